@@ -1,0 +1,83 @@
+/**
+ * `huizong template|validate|rollup` — the engine on the command line, for staff and
+ * scripts. Exit codes: 0 clean, 1 problems found (or nothing could be written), 2 cannot run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { compileForm, type CompiledForm } from '../core/definitions/compile';
+import { loadDefinition } from '../core/definitions/load';
+import { shippedForms } from '../core/definitions/shipped';
+import type { FormDefinition, Lang } from '../core/definitions/types';
+import { countBySeverity } from '../core/issues/issue';
+import { runValidate } from './validate';
+import { say } from './strings';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export class UsageError extends Error {}
+
+/** Shipped forms plus any definitions the user names; `--form` narrows to one. */
+export function chooseForms(formOption: string | undefined, definitionPaths: readonly string[], lang: Lang): CompiledForm[] {
+  const definitions: FormDefinition[] = [...shippedForms];
+  for (const path of definitionPaths) {
+    if (!existsSync(path)) throw new UsageError(say(lang, 'noSuchFile', { path }));
+    const loaded = loadDefinition(readFileSync(path, 'utf8'), lang);
+    if (!loaded.ok) throw new UsageError(`${path}\n${loaded.issues.map((i) => '  ' + i.message).join('\n')}`);
+    definitions.push(loaded.definition);
+  }
+  if (formOption === undefined) return definitions.map(compileForm);
+  const chosen = definitions.filter((d) => d.id === formOption);
+  if (chosen.length === 0) throw new UsageError(say(lang, 'unknownForm', { form: formOption, known: definitions.map((d) => d.id).join(', ') }));
+  return chosen.map(compileForm);
+}
+
+function langFrom(value: string | undefined): Lang {
+  const lang = value ?? process.env.HUIZONG_LANG ?? '';
+  return lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  let lang: Lang = langFrom(undefined);
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        form: { type: 'string' },
+        definition: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    lang = langFrom(values.lang);
+    if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(say(lang, 'usage'));
+      return command === undefined ? 2 : 0;
+    }
+    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(say(lang, 'badDate', { value: values.today }));
+    const forms = chooseForms(values.form, values.definition ?? [], lang);
+    switch (command) {
+      case 'validate': {
+        if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
+        const result = runValidate(positionals, forms, { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}) }, io);
+        return countBySeverity(result.issues).errors > 0 ? 1 : 0;
+      }
+      default:
+        throw new UsageError(say(lang, 'unknownCommand', { command }));
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(error.message);
+      io.err(say(lang, 'seeHelp'));
+      return 2;
+    }
+    throw error;
+  }
+}
+

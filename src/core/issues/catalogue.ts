@@ -1,0 +1,283 @@
+/**
+ * Every kind of issue Huizong reports, in one place: a stable code (reports and tests cite
+ * it), its severity, and its message in the users' words, zh-CN first.
+ *
+ * Templates name what is wrong and how to fix it; `{name}` is filled from the issue's
+ * params. The cell and the field label are put in front by `describeIssue`, so templates
+ * start with the value or the problem.
+ */
+import type { Lang } from '../definitions/types';
+
+export type Severity = 'error' | 'warning';
+
+interface CatalogueEntry {
+  severity: Severity;
+  'zh-CN': string;
+  en: string;
+}
+
+const entries = {
+  // ── Values as units write them: read, with a note on how to write them next time ──
+  'value.full-width': {
+    severity: 'warning',
+    'zh-CN': '“{value}”含全角字符，已按 {parsed} 读取；请改用半角数字',
+    en: '"{value}" has full-width characters; read as {parsed}. Please type half-width digits',
+  },
+  'value.thousands': {
+    severity: 'warning',
+    'zh-CN': '“{value}”含千位分隔符，已按 {parsed} 读取；请只填数字',
+    en: '"{value}" has thousands separators; read as {parsed}. Please type the number only',
+  },
+  'value.spaces': {
+    severity: 'warning',
+    'zh-CN': '“{value}”前后有空格，已按 {parsed} 读取',
+    en: '"{value}" has spaces around it; read as {parsed}',
+  },
+  'value.number-as-text': {
+    severity: 'warning',
+    'zh-CN': '数字“{value}”以文本形式存储，已按 {parsed} 读取；请把单元格设为数字格式',
+    en: 'The number "{value}" is stored as text; read as {parsed}. Please format the cell as a number',
+  },
+  'value.unit-written': {
+    severity: 'warning',
+    'zh-CN': '“{value}”带有单位，已按 {parsed} 读取；单位已在表头中，请只填数字',
+    en: '"{value}" includes the unit; read as {parsed}. The unit is in the header: please type the number only',
+  },
+  'value.wan': {
+    severity: 'warning',
+    'zh-CN': '“{value}”已按 {parsed} 读取；请直接填写数字，不用“万”',
+    en: '"{value}" read as {parsed}. Please type the full number instead of 万',
+  },
+  'value.whole-float': {
+    severity: 'warning',
+    'zh-CN': '“{value}”已按整数 {parsed} 读取',
+    en: '"{value}" read as the whole number {parsed}',
+  },
+  'value.approximate': {
+    severity: 'warning',
+    'zh-CN': '“{value}”是约数，已按 {parsed} 计入；请填写准确数字',
+    en: '"{value}" is an approximate figure; counted as {parsed}. Please give the exact number',
+  },
+  'value.enum-folded': {
+    severity: 'warning',
+    'zh-CN': '“{value}”已按选项“{parsed}”读取',
+    en: '"{value}" read as the option "{parsed}"',
+  },
+  'value.date-year-assumed': {
+    severity: 'warning',
+    'zh-CN': '“{value}”没有年份，已按活动年份读作 {parsed}',
+    en: '"{value}" has no year; read as {parsed}, in the year of the activity',
+  },
+  // ── Values that cannot be read: left out of every total ──
+  'value.not-integer': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是整数，请填写不小于0的整数',
+    en: '"{value}" is not a whole number. Please enter a whole number of 0 or more',
+  },
+  'value.negative': {
+    severity: 'error',
+    'zh-CN': '“{value}”是负数，请填写不小于0的整数',
+    en: '"{value}" is negative. Please enter a whole number of 0 or more',
+  },
+  'value.fraction': {
+    severity: 'error',
+    'zh-CN': '“{value}”带有小数，请填写不小于0的整数',
+    en: '"{value}" has decimals. Please enter a whole number of 0 or more',
+  },
+  'value.range': {
+    severity: 'error',
+    'zh-CN': '“{value}”是一个范围，请填写一个确切的数',
+    en: '"{value}" is a range. Please enter one exact number',
+  },
+  'value.wrong-unit': {
+    severity: 'error',
+    'zh-CN': '“{value}”的单位是“{found}”，本列按“{unit}”统计，请核对后只填数字',
+    en: '"{value}" is in {found}, but this column counts {unit}. Please check and type the number only',
+  },
+  'value.not-number': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是数字，请填写数字',
+    en: '"{value}" is not a number. Please enter a number',
+  },
+  'value.not-option': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是可选项，请从以下选项中选择：{options}',
+    en: '"{value}" is not one of the options. Please choose one of: {options}',
+  },
+  'value.phone': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是有效的电话号码，请填写11位手机号，或带区号的固定电话（如 022-24316934）',
+    en: '"{value}" is not a valid phone number. Please enter an 11-digit mobile number or a landline with its area code (e.g. 022-24316934)',
+  },
+  'value.email': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是有效的电子邮箱，请按 name@example.com 的格式填写',
+    en: '"{value}" is not a valid e-mail address. Please write it as name@example.com',
+  },
+  'value.date': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是有效日期，请按 2024-03-20 的格式填写',
+    en: '"{value}" is not a valid date. Please write it as 2024-03-20',
+  },
+  'value.boolean': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是“是”或“否”，请填写“是”或“否”',
+    en: '"{value}" is not yes or no. Please enter 是 or 否',
+  },
+  // ── JSON Schema (Ajv) ──
+  'schema.required': {
+    severity: 'error',
+    'zh-CN': '本项必填，请填写',
+    en: 'This field is required. Please fill it in',
+  },
+  'schema.required-placeholder': {
+    severity: 'error',
+    'zh-CN': '“{value}”表示未填报，本项必填，请填写',
+    en: '"{value}" means not reported, but this field is required. Please fill it in',
+  },
+  'schema.too-long': {
+    severity: 'error',
+    'zh-CN': '共{length}个字，超过{limit}个字的上限，请精简',
+    en: '{length} characters, more than the limit of {limit}. Please shorten it',
+  },
+  'schema.too-short': {
+    severity: 'error',
+    'zh-CN': '不能少于{limit}个字',
+    en: 'At least {limit} characters are needed',
+  },
+  'schema.minimum': {
+    severity: 'error',
+    'zh-CN': '“{value}”小于{limit}，请填写不小于{limit}的数',
+    en: '"{value}" is less than {limit}. Please enter {limit} or more',
+  },
+  'schema.maximum': {
+    severity: 'error',
+    'zh-CN': '“{value}”大于{limit}，请填写不大于{limit}的数',
+    en: '"{value}" is more than {limit}. Please enter {limit} or less',
+  },
+  'schema.pattern': {
+    severity: 'error',
+    'zh-CN': '“{value}”的格式不符合要求',
+    en: '"{value}" is not in the required format',
+  },
+  'schema.invalid': {
+    severity: 'error',
+    'zh-CN': '“{value}”不符合要求：{detail}',
+    en: '"{value}" is not valid: {detail}',
+  },
+  // ── Cross-field rules of the form (the rule id is reported beside the code) ──
+  'rule.not-more-than': {
+    severity: 'error',
+    'zh-CN': '{value}，不应大于“{otherLabel}”（{otherValue}），请核对',
+    en: '{value} should not be more than "{otherLabel}" ({otherValue}). Please check',
+  },
+  'rule.not-less-than': {
+    severity: 'error',
+    'zh-CN': '{value}，少于“{otherLabel}”（{otherValue}），请核对',
+    en: '{value} is less than "{otherLabel}" ({otherValue}). Please check',
+  },
+  'rule.not-equal': {
+    severity: 'error',
+    'zh-CN': '{value}，应等于“{otherLabel}”（{otherValue}），请核对',
+    en: '{value} should equal "{otherLabel}" ({otherValue}). Please check',
+  },
+  'rule.sum': {
+    severity: 'error',
+    'zh-CN': '{value}，但{parts}之和为{sum}，两者应相等，请核对',
+    en: '{value}, but {parts} add up to {sum}; they should be equal. Please check',
+  },
+  'rule.required-when': {
+    severity: 'error',
+    'zh-CN': '“{whenLabel}”为“{whenValue}”时必须填写本项',
+    en: 'Required when "{whenLabel}" is "{whenValue}"',
+  },
+  'rule.date-in-future': {
+    severity: 'error',
+    'zh-CN': '{value}晚于今天（{today}），请核对日期',
+    en: '{value} is after today ({today}). Please check the date',
+  },
+  'rule.duplicate': {
+    severity: 'error',
+    'zh-CN': '与第{otherRow}行重复（{values}），同一单位的{labels}不能重复',
+    en: 'Repeats row {otherRow} ({values}); {labels} must not repeat within one unit',
+  },
+  // ── The table as a whole ──
+  'table.total-mismatch': {
+    severity: 'warning',
+    'zh-CN': '合计行为 {value}，明细行之和为 {sum}，请核对；汇总按明细行计算',
+    en: 'The total row says {value}, the detail rows add up to {sum}. Please check; roll-ups use the detail rows',
+  },
+  'table.extra-column': {
+    severity: 'warning',
+    'zh-CN': '列“{header}”不是本表的指标，已保留，不参与汇总',
+    en: 'Column "{header}" is not part of this form; kept, but not rolled up',
+  },
+  'table.duplicate-column': {
+    severity: 'warning',
+    'zh-CN': '列“{header}”与第 {firstColumn} 列重复，已按第 {firstColumn} 列读取',
+    en: 'Column "{header}" repeats column {firstColumn}; column {firstColumn} is read',
+  },
+  'table.missing-column': {
+    severity: 'error',
+    'zh-CN': '表中没有“{label}”列，请按模板补上',
+    en: 'The table has no "{label}" column. Please add it as in the template',
+  },
+  'table.note-with-numbers': {
+    severity: 'warning',
+    'zh-CN': '表格下方的说明行中有数字“{value}”，未计入汇总，请核对',
+    en: 'A note below the table holds the number "{value}"; it is not rolled up. Please check',
+  },
+  'table.not-found': {
+    severity: 'error',
+    'zh-CN': '没有找到可识别的报表：表头应包含“{labels}”等列',
+    en: 'No known form was found: the header should have columns such as "{labels}"',
+  },
+  'table.no-rows': {
+    severity: 'warning',
+    'zh-CN': '表中没有填写数据',
+    en: 'The table has no data rows',
+  },
+  // ── Whole files ──
+  'file.unreadable': {
+    severity: 'error',
+    'zh-CN': '无法读取该文件（{detail}），请确认是 Excel 或 CSV 文件后重新报送',
+    en: 'The file cannot be read ({detail}). Please check it is an Excel or CSV file and send it again',
+  },
+  'file.encrypted': {
+    severity: 'error',
+    'zh-CN': '文件设置了密码，无法读取，请去掉密码后重新报送',
+    en: 'The file is password-protected. Please remove the password and send it again',
+  },
+  'file.unsupported': {
+    severity: 'error',
+    'zh-CN': '不支持该文件类型（{extension}），请报送 .xlsx、.xlsm、.xls 或 .csv 文件',
+    en: 'This kind of file ({extension}) is not supported. Please send .xlsx, .xlsm, .xls or .csv',
+  },
+  'file.empty': {
+    severity: 'error',
+    'zh-CN': '文件中没有内容',
+    en: 'The file is empty',
+  },
+  // ── Form definitions loaded by a user ──
+  'definition.invalid': {
+    severity: 'error',
+    'zh-CN': '表单定义有误：{path} {detail}',
+    en: 'The form definition is wrong: {path} {detail}',
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+export type IssueCode = keyof typeof entries;
+
+export const catalogue: Readonly<Record<IssueCode, CatalogueEntry>> = entries;
+
+export type IssueParams = Record<string, string | number>;
+
+/** Fills a template's `{name}` slots; a slot with no param is left as written. */
+export function fillTemplate(template: string, params: IssueParams): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot));
+}
+
+export function messageFor(code: IssueCode, params: IssueParams, lang: Lang): string {
+  const entry = catalogue[code];
+  return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], params);
+}

@@ -1,0 +1,204 @@
+/**
+ * Finding the table in a worksheet as tables really come back: title and unit/date lines
+ * above, a one- or two-row header (merged cells filled in), columns in any order, extra
+ * columns, and which form it is — decided from the labels alone.
+ */
+import { headerKey, type CompiledForm } from '../definitions/compile';
+import { cellText, headerTextRows, type Grid } from './grid';
+
+/** How far down a header may start: title, unit and date lines rarely take more. */
+const HEADER_SEARCH_ROWS = 30;
+
+export interface ColumnMatch {
+  column: number;
+  /** The header as a person reads it (two header rows joined). */
+  header: string;
+  /** The field the column holds; absent for extra columns. */
+  field?: string;
+  /** Set when the field was already taken by an earlier column. */
+  duplicateOf?: number;
+}
+
+export interface LocatedTable {
+  form: CompiledForm;
+  /** 0-based first and last header rows. */
+  headerTop: number;
+  headerBottom: number;
+  /** 0-based first row after the header. */
+  dataStart: number;
+  columns: ColumnMatch[];
+  /** Field id → 0-based column. */
+  fieldColumns: Map<string, number>;
+  /** Year written in the title lines (`2024年…`), for dates typed without one. */
+  year?: number;
+  /** How many of the form's fields were found, and of its required ones. */
+  matched: number;
+  requiredMatched: number;
+}
+
+interface Candidate {
+  top: number;
+  depth: 1 | 2;
+  fieldColumns: Map<string, number>;
+}
+
+/**
+ * Texts a column's header may be read as. Under a group (the upper cell differs from a
+ * non-empty lower one) the column is the group's part: the lower cell, or both joined —
+ * never the group alone, which every column under it shares.
+ */
+function columnReadings(texts: string[][], c: number): string[] {
+  const top = texts[0]?.[c] ?? '';
+  const bottom = texts[1]?.[c];
+  if (bottom === undefined || bottom === '' || bottom === top) return top ? [top] : [];
+  return top ? [bottom, top + bottom] : [bottom];
+}
+
+/** Shorter keys than this are too common to be found inside a longer header. */
+const MIN_SUFFIX_KEY = 4;
+
+/**
+ * A group and its part may say more than the label (`开展宣传活动` over `参与人数（人次）`
+ * for `宣传活动参与人数（人次）`): the longest label the joined text ends with.
+ */
+function matchBySuffix(joined: string, form: CompiledForm): string | undefined {
+  let best: { key: string; field: string } | undefined;
+  for (const [key, field] of form.headerKeys) {
+    if (key.length >= MIN_SUFFIX_KEY && joined.endsWith(key) && (!best || key.length > best.key.length)) best = { key, field };
+  }
+  return best?.field;
+}
+
+/** The field a column's header names, if any. */
+function columnField(texts: string[][], c: number, form: CompiledForm): string | undefined {
+  const readings = columnReadings(texts, c);
+  for (const reading of readings) {
+    const field = form.headerKeys.get(headerKey(reading));
+    if (field !== undefined) return field;
+  }
+  return readings.length === 2 ? matchBySuffix(headerKey(readings[1]!), form) : undefined;
+}
+
+function matchHeader(texts: string[][], form: CompiledForm): Map<string, number> {
+  const fieldColumns = new Map<string, number>();
+  const width = texts[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    const field = columnField(texts, c, form);
+    if (field !== undefined && !fieldColumns.has(field)) fieldColumns.set(field, c);
+  }
+  return fieldColumns;
+}
+
+function requiredCount(form: CompiledForm, fieldColumns: Map<string, number>): number {
+  let n = 0;
+  for (const field of form.fields) if (field.required && fieldColumns.has(field.id)) n++;
+  return n;
+}
+
+function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
+  let best: Candidate | undefined;
+  const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let top = 0; top < last; top++) {
+    for (const depth of [1, 2] as const) {
+      if (depth === 2 && top + 1 >= grid.rows.length) continue;
+      const fieldColumns = matchHeader(headerTextRows(grid, top, top + depth - 1), form);
+      // A deeper or lower header wins only by matching more; on a tie, a one-row header
+      // ending on the same row is the simpler reading (the row above is a title or unit line).
+      const simpler = best !== undefined && fieldColumns.size === best.fieldColumns.size && depth < best.depth && top + depth === best.top + best.depth;
+      if (!best || fieldColumns.size > best.fieldColumns.size || simpler) best = { top, depth, fieldColumns };
+    }
+  }
+  return best;
+}
+
+function titleYear(grid: Grid, beforeRow: number): number | undefined {
+  for (let r = 0; r < beforeRow; r++) {
+    for (const value of grid.rows[r] ?? []) {
+      const match = /((?:19|20)\d{2})\s*年/.exec(cellText(value));
+      if (match) return Number(match[1]);
+    }
+  }
+  return undefined;
+}
+
+function describeColumns(grid: Grid, candidate: Candidate, form: CompiledForm): ColumnMatch[] {
+  const texts = headerTextRows(grid, candidate.top, candidate.top + candidate.depth - 1);
+  const width = Math.max(...texts.map((row) => row.length));
+  const byColumn = new Map<number, string>();
+  for (const [field, column] of candidate.fieldColumns) byColumn.set(column, field);
+  const columns: ColumnMatch[] = [];
+  for (let c = 0; c < width; c++) {
+    const header = [...new Set(texts.map((row) => row[c] ?? '').filter(Boolean))].join(' ');
+    if (!header) continue;
+    const field = byColumn.get(c);
+    if (field !== undefined) {
+      columns.push({ column: c, header, field });
+      continue;
+    }
+    const again = columnField(texts, c, form);
+    const match: ColumnMatch = { column: c, header };
+    if (again !== undefined) match.duplicateOf = candidate.fieldColumns.get(again)!;
+    columns.push(match);
+  }
+  return columns;
+}
+
+export interface FormScore {
+  form: CompiledForm;
+  matched: number;
+  requiredMatched: number;
+}
+
+function requiredTotal(form: CompiledForm): number {
+  return Math.max(1, form.fields.filter((f) => f.required).length);
+}
+
+/** A header counts as a form's when it holds at least half of its required labels (and two labels at least). */
+function qualifies(form: CompiledForm, matched: number, requiredMatched: number): boolean {
+  return matched >= 2 && requiredMatched * 2 >= requiredTotal(form);
+}
+
+/** Every form ranked by how well the sheet's best header matches it, best first. */
+export function rankForms(grid: Grid, forms: readonly CompiledForm[]): FormScore[] {
+  return forms
+    .map((form) => {
+      const candidate = bestCandidate(grid, form);
+      const fieldColumns = candidate?.fieldColumns ?? new Map<string, number>();
+      return { form, matched: fieldColumns.size, requiredMatched: requiredCount(form, fieldColumns) };
+    })
+    .sort((a, b) => b.requiredMatched / requiredTotal(b.form) - a.requiredMatched / requiredTotal(a.form) || b.matched - a.matched);
+}
+
+/**
+ * The table of `forms` best matched by the sheet's header, or undefined when no form has
+ * enough of its labels there. With one form given, that form or nothing.
+ */
+export function locateTable(grid: Grid, forms: readonly CompiledForm[]): LocatedTable | undefined {
+  let chosen: { form: CompiledForm; candidate: Candidate; required: number } | undefined;
+  for (const form of forms) {
+    const candidate = bestCandidate(grid, form);
+    if (!candidate) continue;
+    const required = requiredCount(form, candidate.fieldColumns);
+    if (!qualifies(form, candidate.fieldColumns.size, required)) continue;
+    // The form whose required labels are most fully there; then the one matching more columns
+    // (labels such as 联系电话 belong to every form and decide nothing).
+    const share = required / requiredTotal(form);
+    const chosenShare = chosen ? chosen.required / requiredTotal(chosen.form) : -1;
+    if (share > chosenShare || (share === chosenShare && candidate.fieldColumns.size > chosen!.candidate.fieldColumns.size)) chosen = { form, candidate, required };
+  }
+  if (!chosen) return undefined;
+  const { form, candidate, required } = chosen;
+  const located: LocatedTable = {
+    form,
+    headerTop: candidate.top,
+    headerBottom: candidate.top + candidate.depth - 1,
+    dataStart: candidate.top + candidate.depth,
+    columns: describeColumns(grid, candidate, form),
+    fieldColumns: candidate.fieldColumns,
+    matched: candidate.fieldColumns.size,
+    requiredMatched: required,
+  };
+  const year = titleYear(grid, candidate.top);
+  if (year !== undefined) located.year = year;
+  return located;
+}

@@ -1,0 +1,253 @@
+/**
+ * Checking one located table: every cell read by its field's value rules, each row through
+ * the form's JSON Schema (Ajv, compiled once) and cross-field rules, 合计 rows against the
+ * detail rows. Every issue names its cell; nothing read is dropped without a word.
+ */
+import type { ErrorObject } from 'ajv';
+import { fieldLabel, type CompiledField, type CompiledForm } from '../definitions/compile';
+import type { Lang } from '../definitions/types';
+import { makeIssue, type Issue, type IssueInit } from '../issues/issue';
+import { compileRules, findDuplicates, type RowValues } from '../rules/crossField';
+import { a1, cellText, type Grid } from '../table/grid';
+import type { LocatedTable } from '../table/locate';
+import { classifyRows } from '../table/rows';
+import { parseCell } from '../values';
+import type { CellValue, ValueContext } from '../values/types';
+
+export interface ValidateOptions {
+  lang?: Lang;
+  /** The day of the check, `YYYY-MM-DD` (dates may not lie after it); today by default. */
+  today?: string;
+  /** Year of the activity for dates written without one, when the title does not say. */
+  year?: number;
+}
+
+export interface RowResult {
+  /** 1-based sheet row. */
+  row: number;
+  /** Field id → value read (null: not reported, or unreadable — see `unreadable`). */
+  values: RowValues;
+  /** Fields whose cell could not be read as their type: left out of every total. */
+  unreadable: string[];
+  issues: Issue[];
+}
+
+export interface TableReport {
+  sheet: string;
+  form: string;
+  formVersion: string;
+  /** 1-based header rows. */
+  headerRows: { top: number; bottom: number };
+  /** Field id → 0-based column. */
+  fieldColumns: Record<string, number>;
+  extraColumns: { column: number; header: string }[];
+  rows: RowResult[];
+  totalRows: RowResult[];
+  noteRows: number[];
+  year: number;
+  /** Every issue of the table, in sheet order (row issues included). */
+  issues: Issue[];
+}
+
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface Column {
+  field: CompiledField;
+  column: number;
+  value: ValueContext;
+  label: string;
+}
+
+function ajvIssue(error: ErrorObject, columns: Map<string, Column>, r: number, raw: readonly CellValue[], lang: Lang): IssueInit | undefined {
+  const id = error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : error.instancePath.slice(1);
+  const column = columns.get(id);
+  if (!column) return undefined;
+  const base = { field: id, label: column.label, cell: a1(r, column.column) };
+  const value = cellText(raw[column.column]);
+  const limit = (error.params as { limit?: number }).limit ?? '';
+  switch (error.keyword) {
+    case 'required':
+      return { ...base, code: 'schema.required' };
+    case 'maxLength':
+      return { ...base, code: 'schema.too-long', params: { value, length: [...value].length, limit } };
+    case 'minLength':
+      return value === '' ? { ...base, code: 'schema.required' } : { ...base, code: 'schema.too-short', params: { value, limit } };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { ...base, code: 'schema.minimum', params: { value, limit } };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { ...base, code: 'schema.maximum', params: { value, limit } };
+    case 'pattern':
+      return { ...base, code: 'schema.pattern', params: { value } };
+    default:
+      return { ...base, code: 'schema.invalid', params: { value, detail: error.message ?? error.keyword } };
+  }
+}
+
+/** Reads and checks one row's cells; `checkSchema` is off for 合计 rows. */
+function readRow(
+  form: CompiledForm,
+  columns: Column[],
+  columnById: Map<string, Column>,
+  raw: readonly CellValue[],
+  r: number,
+  lang: Lang,
+  checkSchema: boolean,
+): RowResult {
+  const values: RowValues = {};
+  const present: Record<string, unknown> = {};
+  const unreadable: string[] = [];
+  const issues: Issue[] = [];
+  const quiet = new Set<string>();
+  for (const col of columns) {
+    const id = col.field.id;
+    const parsed = parseCell(raw[col.column], col.value);
+    if (!parsed.ok) {
+      values[id] = null;
+      unreadable.push(id);
+      quiet.add(id);
+      issues.push(makeIssue({ code: parsed.code, params: parsed.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+      continue;
+    }
+    values[id] = parsed.value;
+    if (parsed.value !== null) present[id] = parsed.value;
+    else if (parsed.placeholder !== undefined && col.field.required && checkSchema) {
+      quiet.add(id);
+      issues.push(makeIssue({ code: 'schema.required-placeholder', params: { value: parsed.placeholder }, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+    }
+    for (const note of parsed.notes) {
+      issues.push(makeIssue({ code: note.code, params: note.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+    }
+  }
+  if (checkSchema && !form.validateRow(present)) {
+    for (const error of form.validateRow.errors ?? []) {
+      const init = ajvIssue(error, columnById, r, raw, lang);
+      if (!init || quiet.has(init.field!)) continue;
+      quiet.add(init.field!);
+      issues.push(makeIssue({ ...init, row: r + 1 }, lang));
+    }
+  }
+  return { row: r + 1, values, unreadable, issues };
+}
+
+export function validateTable(grid: Grid, table: LocatedTable, options: ValidateOptions = {}): TableReport {
+  const lang = options.lang ?? 'zh-CN';
+  const today = options.today ?? localToday();
+  const year = table.year ?? options.year ?? Number(today.slice(0, 4));
+  const { form } = table;
+  const columns: Column[] = [];
+  for (const field of form.fields) {
+    const column = table.fieldColumns.get(field.id);
+    if (column === undefined) continue;
+    columns.push({ field, column, value: { ...field.value, year, typed: grid.typed }, label: fieldLabel(field, lang) });
+  }
+  const columnById = new Map(columns.map((c) => [c.field.id, c]));
+  const numericColumns = columns.filter((c) => c.field.def.type === 'int' || c.field.def.type === 'number');
+  const tableIssues: Issue[] = [];
+  const headerCell = (column: number) => a1(table.headerBottom, column);
+  for (const field of form.fields) {
+    if (field.required && !columnById.has(field.id)) {
+      tableIssues.push(makeIssue({ code: 'table.missing-column', params: { label: fieldLabel(field, lang) }, field: field.id, row: table.headerBottom + 1 }, lang));
+    }
+  }
+  const extraColumns: { column: number; header: string }[] = [];
+  for (const col of table.columns) {
+    if (col.field !== undefined) continue;
+    if (col.duplicateOf !== undefined) {
+      tableIssues.push(makeIssue({ code: 'table.duplicate-column', params: { header: col.header, firstColumn: headerCell(col.duplicateOf).replace(/\d+$/, '') }, cell: headerCell(col.column) }, lang));
+    } else {
+      tableIssues.push(makeIssue({ code: 'table.extra-column', params: { header: col.header }, cell: headerCell(col.column) }, lang));
+    }
+    extraColumns.push({ column: col.column, header: col.header });
+  }
+
+  const rules = compileRules(form, lang, today);
+  const rows: RowResult[] = [];
+  const totalRows: RowResult[] = [];
+  const noteRows: number[] = [];
+  for (const { r, kind } of classifyRows(grid, table.dataStart)) {
+    const raw = grid.rows[r] ?? [];
+    if (kind === 'blank') continue;
+    if (kind === 'note') {
+      noteRows.push(r + 1);
+      for (const col of numericColumns) {
+        const value = raw[col.column];
+        if (typeof value === 'number' || (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+          tableIssues.push(makeIssue({ code: 'table.note-with-numbers', params: { value: cellText(value) }, cell: a1(r, col.column), row: r + 1 }, lang));
+        }
+      }
+      continue;
+    }
+    // A 合计 row is read for its numbers only: its other cells say 合计 or nothing.
+    const result = readRow(form, kind === 'data' ? columns : numericColumns, columnById, raw, r, lang, kind === 'data');
+    if (kind === 'total') {
+      totalRows.push(result);
+      continue;
+    }
+    for (const check of rules.row) {
+      const finding = check(result.values);
+      if (!finding) continue;
+      const col = columnById.get(finding.field);
+      result.issues.push(makeIssue({ ...finding, row: r + 1, ...(col ? { cell: a1(r, col.column) } : {}) }, lang));
+    }
+    rows.push(result);
+  }
+
+  for (const rule of rules.table) {
+    for (const { row, first } of findDuplicates(rule, rows)) {
+      const shown = columnById.get(rule.fields[rule.fields.length - 1]!);
+      const labels = rule.fields.map((id) => `“${fieldLabel(form.byId.get(id)!, lang)}”`).join(lang === 'en' ? ' and ' : '和');
+      const result = row as RowResult;
+      result.issues.push(
+        makeIssue(
+          {
+            code: 'rule.duplicate',
+            rule: rule.id,
+            severity: rule.severity ?? 'error',
+            row: row.row,
+            params: { otherRow: first.row, values: rule.fields.map((id) => String(row.values[id])).join('，'), labels },
+            ...(shown ? { cell: a1(row.row - 1, shown.column), field: shown.field.id, label: shown.label } : {}),
+          },
+          lang,
+        ),
+      );
+    }
+  }
+
+  for (const total of totalRows) {
+    for (const col of numericColumns) {
+      const stated = total.values[col.field.id];
+      if (typeof stated !== 'number') continue;
+      let sum = 0;
+      for (const row of rows) {
+        const v = row.values[col.field.id];
+        if (typeof v === 'number') sum += v;
+      }
+      if (sum !== stated) {
+        total.issues.push(makeIssue({ code: 'table.total-mismatch', params: { value: stated, sum }, cell: a1(total.row - 1, col.column), row: total.row, field: col.field.id, label: col.label }, lang));
+      }
+    }
+  }
+  if (rows.length === 0) tableIssues.push(makeIssue({ code: 'table.no-rows', row: table.dataStart + 1 }, lang));
+
+  const byRow = [...rows, ...totalRows].sort((a, b) => a.row - b.row).flatMap((row) => row.issues);
+  const fieldColumns: Record<string, number> = {};
+  for (const col of columns) fieldColumns[col.field.id] = col.column;
+  return {
+    sheet: grid.sheet,
+    form: form.def.id,
+    formVersion: form.def.version,
+    headerRows: { top: table.headerTop + 1, bottom: table.headerBottom + 1 },
+    fieldColumns,
+    extraColumns,
+    rows,
+    totalRows,
+    noteRows,
+    year,
+    issues: [...tableIssues, ...byRow],
+  };
+}

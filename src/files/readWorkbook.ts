@@ -1,0 +1,102 @@
+/**
+ * Spreadsheet bytes → grids of what a person sees, with SheetJS (the only well-kept reader
+ * of .xls as well as .xlsx; `@e965/xlsx` is SheetJS 0.20.3 with its CVE fixes — see the
+ * README). Runs in Node and in the browser: no Node-only APIs here.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Grid, Merge } from '../core/table/grid';
+import type { CellValue } from '../core/values/types';
+
+export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty'; detail: string };
+export type ReadResult = { ok: true; grids: Grid[] } | ReadFailure;
+
+export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv'] as const;
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+/** CSV saved by Chinese Windows is often GBK/GB18030; a UTF-8 BOM or valid UTF-8 says otherwise. */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 'n': {
+      const v = cell.v as number;
+      // Date-formatted numbers are dates to the person looking at them.
+      if (cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
+        const d = XLSX.SSF.parse_date_code(v, { date1904 });
+        if (d && d.y > 0) return new Date(Date.UTC(d.y, d.m - 1, d.d, d.H, d.M, Math.floor(d.S)));
+      }
+      return v;
+    }
+    case 's':
+      return cell.v as string;
+    case 'b':
+      return cell.v as boolean;
+    case 'd':
+      return cell.v instanceof Date ? cell.v : cell.w ?? String(cell.v);
+    case 'e':
+      return cell.w ?? '#ERROR';
+    default:
+      return null;
+  }
+}
+
+function toGrid(sheet: XLSX.WorkSheet, name: string, typed: boolean, date1904: boolean): Grid {
+  const dense = (sheet as XLSX.DenseWorkSheet)['!data'] ?? [];
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < dense.length; r++) {
+    const source = dense[r];
+    const row: CellValue[] = [];
+    if (source) for (let c = 0; c < source.length; c++) row.push(cellValue(source[c], date1904));
+    rows.push(row);
+  }
+  const merges: Merge[] = (sheet['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  return { sheet: name, rows, merges, typed };
+}
+
+function failure(error: unknown): ReadFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(detail)) return { ok: false, code: 'file.encrypted', detail };
+  return { ok: false, code: 'file.unreadable', detail };
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Reads a returned file by its name's extension; never throws. */
+export function readWorkbook(name: string, bytes: Uint8Array): ReadResult {
+  const ext = extensionOf(name);
+  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', detail: ext || name };
+  if (bytes.length === 0) return { ok: false, code: 'file.empty', detail: name };
+  try {
+    if (ext === '.csv') {
+      const text = decodeCsv(bytes);
+      const book = XLSX.read(text, { type: 'string', raw: true, dense: true });
+      const base = name.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
+      return { ok: true, grids: book.SheetNames.map((s) => toGrid(book.Sheets[s]!, base || s, false, false)) };
+    }
+    // An encrypted .xlsx is an OLE file, not a zip; anything else is not a workbook at all.
+    if (ext !== '.xls' && !startsWith(bytes, ZIP) && !startsWith(bytes, OLE)) {
+      return { ok: false, code: 'file.unreadable', detail: 'not a zip container' };
+    }
+    const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false });
+    const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+    const hidden = new Set((book.Workbook?.Sheets ?? []).filter((s) => s.Hidden === 2).map((s) => s.name));
+    const grids = book.SheetNames.filter((s) => !hidden.has(s) && book.Sheets[s]).map((s) => toGrid(book.Sheets[s]!, s, true, date1904));
+    return { ok: true, grids };
+  } catch (error) {
+    return failure(error);
+  }
+}

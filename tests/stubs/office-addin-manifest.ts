@@ -1,0 +1,2 @@
+// Jest stub: office-addin-mock only needs this module to exist.
+export {};
