@@ -72,8 +72,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         throw new UsageError(say(lang, 'unknownCommand', { command }));
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(error.message);
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(error instanceof UsageError ? error.message : say(lang, 'badOption', { detail: (error as Error).message }));
       io.err(say(lang, 'seeHelp'));
       return 2;
     }

@@ -16,6 +16,7 @@ const texts = {
 Form ids: activity-summary, quiz-results, typical-experience`,
   },
   seeHelp: { 'zh-CN': '运行 huizong --help 查看用法。', en: 'Run huizong --help for usage.' },
+  badOption: { 'zh-CN': '命令行参数有误：{detail}', en: 'Wrong command-line option: {detail}' },
   noFiles: { 'zh-CN': '请指定要校验的文件。', en: 'Please name the files to check.' },
   noSuchFile: { 'zh-CN': '找不到文件：{path}', en: 'No such file: {path}' },
   unknownForm: { 'zh-CN': '没有编号为“{form}”的表单。可用的表单：{known}', en: 'There is no form "{form}". Known forms: {known}' },

@@ -31,7 +31,9 @@ const useStyles = makeStyles({
     maxWidth: '640px',
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  sectionHeading: { display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -73,7 +75,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS) }: AppProps) {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title3 as="h1">{t.appTitle}</Title3>
+        <Title3 as="h1" className={styles.title}>{t.appTitle}</Title3>
         <Text className={styles.subtitle}>{t.appSubtitle}</Text>
       </header>
 
@@ -91,7 +93,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS) }: AppProps) {
       )}
 
       <section aria-labelledby="forms-heading">
-        <Subtitle2 as="h2" id="forms-heading">
+        <Subtitle2 as="h2" id="forms-heading" className={styles.sectionHeading}>
           {t.formsHeading}
         </Subtitle2>
         <ul className={styles.list}>

@@ -258,6 +258,37 @@ const entries = {
     'zh-CN': '文件中没有内容',
     en: 'The file is empty',
   },
+  // ── The roster ──
+  'roster.no-name-column': {
+    severity: 'error',
+    'zh-CN': '单位名单中没有找到“单位名称”列，请在前10行内的表头中写明“单位名称”，每个单位占一行',
+    en: 'The roster has no 单位名称 (unit name) column. Please put a header with 单位名称 in the first 10 rows, one unit per row',
+  },
+  'roster.empty': {
+    severity: 'warning',
+    'zh-CN': '单位名单中没有单位，请在“单位名称”列下逐行填写应报送的单位',
+    en: 'The roster lists no units. Please list the units expected to report under 单位名称, one per row',
+  },
+  'roster.blank-name': {
+    severity: 'warning',
+    'zh-CN': '这一行没有填写单位名称，已跳过；请补上单位名称或删去这一行',
+    en: 'This row has no unit name and was skipped. Please fill in the name or delete the row',
+  },
+  'roster.duplicate': {
+    severity: 'warning',
+    'zh-CN': '名单中“{name}”重复（第{firstRow}行、第{row}行），已按第{firstRow}行读取；请删去重复的一行',
+    en: '"{name}" appears twice in the roster (rows {firstRow} and {row}); row {firstRow} is used. Please delete the repeated row',
+  },
+  'roster.bad-deadline': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写',
+    en: '"{value}" is not a valid date, so this unit has no deadline of its own. Please write it as 2024-03-20',
+  },
+  'roster.alias-clash': {
+    severity: 'warning',
+    'zh-CN': '别名“{alias}”已是第{otherRow}行“{other}”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名',
+    en: 'The alias "{alias}" is already the name or an alias of "{other}" (row {otherRow}), so it is not used for matching. Please delete or correct it',
+  },
   // ── Form definitions loaded by a user ──
   'definition.invalid': {
     severity: 'error',

@@ -54,7 +54,7 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-interface Column {
+export interface Column {
   field: CompiledField;
   column: number;
   value: ValueContext;
@@ -88,50 +88,93 @@ function ajvIssue(error: ErrorObject, columns: Map<string, Column>, r: number, r
   }
 }
 
-/** Reads and checks one row's cells; `checkSchema` is off for 合计 rows. */
-function readRow(
-  form: CompiledForm,
-  columns: Column[],
-  columnById: Map<string, Column>,
-  raw: readonly CellValue[],
-  r: number,
-  lang: Lang,
-  checkSchema: boolean,
-): RowResult {
+/** One row's cells read by their fields' value rules: values, notes and unreadable cells. */
+export interface ReadRow extends RowResult {
+  /** The values present, as JSON Schema sees the row. */
+  present: Record<string, unknown>;
+  /** Fields already reported for this row: schema errors on them would say it twice. */
+  quiet: Set<string> | undefined;
+}
+
+function readCells(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, requireFilled: boolean): ReadRow {
   const values: RowValues = {};
   const present: Record<string, unknown> = {};
   const unreadable: string[] = [];
   const issues: Issue[] = [];
-  const quiet = new Set<string>();
-  for (const col of columns) {
+  let quiet: Set<string> | undefined;
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i]!;
     const id = col.field.id;
     const parsed = parseCell(raw[col.column], col.value);
     if (!parsed.ok) {
       values[id] = null;
       unreadable.push(id);
-      quiet.add(id);
+      (quiet ??= new Set()).add(id);
       issues.push(makeIssue({ code: parsed.code, params: parsed.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
       continue;
     }
     values[id] = parsed.value;
     if (parsed.value !== null) present[id] = parsed.value;
-    else if (parsed.placeholder !== undefined && col.field.required && checkSchema) {
-      quiet.add(id);
+    else if (parsed.placeholder !== undefined && col.field.required && requireFilled) {
+      (quiet ??= new Set()).add(id);
       issues.push(makeIssue({ code: 'schema.required-placeholder', params: { value: parsed.placeholder }, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
     }
-    for (const note of parsed.notes) {
-      issues.push(makeIssue({ code: note.code, params: note.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+    const notes = parsed.notes;
+    for (let n = 0; n < notes.length; n++) {
+      issues.push(makeIssue({ code: notes[n]!.code, params: notes[n]!.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
     }
   }
-  if (checkSchema && !form.validateRow(present)) {
-    for (const error of form.validateRow.errors ?? []) {
-      const init = ajvIssue(error, columnById, r, raw, lang);
-      if (!init || quiet.has(init.field!)) continue;
-      quiet.add(init.field!);
-      issues.push(makeIssue({ ...init, row: r + 1 }, lang));
-    }
+  return { row: r + 1, values, unreadable, issues, present, quiet };
+}
+
+/**
+ * The checks on a row whose values are read: the form's JSON Schema (Ajv), then its
+ * cross-field rules. Built once per table.
+ */
+export function rowChecker(form: CompiledForm, columns: readonly Column[], lang: Lang, today: string) {
+  const columnById = new Map(columns.map((c) => [c.field.id, c]));
+  const rules = compileRules(form, lang, today);
+  return {
+    rules,
+    columnById,
+    check(read: ReadRow, raw: readonly CellValue[]): void {
+      const r = read.row - 1;
+      if (!form.validateRow(read.present)) {
+        for (const error of form.validateRow.errors ?? []) {
+          const init = ajvIssue(error, columnById, r, raw, lang);
+          if (!init || read.quiet?.has(init.field!)) continue;
+          (read.quiet ??= new Set()).add(init.field!);
+          read.issues.push(makeIssue({ ...init, row: read.row }, lang));
+        }
+      }
+      for (const check of rules.row) {
+        const finding = check(read.values);
+        if (!finding) continue;
+        const col = columnById.get(finding.field);
+        read.issues.push(makeIssue({ ...finding, row: read.row, ...(col ? { cell: a1(r, col.column) } : {}) }, lang));
+      }
+    },
+  };
+}
+
+/** The columns of a located table, each with how its cells are read. */
+export function tableColumns(grid: Grid, table: LocatedTable, year: number, lang: Lang): Column[] {
+  const columns: Column[] = [];
+  for (const field of table.form.fields) {
+    const column = table.fieldColumns.get(field.id);
+    if (column === undefined) continue;
+    columns.push({ field, column, value: { ...field.value, year, typed: grid.typed }, label: fieldLabel(field, lang) });
   }
-  return { row: r + 1, values, unreadable, issues };
+  return columns;
+}
+
+/** Reads a data row's cells (for benchmarks and callers that check rows themselves). */
+export function readDataRow(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang): ReadRow {
+  return readCells(columns, raw, r, lang, true);
+}
+
+function toResult(read: ReadRow): RowResult {
+  return { row: read.row, values: read.values, unreadable: read.unreadable, issues: read.issues };
 }
 
 export function validateTable(grid: Grid, table: LocatedTable, options: ValidateOptions = {}): TableReport {
@@ -139,13 +182,9 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   const today = options.today ?? localToday();
   const year = table.year ?? options.year ?? Number(today.slice(0, 4));
   const { form } = table;
-  const columns: Column[] = [];
-  for (const field of form.fields) {
-    const column = table.fieldColumns.get(field.id);
-    if (column === undefined) continue;
-    columns.push({ field, column, value: { ...field.value, year, typed: grid.typed }, label: fieldLabel(field, lang) });
-  }
-  const columnById = new Map(columns.map((c) => [c.field.id, c]));
+  const columns = tableColumns(grid, table, year, lang);
+  const checker = rowChecker(form, columns, lang, today);
+  const { columnById, rules } = checker;
   const numericColumns = columns.filter((c) => c.field.def.type === 'int' || c.field.def.type === 'number');
   const tableIssues: Issue[] = [];
   const headerCell = (column: number) => a1(table.headerBottom, column);
@@ -165,7 +204,6 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
     extraColumns.push({ column: col.column, header: col.header });
   }
 
-  const rules = compileRules(form, lang, today);
   const rows: RowResult[] = [];
   const totalRows: RowResult[] = [];
   const noteRows: number[] = [];
@@ -182,19 +220,14 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
       }
       continue;
     }
-    // A 合计 row is read for its numbers only: its other cells say 合计 or nothing.
-    const result = readRow(form, kind === 'data' ? columns : numericColumns, columnById, raw, r, lang, kind === 'data');
     if (kind === 'total') {
-      totalRows.push(result);
+      // A 合计 row is read for its numbers only: its other cells say 合计 or nothing.
+      totalRows.push(toResult(readCells(numericColumns, raw, r, lang, false)));
       continue;
     }
-    for (const check of rules.row) {
-      const finding = check(result.values);
-      if (!finding) continue;
-      const col = columnById.get(finding.field);
-      result.issues.push(makeIssue({ ...finding, row: r + 1, ...(col ? { cell: a1(r, col.column) } : {}) }, lang));
-    }
-    rows.push(result);
+    const read = readCells(columns, raw, r, lang, true);
+    checker.check(read, raw);
+    rows.push(toResult(read));
   }
 
   for (const rule of rules.table) {
