@@ -2,14 +2,16 @@
  * `huizong template|validate|rollup` — the engine on the command line, for staff and
  * scripts. Exit codes: 0 clean, 1 problems found (or nothing could be written), 2 cannot run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compileForm, type CompiledForm } from '../core/definitions/compile';
 import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
 import { countBySeverity } from '../core/issues/issue';
+import { runRollup } from './rollup';
 import { runValidate } from './validate';
+import { writeTemplateWorkbook } from '../files/writeTemplate';
 import { say } from './strings';
 
 export interface CliIO {
@@ -52,6 +54,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         json: { type: 'boolean' },
         lang: { type: 'string' },
         today: { type: 'string' },
+        roster: { type: 'string' },
+        deadline: { type: 'string' },
+        unit: { type: 'string' },
+        out: { type: 'string' },
+        year: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -60,13 +67,49 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.out(say(lang, 'usage'));
       return command === undefined ? 2 : 0;
     }
-    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(say(lang, 'badDate', { value: values.today }));
-    const forms = chooseForms(values.form, values.definition ?? [], lang);
+    for (const date of [values.today, values.deadline]) {
+      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(say(lang, 'badDate', { value: date }));
+    }
+    const forms = chooseForms(command === 'template' ? undefined : values.form, values.definition ?? [], lang);
     switch (command) {
       case 'validate': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
         const result = runValidate(positionals, forms, { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}) }, io);
         return countBySeverity(result.issues).errors > 0 ? 1 : 0;
+      }
+      case 'rollup': {
+        if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
+        if (values.form === undefined) throw new UsageError(say(lang, 'needForm'));
+        if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
+        if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
+        const all = chooseForms(undefined, values.definition ?? [], lang);
+        return await runRollup(
+          {
+            inputs: positionals,
+            form: forms[0]!,
+            forms: all,
+            out: values.out,
+            json: Boolean(values.json),
+            lang,
+            progress: Boolean(process.stderr.isTTY) && !values.json,
+            ...(values.roster ? { roster: values.roster } : {}),
+            ...(values.deadline ? { deadline: values.deadline } : {}),
+            ...(values.unit ? { unit: values.unit } : {}),
+            ...(values.today ? { today: values.today } : {}),
+          },
+          io,
+        );
+      }
+      case 'template': {
+        const id = positionals[0] ?? values.form;
+        if (id === undefined) throw new UsageError(say(lang, 'needTemplateForm'));
+        if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
+        const [form] = chooseForms(id, values.definition ?? [], lang);
+        const year = values.year !== undefined ? Number(values.year) : new Date().getFullYear();
+        if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new UsageError(say(lang, 'badDate', { value: String(values.year) }));
+        writeFileSync(values.out, await writeTemplateWorkbook(form!, { lang, year }));
+        io.err(say(lang, 'written', { path: values.out }));
+        return 0;
       }
       default:
         throw new UsageError(say(lang, 'unknownCommand', { command }));

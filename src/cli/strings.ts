@@ -8,11 +8,21 @@ const texts = {
   huizong validate 文件... [--form 表单编号] [--definition 定义.json] [--json] [--today YYYY-MM-DD] [--lang en]
       校验报送的表格（.xlsx .xlsm .xls .csv），逐个单元格列出问题。
       退出码：0 没有错误；1 发现错误；2 无法运行。
+  huizong rollup 文件或文件夹... --form 表单编号 --out 汇总.xlsx [--roster 单位名单.xlsx] [--deadline YYYY-MM-DD] [--unit 本单位名称] [--json]
+      把各单位报送的表格汇总成一个工作簿（汇总、报送情况、问题清单）。
+      退出码：0 已写出汇总工作簿（问题列在其中）；1 无法写出；2 用法有误。
+  huizong template 表单编号 --out 模板.xlsx [--year 2024]
+      生成空白模板，带下拉选项和输入提示，供没有加载项的单位在 Excel 或 WPS 中填写。
 表单编号：activity-summary（活动数据汇总表）、quiz-results（知识竞赛活动情况表）、typical-experience（典型经验）`,
     en: `Usage:
   huizong validate FILE... [--form ID] [--definition DEF.json] [--json] [--today YYYY-MM-DD] [--lang en]
       Check returned tables (.xlsx .xlsm .xls .csv) and list every problem by cell.
       Exit code: 0 no errors; 1 errors found; 2 cannot run.
+  huizong rollup FILE_OR_FOLDER... --form ID --out ROLLUP.xlsx [--roster ROSTER.xlsx] [--deadline YYYY-MM-DD] [--unit NAME] [--json]
+      Roll the returned tables up into one workbook (summary, submission status, issue list).
+      Exit code: 0 workbook written (issues are listed in it); 1 nothing could be written; 2 usage error.
+  huizong template ID --out TEMPLATE.xlsx [--year 2024]
+      Write the blank template, with dropdowns and input prompts, for units without the add-in.
 Form ids: activity-summary, quiz-results, typical-experience`,
   },
   seeHelp: { 'zh-CN': '运行 huizong --help 查看用法。', en: 'Run huizong --help for usage.' },
@@ -26,6 +36,19 @@ Form ids: activity-summary, quiz-results, typical-experience`,
     'zh-CN': '工作表“{sheet}”：{form}，表头在第{header}行，{rows}行数据',
     en: 'Sheet "{sheet}": {form}, header on row {header}, {rows} data rows',
   },
+  needForm: { 'zh-CN': '请用 --form 指定要汇总的表单。', en: 'Please name the form to roll up with --form.' },
+  needOut: { 'zh-CN': '请用 --out 指定要写出的 .xlsx 文件。', en: 'Please name the .xlsx file to write with --out.' },
+  needTemplateForm: { 'zh-CN': '请指定模板的表单编号，例如 huizong template activity-summary --out 模板.xlsx', en: 'Please name the form, e.g. huizong template activity-summary --out template.xlsx' },
+  progress: { 'zh-CN': '{bar} 第 {index}/{total} 个文件：{file}', en: '{bar} file {index}/{total}: {file}' },
+  cannotWrite: { 'zh-CN': '无法写出 {path}：{detail}', en: 'Cannot write {path}: {detail}' },
+  written: { 'zh-CN': '已写出 {path}', en: 'Written: {path}' },
+  rollupSummary: {
+    'zh-CN': '共 {files} 个文件：接收 {accepted} 个，拒收 {rejected} 个；计入 {rows} 行；{errors} 个错误，{warnings} 个警告。',
+    en: '{files} files: {accepted} accepted, {rejected} rejected; {rows} rows counted; {errors} errors, {warnings} warnings.',
+  },
+  unitSummary: { 'zh-CN': '名单 {total} 个单位：已报送 {reported}，逾期 {late}，未报送 {missing}。', en: 'Roster of {total} units: {reported} reported, {late} late, {missing} missing.' },
+  rejected: { 'zh-CN': '拒收', en: 'rejected' },
+  moreIssues: { 'zh-CN': '……另有 {count} 条问题，见汇总工作簿的“问题清单”。', en: '… {count} more issues: see the issue list sheet of the workbook.' },
   error: { 'zh-CN': '错误', en: 'error' },
   warning: { 'zh-CN': '警告', en: 'warning' },
   clean: { 'zh-CN': '没有发现问题。', en: 'No problems found.' },

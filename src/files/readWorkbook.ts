@@ -8,7 +8,20 @@ import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 
 export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty'; detail: string };
-export type ReadResult = { ok: true; grids: Grid[] } | ReadFailure;
+export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
+
+/** The very-hidden sheet where Huizong keeps a workbook's form and roll-up details, as key/value rows. */
+export const META_SHEET = '_huizong';
+
+function readMeta(sheet: XLSX.WorkSheet | undefined): Record<string, string> | undefined {
+  if (!sheet) return undefined;
+  const meta: Record<string, string> = {};
+  for (const row of XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true })) {
+    const [key, value] = row;
+    if (typeof key === 'string' && key && value !== undefined && value !== null) meta[key] = String(value);
+  }
+  return meta;
+}
 
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv'] as const;
 
@@ -93,9 +106,12 @@ export function readWorkbook(name: string, bytes: Uint8Array): ReadResult {
     }
     const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false });
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+    // Very hidden sheets are ours (or a macro's), never a unit's table.
     const hidden = new Set((book.Workbook?.Sheets ?? []).filter((s) => s.Hidden === 2).map((s) => s.name));
+    hidden.add(META_SHEET);
     const grids = book.SheetNames.filter((s) => !hidden.has(s) && book.Sheets[s]).map((s) => toGrid(book.Sheets[s]!, s, true, date1904));
-    return { ok: true, grids };
+    const meta = readMeta(book.Sheets[META_SHEET]);
+    return meta ? { ok: true, grids, meta } : { ok: true, grids };
   } catch (error) {
     return failure(error);
   }

@@ -289,6 +289,32 @@ const entries = {
     'zh-CN': '别名“{alias}”已是第{otherRow}行“{other}”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名',
     en: 'The alias "{alias}" is already the name or an alias of "{other}" (row {otherRow}), so it is not used for matching. Please delete or correct it',
   },
+  // ── The roll-up ──
+  'file.other-form': {
+    severity: 'error',
+    'zh-CN': '这是“{form}”，不是本次汇总的“{expected}”，未计入汇总',
+    en: 'This is the "{form}", not the "{expected}" being rolled up; not counted',
+  },
+  'rollup.superseded': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”的这一行已被更正版本替代（{file} 第{row}行），未计入汇总',
+    en: 'This row of "{unit}" was replaced by a corrected version ({file} row {row}); not counted',
+  },
+  'rollup.not-on-roster': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”不在单位名单中，已计入汇总，请核对单位名称{suggestion}',
+    en: '"{unit}" is not on the roster; it is counted. Please check the unit name{suggestion}',
+  },
+  'rollup.missing': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”未报送',
+    en: '"{unit}" has not reported',
+  },
+  'rollup.late': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”于 {date} 报送，晚于截止日期 {deadline}，已计入汇总',
+    en: '"{unit}" reported on {date}, after the deadline of {deadline}; counted',
+  },
   // ── Form definitions loaded by a user ──
   'definition.invalid': {
     severity: 'error',

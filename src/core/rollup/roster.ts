@@ -7,13 +7,12 @@
  * roster's aliases folded the same way. Anything looser is only a suggestion for a person
  * to confirm, never a match. Pure: no I/O, never throws.
  */
-import { headerKey } from '../definitions/compile';
 import type { Lang } from '../definitions/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import { makeIssue, type Issue } from '../issues/issue';
 import { a1, cellText, isBlank, type Grid } from '../table/grid';
 import { classifyRows } from '../table/rows';
-import { toHalfWidth } from '../text/fold';
+import { foldKey, toHalfWidth } from '../text/fold';
 import { parseCell } from '../values';
 import type { Roster, RosterUnit } from './types';
 
@@ -47,7 +46,12 @@ const HEADER_SEARCH_ROWS = 10;
 
 type Role = 'name' | 'level' | 'parent' | 'alias' | 'deadline';
 
-/** Header keys (see `headerKey`: folded, brackets and `*` dropped) → the column's role. */
+/** A header cell's key: folded (`foldKey`), brackets dropped, so `单位名称（全称）` meets `单位名称全称`. */
+function headerKey(text: string): string {
+  return foldKey(text).replace(/[()]/g, '');
+}
+
+/** Header keys → the column's role. */
 const STRONG_NAME = new Set(['单位名称', '单位全称', '单位名称全称', '工会名称', '工会全称', '单位工会名称', '工会单位名称', '单位名']);
 const WEAK_NAME = new Set(['单位', '名称', '全称']);
 const HEADERS: Record<Exclude<Role, 'name'>, ReadonlySet<string>> = {
@@ -142,11 +146,10 @@ export function parseRoster(grid: Grid, source: string, lang: Lang): Roster {
     return { source, units: [], issues };
   }
   const { columns, labels } = header;
-  const nameCol = columns.name!;
 
   const units: RosterUnit[] = [];
   const byKey = new Map<string, RosterUnit>();
-  /** Where each unit's aliases were written: 0-based row and column, for messages. */
+  /** The cell each unit's aliases were written in (A1), for messages. */
   const aliasCells = new Map<RosterUnit, string>();
 
   for (const { r, kind } of classifyRows(grid, header.r + 1)) {
@@ -228,48 +231,6 @@ export function parseRoster(grid: Grid, source: string, lang: Lang): Roster {
 
 // ── Matching names to the roster ──
 
-interface Entry {
-  unit: RosterUnit;
-  /** The unit's name key, then its aliases' keys. */
-  keys: string[];
-  order: number;
-}
-
-interface RosterIndex {
-  /** The array and length the index was built from: a changed roster is indexed again. */
-  units: readonly RosterUnit[];
-  count: number;
-  exact: Map<string, RosterUnit>;
-  entries: Entry[];
-  /** Suggestions already worked out, by name key: a roll-up meets the same names often. */
-  suggested: Map<string, RosterUnit[]>;
-}
-
-const indexes = new WeakMap<Roster, RosterIndex>();
-
-function indexOf(roster: Roster): RosterIndex {
-  const cached = indexes.get(roster);
-  if (cached && cached.units === roster.units && cached.count === roster.units.length) return cached;
-  const exact = new Map<string, RosterUnit>();
-  const entries: Entry[] = roster.units.map((unit, order) => ({ unit, keys: [unitKey(unit.name)], order }));
-  // Names first, first one wins; then aliases, which never take a key a name or an earlier alias has.
-  for (const entry of entries) {
-    const key = entry.keys[0]!;
-    if (key !== '' && !exact.has(key)) exact.set(key, entry.unit);
-  }
-  for (const entry of entries) {
-    for (const alias of entry.unit.aliases) {
-      const key = unitKey(alias);
-      if (key === '') continue;
-      entry.keys.push(key);
-      if (!exact.has(key)) exact.set(key, entry.unit);
-    }
-  }
-  const index: RosterIndex = { units: roster.units, count: roster.units.length, exact, entries, suggested: new Map() };
-  indexes.set(roster, index);
-  return index;
-}
-
 const MAX_SUGGESTIONS = 3;
 /** A key shorter than this (`工会`) is inside too many names to suggest anything. */
 const MIN_CONTAINED = 3;
@@ -292,39 +253,120 @@ function withoutPlaces(key: string): string[] {
   return out;
 }
 
-/**
- * How close two keys are, lower is closer, or undefined when not close at all:
- * 0 — one is the other with a place in front (`天津市河东区总工会` / `河东区总工会`);
- * 1 — one holds the other (`河东区总工会机关工会` / `河东区总工会`);
- * 2 — the same name under another place (`河西区教育局工会` / `河东区教育局工会`).
- */
-function closeness(name: string, namePlaces: readonly string[], key: string): number | undefined {
-  const keyPlaces = withoutPlaces(key);
-  if (namePlaces.includes(key) || keyPlaces.includes(name)) return 0;
-  const shorter = Math.min(name.length, key.length);
-  if (shorter >= MIN_CONTAINED && (name.includes(key) || key.includes(name))) return 1;
-  for (const core of namePlaces) if (core.length >= MIN_CORE && keyPlaces.includes(core)) return 2;
-  return undefined;
+/** One key a roster unit is known by: its name's, or one of its aliases'. */
+interface Key {
+  key: string;
+  unit: RosterUnit;
+  /** The unit's place in the roster, for a stable order. */
+  order: number;
 }
 
+interface RosterIndex {
+  /** The array and length the index was built from: a changed roster is indexed again. */
+  units: readonly RosterUnit[];
+  count: number;
+  exact: Map<string, RosterUnit>;
+  /** Every key, by its text (several units may share one: the first is the exact match). */
+  byText: Map<string, Key[]>;
+  /** Every key, by each of its forms without leading places. */
+  byCore: Map<string, Key[]>;
+  /** Every key, by each run of three characters in it, to find keys holding a name. */
+  byTrigram: Map<string, Key[]>;
+  longest: number;
+  /** Suggestions already worked out, by name key: a roll-up meets the same names often. */
+  suggested: Map<string, RosterUnit[]>;
+}
+
+const indexes = new WeakMap<Roster, RosterIndex>();
+
+function push(map: Map<string, Key[]>, text: string, key: Key): void {
+  const list = map.get(text);
+  if (list) list.push(key);
+  else map.set(text, [key]);
+}
+
+function indexOf(roster: Roster): RosterIndex {
+  const cached = indexes.get(roster);
+  if (cached && cached.units === roster.units && cached.count === roster.units.length) return cached;
+  const index: RosterIndex = {
+    units: roster.units,
+    count: roster.units.length,
+    exact: new Map(),
+    byText: new Map(),
+    byCore: new Map(),
+    byTrigram: new Map(),
+    longest: 0,
+    suggested: new Map(),
+  };
+  const add = (unit: RosterUnit, order: number, text: string): void => {
+    if (text === '') return;
+    if (!index.exact.has(text)) index.exact.set(text, unit);
+    const key: Key = { key: text, unit, order };
+    push(index.byText, text, key);
+    for (const core of withoutPlaces(text)) push(index.byCore, core, key);
+    const trigrams = new Set<string>();
+    for (let i = 0; i + MIN_CONTAINED <= text.length; i++) trigrams.add(text.slice(i, i + MIN_CONTAINED));
+    for (const trigram of trigrams) push(index.byTrigram, trigram, key);
+    index.longest = Math.max(index.longest, text.length);
+  };
+  // Names first, first one wins; then aliases, which never take a key a name or an earlier alias has.
+  roster.units.forEach((unit, order) => add(unit, order, unitKey(unit.name)));
+  roster.units.forEach((unit, order) => {
+    for (const alias of unit.aliases) add(unit, order, unitKey(alias));
+  });
+  indexes.set(roster, index);
+  return index;
+}
+
+/**
+ * Roster units close to a name that matched none, closest first. Tiers, lower is closer:
+ * 0 — one is the other with a place in front (`天津市河东区总工会` / `河东区总工会`);
+ * 1 — one holds the other (`大王庄街道` / `大王庄街道总工会`), neither shorter than 3;
+ * 2 — the same name under another place (`河西区卫生健康委员会工会` / `河东区…`), what is
+ *     left without the place at least 4 long (so never just `总工会`).
+ * Then the smaller difference in length, then roster order.
+ */
 function suggestionsFor(index: RosterIndex, name: string): RosterUnit[] {
   const cached = index.suggested.get(name);
   if (cached) return cached;
-  const namePlaces = withoutPlaces(name);
-  const scored: { unit: RosterUnit; tier: number; gap: number; order: number }[] = [];
-  for (const entry of index.entries) {
-    let best: { tier: number; gap: number } | undefined;
-    for (const key of entry.keys) {
-      if (key === '') continue;
-      const tier = closeness(name, namePlaces, key);
-      if (tier === undefined) continue;
-      const gap = Math.abs(key.length - name.length);
-      if (!best || tier < best.tier || (tier === best.tier && gap < best.gap)) best = { tier, gap };
+  const best = new Map<RosterUnit, { tier: number; gap: number; order: number }>();
+  const consider = (keys: readonly Key[] | undefined, tier: number, holds?: (key: string) => boolean): void => {
+    for (const key of keys ?? []) {
+      if (key.key === name || (holds && !holds(key.key))) continue;
+      const gap = Math.abs(key.key.length - name.length);
+      const seen = best.get(key.unit);
+      if (!seen || tier < seen.tier || (tier === seen.tier && gap < seen.gap)) best.set(key.unit, { tier, gap, order: key.order });
     }
-    if (best) scored.push({ unit: entry.unit, ...best, order: entry.order });
+  };
+
+  const cores = withoutPlaces(name);
+  for (const core of cores) consider(index.byText.get(core), 0);
+  consider(index.byCore.get(name), 0);
+
+  if (name.length >= MIN_CONTAINED) {
+    // Keys inside the name: look up its substrings, no longer than the longest key.
+    for (let length = MIN_CONTAINED; length < name.length && length <= index.longest; length++) {
+      for (let i = 0; i + length <= name.length; i++) consider(index.byText.get(name.slice(i, i + length)), 1);
+    }
+    // Keys holding the name: those sharing its rarest run of three, then checked whole.
+    let rarest: Key[] | undefined;
+    for (let i = 0; i + MIN_CONTAINED <= name.length; i++) {
+      const keys = index.byTrigram.get(name.slice(i, i + MIN_CONTAINED));
+      if (!keys) {
+        rarest = undefined;
+        break;
+      }
+      if (!rarest || keys.length < rarest.length) rarest = keys;
+    }
+    consider(rarest, 1, (key) => key.includes(name));
   }
-  scored.sort((a, b) => a.tier - b.tier || a.gap - b.gap || a.order - b.order);
-  const out = scored.slice(0, MAX_SUGGESTIONS).map((s) => s.unit);
+
+  for (const core of cores) if (core.length >= MIN_CORE) consider(index.byCore.get(core), 2);
+
+  const out = [...best.entries()]
+    .sort(([, a], [, b]) => a.tier - b.tier || a.gap - b.gap || a.order - b.order)
+    .slice(0, MAX_SUGGESTIONS)
+    .map(([unit]) => unit);
   index.suggested.set(name, out);
   return out;
 }

@@ -1,0 +1,111 @@
+/** `huizong rollup`: returned workbooks → the roll-up workbook, with a JSON report on request. */
+import { statSync, writeFileSync } from 'node:fs';
+import type { CompiledForm } from '../core/definitions/compile';
+import type { Lang } from '../core/definitions/types';
+import { countBySeverity } from '../core/issues/issue';
+import type { RollupResult } from '../core/rollup/types';
+import { expandInputs, readBytes } from '../files/node';
+import { readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
+import { writeRollupWorkbook } from '../files/writeRollup';
+import type { CliIO } from './main';
+import { say } from './strings';
+
+export interface RollupArgs {
+  inputs: string[];
+  form: CompiledForm;
+  forms: CompiledForm[];
+  roster?: string;
+  deadline?: string;
+  unit?: string;
+  out: string;
+  json: boolean;
+  lang: Lang;
+  today?: string;
+  /** Draw a progress bar on stderr (a terminal). */
+  progress: boolean;
+}
+
+function source(path: string): SourceFile {
+  return { name: path, bytes: readBytes(path), modified: statSync(path).mtimeMs };
+}
+
+/** The JSON report of the command-line contract. */
+export function rollupReport(result: RollupResult, form: CompiledForm) {
+  const ids = form.fields.map((f) => f.id);
+  return {
+    form: result.form,
+    totals: result.totals,
+    rows: result.rows.map((r) => ({
+      unit: r.unit,
+      file: r.file,
+      sheet: r.sheet,
+      row: r.row,
+      status: r.status,
+      values: Object.fromEntries(ids.map((id) => [id, r.values[id] ?? null])),
+    })),
+    files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.reason ?? null })),
+    units: result.units.map((u) => ({ unit: u.unit, status: u.status })),
+    issues: result.issues.map(({ file, sheet, cell, field, severity, rule, message }) => ({ file: file ?? null, sheet: sheet ?? null, cell: cell ?? null, field: field ?? null, severity, rule, message })),
+  };
+}
+
+export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
+  const paths = expandInputs(args.inputs);
+  const files: SourceFile[] = [];
+  for (const path of paths) {
+    try {
+      files.push(source(path));
+    } catch (error) {
+      // An unreadable path still gets its verdict: an empty file is rejected with a reason.
+      io.err(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+      files.push({ name: path, bytes: new Uint8Array() });
+    }
+  }
+  const roster = args.roster ? readRosterFile(source(args.roster), args.lang) : undefined;
+  const result = rollUpFiles(
+    files,
+    {
+      form: args.form,
+      forms: args.forms,
+      lang: args.lang,
+      ...(roster ? { roster } : {}),
+      ...(args.deadline ? { deadline: args.deadline } : {}),
+      ...(args.unit ? { unit: args.unit } : {}),
+      ...(args.today ? { today: args.today } : {}),
+    },
+    args.progress ? ({ index, total, file }) => io.err(`\r${say(args.lang, 'progress', { index, total, bar: progressBar(index, total), file })}\u001b[K`) : undefined,
+  );
+  if (roster) result.issues.unshift(...roster.issues);
+  let written = false;
+  try {
+    writeFileSync(args.out, await writeRollupWorkbook(result, args.form, { lang: args.lang }));
+    written = true;
+  } catch (error) {
+    io.err(say(args.lang, 'cannotWrite', { path: args.out, detail: error instanceof Error ? error.message : String(error) }));
+  }
+  if (args.json) io.out(JSON.stringify(rollupReport(result, args.form), null, 2));
+  else printSummary(result, args, io);
+  if (written) io.err(say(args.lang, 'written', { path: args.out }));
+  return written ? 0 : 1;
+}
+
+function progressBar(index: number, total: number): string {
+  const width = 20;
+  const done = Math.round((index / Math.max(1, total)) * width);
+  return '█'.repeat(done) + '░'.repeat(width - done);
+}
+
+function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
+  const lang = args.lang;
+  const accepted = result.files.filter((f) => f.status === 'accepted').length;
+  const counted = result.rows.filter((r) => r.status === 'counted').length;
+  const counts = countBySeverity(result.issues);
+  io.out(say(lang, 'rollupSummary', { files: result.files.length, accepted, rejected: result.files.length - accepted, rows: counted, errors: counts.errors, warnings: counts.warnings }));
+  for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}：${file.reason ?? ''}`);
+  if (result.units.length > 0) {
+    const by = (status: string) => result.units.filter((u) => u.status === status).length;
+    io.out(say(lang, 'unitSummary', { total: result.units.length, reported: by('reported'), late: by('late'), missing: by('missing') }));
+  }
+  for (const issue of result.issues.slice(0, 20)) io.out(`  ${say(lang, issue.severity)}  ${issue.file ? issue.file + ' ' : ''}${issue.message}`);
+  if (result.issues.length > 20) io.out('  ' + say(lang, 'moreIssues', { count: result.issues.length - 20 }));
+}

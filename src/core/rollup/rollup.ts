@@ -1,0 +1,239 @@
+/**
+ * The roll-up: checked returns in, one row per unit (or entry) out, each roster unit's
+ * status, and the totals. No data is dropped: a row not on the roster is counted and
+ * flagged, a superseded row is listed with what replaced it, an unreadable value is left out
+ * of the totals with its issue. The same inputs in any order give the same result.
+ */
+import { formTitle, type CompiledForm } from '../definitions/compile';
+import type { Lang } from '../definitions/types';
+import type { IssueCode, IssueParams } from '../issues/catalogue';
+import { messageFor } from '../issues/catalogue';
+import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
+import { foldKey } from '../text/fold';
+import type { TableReport } from '../validate/table';
+import type { WorkbookReport } from '../validate/workbook';
+import { matchUnit, rosterUnitFor, unitKey } from './roster';
+import type { FileVerdict, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
+
+/** A returned file as the roll-up receives it: checked, or failed to read. */
+export interface ReturnInput {
+  file: string;
+  /** When the file was last modified (ms since 1970): breaks ties between versions. */
+  modified?: number;
+  report?: WorkbookReport;
+  /** Why the file could not be read at all. */
+  failure?: { code: IssueCode; params: IssueParams };
+  /** Present when the file is a roll-up Huizong made at the level below. */
+  meta?: RollupMeta;
+}
+
+export interface RollupOptions {
+  form: CompiledForm;
+  /** Every known form, to name the one a wrongly sent file is. */
+  forms: readonly CompiledForm[];
+  roster?: Roster;
+  /** Deadline for units without their own, `YYYY-MM-DD`. */
+  deadline?: string;
+  /** The unit doing the roll-up, and its level. */
+  unit?: string;
+  level?: string;
+  lang?: Lang;
+  /** ISO time stamped into the result (fixed in tests). */
+  createdAt?: string;
+}
+
+/** The date a row is dated by: the form's first required date field (填表日期 / 报送日期). */
+function dateField(form: CompiledForm): string | undefined {
+  return form.fields.find((f) => f.required && f.def.type === 'date')?.id ?? form.fields.find((f) => f.def.type === 'date')?.id;
+}
+
+function isoDay(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
+}
+
+interface Candidate {
+  row: RollupRow;
+  key: string;
+  modified: number;
+  order: number;
+}
+
+/** Later date wins, then the later file, then (for a stable result) the later path and row. */
+function newer(a: Candidate, b: Candidate): boolean {
+  const da = a.row.date ?? '';
+  const db = b.row.date ?? '';
+  if (da !== db) return da > db;
+  if (a.modified !== b.modified) return a.modified > b.modified;
+  if (a.row.file !== b.row.file) return a.row.file > b.row.file;
+  return a.row.row > b.row.row;
+}
+
+export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): RollupResult {
+  const lang = options.lang ?? 'zh-CN';
+  const { form, roster } = options;
+  const keyField = form.def.rollupKey;
+  const dated = dateField(form);
+  const titleField = form.def.kind === 'list' ? form.fields.find((f) => f.id !== keyField && f.required && f.def.type === 'text')?.id : undefined;
+  const files: FileVerdict[] = [];
+  const issues: Issue[] = [];
+  const candidates: Candidate[] = [];
+  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const fileIssue = (file: string, code: IssueCode, params: IssueParams): Issue => {
+    const issue = makeIssue({ code, params }, lang);
+    issue.file = file;
+    return issue;
+  };
+  const reject = (input: ReturnInput, code: IssueCode, params: IssueParams, otherForm?: string) => {
+    const issue = fileIssue(input.file, code, params);
+    issues.push(issue);
+    files.push({ file: input.file, status: 'rejected', code, reason: messageFor(code, params, lang), rows: 0, ...(otherForm ? { otherForm } : {}) });
+  };
+
+  for (const [order, input] of sorted.entries()) {
+    if (input.failure || !input.report) {
+      const failure = input.failure ?? { code: 'file.unreadable' as const, params: { detail: '' } };
+      reject(input, failure.code, failure.params);
+      continue;
+    }
+    const tables = input.report.tables.filter((t) => t.form === form.def.id);
+    if (tables.length === 0) {
+      const other = input.report.tables[0];
+      if (other) {
+        const otherForm = options.forms.find((f) => f.def.id === other.form);
+        reject(input, 'file.other-form', { form: otherForm ? formTitle(otherForm, lang) : other.form, expected: formTitle(form, lang) }, other.form);
+      } else {
+        const notFound = input.report.issues.find((i) => i.code === 'table.not-found');
+        if (notFound) {
+          issues.push(notFound);
+          files.push({ file: input.file, status: 'rejected', code: 'table.not-found', reason: notFound.message, rows: 0 });
+        } else reject(input, 'file.empty', {});
+      }
+      continue;
+    }
+    const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
+    if (rowCount === 0) {
+      reject(input, 'file.empty', {});
+      continue;
+    }
+    files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });
+    issues.push(...input.report.issues.filter((i) => i.sheet === undefined || tables.some((t) => t.sheet === i.sheet)));
+    for (const table of tables) collectRows(table, input, order);
+  }
+
+  function collectRows(table: TableReport, input: ReturnInput, order: number): void {
+    for (const result of table.rows) {
+      const unit = String(result.values[keyField] ?? '').trim();
+      const parent = typeof result.values.parentUnit === 'string' ? result.values.parentUnit : undefined;
+      const counts = countBySeverity(result.issues);
+      const row: RollupRow = {
+        unit,
+        notOnRoster: false,
+        file: input.file,
+        sheet: table.sheet,
+        row: result.row,
+        status: 'counted',
+        values: result.values,
+        unreadable: result.unreadable,
+        errors: counts.errors,
+        warnings: counts.warnings,
+      };
+      const date = dated ? result.values[dated] : undefined;
+      if (typeof date === 'string') row.date = date;
+      let key = unitKey(unit);
+      if (roster) {
+        const own = rosterUnitFor(roster, unit, parent);
+        const viaFile = !own.unit && input.meta?.unit ? matchUnit(roster, input.meta.unit).unit : undefined;
+        const rosterUnit = own.unit ?? viaFile;
+        if (rosterUnit) row.rosterUnit = rosterUnit.name;
+        else row.notOnRoster = true;
+        if (own.via === 'self' && own.unit) key = unitKey(own.unit.name);
+      }
+      if (titleField) key += '\u0000' + foldKey(String(result.values[titleField] ?? ''));
+      candidates.push({ row, key, modified: input.modified ?? 0, order });
+    }
+  }
+
+  // The same unit (or entry) twice: one is counted, the others are superseded by it.
+  const winners = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const current = winners.get(candidate.key);
+    if (!current || newer(candidate, current)) winners.set(candidate.key, candidate);
+  }
+  for (const candidate of candidates) {
+    const winner = winners.get(candidate.key)!;
+    if (winner === candidate || !candidate.row.unit) continue;
+    candidate.row.status = 'superseded';
+    candidate.row.supersededBy = { file: winner.row.file, sheet: winner.row.sheet, row: winner.row.row };
+    const issue = makeIssue({ code: 'rollup.superseded', row: candidate.row.row, params: { unit: candidate.row.unit, file: winner.row.file, row: winner.row.row } }, lang);
+    issue.file = candidate.row.file;
+    issue.sheet = candidate.row.sheet;
+    issues.push(issue);
+  }
+
+  const rows = candidates.map((c) => c.row);
+  const counted = rows.filter((r) => r.status === 'counted');
+  for (const row of counted) {
+    if (!row.notOnRoster || !roster) continue;
+    const suggestions = matchUnit(roster, row.unit).suggestions.map((u) => u.name);
+    const suggestion = suggestions.length ? (lang === 'en' ? ` (did you mean "${suggestions.join('", "')}"?)` : `（是否为“${suggestions.join('”“')}”？）`) : '';
+    const issue = makeIssue({ code: 'rollup.not-on-roster', row: row.row, field: keyField, params: { unit: row.unit || '—', suggestion } }, lang);
+    issue.file = row.file;
+    issue.sheet = row.sheet;
+    issues.push(issue);
+  }
+
+  const units = roster ? unitStatuses(roster, counted, rows, inputs, options, issues, lang) : [];
+
+  const totals: Record<string, number> = {};
+  for (const field of form.fields) {
+    if (field.def.rollup !== 'sum') continue;
+    let sum = 0;
+    for (const row of counted) {
+      const v = row.values[field.id];
+      if (typeof v === 'number') sum += v;
+    }
+    totals[field.id] = sum;
+  }
+  for (const computed of form.def.computed ?? []) {
+    const denominator = totals[computed.denominator] ?? 0;
+    if (denominator > 0) totals[computed.id] = (totals[computed.numerator] ?? 0) / denominator;
+  }
+
+  const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt: options.createdAt ?? new Date().toISOString() };
+  if (options.unit) meta.unit = options.unit;
+  if (options.level) meta.level = options.level;
+  return { form: form.def.id, formVersion: form.def.version, totals, rows, files, units, issues, meta };
+}
+
+function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], inputs: readonly ReturnInput[], options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
+  const modified = new Map(inputs.map((i) => [i.file, i.modified]));
+  return roster.units.map((unit) => {
+    const mine = counted.filter((r) => r.rosterUnit === unit.name);
+    const deadline = unit.deadline ?? options.deadline;
+    const status: UnitStatus = {
+      unit: unit.name,
+      status: 'missing',
+      files: [...new Set(mine.map((r) => r.file))].sort(),
+      errors: mine.reduce((n, r) => n + r.errors, 0),
+      warnings: mine.reduce((n, r) => n + r.warnings, 0),
+      superseded: rows.filter((r) => r.status === 'superseded' && r.rosterUnit === unit.name).length,
+    };
+    if (unit.level) status.level = unit.level;
+    if (unit.parent) status.parent = unit.parent;
+    if (deadline) status.deadline = deadline;
+    if (mine.length === 0) {
+      issues.push(makeIssue({ code: 'rollup.missing', params: { unit: unit.name } }, lang));
+      return status;
+    }
+    // The unit's own row dates it; rows that report through it (its subordinates) otherwise.
+    const own = mine.filter((r) => unitKey(r.unit) === unitKey(unit.name));
+    const dates = (own.length ? own : mine).map((r) => r.date ?? isoDay(modified.get(r.file))).filter((d): d is string => Boolean(d));
+    const date = dates.sort().at(-1);
+    if (date) status.date = date;
+    status.status = deadline && date && date > deadline ? 'late' : 'reported';
+    if (status.status === 'late') issues.push(makeIssue({ code: 'rollup.late', params: { unit: unit.name, date: date!, deadline: deadline! } }, lang));
+    return status;
+  });
+}
+

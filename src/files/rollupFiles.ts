@@ -1,0 +1,80 @@
+/**
+ * Returned files (bytes) → the roll-up: each file read and checked against every known
+ * form, Huizong's own roll-ups from the level below recognised by their metadata, the
+ * roster read from its file. Node and browser alike: bytes in, results out.
+ */
+import type { CompiledForm } from '../core/definitions/compile';
+import type { Lang } from '../core/definitions/types';
+import { parseRoster } from '../core/rollup/roster';
+import { rollUp, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
+import type { Roster, RollupMeta, RollupResult } from '../core/rollup/types';
+import { makeIssue } from '../core/issues/issue';
+import { validateGrids } from '../core/validate/workbook';
+import { extensionOf, readWorkbook } from './readWorkbook';
+
+export interface SourceFile {
+  /** The path as given, or the name as chosen in a browser. */
+  name: string;
+  bytes: Uint8Array;
+  /** Last modified, ms since 1970. */
+  modified?: number;
+}
+
+function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | undefined {
+  if (!meta || meta.generator !== 'huizong' || !meta.form) return undefined;
+  const out: RollupMeta = { generator: 'huizong', form: meta.form, formVersion: meta.formVersion ?? '', createdAt: meta.createdAt ?? '' };
+  if (meta.unit) out.unit = meta.unit;
+  if (meta.level) out.level = meta.level;
+  return out;
+}
+
+/** One returned file read and checked; never throws. */
+export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], options: { lang: Lang; today?: string }): ReturnInput {
+  const read = readWorkbook(file.name, file.bytes);
+  const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
+  if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };
+  const report = validateGrids(file.name, read.grids, forms, options);
+  const meta = rollupMeta(read.meta);
+  if (meta) {
+    // A roll-up carries its source columns (来源文件, 工作表, 行号) on purpose.
+    report.issues = report.issues.filter((i) => i.code !== 'table.extra-column');
+    return { ...base, report, meta };
+  }
+  return { ...base, report };
+}
+
+/** The roster from a .csv/.xlsx/.xls file: its first sheet with a 单位名称 column. */
+export function readRosterFile(file: SourceFile, lang: Lang): Roster {
+  const read = readWorkbook(file.name, file.bytes);
+  if (!read.ok) {
+    const issue = makeIssue({ code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } }, lang);
+    issue.file = file.name;
+    return { source: file.name, units: [], issues: [issue] };
+  }
+  let first: Roster | undefined;
+  for (const grid of read.grids) {
+    const roster = parseRoster(grid, file.name, lang);
+    if (roster.units.length > 0) return roster;
+    first ??= roster;
+  }
+  return first ?? { source: file.name, units: [], issues: [] };
+}
+
+export interface RollupProgress {
+  index: number;
+  total: number;
+  file: string;
+}
+
+export function rollUpFiles(
+  files: readonly SourceFile[],
+  options: Omit<RollupOptions, 'roster'> & { roster?: Roster; today?: string },
+  onProgress?: (progress: RollupProgress) => void,
+): RollupResult {
+  const lang = options.lang ?? 'zh-CN';
+  const inputs: ReturnInput[] = files.map((file, index) => {
+    onProgress?.({ index: index + 1, total: files.length, file: file.name });
+    return prepareReturn(file, options.forms, { lang, ...(options.today ? { today: options.today } : {}) });
+  });
+  return rollUp(inputs, options);
+}
