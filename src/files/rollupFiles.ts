@@ -36,8 +36,10 @@ export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], 
   const report = validateGrids(file.name, read.grids, forms, options);
   const meta = rollupMeta(read.meta);
   if (meta) {
-    // A roll-up carries its source columns (来源文件, 工作表, 行号) on purpose.
-    report.issues = report.issues.filter((i) => i.code !== 'table.extra-column');
+    // A roll-up carries its source and remark columns on purpose, and lists the versions it
+    // set aside below its table: the level below has reported those already.
+    const ours = new Set(['table.extra-column', 'table.duplicate-column', 'table.note-with-numbers']);
+    report.issues = report.issues.filter((i) => !ours.has(i.code));
     return { ...base, report, meta };
   }
   return { ...base, report };

@@ -110,6 +110,11 @@ function listFormula(field: CompiledField, options: readonly string[], lists: Li
   return name;
 }
 
+function listMessage(options: readonly string[]): string {
+  const all = `请从下拉列表中选择：${options.join('、')}`;
+  return all.length <= MESSAGE_LIMIT ? all : '请从下拉列表中选择一项，不要自行输入。';
+}
+
 /** The validation of one field's column; every one carries the field's help as its prompt. */
 function fieldValidation(field: CompiledField, lists: ListPlacement): DataValidation | RangeValidation {
   const help = field.def.help?.['zh-CN'] ?? field.schema.description ?? '';
@@ -129,7 +134,7 @@ function fieldValidation(field: CompiledField, lists: ListPlacement): DataValida
         allowBlank: true,
         formulae: [listFormula(field, options, lists)],
         ...prompt,
-        ...stop(`请从下拉列表中选择：${options.join('、')}`),
+        ...stop(listMessage(options)),
       };
     }
     case 'boolean':

@@ -138,6 +138,7 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
         errors: counts.errors,
         warnings: counts.warnings,
       };
+      if (result.unreadableText) row.unreadableText = result.unreadableText;
       const date = dated ? result.values[dated] : undefined;
       if (typeof date === 'string') row.date = date;
       let key = unitKey(unit);
@@ -147,7 +148,15 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
         const rosterUnit = own.unit ?? viaFile;
         if (rosterUnit) row.rosterUnit = rosterUnit.name;
         else row.notOnRoster = true;
-        if (own.via === 'self' && own.unit) key = unitKey(own.unit.name);
+        if (own.via === 'self' && own.unit) {
+          key = unitKey(own.unit.name);
+          // The roster's spelling travels on, so the level above matches the unit by its name.
+          if (own.unit.name !== unit) {
+            row.namedAs = unit;
+            row.unit = own.unit.name;
+            row.values = { ...row.values, [keyField]: own.unit.name };
+          }
+        }
       }
       if (titleField) key += '\u0000' + foldKey(String(result.values[titleField] ?? ''));
       candidates.push({ row, key, modified: input.modified ?? 0, order });
@@ -227,7 +236,7 @@ function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], i
       return status;
     }
     // The unit's own row dates it; rows that report through it (its subordinates) otherwise.
-    const own = mine.filter((r) => unitKey(r.unit) === unitKey(unit.name));
+    const own = mine.filter((r) => matchUnit(roster, r.unit).unit === unit);
     const dates = (own.length ? own : mine).map((r) => r.date ?? isoDay(modified.get(r.file))).filter((d): d is string => Boolean(d));
     const date = dates.sort().at(-1);
     if (date) status.date = date;

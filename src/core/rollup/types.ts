@@ -40,8 +40,10 @@ export interface RollupMeta {
 export type RowStatus = 'counted' | 'superseded';
 
 export interface RollupRow {
-  /** The unit as the row names it. */
+  /** The unit: the roster's name for it where the row names a roster unit, else as the row names it. */
   unit: string;
+  /** How the row named the unit, where that differs from `unit` (an alias, a suffix, full-width). */
+  namedAs?: string;
   /** The roster unit the row reports for (itself, or the roster unit it lies under). */
   rosterUnit?: string;
   /** True when neither the unit nor a unit above it is on the roster. */
@@ -56,6 +58,8 @@ export interface RollupRow {
   values: RowValues;
   /** Fields whose cells could not be read: left out of the totals. */
   unreadable: string[];
+  /** What those cells said, written back as typed in the roll-up workbook. */
+  unreadableText?: Record<string, string>;
   errors: number;
   warnings: number;
   /** The 填表日期 / 报送日期 of the row, `YYYY-MM-DD`. */

@@ -29,6 +29,8 @@ export interface RowResult {
   values: RowValues;
   /** Fields whose cell could not be read as their type: left out of every total. */
   unreadable: string[];
+  /** What those cells said, as typed, so that a roll-up can show them again. */
+  unreadableText?: Record<string, string>;
   issues: Issue[];
 }
 
@@ -102,6 +104,7 @@ function readCells(columns: readonly Column[], raw: readonly CellValue[], r: num
   const unreadable: string[] = [];
   const issues: Issue[] = [];
   let quiet: Set<string> | undefined;
+  let unreadableText: Record<string, string> | undefined;
   for (let i = 0; i < columns.length; i++) {
     const col = columns[i]!;
     const id = col.field.id;
@@ -109,6 +112,7 @@ function readCells(columns: readonly Column[], raw: readonly CellValue[], r: num
     if (!parsed.ok) {
       values[id] = null;
       unreadable.push(id);
+      (unreadableText ??= {})[id] = String(parsed.params.value ?? '');
       (quiet ??= new Set()).add(id);
       issues.push(makeIssue({ code: parsed.code, params: parsed.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
       continue;
@@ -124,7 +128,9 @@ function readCells(columns: readonly Column[], raw: readonly CellValue[], r: num
       issues.push(makeIssue({ code: notes[n]!.code, params: notes[n]!.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
     }
   }
-  return { row: r + 1, values, unreadable, issues, present, quiet };
+  const read: ReadRow = { row: r + 1, values, unreadable, issues, present, quiet };
+  if (unreadableText) read.unreadableText = unreadableText;
+  return read;
 }
 
 /**
@@ -174,7 +180,9 @@ export function readDataRow(columns: readonly Column[], raw: readonly CellValue[
 }
 
 function toResult(read: ReadRow): RowResult {
-  return { row: read.row, values: read.values, unreadable: read.unreadable, issues: read.issues };
+  const result: RowResult = { row: read.row, values: read.values, unreadable: read.unreadable, issues: read.issues };
+  if (read.unreadableText) result.unreadableText = read.unreadableText;
+  return result;
 }
 
 export function validateTable(grid: Grid, table: LocatedTable, options: ValidateOptions = {}): TableReport {
