@@ -8,6 +8,7 @@ import type { Grid } from '../src/core/table/grid';
 import { locateTable } from '../src/core/table/locate';
 import { readDataRow, rowChecker, tableColumns, validateTable } from '../src/core/validate/table';
 import type { CellValue } from '../src/core/values/types';
+import { benchRollup } from './bench-rollup';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -100,4 +101,10 @@ function benchValidation(): void {
   console.log(`  whole table from raw cells (read + check + 合计/notes) ${whole.toFixed(1)} ms = ${(whole / bareObjects).toFixed(2)}× the bare Ajv loop (for information)`);
 }
 
-benchValidation();
+async function main(): Promise<void> {
+  benchValidation();
+  console.log('');
+  await benchRollup();
+}
+
+void main();
