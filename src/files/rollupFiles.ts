@@ -21,7 +21,8 @@ export interface SourceFile {
 }
 
 function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | undefined {
-  if (!meta || meta.generator !== 'huizong' || !meta.form) return undefined;
+  // A unit's filled-in template carries the same sheet (kind=template): it is a return, not a roll-up.
+  if (!meta || meta.generator !== 'huizong' || meta.kind !== 'rollup' || !meta.form) return undefined;
   const out: RollupMeta = { generator: 'huizong', form: meta.form, formVersion: meta.formVersion ?? '', createdAt: meta.createdAt ?? '' };
   if (meta.unit) out.unit = meta.unit;
   if (meta.level) out.level = meta.level;

@@ -358,6 +358,13 @@ function mergeSeverity(a: Mark | undefined, b: Mark | undefined): Mark | undefin
   return { severity: a.severity === 'error' || b.severity === 'error' ? 'error' : 'warning', messages: [...a.messages, ...b.messages] };
 }
 
+function mergeMarks(a: Map<string, Mark> | undefined, b: Map<string, Mark> | undefined): Map<string, Mark> | undefined {
+  if (!a || !b) return a ?? b;
+  const out = new Map(a);
+  for (const [field, mark] of b) out.set(field, mergeSeverity(out.get(field), mark)!);
+  return out;
+}
+
 // ── 汇总 ────────────────────────────────────────────────────────────────────────────────
 
 interface RowsLayout {
@@ -431,7 +438,8 @@ function writeRowsSheet(workbook: Workbook, result: RollupResult, form: Compiled
 
   const writeRow = (r: number, row: RollupRow, superseded: boolean) => {
     const grey: Partial<Font> | undefined = superseded ? { ...BODY_FONT, color: { argb: COLORS.greyText }, italic: true } : undefined;
-    const byField = superseded ? undefined : marks.get(rowKey(row.file, row.sheet, row.row));
+    // Issues that name no sheet (a CSV's, say) still belong to the file's row.
+    const byField = superseded ? undefined : mergeMarks(marks.get(rowKey(row.file, row.sheet, row.row)), row.sheet ? marks.get(rowKey(row.file, undefined, row.row)) : undefined);
     fields.forEach((field, i) => {
       const cell = sheet.getCell(r, i + 1);
       writeValue(cell, field, row.values[field.id]);
@@ -479,7 +487,8 @@ function writeRowsSheet(workbook: Workbook, result: RollupResult, form: Compiled
     if (field.def.rollup !== 'sum' || typeof sum !== 'number') return;
     const cell = sheet.getCell(totalRow, i + 1);
     cell.value = sum;
-    cell.numFmt = numberFormat(field) ?? INT_FORMAT;
+    const format = numberFormat(field);
+    if (format) cell.numFmt = format;
   });
   computed.forEach((c, i) => {
     const num = result.totals[c.numerator];

@@ -6,6 +6,10 @@ import { compileForm, type CompiledForm } from '../../src/core/definitions/compi
 import { shippedForm } from '../../src/core/definitions/shipped';
 import { makeIssue, type Issue } from '../../src/core/issues/issue';
 import type { RollupResult, RollupRow } from '../../src/core/rollup/types';
+import { locateTable } from '../../src/core/table/locate';
+import { classifyRows } from '../../src/core/table/rows';
+import { shippedForms } from '../../src/core/definitions/shipped';
+import { readWorkbook } from '../../src/files/readWorkbook';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
 import { convertWithLibreOffice, describeWithOffice } from '../helpers/libreoffice';
 
@@ -125,6 +129,32 @@ function fixture(): RollupResult {
 }
 
 type Rows = unknown[][];
+
+/** LibreOffice's CSV: comma separated, text in double quotes ("" inside). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
 
 function grid(book: XLSX.WorkBook, name: string): Rows {
   return XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, blankrows: true, defval: null });
@@ -292,6 +322,23 @@ describe('writeRollupWorkbook', () => {
     expect(JSON.parse(pairs.meta as string)).toEqual(meta);
   });
 
+  it('is read back by Huizong as a return of the same form: header, three data rows, 合计, then the footer', () => {
+    const read = readWorkbook('天津市汇总.xlsx', bytes);
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.grids.map((g) => g.sheet)).toEqual(['汇总', '报送情况', '问题清单']);
+    expect(read.meta).toMatchObject({ generator: 'huizong', kind: 'rollup', form: 'quiz-results', unit: '天津市总工会' });
+    const grid0 = read.grids[0]!;
+    const table = locateTable(grid0, shippedForms.map((d) => compileForm(d)))!;
+    expect(table.form.def.id).toBe('quiz-results');
+    expect(table.headerBottom).toBe(3);
+    expect(table.fieldColumns.size).toBe(quiz.fields.length);
+    expect(table.year).toBe(2024);
+    const kinds = classifyRows(grid0, table.dataStart).map((r) => r.kind);
+    expect(kinds.slice(0, 4)).toEqual(['data', 'data', 'data', 'total']);
+    // The superseded rows sit after a 注 line: a reader takes them as the footer, never as data.
+    expect(kinds.slice(4)).toEqual(['blank', 'note', 'note']);
+  });
+
   it('English: headers and statuses follow lang, sheet names and field labels stay Chinese', async () => {
     const en = XLSX.read(await writeRollupWorkbook(fixture(), quiz, { lang: 'en', title: 'Custom title' }));
     expect(en.SheetNames).toEqual(['汇总', '报送情况', '问题清单', '_huizong']);
@@ -338,21 +385,30 @@ describeWithOffice('roll-up workbook in LibreOffice', () => {
     const file = path.join(dir, '汇总.xlsx');
     fs.writeFileSync(file, await writeRollupWorkbook(fixture(), quiz, { lang: 'zh-CN' }));
     const csv = fs.readFileSync(await convertWithLibreOffice(file, 'csv', path.join(dir, 'csv')), 'utf8');
-    const lines = csv.split(/\r?\n/);
-    console.log(csv);
-    expect(lines[0]).toContain(quiz.def.sheet.title['zh-CN'].replace('{year}', '2024'));
-    expect(lines[3]).toContain('女职工参赛率');
-    expect(lines.find((l) => l.startsWith('河东区总工会,=1+1,'))).toBeDefined();
-    const total = lines.find((l) => l.startsWith('合计,'))!.split(',');
+    const lines = parseCsv(csv);
+    expect(lines[0]![0]).toBe(`${quiz.def.sheet.title['zh-CN'].replace('{year}', '2024')}（天津市总工会汇总）`);
+    expect(lines[3]).toEqual([...quiz.fields.map((f) => f.label), '女职工参赛率', '来源文件', '工作表', '行号', '说明']);
+    // LibreOffice shows the typed text, not a computed formula.
+    const hedong = lines.find((l) => l[0] === '河东区总工会')!;
+    expect(hedong.slice(0, 2)).toEqual(['河东区总工会', '=1+1']);
+    expect(hedong[quiz.fields.findIndex((f) => f.id === 'contactPerson')]).toBe('@SUM(A1)');
+    expect(hedong[quiz.fields.findIndex((f) => f.id === 'fillDate')]).toBe('2024-03-20');
+    const totalAt = lines.findIndex((l) => l[0] === '合计');
+    expect(totalAt).toBe(7);
+    const total = lines[totalAt]!;
     expect(total[quiz.fields.findIndex((f) => f.id === 'participants')]).toBe('180');
     expect(total[quiz.fields.findIndex((f) => f.id === 'sessions')]).toBe('5');
     expect(total[quiz.fields.length]).toBe('52.8%');
+    expect(lines[totalAt + 2]![0]).toMatch(/^注：/);
+    expect(lines[totalAt + 3]![quiz.fields.findIndex((f) => f.id === 'participants')]).toBe('999');
 
     // The whole workbook survives a conversion to ODF, sheets and hidden metadata included.
     const ods = await convertWithLibreOffice(file, 'ods', path.join(dir, 'ods'));
-    const back = XLSX.read(fs.readFileSync(ods));
-    expect(back.SheetNames).toEqual(['汇总', '报送情况', '问题清单', '_huizong']);
-    expect(grid(back, '报送情况').slice(4, 8).map((r) => r[3])).toEqual(['已报送', '逾期', '未报送', '不在名单']);
-    expect(grid(back, '_huizong')[2]).toEqual(['form', 'quiz-results']);
+    const content = zipText(new Uint8Array(fs.readFileSync(ods)), 'content.xml');
+    const tables = [...content.matchAll(/<table:table table:name="([^"]+)"/g)].map((m) => m[1]);
+    expect(tables).toEqual(['汇总', '报送情况', '问题清单', '_huizong']);
+    for (const status of ['已报送', '逾期', '未报送', '不在名单', '已拒收']) expect(content).toContain(`<text:p>${status}</text:p>`);
+    expect(content).toContain('<text:p>quiz-results</text:p>');
+    expect(content).not.toContain('of:=1+1');
   });
 });
