@@ -141,7 +141,8 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
       if (result.unreadableText) row.unreadableText = result.unreadableText;
       const date = dated ? result.values[dated] : undefined;
       if (typeof date === 'string') row.date = date;
-      let key = unitKey(unit);
+      // A row naming no unit is known only by what it says: an identical copy is the same return.
+      let key = unit ? unitKey(unit) : '\u0001' + JSON.stringify(result.values);
       if (roster) {
         const own = rosterUnitFor(roster, unit, parent);
         const viaFile = !own.unit && input.meta?.unit ? matchUnit(roster, input.meta.unit).unit : undefined;
@@ -171,10 +172,10 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
   }
   for (const candidate of candidates) {
     const winner = winners.get(candidate.key)!;
-    if (winner === candidate || !candidate.row.unit) continue;
+    if (winner === candidate) continue;
     candidate.row.status = 'superseded';
     candidate.row.supersededBy = { file: winner.row.file, sheet: winner.row.sheet, row: winner.row.row };
-    const issue = makeIssue({ code: 'rollup.superseded', row: candidate.row.row, params: { unit: candidate.row.unit, file: winner.row.file, row: winner.row.row } }, lang);
+    const issue = makeIssue({ code: 'rollup.superseded', row: candidate.row.row, params: { unit: candidate.row.unit || '—', file: winner.row.file, row: winner.row.row } }, lang);
     issue.file = candidate.row.file;
     issue.sheet = candidate.row.sheet;
     issues.push(issue);

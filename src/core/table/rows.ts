@@ -25,21 +25,23 @@ function firstTexts(row: readonly CellValue[], count: number): string[] {
   return texts;
 }
 
-export function classifyRow(row: readonly CellValue[] | undefined): RowKind {
+/** `keyColumn`: the unit-name column, where a 合计 label stands when columns were reordered. */
+export function classifyRow(row: readonly CellValue[] | undefined, keyColumn?: number): RowKind {
   if (!row) return 'blank';
   const texts = firstTexts(row, 2);
   if (texts.length === 0) return 'blank';
-  if (texts.some((t) => TOTAL.test(t))) return 'total';
+  const key = keyColumn === undefined || isBlank(row[keyColumn]) ? undefined : toHalfWidth(cellText(row[keyColumn])).replace(/\s+/g, '');
+  if (texts.some((t) => TOTAL.test(t)) || (key !== undefined && TOTAL.test(key))) return 'total';
   if (NOTE.test(texts[0]!)) return 'note';
   return 'data';
 }
 
 /** Rows from `start` to the end; once a note line appears, the rest is the table's footer. */
-export function classifyRows(grid: Grid, start: number): ClassifiedRow[] {
+export function classifyRows(grid: Grid, start: number, keyColumn?: number): ClassifiedRow[] {
   const out: ClassifiedRow[] = [];
   let inFooter = false;
   for (let r = start; r < grid.rows.length; r++) {
-    let kind = classifyRow(grid.rows[r]);
+    let kind = classifyRow(grid.rows[r], keyColumn);
     if (inFooter && kind !== 'blank') kind = 'note';
     if (kind === 'note') inFooter = true;
     out.push({ r, kind });

@@ -215,7 +215,7 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   const rows: RowResult[] = [];
   const totalRows: RowResult[] = [];
   const noteRows: number[] = [];
-  for (const { r, kind } of classifyRows(grid, table.dataStart)) {
+  for (const { r, kind } of classifyRows(grid, table.dataStart, table.fieldColumns.get(form.def.rollupKey))) {
     const raw = grid.rows[r] ?? [];
     if (kind === 'blank') continue;
     if (kind === 'note') {
