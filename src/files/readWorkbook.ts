@@ -6,12 +6,11 @@
 import * as XLSX from '@e965/xlsx';
 import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
+import { META_SHEET } from './metaSheet';
 
 export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty'; detail: string };
 export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
 
-/** The very-hidden sheet where Huizong keeps a workbook's form and roll-up details, as key/value rows. */
-export const META_SHEET = '_huizong';
 
 function readMeta(sheet: XLSX.WorkSheet | undefined): Record<string, string> | undefined {
   if (!sheet) return undefined;

@@ -9,6 +9,7 @@ import { parseRoster } from '../core/rollup/roster';
 import { rollUp, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupMeta, RollupResult } from '../core/rollup/types';
 import { makeIssue } from '../core/issues/issue';
+import type { ValidateOptions } from '../core/validate/table';
 import { validateGrids } from '../core/validate/workbook';
 import { extensionOf, readWorkbook } from './readWorkbook';
 
@@ -30,7 +31,7 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
 }
 
 /** One returned file read and checked; never throws. */
-export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], options: { lang: Lang; today?: string }): ReturnInput {
+export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
   const read = readWorkbook(file.name, file.bytes);
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
   if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };

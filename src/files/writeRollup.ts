@@ -45,11 +45,9 @@ import type { ComputedField, Lang, UiSchemaElement } from '../core/definitions/t
 import type { Issue } from '../core/issues/issue';
 import type { Severity } from '../core/issues/catalogue';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../core/rollup/types';
+import { META_SHEET } from './metaSheet';
 
 // ── Shared with writeTemplate.ts ────────────────────────────────────────────────────────
-
-/** The very hidden sheet holding Huizong's metadata (key/value rows, columns A:B). */
-export const META_SHEET = '_huizong';
 
 export const ROLLUP_SHEETS = { rows: '汇总', status: '报送情况', issues: '问题清单' } as const;
 
@@ -231,7 +229,8 @@ const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 const NOTE_LIMIT = 1000;
 
-function styleHeader(cell: Cell): void {
+/** The look of every header cell Huizong writes (roll-ups and templates). */
+export function styleHeader(cell: Cell): void {
   cell.style = {
     font: BOLD_FONT,
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },

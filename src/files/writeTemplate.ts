@@ -36,18 +36,17 @@ import type { Lang } from '../core/definitions/types';
 import {
   BODY_FONT,
   BOLD_FONT,
-  COLORS,
-  META_SHEET,
   THIN_BORDER,
   TITLE_FONT,
   columnLetter,
   fieldGroups,
   groupRuns,
   numberFormat,
-  solidFill,
+  styleHeader,
   toBytes,
   writeMetaSheet,
 } from './writeRollup';
+import { META_SHEET } from './metaSheet';
 
 export interface TemplateOptions {
   lang: Lang;
@@ -186,15 +185,6 @@ function fieldValidation(field: CompiledField, lists: ListPlacement): DataValida
       }
   }
   return { type: 'any', formulae: [], ...prompt };
-}
-
-function styleHeader(cell: Cell): void {
-  cell.style = {
-    font: BOLD_FONT,
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    fill: solidFill(COLORS.header),
-    border: THIN_BORDER,
-  };
 }
 
 export async function writeTemplateWorkbook(form: CompiledForm, options: TemplateOptions): Promise<Uint8Array> {

@@ -55,7 +55,6 @@ interface Candidate {
   row: RollupRow;
   key: string;
   modified: number;
-  order: number;
 }
 
 /** Later date wins, then the later file, then (for a stable result) the later path and row. */
@@ -90,7 +89,7 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
     files.push({ file: input.file, status: 'rejected', code, reason: messageFor(code, params, lang), rows: 0, ...(otherForm ? { otherForm } : {}) });
   };
 
-  for (const [order, input] of sorted.entries()) {
+  for (const input of sorted) {
     if (input.failure || !input.report) {
       const failure = input.failure ?? { code: 'file.unreadable' as const, params: { detail: '' } };
       reject(input, failure.code, failure.params);
@@ -118,10 +117,10 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
     }
     files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });
     issues.push(...input.report.issues.filter((i) => i.sheet === undefined || tables.some((t) => t.sheet === i.sheet)));
-    for (const table of tables) collectRows(table, input, order);
+    for (const table of tables) collectRows(table, input);
   }
 
-  function collectRows(table: TableReport, input: ReturnInput, order: number): void {
+  function collectRows(table: TableReport, input: ReturnInput): void {
     for (const result of table.rows) {
       const unit = String(result.values[keyField] ?? '').trim();
       const parent = typeof result.values.parentUnit === 'string' ? result.values.parentUnit : undefined;
@@ -160,7 +159,7 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
         }
       }
       if (titleField) key += '\u0000' + foldKey(String(result.values[titleField] ?? ''));
-      candidates.push({ row, key, modified: input.modified ?? 0, order });
+      candidates.push({ row, key, modified: input.modified ?? 0 });
     }
   }
 
