@@ -181,6 +181,16 @@ const entries = {
     'zh-CN': '{value}，应等于“{otherLabel}”（{otherValue}），请核对',
     en: '{value} should equal "{otherLabel}" ({otherValue}). Please check',
   },
+  'rule.date-after': {
+    severity: 'error',
+    'zh-CN': '{value}，晚于“{otherLabel}”（{otherValue}），请核对日期',
+    en: '{value} is after "{otherLabel}" ({otherValue}). Please check the dates',
+  },
+  'rule.date-before': {
+    severity: 'error',
+    'zh-CN': '{value}，早于“{otherLabel}”（{otherValue}），请核对日期',
+    en: '{value} is before "{otherLabel}" ({otherValue}). Please check the dates',
+  },
   'rule.sum': {
     severity: 'error',
     'zh-CN': '{value}，但{parts}之和为{sum}，两者应相等，请核对',

@@ -21,6 +21,11 @@ export interface CompiledRules {
   table: UniqueRule[];
 }
 
+/** A label quoted as each language quotes. */
+export function quote(text: string, lang: Lang): string {
+  return lang === 'en' ? `"${text}"` : `“${text}”`;
+}
+
 const present = (v: RowValues[string]): boolean => v !== null && v !== undefined && v !== '';
 
 function field(form: CompiledForm, id: string): CompiledField {
@@ -32,7 +37,9 @@ function field(form: CompiledForm, id: string): CompiledField {
 function compareCheck(form: CompiledForm, rule: CompareRule, lang: Lang): RowCheck {
   const left = field(form, rule.field);
   const right = field(form, rule.other);
-  const code = rule.op === '<=' ? 'rule.not-more-than' : rule.op === '>=' ? 'rule.not-less-than' : 'rule.not-equal';
+  // Dates are earlier or later, not fewer or more.
+  const dates = left.def.type === 'date';
+  const code = rule.op === '<=' ? (dates ? 'rule.date-after' : 'rule.not-more-than') : rule.op === '>=' ? (dates ? 'rule.date-before' : 'rule.not-less-than') : 'rule.not-equal';
   const holds = rule.op === '<=' ? (a: number | string, b: number | string) => a <= b : rule.op === '>=' ? (a: number | string, b: number | string) => a >= b : (a: number | string, b: number | string) => a === b;
   return (values) => {
     const a = values[left.id];
@@ -57,7 +64,7 @@ function compileRowRule(form: CompiledForm, rule: Exclude<CrossFieldRule, Unique
     case 'sum': {
       const total = field(form, rule.total);
       const parts = rule.parts.map((id) => field(form, id));
-      const partsLabel = parts.map((p) => `“${fieldLabel(p, lang)}”`).join(lang === 'en' ? ', ' : '、');
+      const partsLabel = parts.map((p) => quote(fieldLabel(p, lang), lang)).join(lang === 'en' ? ', ' : '、');
       return (values) => {
         const t = values[total.id];
         if (typeof t !== 'number') return undefined;

@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { fieldLabel, type CompiledField, type CompiledForm } from '../definitions/compile';
 import type { Lang } from '../definitions/types';
 import { makeIssue, type Issue, type IssueInit } from '../issues/issue';
-import { compileRules, findDuplicates, type RowValues } from '../rules/crossField';
+import { compileRules, findDuplicates, quote, type RowValues } from '../rules/crossField';
 import { a1, cellText, type Grid } from '../table/grid';
 import type { LocatedTable } from '../table/locate';
 import { classifyRows } from '../table/rows';
@@ -241,7 +241,7 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   for (const rule of rules.table) {
     for (const { row, first } of findDuplicates(rule, rows)) {
       const shown = columnById.get(rule.fields[rule.fields.length - 1]!);
-      const labels = rule.fields.map((id) => `“${fieldLabel(form.byId.get(id)!, lang)}”`).join(lang === 'en' ? ' and ' : '和');
+      const labels = rule.fields.map((id) => quote(fieldLabel(form.byId.get(id)!, lang), lang)).join(lang === 'en' ? ' and ' : '和');
       const result = row as RowResult;
       result.issues.push(
         makeIssue(
@@ -250,7 +250,7 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
             rule: rule.id,
             severity: rule.severity ?? 'error',
             row: row.row,
-            params: { otherRow: first.row, values: rule.fields.map((id) => String(row.values[id])).join('，'), labels },
+            params: { otherRow: first.row, values: rule.fields.map((id) => String(row.values[id])).join(lang === 'en' ? ', ' : '，'), labels },
             ...(shown ? { cell: a1(row.row - 1, shown.column), field: shown.field.id, label: shown.label } : {}),
           },
           lang,
