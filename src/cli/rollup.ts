@@ -25,8 +25,18 @@ export interface RollupArgs {
   progress: boolean;
 }
 
-function source(path: string): SourceFile {
-  return { name: path, bytes: readBytes(path), modified: statSync(path).mtimeMs };
+/** A file on disk, read when its turn comes; a file that cannot be read is read as empty and rejected. */
+function source(path: string, io: CliIO): SourceFile {
+  const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+  const bytes = () => {
+    try {
+      return readBytes(path);
+    } catch (error) {
+      io.err(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+      return new Uint8Array();
+    }
+  };
+  return modified === undefined ? { name: path, bytes } : { name: path, bytes, modified };
 }
 
 /** The JSON report of the command-line contract. */
@@ -51,17 +61,8 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
 
 export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
   const paths = expandInputs(args.inputs);
-  const files: SourceFile[] = [];
-  for (const path of paths) {
-    try {
-      files.push(source(path));
-    } catch (error) {
-      // An unreadable path still gets its verdict: an empty file is rejected with a reason.
-      io.err(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-      files.push({ name: path, bytes: new Uint8Array() });
-    }
-  }
-  const roster = args.roster ? readRosterFile(source(args.roster), args.lang) : undefined;
+  const files = paths.map((path) => source(path, io));
+  const roster = args.roster ? readRosterFile(source(args.roster, io), args.lang) : undefined;
   const result = rollUpFiles(
     files,
     {

@@ -16,9 +16,14 @@ import { extensionOf, readWorkbook } from './readWorkbook';
 export interface SourceFile {
   /** The path as given, or the name as chosen in a browser. */
   name: string;
-  bytes: Uint8Array;
+  /** The file's bytes, or how to read them: read one file at a time, never all at once. */
+  bytes: Uint8Array | (() => Uint8Array);
   /** Last modified, ms since 1970. */
   modified?: number;
+}
+
+export function bytesOf(file: SourceFile): Uint8Array {
+  return typeof file.bytes === 'function' ? file.bytes() : file.bytes;
 }
 
 function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | undefined {
@@ -32,7 +37,7 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
 
 /** One returned file read and checked; never throws. */
 export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
-  const read = readWorkbook(file.name, file.bytes);
+  const read = readWorkbook(file.name, bytesOf(file));
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
   if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };
   const report = validateGrids(file.name, read.grids, forms, options);
@@ -49,7 +54,7 @@ export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], 
 
 /** The roster from a .csv/.xlsx/.xls file: its first sheet with a 单位名称 column. */
 export function readRosterFile(file: SourceFile, lang: Lang): Roster {
-  const read = readWorkbook(file.name, file.bytes);
+  const read = readWorkbook(file.name, bytesOf(file));
   if (!read.ok) {
     const issue = makeIssue({ code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } }, lang);
     issue.file = file.name;
