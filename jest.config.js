@@ -7,6 +7,10 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }],
   },
   // Office.js' test double pulls in office-addin-manifest, whose dependencies are ESM-only.
-  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.ts' },
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.ts',
+    // import.meta.url (the worker's address) is for webpack only.
+    '/rollup/workerUrl$': '<rootDir>/tests/stubs/workerUrl.ts',
+  },
   testTimeout: 60000,
 };
