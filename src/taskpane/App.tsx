@@ -1,23 +1,35 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Body1Strong,
+  Button,
   Caption1,
-  Card,
-  CardHeader,
+  Dropdown,
+  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Option,
   Spinner,
-  Subtitle2,
+  Tab,
+  TabList,
   Text,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { compileForm, formTitle } from '../core/definitions/compile';
+import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
-import type { Lang } from '../core/definitions/types';
+import type { FormDefinition, Lang } from '../core/definitions/types';
 import { detectHost, langFromTag, type HostInfo } from '../excel/host';
+import type { ExcelActions } from './excelActions';
+import { RollupPanel } from './panels/RollupPanel';
+import { panelStrings } from './panels/strings';
+import { TemplatePanel } from './panels/TemplatePanel';
+import { ValidatePanel } from './panels/ValidatePanel';
 import { strings } from './strings';
+
+// JSON Forms and the entry renderers load when the 填写 tab is first opened.
+const EntryForm = lazy(() => import('./EntryForm').then((m) => ({ default: m.EntryForm })));
 
 /** How long to wait for Office.onReady before treating the pane as running outside Excel. */
 const HOST_TIMEOUT_MS = 3000;
@@ -33,33 +45,49 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  sectionHeading: { display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  formRow: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '200px' },
+  hidden: { display: 'none' },
   meta: { color: tokens.colorNeutralForeground3 },
 });
+
+type TabId = 'template' | 'entry' | 'validate' | 'rollup';
 
 export interface AppProps {
   /** How the host is found; tests pass their own. */
   detect?: () => Promise<HostInfo>;
+  /** Excel's side of the pane, once Excel is detected; tests pass a double. */
+  connectExcel?: () => Promise<ExcelActions>;
 }
 
-export function App({ detect = () => detectHost(HOST_TIMEOUT_MS) }: AppProps) {
+async function officeActions(): Promise<ExcelActions> {
+  const { createExcelActions } = await import('./excelActions');
+  return createExcelActions();
+}
+
+export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel = officeActions }: AppProps) {
   const styles = useStyles();
   const [host, setHost] = useState<HostInfo | null>(null);
+  const [excel, setExcel] = useState<ExcelActions | undefined>();
+  const [definitions, setDefinitions] = useState<FormDefinition[]>([...shippedForms]);
+  const [formId, setFormId] = useState(shippedForms[0]!.id);
+  const [tab, setTab] = useState<TabId>('template');
+  const [definitionProblem, setDefinitionProblem] = useState<string[] | undefined>();
+  const [entryNotice, setEntryNotice] = useState<string | undefined>();
+  const definitionInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
-    detect().then(
-      (info) => live && setHost(info),
-      () => live && setHost({ inExcel: false, lang: langFromTag(navigator.language) }),
-    );
+    detect()
+      .then(async (info) => {
+        if (!live) return;
+        setHost(info);
+        if (info.inExcel) {
+          const actions = await connectExcel();
+          if (live) setExcel(actions);
+        }
+      })
+      .catch(() => live && setHost({ inExcel: false, lang: langFromTag(navigator.language) }));
     return () => {
       live = false;
     };
@@ -67,10 +95,25 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS) }: AppProps) {
 
   const lang: Lang = host?.lang ?? langFromTag(typeof navigator === 'undefined' ? undefined : navigator.language);
   const t = strings[lang];
-
+  const p = panelStrings[lang];
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  const forms = useMemo(() => definitions.map(compileForm), [definitions]);
+  const form = forms.find((f) => f.def.id === formId) ?? forms[0]!;
+
+  const openDefinition = async (file: File | undefined) => {
+    if (!file) return;
+    const loaded = loadDefinition(await file.text(), lang);
+    if (!loaded.ok) {
+      setDefinitionProblem([`${file.name}`, ...loaded.issues.map((i) => i.message)]);
+      return;
+    }
+    setDefinitionProblem(undefined);
+    setDefinitions((current) => [...current.filter((d) => d.id !== loaded.definition.id), loaded.definition]);
+    setFormId(loaded.definition.id);
+  };
 
   return (
     <main className={styles.root}>
@@ -92,34 +135,92 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS) }: AppProps) {
         )
       )}
 
-      <section aria-labelledby="forms-heading">
-        <Subtitle2 as="h2" id="forms-heading" className={styles.sectionHeading}>
-          {t.formsHeading}
-        </Subtitle2>
-        <ul className={styles.list}>
-          {shippedForms.map((form) => (
-            <li key={form.id}>
-              <Card size="small" appearance="outline">
-                <CardHeader
-                  header={
-                    <Body1Strong lang="zh-CN">
-                      {form.title['zh-CN']}
-                      {lang === 'en' && form.title.en ? (
-                        <Text weight="regular" lang="en">{` — ${form.title.en}`}</Text>
-                      ) : null}
-                    </Body1Strong>
-                  }
-                  description={
-                    <Caption1 className={styles.meta}>
-                      {t.formMeta(form.id, form.version, Object.keys(form.fields).length)}
-                    </Caption1>
-                  }
-                />
-              </Card>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <div className={styles.formRow}>
+        <Field label={t.formsHeading} className={styles.grow}>
+          <Dropdown
+            value={formTitle(form, lang)}
+            selectedOptions={[form.def.id]}
+            onOptionSelect={(_, d) => d.optionValue && setFormId(d.optionValue)}
+            data-testid="form-picker"
+          >
+            {forms.map((f) => (
+              <Option key={f.def.id} value={f.def.id} text={formTitle(f, lang)}>
+                {formTitle(f, lang)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button onClick={() => definitionInput.current?.click()}>{t.openDefinition}</Button>
+        <input ref={definitionInput} className={styles.hidden} type="file" accept=".json" data-testid="definition-input" onChange={(e) => void openDefinition(e.target.files?.[0])} />
+      </div>
+      <Caption1 className={styles.meta}>{t.formMeta(form.def.id, form.def.version, form.fields.length)}</Caption1>
+      {definitionProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t.definitionBroken}</MessageBarTitle>
+            {definitionProblem.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        <Tab value="template">{p.tabs.template}</Tab>
+        <Tab value="entry">{p.tabs.entry}</Tab>
+        <Tab value="validate">{p.tabs.validate}</Tab>
+        <Tab value="rollup">{p.tabs.rollup}</Tab>
+      </TabList>
+
+      {tab === 'template' && (
+        <TemplatePanel
+          lang={lang}
+          form={form}
+          {...(excel ? { createInSheet: (year: number) => excel.createTemplate(form, year), openAsWorkbook: (bytes: Uint8Array) => excel.openWorkbook(bytes) } : {})}
+        />
+      )}
+      {tab === 'entry' &&
+        (excel ? (
+          <>
+            {entryNotice && (
+              <MessageBar intent="info">
+                <MessageBarBody>{entryNotice}</MessageBarBody>
+              </MessageBar>
+            )}
+            <Suspense fallback={<Spinner size="tiny" />}>
+            <EntryForm
+              key={form.def.id}
+              form={form}
+              lang={lang}
+              onSave={async (data) => {
+                const saved = await excel.saveRow(form, forms, data);
+                setEntryNotice(saved ? p.entry.saved : p.entry.noTable);
+              }}
+            />
+            </Suspense>
+          </>
+        ) : (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.entryNeedsExcel}</MessageBarBody>
+          </MessageBar>
+        ))}
+      {tab === 'validate' && (
+        <ValidatePanel
+          lang={lang}
+          forms={forms}
+          {...(excel
+            ? { checkSheet: () => excel.checkSheet(forms, lang), clearMarks: () => excel.clearMarks(), selectCell: (issue) => void excel.selectCell(issue) }
+            : {})}
+        />
+      )}
+      {tab === 'rollup' && (
+        <RollupPanel
+          lang={lang}
+          definitions={definitions}
+          formId={form.def.id}
+          {...(excel ? { writeToWorkbook: (result) => excel.writeRollup(result, form, lang), selectIssue: (index: number) => void excel.selectRollupIssue(index) } : {})}
+        />
+      )}
     </main>
   );
 }

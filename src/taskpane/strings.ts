@@ -10,6 +10,9 @@ export interface UiStrings {
   noExcelBody: string;
   formsHeading: string;
   formMeta: (id: string, version: string, fieldCount: number) => string;
+  openDefinition: string;
+  definitionBroken: string;
+  entryNeedsExcel: string;
 }
 
 export const strings: Record<Lang, UiStrings> = {
@@ -21,6 +24,9 @@ export const strings: Record<Lang, UiStrings> = {
     noExcelBody: '当前不在 Excel 中运行，只能使用文件功能：选择各单位报回的 .xlsx 文件进行校验和汇总。',
     formsHeading: '报表',
     formMeta: (id, version, fieldCount) => `${id} · 版本 ${version} · ${fieldCount} 个字段`,
+    openDefinition: '打开表单定义…',
+    definitionBroken: '这个表单定义不能使用',
+    entryNeedsExcel: '填写一行需要在 Excel 中打开本加载项：录入的内容会保存到工作表的表格里。',
   },
   en: {
     appTitle: 'Huizong',
@@ -30,5 +36,8 @@ export const strings: Record<Lang, UiStrings> = {
     noExcelBody: 'The pane is not running inside Excel, so only the file features are available: pick the .xlsx files units sent back to check and roll them up.',
     formsHeading: 'Forms',
     formMeta: (id, version, fieldCount) => `${id} · version ${version} · ${fieldCount} field${fieldCount === 1 ? '' : 's'}`,
+    openDefinition: 'Open a form definition…',
+    definitionBroken: 'This form definition cannot be used',
+    entryNeedsExcel: 'Entering a row needs the add-in open in Excel: the row is saved into the sheet’s table.',
   },
 };
