@@ -22,6 +22,7 @@ import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
 import { detectHost, langFromTag, type HostInfo } from '../excel/host';
 import type { ExcelActions } from './excelActions';
+import { downloadBytes, rowsAsCsv } from './fileIO';
 import { RollupPanel } from './panels/RollupPanel';
 import { panelStrings } from './panels/strings';
 import { TemplatePanel } from './panels/TemplatePanel';
@@ -74,6 +75,8 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   const [tab, setTab] = useState<TabId>('template');
   const [definitionProblem, setDefinitionProblem] = useState<string[] | undefined>();
   const [entryNotice, setEntryNotice] = useState<string | undefined>();
+  // Outside Excel, rows entered are kept here and offered as a CSV that Huizong and Excel read.
+  const [enteredRows, setEnteredRows] = useState<Record<string, unknown>[]>([]);
   const definitionInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -102,6 +105,10 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
 
   const forms = useMemo(() => definitions.map(compileForm), [definitions]);
   const form = forms.find((f) => f.def.id === formId) ?? forms[0]!;
+  useEffect(() => {
+    setEnteredRows([]);
+    setEntryNotice(undefined);
+  }, [formId]);
 
   const openDefinition = async (file: File | undefined) => {
     if (!file) return;
@@ -179,31 +186,41 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           {...(excel ? { createInSheet: (year: number) => excel.createTemplate(form, year), openAsWorkbook: (bytes: Uint8Array) => excel.openWorkbook(bytes) } : {})}
         />
       )}
-      {tab === 'entry' &&
-        (excel ? (
-          <>
-            {entryNotice && (
-              <MessageBar intent="info">
-                <MessageBarBody>{entryNotice}</MessageBarBody>
-              </MessageBar>
-            )}
-            <Suspense fallback={<Spinner size="tiny" />}>
+      {tab === 'entry' && (
+        <>
+          {!excel && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t.entryNeedsExcel}</MessageBarBody>
+            </MessageBar>
+          )}
+          {entryNotice && (
+            <MessageBar intent="success">
+              <MessageBarBody>{entryNotice}</MessageBarBody>
+            </MessageBar>
+          )}
+          {!excel && enteredRows.length > 0 && (
+            <Button onClick={() => downloadBytes(`${formTitle(form, lang)}.csv`, rowsAsCsv(form, enteredRows), 'text/csv')}>
+              {t.downloadRows(enteredRows.length)}
+            </Button>
+          )}
+          <Suspense fallback={<Spinner size="tiny" />}>
             <EntryForm
               key={form.def.id}
               form={form}
               lang={lang}
               onSave={async (data) => {
+                if (!excel) {
+                  setEnteredRows((rows) => [...rows, data]);
+                  setEntryNotice(t.rowKept);
+                  return;
+                }
                 const saved = await excel.saveRow(form, forms, data);
                 setEntryNotice(saved ? p.entry.saved : p.entry.noTable);
               }}
             />
-            </Suspense>
-          </>
-        ) : (
-          <MessageBar intent="info">
-            <MessageBarBody>{t.entryNeedsExcel}</MessageBarBody>
-          </MessageBar>
-        ))}
+          </Suspense>
+        </>
+      )}
       {tab === 'validate' && (
         <ValidatePanel
           lang={lang}

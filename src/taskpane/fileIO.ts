@@ -2,6 +2,7 @@
  * Files in the pane: chosen or dropped files read into bytes, results saved as downloads,
  * and the bundled 示例数据. Browser APIs only (the pane also runs outside Office).
  */
+import type { CompiledForm } from '../core/definitions/compile';
 import type { RollupFile } from './rollup/protocol';
 
 export const RETURN_ACCEPT = '.xlsx,.xlsm,.xls,.csv';
@@ -45,4 +46,18 @@ export async function loadExamples(base = './examples/'): Promise<ExampleSet> {
   const returns = await Promise.all(paths.filter((p) => p.includes('/returns/')).map(fetchFile));
   const rosterPath = paths.find((p) => p.endsWith('单位名单.csv'));
   return rosterPath ? { returns, roster: await fetchFile(rosterPath) } : { returns };
+}
+
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ would be a formula to Excel: the apostrophe keeps it text.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Entered rows as a UTF-8 CSV (with BOM, so Excel reads the Chinese) under the form's labels. */
+export function rowsAsCsv(form: CompiledForm, rows: readonly Record<string, unknown>[]): Uint8Array {
+  const lines = [form.fields.map((f) => csvField(f.label)).join(',')];
+  for (const row of rows) lines.push(form.fields.map((f) => csvField(row[f.id])).join(','));
+  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
 }

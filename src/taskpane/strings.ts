@@ -13,6 +13,8 @@ export interface UiStrings {
   openDefinition: string;
   definitionBroken: string;
   entryNeedsExcel: string;
+  rowKept: string;
+  downloadRows: (n: number) => string;
 }
 
 export const strings: Record<Lang, UiStrings> = {
@@ -26,7 +28,9 @@ export const strings: Record<Lang, UiStrings> = {
     formMeta: (id, version, fieldCount) => `${id} · 版本 ${version} · ${fieldCount} 个字段`,
     openDefinition: '打开表单定义…',
     definitionBroken: '这个表单定义不能使用',
-    entryNeedsExcel: '填写一行需要在 Excel 中打开本加载项：录入的内容会保存到工作表的表格里。',
+    entryNeedsExcel: '当前不在 Excel 中：填好的行先保存在这里，可下载为 CSV 文件（Excel、WPS 和 Huizong 都能读取）。在 Excel 中使用时，保存会直接写入工作表的表格。',
+    rowKept: '已保存这一行，可继续填写下一行。',
+    downloadRows: (n) => `下载已填写的 ${n} 行（CSV）`,
   },
   en: {
     appTitle: 'Huizong',
@@ -38,6 +42,8 @@ export const strings: Record<Lang, UiStrings> = {
     formMeta: (id, version, fieldCount) => `${id} · version ${version} · ${fieldCount} field${fieldCount === 1 ? '' : 's'}`,
     openDefinition: 'Open a form definition…',
     definitionBroken: 'This form definition cannot be used',
-    entryNeedsExcel: 'Entering a row needs the add-in open in Excel: the row is saved into the sheet’s table.',
+    entryNeedsExcel: 'Not in Excel: rows you save are kept here and can be downloaded as a CSV file (Excel, WPS and Huizong read it). In Excel, saving writes straight into the sheet’s table.',
+    rowKept: 'Row saved; you can fill in the next one.',
+    downloadRows: (n) => `Download the ${n} rows entered (CSV)`,
   },
 };
