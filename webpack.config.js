@@ -15,6 +15,16 @@ const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const fs = require('fs');
+const webpack = require('webpack');
+
+/** The example returns and roster, as paths under examples/, for the pane's 示例数据 button. */
+function exampleFiles() {
+  const root = path.join(__dirname, 'examples');
+  const walk = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(root, path.join(dir, e.name)).split(path.sep).join('/')]));
+  return fs.existsSync(root) ? walk(root).sort() : [];
+}
 
 const PORT = 3000;
 
@@ -107,8 +117,11 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml' },
+          // 示例数据: the bundled example returns, so a newcomer can try the roll-up at once.
+          { from: 'examples', to: 'examples' },
         ],
       }),
+      new webpack.DefinePlugin({ HUIZONG_EXAMPLES: JSON.stringify(exampleFiles()) }),
     ],
     devServer: {
       port: PORT,
