@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   group: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   groupTitle: { display: 'block', marginTop: tokens.spacingVerticalS },
   item: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  badge: { flexShrink: 0 },
   message: { textAlign: 'left' },
 });
 
@@ -63,7 +64,7 @@ export function IssueList({ lang, issues, groupBy, onSelect }: IssueListProps) {
           <ul className={styles.group}>
             {items.map(({ issue, index }) => (
               <li key={index} className={styles.item}>
-                <Badge size="small" appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'}>
+                <Badge className={styles.badge} size="small" appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'}>
                   {issue.severity === 'error' ? t.error : t.warning}
                 </Badge>
                 {onSelect && issue.cell ? (

@@ -211,7 +211,9 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
               [t.accepted, result.files.filter((f) => f.status === 'accepted').length],
               [t.rejected, result.files.filter((f) => f.status === 'rejected').length],
               [t.rowsCounted, result.rows.filter((r) => r.status === 'counted').length],
-              ...(result.units.length ? [[t.reported, by('reported')], [t.late, by('late')], [t.missing, by('missing')]] : []),
+              ...(result.units.length
+                ? [[t.reported, by('reported')], [t.late, by('late')], [t.missing, by('missing')], [t.notOnRoster, new Set(result.rows.filter((r) => r.notOnRoster && r.status === 'counted').map((r) => r.unit)).size]]
+                : []),
             ].map(([label, value]) => (
               <div key={String(label)} className={styles.count}>
                 <Text size={600} weight="semibold">{value}</Text>

@@ -69,6 +69,7 @@ export const panelStrings = {
       reported: '已报送单位',
       late: '逾期单位',
       missing: '未报送单位',
+      notOnRoster: '不在名单的单位',
     },
   },
   en: {
@@ -138,6 +139,7 @@ export const panelStrings = {
       reported: 'units reported',
       late: 'units late',
       missing: 'units missing',
+      notOnRoster: 'units not on the roster',
     },
   },
 } satisfies Record<Lang, unknown>;

@@ -13,7 +13,6 @@ export function BooleanControlRenderer(props: ControlProps) {
   return (
     <Field {...rest}>
       <Checkbox
-        id={props.id}
         label={props.label || undefined}
         required={required}
         checked={props.data === true}

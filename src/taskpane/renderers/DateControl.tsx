@@ -11,7 +11,6 @@ export function DateControlRenderer(props: ControlProps) {
   return (
     <Field {...field}>
       <Input
-        id={props.id}
         type="date"
         value={typeof props.data === 'string' ? props.data : ''}
         disabled={!props.enabled}

@@ -16,7 +16,6 @@ export function EnumControlRenderer(props: ControlProps & OwnPropsOfEnum) {
   return (
     <Field {...field}>
       <Dropdown
-        id={props.id}
         placeholder={texts.selectPlaceholder}
         value={selected >= 0 ? options[selected].label : props.data == null ? '' : String(props.data)}
         selectedOptions={selected >= 0 ? [String(selected)] : []}

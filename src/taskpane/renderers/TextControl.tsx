@@ -23,7 +23,6 @@ export function TextControlRenderer(props: ControlProps) {
   const { field, touch, pathProps } = useControlField(props, hint);
   if (!props.visible) return null;
   const common = {
-    id: props.id,
     value: text,
     disabled: !props.enabled,
     onBlur: touch,

@@ -39,7 +39,6 @@ export function NumericControl({ integer, ...props }: ControlProps & { integer: 
   return (
     <Field {...field}>
       <Input
-        id={props.id}
         type="text"
         inputMode={integer ? 'numeric' : 'decimal'}
         autoComplete="off"

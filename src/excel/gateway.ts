@@ -1,0 +1,26 @@
+/**
+ * What the task pane may ask of Excel. The only implementation talking to Office.js is
+ * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
+ */
+import type { MarkPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
+
+export interface ExcelGateway {
+  /** Reads the active sheet's used range (values, number formats) and stored form id: one sync. */
+  readActiveSheet(): Promise<SheetSnapshot>;
+  /** Adds a template sheet built from the plan: at most 2 syncs whatever its size. */
+  createTemplate(plan: TemplatePlan): Promise<void>;
+  /** Opens an .xlsx (base64) as a new workbook (Excel.createWorkbook). */
+  openWorkbook(base64: string): Promise<void>;
+  /** Removes earlier marks, then marks cells and sets messages: at most 3 syncs in all with the read. */
+  applyMarks(plan: MarkPlan): Promise<void>;
+  /** Removes only what Huizong added on that sheet; the user's own formatting stays. */
+  clearMarks(sheet: string): Promise<void>;
+  writeRow(plan: RowWritePlan): Promise<void>;
+  /** Selects a cell (from the issue list). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Calls `handler` with the changed A1 range after edits on `sheet` — a burst of edits
+   * gathered into one call, its areas joined by commas (`D5:D7,F9`); returns an unsubscribe.
+   */
+  onSheetChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
+}

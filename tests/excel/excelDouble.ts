@@ -1,0 +1,1056 @@
+/**
+ * A test double of the Excel JavaScript API — the part `src/excel/officeGateway.ts` uses —
+ * over a small workbook model. office-addin-mock cannot express what matters here (range
+ * areas, conditional-format collections, null objects, commands that act only at sync), so
+ * this is a recorder of its own:
+ *
+ *   - proxies queue commands; nothing happens before `context.sync()`, which is COUNTED, runs
+ *     the commands in order against the model and fills what was loaded. Reading a property
+ *     that was not loaded and synced throws, as Office.js does.
+ *   - every command is recorded (API, sheet, address, data) with the batch it went in, and
+ *     each batch's request and response sizes (UTF-8 JSON); batches over 5 MB fail with
+ *     Excel on the web's error codes.
+ *   - `getRanges` refuses addresses over `maxAddressChars`; setting a prompt over areas with
+ *     different validation rules fails (as Excel's UI refuses to); every API used is recorded
+ *     with its requirement set, so a test can hold the gateway to ExcelApi 1.9.
+ *   - a read through a missing sheet's null object either gives a null object
+ *     (`nullChain: 'propagate'`) or fails the batch (`'throw'`): Excel's behaviour there is
+ *     not documented, so the gateway is tested both ways.
+ *
+ * What it does NOT model: formulas, calculation, rendering, undo, merges' effect on values,
+ * styles of tables. It is a double for counting and recording, not an Excel.
+ */
+import { columnName } from '../../src/core/table/grid';
+import type { OfficeHost } from '../../src/excel/officeGateway';
+
+// ── Requirement sets of the APIs the double implements (from @types/office-js) ──────────
+
+export const REQUIREMENT_SETS: Record<string, string> = {
+  'Excel.run': '1.1',
+  'Excel.createWorkbook': '1.8',
+  'Workbook.worksheets': '1.1',
+  'Workbook.tables': '1.1',
+  'WorksheetCollection.getActiveWorksheet': '1.1',
+  'WorksheetCollection.getItem': '1.1',
+  'WorksheetCollection.getItemOrNullObject': '1.4',
+  'WorksheetCollection.add': '1.1',
+  'WorksheetCollection.load(items/name)': '1.1',
+  'TableCollection.load(items/name)': '1.1',
+  'TableCollection.add': '1.1',
+  'Table.name': '1.1',
+  'Table.style': '1.1',
+  'Worksheet.load(name)': '1.1',
+  'Worksheet.visibility': '1.1',
+  'Worksheet.getRange': '1.1',
+  'Worksheet.getRanges': '1.9',
+  'Worksheet.getUsedRange(valuesOnly)': '1.2',
+  'Worksheet.getUsedRangeOrNullObject': '1.4',
+  'Worksheet.getRangeByIndexes': '1.7',
+  'Worksheet.activate': '1.1',
+  'Worksheet.freezePanes.freezeAt': '1.7',
+  'Worksheet.freezePanes.freezeRows': '1.7',
+  'Worksheet.pageLayout.orientation': '1.9',
+  'Worksheet.pageLayout.paperSize': '1.9',
+  'Worksheet.pageLayout.zoom': '1.9',
+  'Worksheet.pageLayout.setPrintTitleRows': '1.9',
+  'Worksheet.onChanged': '1.7',
+  'EventHandlerResult.remove': '1.7',
+  'Range.load(address)': '1.1',
+  'Range.load(values)': '1.1',
+  'Range.load(numberFormat)': '1.1',
+  'Range.load(rowCount)': '1.1',
+  'Range.load(columnCount)': '1.1',
+  'Range.values': '1.1',
+  'Range.numberFormat': '1.1',
+  'Range.getIntersectionOrNullObject': '1.4',
+  'Range.getUsedRangeOrNullObject': '1.4',
+  'Range.merge': '1.2',
+  'Range.clear': '1.1',
+  'Range.insert': '1.1',
+  'Range.select': '1.1',
+  'Range.conditionalFormats': '1.6',
+  'Range.dataValidation.rule': '1.8',
+  'Range.dataValidation.prompt': '1.8',
+  'Range.dataValidation.errorAlert': '1.8',
+  'Range.dataValidation.ignoreBlanks': '1.8',
+  'RangeAreas.conditionalFormats': '1.9',
+  'RangeAreas.dataValidation.prompt': '1.9',
+  'ConditionalFormatCollection.add': '1.6',
+  'ConditionalFormatCollection.load(items/type,items/customOrNullObject/rule/formula)': '1.6',
+  'ConditionalFormat.custom.rule.formula': '1.6',
+  'ConditionalFormat.custom.format.fill.color': '1.6',
+  'ConditionalFormat.delete': '1.6',
+  'RangeFormat.fill.color': '1.1',
+  'RangeFormat.font.name': '1.1',
+  'RangeFormat.font.size': '1.1',
+  'RangeFormat.font.bold': '1.1',
+  'RangeFormat.font.color': '1.1',
+  'RangeFormat.horizontalAlignment': '1.1',
+  'RangeFormat.verticalAlignment': '1.1',
+  'RangeFormat.wrapText': '1.1',
+  'RangeFormat.columnWidth': '1.2',
+  'RangeFormat.rowHeight': '1.2',
+  'RangeFormat.borders.getItem.style': '1.1',
+  'RangeFormat.borders.getItem.color': '1.1',
+};
+
+// ── Addresses ───────────────────────────────────────────────────────────────────────────
+
+const MAX_ROW = 1_048_575;
+const MAX_COLUMN = 16_383;
+
+export interface Area {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function parseArea(address: string): Area {
+  const bare = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const parts = bare.split(':');
+  const one = (text: string) => {
+    let m = /^([A-Za-z]{1,3})(\d+)$/.exec(text);
+    if (m) return { r: Number(m[2]) - 1, c: columnIndex(m[1]!), kind: 'cell' as const };
+    m = /^([A-Za-z]{1,3})$/.exec(text);
+    if (m) return { r: -1, c: columnIndex(m[1]!), kind: 'column' as const };
+    m = /^(\d+)$/.exec(text);
+    if (m) return { r: Number(m[1]) - 1, c: -1, kind: 'row' as const };
+    throw excelError('InvalidArgument', `bad address ${address}`);
+  };
+  const a = one(parts[0]!);
+  const b = parts.length > 1 ? one(parts[1]!) : a;
+  if (a.kind !== b.kind) throw excelError('InvalidArgument', `bad address ${address}`);
+  if (a.kind === 'column') return { s: { r: 0, c: Math.min(a.c, b.c) }, e: { r: MAX_ROW, c: Math.max(a.c, b.c) } };
+  if (a.kind === 'row') return { s: { r: Math.min(a.r, b.r), c: 0 }, e: { r: Math.max(a.r, b.r), c: MAX_COLUMN } };
+  return { s: { r: Math.min(a.r, b.r), c: Math.min(a.c, b.c) }, e: { r: Math.max(a.r, b.r), c: Math.max(a.c, b.c) } };
+}
+
+export function areaAddress(area: Area): string {
+  const from = `${columnName(area.s.c)}${area.s.r + 1}`;
+  const to = `${columnName(area.e.c)}${area.e.r + 1}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+function intersect(a: Area, b: Area): Area | undefined {
+  const s = { r: Math.max(a.s.r, b.s.r), c: Math.max(a.s.c, b.s.c) };
+  const e = { r: Math.min(a.e.r, b.e.r), c: Math.min(a.e.c, b.e.c) };
+  return s.r <= e.r && s.c <= e.c ? { s, e } : undefined;
+}
+
+function cellCount(area: Area): number {
+  return (area.e.r - area.s.r + 1) * (area.e.c - area.s.c + 1);
+}
+
+function* cells(area: Area): Generator<[number, number]> {
+  if (cellCount(area) > 5_000_000) throw new Error(`the double will not walk ${areaAddress(area)} cell by cell`);
+  for (let r = area.s.r; r <= area.e.r; r++) for (let c = area.s.c; c <= area.e.c; c++) yield [r, c];
+}
+
+const key = (r: number, c: number) => r * 16_384 + c;
+const unkey = (k: number): [number, number] => [Math.floor(k / 16_384), k % 16_384];
+
+export function excelError(code: string, message: string): Error & { code: string } {
+  return Object.assign(new Error(`${code}: ${message}`), { code, name: 'RichApi.Error' });
+}
+
+function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null) ?? 'null', 'utf8');
+}
+
+// ── The model ───────────────────────────────────────────────────────────────────────────
+
+export interface ValidationModel {
+  rule?: unknown;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: unknown;
+  ignoreBlanks?: boolean;
+}
+
+export interface ConditionalFormatModel {
+  id: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  /** Where it applies. */
+  areas: string[];
+}
+
+export class SheetModel {
+  values = new Map<number, unknown>();
+  numberFormats = new Map<number, string>();
+  styles = new Map<number, Record<string, unknown>>();
+  validations = new Map<number, ValidationModel>();
+  merges: string[] = [];
+  columnWidths = new Map<string, number>();
+  rowHeights = new Map<number, number>();
+  tables: { name: string; range: string; style?: string }[] = [];
+  frozen?: string;
+  pageLayout: Record<string, unknown> = {};
+  conditionalFormats: ConditionalFormatModel[] = [];
+  handlers: ((args: unknown) => Promise<unknown>)[] = [];
+  visibility = 'Visible';
+  selected?: string;
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  /** Writes a block of values from `address`'s top-left cell. */
+  setValues(address: string, rows: unknown[][]): void {
+    const { s } = parseArea(address);
+    rows.forEach((row, i) => row.forEach((v, j) => this.setValue(s.r + i, s.c + j, v)));
+  }
+
+  setValue(r: number, c: number, v: unknown): void {
+    if (v === '' || v === null || v === undefined) this.values.delete(key(r, c));
+    else this.values.set(key(r, c), v);
+  }
+
+  value(address: string): unknown {
+    const { s } = parseArea(address);
+    return this.values.get(key(s.r, s.c)) ?? '';
+  }
+
+  style(address: string): Record<string, unknown> {
+    const { s } = parseArea(address);
+    return this.styles.get(key(s.r, s.c)) ?? {};
+  }
+
+  setStyle(address: string, name: string, value: unknown): void {
+    for (const [r, c] of cells(parseArea(address))) {
+      const k = key(r, c);
+      this.styles.set(k, { ...(this.styles.get(k) ?? {}), [name]: value });
+    }
+  }
+
+  validation(address: string): ValidationModel | undefined {
+    const { s } = parseArea(address);
+    return this.validations.get(key(s.r, s.c));
+  }
+
+  /** The smallest area holding every value (valuesOnly) or every value and format. */
+  used(valuesOnly: boolean, within?: Area): Area | undefined {
+    let area: Area | undefined;
+    const consider = (k: number) => {
+      const [r, c] = unkey(k);
+      if (within && (r < within.s.r || r > within.e.r || c < within.s.c || c > within.e.c)) return;
+      if (!area) area = { s: { r, c }, e: { r, c } };
+      else {
+        area.s.r = Math.min(area.s.r, r);
+        area.s.c = Math.min(area.s.c, c);
+        area.e.r = Math.max(area.e.r, r);
+        area.e.c = Math.max(area.e.c, c);
+      }
+    };
+    for (const k of this.values.keys()) consider(k);
+    if (!valuesOnly) {
+      for (const k of this.styles.keys()) consider(k);
+      for (const k of this.numberFormats.keys()) consider(k);
+    }
+    return area;
+  }
+
+  /** Cells from `area`'s row down move down by its height, within its columns. */
+  shiftDown(area: Area): void {
+    const height = area.e.r - area.s.r + 1;
+    for (const map of [this.values, this.numberFormats, this.styles, this.validations] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        const [r, c] = unkey(k);
+        if (r >= area.s.r && c >= area.s.c && c <= area.e.c) moved.push([k, v]);
+      }
+      for (const [k] of moved) map.delete(k);
+      for (const [k, v] of moved) {
+        const [r, c] = unkey(k);
+        map.set(key(r + height, c), v);
+      }
+    }
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  active = '';
+  private nextId = 1;
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string): SheetModel {
+    if (this.sheet(name)) throw excelError('ItemAlreadyExists', `sheet ${name}`);
+    const sheet = new SheetModel(name, `{sheet-${this.nextId++}}`);
+    this.sheets.push(sheet);
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+
+  newId(): string {
+    return `{cf-${this.nextId++}}`;
+  }
+
+  get tables(): { name: string; range: string; style?: string }[] {
+    return this.sheets.flatMap((s) => s.tables);
+  }
+}
+
+// ── Recording ───────────────────────────────────────────────────────────────────────────
+
+export interface CommandRecord {
+  api: string;
+  sheet?: string;
+  address?: string;
+  data?: unknown;
+}
+
+export interface BatchRecord {
+  commands: CommandRecord[];
+  requestBytes: number;
+  responseBytes: number;
+}
+
+interface Command {
+  record: CommandRecord;
+  bytes: number;
+  run(): number | void;
+}
+
+export interface DoubleOptions {
+  nullChain?: 'propagate' | 'throw';
+  requestLimit?: number;
+  responseLimit?: number;
+  /** `getRanges` refuses longer addresses (Excel documents 8,192 characters for `getRange`). */
+  maxAddressChars?: number;
+}
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+export class FakeExcel {
+  readonly model = new WorkbookModel();
+  syncs = 0;
+  readonly batches: BatchRecord[] = [];
+  readonly apis = new Set<string>();
+  readonly createdWorkbooks: string[] = [];
+  readonly options: Required<DoubleOptions>;
+  /** Commands still queued when a batch function returned (should never happen). */
+  leftovers = 0;
+
+  constructor(options: DoubleOptions = {}) {
+    this.options = { nullChain: 'propagate', requestLimit: FIVE_MB, responseLimit: FIVE_MB, maxAddressChars: 8192, ...options };
+  }
+
+  host(): OfficeHost {
+    return {
+      run: async (batch) => {
+        this.use('Excel.run');
+        const context = new FakeContext(this);
+        const result = await batch(context as unknown as Excel.RequestContext);
+        this.leftovers += context.queue.length;
+        return result;
+      },
+      runIn: async (context, batch) => batch(context as unknown as Excel.RequestContext),
+      createWorkbook: async (base64) => {
+        this.use('Excel.createWorkbook');
+        this.createdWorkbooks.push(base64);
+      },
+    };
+  }
+
+  use(api: string): void {
+    this.apis.add(api);
+  }
+
+  /** Every command recorded, in order. */
+  get commands(): CommandRecord[] {
+    return this.batches.flatMap((b) => b.commands);
+  }
+
+  resetCounts(): void {
+    this.syncs = 0;
+    this.batches.length = 0;
+  }
+
+  /** A user edit: the values change and the sheet's onChanged handlers hear of it. */
+  async edit(sheetName: string, address: string, rows: unknown[][]): Promise<void> {
+    const sheet = this.model.sheet(sheetName)!;
+    sheet.setValues(address, rows);
+    for (const handler of sheet.handlers) await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
+  }
+
+  async sync(context: FakeContext): Promise<void> {
+    this.syncs++;
+    const queue = context.queue.splice(0);
+    const tracked = context.tracked.splice(0);
+    const record: BatchRecord = { commands: queue.map((c) => c.record), requestBytes: queue.reduce((n, c) => n + c.bytes, 0), responseBytes: 0 };
+    this.batches.push(record);
+    await Promise.resolve();
+    if (record.requestBytes > this.options.requestLimit) throw excelError('RequestPayloadSizeLimitExceeded', `${record.requestBytes} bytes`);
+    for (const command of queue) record.responseBytes += command.run() ?? 0;
+    for (const proxy of tracked) proxy.settleNull();
+    if (record.responseBytes > this.options.responseLimit) throw excelError('ResponsePayloadSizeLimitExceeded', `${record.responseBytes} bytes`);
+  }
+}
+
+// ── Proxies ─────────────────────────────────────────────────────────────────────────────
+
+const NULL = Symbol('null');
+type Resolved<T> = T | typeof NULL;
+
+export class FakeContext {
+  readonly queue: Command[] = [];
+  readonly tracked: ProxyBase<unknown>[] = [];
+  readonly workbook: WorkbookProxy;
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  sync(): Promise<void> {
+    return this.fake.sync(this);
+  }
+  push(record: CommandRecord, run: () => number | void, data: unknown = record.data, register = true): CommandRecord {
+    if (register) this.fake.use(record.api);
+    this.queue.push({ record, bytes: bytesOf(data) + 100, run });
+    return record;
+  }
+}
+
+function notLoaded(what: string): Error {
+  return excelError('PropertyNotLoaded', `${what} was not loaded and synced`);
+}
+
+abstract class ProxyBase<T> {
+  protected loaded: Record<string, unknown> = {};
+  private nullState?: boolean;
+  constructor(
+    readonly context: FakeContext,
+    protected readonly orNull = false,
+  ) {
+    context.tracked.push(this as ProxyBase<unknown>);
+  }
+  /** The model object, NULL for a null object; throws where Excel would. */
+  abstract resolve(): Resolved<T>;
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded('isNullObject');
+    return this.nullState;
+  }
+  settleNull(): void {
+    try {
+      this.nullState = this.resolve() === NULL;
+    } catch {
+      this.nullState = undefined;
+    }
+  }
+  protected get<V>(name: string): V {
+    if (!(name in this.loaded)) throw notLoaded(name);
+    return this.loaded[name] as V;
+  }
+  /** A child of a null object: a null object too, or a failed batch (see DoubleOptions.nullChain). */
+  protected child<P>(parent: Resolved<P>, what: string): Resolved<P> {
+    if (parent !== NULL) return parent;
+    if (this.context.fake.options.nullChain === 'throw') throw excelError('ItemNotFound', `${what} of a null object`);
+    return NULL;
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  constructor(readonly context: FakeContext) {
+    context.fake.use('Workbook.worksheets');
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.tables = new TableCollectionProxy(context);
+  }
+}
+
+class WorksheetCollectionProxy {
+  private loadedItems?: WorksheetProxy[];
+  constructor(readonly context: FakeContext) {}
+  get model(): WorkbookModel {
+    return this.context.fake.model;
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    this.context.fake.use('WorksheetCollection.getActiveWorksheet');
+    return new WorksheetProxy(this.context, () => this.model.sheet(this.model.active) ?? NULL);
+  }
+  getItem(name: string): WorksheetProxy {
+    this.context.fake.use('WorksheetCollection.getItem');
+    return new WorksheetProxy(this.context, () => {
+      const sheet = this.model.sheet(name);
+      if (!sheet) throw excelError('ItemNotFound', `sheet ${name}`);
+      return sheet;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    this.context.fake.use('WorksheetCollection.getItemOrNullObject');
+    return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL, true);
+  }
+  add(name: string): WorksheetProxy {
+    this.context.push({ api: 'WorksheetCollection.add', sheet: name }, () => void this.model.addSheet(name));
+    return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL);
+  }
+  load(what: string): this {
+    if (what !== 'items/name') throw new Error(`the double loads items/name only, not ${what}`);
+    this.context.push({ api: 'WorksheetCollection.load(items/name)' }, () => {
+      this.loadedItems = this.model.sheets.map((sheet) => {
+        const proxy = new WorksheetProxy(this.context, () => sheet);
+        proxy.setLoaded('name', sheet.name);
+        return proxy;
+      });
+      return bytesOf(this.model.sheets.map((s) => s.name));
+    });
+    return this;
+  }
+  get items(): WorksheetProxy[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+class TableCollectionProxy {
+  private names?: string[];
+  constructor(readonly context: FakeContext) {
+    context.fake.use('Workbook.tables');
+  }
+  load(what: string): this {
+    if (what !== 'items/name') throw new Error(`the double loads items/name only, not ${what}`);
+    this.context.push({ api: 'TableCollection.load(items/name)' }, () => {
+      this.names = this.context.fake.model.tables.map((t) => t.name);
+      return bytesOf(this.names);
+    });
+    return this;
+  }
+  get items(): { name: string }[] {
+    if (!this.names) throw notLoaded('items');
+    return this.names.map((name) => ({ name }));
+  }
+}
+
+class WorksheetProxy extends ProxyBase<SheetModel> {
+  readonly tables: { add: (address: string, hasHeaders: boolean) => TableProxy };
+  readonly freezePanes: { freezeAt: (range: RangeProxy | string) => void; freezeRows: (n: number) => void };
+  readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
+  readonly onChanged: { add: (handler: (args: unknown) => Promise<unknown>) => EventRegistration };
+
+  constructor(
+    context: FakeContext,
+    private readonly find: () => Resolved<SheetModel>,
+    orNull = false,
+  ) {
+    super(context, orNull);
+    const self = this;
+    this.tables = {
+      add: (address, hasHeaders) => {
+        const table = new TableProxy(context);
+        context.push({ api: 'TableCollection.add', address, data: { hasHeaders } }, () => {
+          const sheet = self.sheet();
+          const area = parseArea(address);
+          for (const other of context.fake.model.sheets.filter((s) => s === sheet).flatMap((s) => s.tables)) {
+            if (intersect(parseArea(other.range), area)) throw excelError('InvalidOperation', 'tables overlap');
+          }
+          const model = { name: `Table${context.fake.model.tables.length + 1}`, range: areaAddress(area) };
+          sheet.tables.push(model);
+          table.model = model;
+        });
+        return table;
+      },
+    };
+    this.freezePanes = {
+      freezeAt: (range) => {
+        const address = typeof range === 'string' ? range : range.addressForRecord();
+        context.push({ api: 'Worksheet.freezePanes.freezeAt', address }, () => void (self.sheet().frozen = address));
+      },
+      freezeRows: (n) => context.push({ api: 'Worksheet.freezePanes.freezeRows', data: n }, () => void (self.sheet().frozen = `rows:${n}`)),
+    };
+    const layout = (name: string) => ({
+      set(value: unknown) {
+        context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => void (self.sheet().pageLayout[name] = value));
+      },
+      configurable: true,
+    });
+    this.pageLayout = Object.defineProperties(
+      { setPrintTitleRows: (rows: string) => context.push({ api: 'Worksheet.pageLayout.setPrintTitleRows', data: rows }, () => void (self.sheet().pageLayout.printTitleRows = rows)) },
+      { orientation: layout('orientation'), paperSize: layout('paperSize'), zoom: layout('zoom') },
+    ) as WorksheetProxy['pageLayout'];
+    this.onChanged = {
+      add: (handler) => {
+        const registration = new EventRegistration(context, this, handler);
+        context.push({ api: 'Worksheet.onChanged' }, () => void self.sheet().handlers.push(handler));
+        return registration;
+      },
+    };
+  }
+
+  resolve(): Resolved<SheetModel> {
+    return this.find();
+  }
+
+  /** The sheet, where a command needs one. */
+  sheet(): SheetModel {
+    const sheet = this.resolve();
+    if (sheet === NULL) throw excelError('ItemNotFound', 'a null worksheet');
+    return sheet;
+  }
+
+  setLoaded(name: string, value: unknown): void {
+    this.loaded[name] = value;
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+
+  set visibility(value: string) {
+    this.context.push({ api: 'Worksheet.visibility', data: value }, () => void (this.sheet().visibility = value));
+  }
+
+  load(what: string): this {
+    if (what !== 'name') throw new Error(`the double loads a worksheet's name only, not ${what}`);
+    this.context.push({ api: 'Worksheet.load(name)' }, () => {
+      // Loading a null object's own properties is the documented pattern: no error.
+      const sheet = this.resolve();
+      if (sheet !== NULL) this.loaded.name = sheet.name;
+      return bytesOf(sheet === NULL ? null : sheet.name);
+    });
+    return this;
+  }
+
+  getRange(address?: string): RangeProxy {
+    this.context.fake.use('Worksheet.getRange');
+    return new RangeProxy(this.context, this, () => (address === undefined ? { s: { r: 0, c: 0 }, e: { r: MAX_ROW, c: MAX_COLUMN } } : parseArea(address)), false, address ?? '(sheet)');
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    this.context.fake.use('Worksheet.getRanges');
+    return new RangeAreasProxy(this.context, this, address);
+  }
+
+  getRangeByIndexes(r: number, c: number, rows: number, columns: number): RangeProxy {
+    this.context.fake.use('Worksheet.getRangeByIndexes');
+    const area = { s: { r, c }, e: { r: r + rows - 1, c: c + columns - 1 } };
+    return new RangeProxy(this.context, this, () => area, false, areaAddress(area));
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    this.context.fake.use(valuesOnly ? 'Worksheet.getUsedRange(valuesOnly)' : 'Worksheet.getUsedRange');
+    return new RangeProxy(this.context, this, (sheet) => sheet.used(!!valuesOnly) ?? { s: { r: 0, c: 0 }, e: { r: 0, c: 0 } });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.context.fake.use('Worksheet.getUsedRangeOrNullObject');
+    return new RangeProxy(this.context, this, (sheet) => sheet.used(!!valuesOnly) ?? NULL, true);
+  }
+
+  activate(): void {
+    this.context.push({ api: 'Worksheet.activate' }, () => void (this.context.fake.model.active = this.sheet().name));
+  }
+}
+
+class EventRegistration {
+  constructor(
+    readonly context: FakeContext,
+    private readonly sheet: WorksheetProxy,
+    private readonly handler: (args: unknown) => Promise<unknown>,
+  ) {}
+  remove(): void {
+    this.context.push({ api: 'EventHandlerResult.remove' }, () => {
+      const sheet = this.sheet.sheet();
+      sheet.handlers = sheet.handlers.filter((h) => h !== this.handler);
+    });
+  }
+}
+
+class TableProxy {
+  model?: { name: string; range: string; style?: string };
+  constructor(readonly context: FakeContext) {}
+  set name(value: string) {
+    this.context.push({ api: 'Table.name', data: value }, () => {
+      if (this.context.fake.model.tables.some((t) => t !== this.model && t.name.toLowerCase() === value.toLowerCase())) throw excelError('InvalidArgument', `table name ${value} taken`);
+      this.model!.name = value;
+    });
+  }
+  set style(value: string) {
+    this.context.push({ api: 'Table.style', data: value }, () => void (this.model!.style = value));
+  }
+}
+
+interface RangeTarget {
+  sheet: SheetModel;
+  area: Area;
+}
+
+/** Common to Range and RangeAreas: the areas a command acts on. */
+abstract class AreasProxy extends ProxyBase<RangeTarget[]> {
+  abstract readonly kind: 'Range' | 'RangeAreas';
+  targets(): RangeTarget[] {
+    const targets = this.resolve();
+    if (targets === NULL) throw excelError('ItemNotFound', 'a null range');
+    return targets;
+  }
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.context.fake.use(`${this.kind}.conditionalFormats`);
+    return new ConditionalFormatCollectionProxy(this.context, this);
+  }
+  get dataValidation(): DataValidationProxy {
+    return new DataValidationProxy(this.context, this);
+  }
+  abstract addressForRecord(): string;
+}
+
+class RangeProxy extends AreasProxy {
+  readonly kind = 'Range' as const;
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: WorksheetProxy,
+    private readonly locate: (sheet: SheetModel) => Resolved<Area>,
+    orNull = false,
+    private readonly label?: string,
+  ) {
+    super(context, orNull);
+  }
+
+  resolve(): Resolved<RangeTarget[]> {
+    const sheet = this.child(this.worksheet.resolve(), 'range');
+    if (sheet === NULL) return NULL;
+    const area = this.locate(sheet);
+    return area === NULL ? NULL : [{ sheet, area }];
+  }
+
+  private one(): RangeTarget {
+    return this.targets()[0]!;
+  }
+
+  /** The address asked for (`getRange`); a derived range is named once resolved. */
+  addressForRecord(): string {
+    return this.label ?? '(derived)';
+  }
+
+  load(what: string): this {
+    const names = what.split(',').map((n) => n.trim());
+    for (const name of names) this.context.fake.use(`Range.load(${name})`);
+    const record = this.context.push({ api: `Range.load(${names.join(',')})` }, () => {
+      const resolved = this.resolve();
+      if (resolved === NULL) return 0;
+      const { sheet, area } = resolved[0]!;
+      record.sheet = sheet.name;
+      record.address = areaAddress(area);
+      let bytes = 0;
+      for (const name of names) {
+        let value: unknown;
+        switch (name) {
+          case 'address':
+            value = `${sheet.name}!${areaAddress(area)}`;
+            break;
+          case 'rowCount':
+            value = area.e.r - area.s.r + 1;
+            break;
+          case 'columnCount':
+            value = area.e.c - area.s.c + 1;
+            break;
+          case 'values':
+          case 'numberFormat': {
+            const rows: unknown[][] = [];
+            const map = name === 'values' ? sheet.values : sheet.numberFormats;
+            const fallback = name === 'values' ? '' : 'General';
+            if (cellCount(area) > 5_000_000) throw excelError('ResponsePayloadSizeLimitExceeded', 'too many cells');
+            for (let r = area.s.r; r <= area.e.r; r++) {
+              const row: unknown[] = [];
+              for (let c = area.s.c; c <= area.e.c; c++) row.push(map.get(key(r, c)) ?? fallback);
+              rows.push(row);
+            }
+            value = rows;
+            break;
+          }
+          default:
+            throw new Error(`the double does not load Range.${name}`);
+        }
+        this.loaded[name] = value;
+        bytes += bytesOf(value);
+      }
+      return bytes;
+    }, null, false);
+    return this;
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+
+  private write(api: string, rows: unknown[][], apply: (sheet: SheetModel, r: number, c: number, v: unknown) => void): void {
+    const record = this.context.push({ api, address: this.addressForRecord(), data: rows }, () => {
+      const { sheet, area } = this.one();
+      record.address = areaAddress(area);
+      record.sheet = sheet.name;
+      const height = area.e.r - area.s.r + 1;
+      const width = area.e.c - area.s.c + 1;
+      if (rows.length !== height || rows.some((row) => row.length !== width)) throw excelError('InvalidArgument', `${api}: ${rows.length}×${rows[0]?.length} for ${areaAddress(area)}`);
+      rows.forEach((row, i) => row.forEach((v, j) => apply(sheet, area.s.r + i, area.s.c + j, v)));
+    });
+  }
+
+  set values(rows: unknown[][]) {
+    this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, v));
+  }
+  set numberFormat(rows: unknown[][]) {
+    this.write('Range.numberFormat', rows, (sheet, r, c, v) => sheet.numberFormats.set(key(r, c), String(v)));
+  }
+
+  get format(): StyleNode {
+    return styleNode(this.context, this, []);
+  }
+
+  merge(across?: boolean): void {
+    this.context.push({ api: 'Range.merge', address: this.addressForRecord(), data: { across } }, () => {
+      const { sheet, area } = this.one();
+      sheet.merges.push(areaAddress(area));
+    });
+  }
+
+  clear(applyTo?: string): void {
+    this.context.push({ api: 'Range.clear', address: this.addressForRecord(), data: applyTo }, () => {
+      const { sheet, area } = this.one();
+      for (const [r, c] of cells(area)) {
+        sheet.values.delete(key(r, c));
+        if (applyTo !== 'Contents') {
+          sheet.styles.delete(key(r, c));
+          sheet.numberFormats.delete(key(r, c));
+        }
+      }
+    });
+  }
+
+  insert(shift: string): RangeProxy {
+    this.context.push({ api: 'Range.insert', address: this.addressForRecord(), data: shift }, () => {
+      if (shift !== 'Down') throw new Error('the double inserts down only');
+      const { sheet, area } = this.one();
+      sheet.shiftDown(area);
+    });
+    return new RangeProxy(this.context, this.worksheet, (sheet) => this.locate(sheet), false, this.label);
+  }
+
+  select(): void {
+    this.context.push({ api: 'Range.select', address: this.addressForRecord() }, () => {
+      const { sheet, area } = this.one();
+      sheet.selected = areaAddress(area);
+      this.context.fake.model.active = sheet.name;
+    });
+  }
+
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    this.context.fake.use('Range.getIntersectionOrNullObject');
+    return new RangeProxy(
+      this.context,
+      this.worksheet,
+      () => {
+        const area = intersect(this.one().area, other.one().area);
+        return area ?? NULL;
+      },
+      true,
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.context.fake.use('Range.getUsedRangeOrNullObject');
+    return new RangeProxy(
+      this.context,
+      this.worksheet,
+      (sheet) => {
+        const within = this.locate(sheet);
+        if (within === NULL) return NULL;
+        return sheet.used(!!valuesOnly, within) ?? NULL;
+      },
+      true,
+    );
+  }
+}
+
+class RangeAreasProxy extends AreasProxy {
+  readonly kind = 'RangeAreas' as const;
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: WorksheetProxy,
+    readonly address: string,
+  ) {
+    super(context);
+  }
+  resolve(): Resolved<RangeTarget[]> {
+    if (this.address.length > this.context.fake.options.maxAddressChars) throw excelError('InvalidArgument', `getRanges address of ${this.address.length} characters`);
+    const sheet = this.child(this.worksheet.resolve(), 'range areas');
+    if (sheet === NULL) return NULL;
+    return this.address.split(/\s*[,;]\s*/).map((a) => ({ sheet, area: parseArea(a) }));
+  }
+  addressForRecord(): string {
+    return this.address;
+  }
+}
+
+type StyleNode = Record<string, unknown> & { getItem?: (side: string) => StyleNode };
+
+/** `range.format.fill.color = …` and the like: each assignment a command on every cell (or column, row). */
+function styleNode(context: FakeContext, owner: RangeProxy, path: string[]): StyleNode {
+  return new Proxy({} as StyleNode, {
+    get(_, prop: string) {
+      if (prop === 'getItem' && path[path.length - 1] === 'borders') return (side: string) => styleNode(context, owner, [...path, side]);
+      if (['fill', 'font', 'borders'].includes(prop)) return styleNode(context, owner, [...path, prop]);
+      throw new Error(`the double cannot read format.${[...path, prop].join('.')}`);
+    },
+    set(_, prop: string, value: unknown) {
+      const apiPath = path.map((p, i) => (path[i - 1] === 'borders' ? 'getItem' : p));
+      const api = `RangeFormat.${[...apiPath, prop].join('.')}`;
+      const record = context.push({ api, address: owner.addressForRecord(), data: value }, () => {
+        for (const { sheet, area } of owner.targets()) {
+          record.sheet = sheet.name;
+          if (prop === 'columnWidth') for (let c = area.s.c; c <= area.e.c; c++) sheet.columnWidths.set(columnName(c), value as number);
+          else if (prop === 'rowHeight') for (let r = area.s.r; r <= area.e.r; r++) sheet.rowHeights.set(r + 1, value as number);
+          else {
+            const name = [...path, prop].join('.');
+            for (const [r, c] of cells(area)) {
+              const k = key(r, c);
+              sheet.styles.set(k, { ...(sheet.styles.get(k) ?? {}), [name]: value });
+            }
+          }
+        }
+      });
+      return true;
+    },
+  });
+}
+
+class DataValidationProxy {
+  constructor(
+    readonly context: FakeContext,
+    private readonly owner: AreasProxy,
+  ) {}
+  private assign(name: keyof ValidationModel, value: unknown): void {
+    const api = `${this.owner.kind}.dataValidation.${name}`;
+    const record = this.context.push({ api, address: this.owner.addressForRecord(), data: value }, () => {
+      const targets = this.owner.targets();
+      record.sheet = targets[0]?.sheet.name;
+      if (name === 'prompt') {
+        // Excel will not set one prompt over cells whose rules differ.
+        const rules = new Set<string>();
+        for (const { sheet, area } of targets) for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
+        if (rules.size > 1) throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
+      }
+      for (const { sheet, area } of targets) {
+        for (const [r, c] of cells(area)) {
+          const k = key(r, c);
+          sheet.validations.set(k, { ...(sheet.validations.get(k) ?? {}), [name]: value });
+        }
+      }
+    });
+  }
+  set rule(value: unknown) {
+    this.assign('rule', value);
+  }
+  set prompt(value: unknown) {
+    this.assign('prompt', value);
+  }
+  set errorAlert(value: unknown) {
+    this.assign('errorAlert', value);
+  }
+  set ignoreBlanks(value: unknown) {
+    this.assign('ignoreBlanks', value);
+  }
+}
+
+class ConditionalFormatCollectionProxy {
+  private loadedItems?: ConditionalFormatProxy[];
+  constructor(
+    readonly context: FakeContext,
+    private readonly owner: AreasProxy,
+  ) {}
+
+  add(type: string): ConditionalFormatProxy {
+    const format = new ConditionalFormatProxy(this.context);
+    const record = this.context.push({ api: 'ConditionalFormatCollection.add', address: this.owner.addressForRecord(), data: type }, () => {
+      const targets = this.owner.targets();
+      record.sheet = targets[0]?.sheet.name;
+      const model: ConditionalFormatModel = { id: this.context.fake.model.newId(), type, areas: targets.map((t) => areaAddress(t.area)) };
+      targets[0]!.sheet.conditionalFormats.push(model);
+      format.model = model;
+    });
+    return format;
+  }
+
+  load(what: string): this {
+    const api = `ConditionalFormatCollection.load(${what.replace(/\s+/g, '')})`;
+    this.context.push({ api }, () => {
+      const targets = this.owner.targets();
+      const sheet = targets[0]!.sheet;
+      const found = sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => targets.some((t) => intersect(parseArea(a), t.area))));
+      this.loadedItems = found.map((model) => {
+        const proxy = new ConditionalFormatProxy(this.context);
+        proxy.model = model;
+        proxy.loadedType = model.type;
+        return proxy;
+      });
+      return bytesOf(found.map((m) => ({ type: m.type, formula: m.formula })));
+    });
+    return this;
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+class ConditionalFormatProxy {
+  model?: ConditionalFormatModel;
+  loadedType?: string;
+  constructor(readonly context: FakeContext) {}
+
+  get type(): string {
+    if (this.loadedType === undefined) throw notLoaded('type');
+    return this.loadedType;
+  }
+
+  /** As loaded: null unless a custom format. */
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    if (this.loadedType === undefined) throw notLoaded('customOrNullObject');
+    const model = this.model!;
+    return { isNullObject: model.type !== 'Custom', rule: { formula: model.formula ?? '' } };
+  }
+
+  get custom(): { rule: Record<string, unknown>; format: { fill: Record<string, unknown> } } {
+    const context = this.context;
+    const self = this;
+    return {
+      rule: {
+        set formula(value: string) {
+          context.push({ api: 'ConditionalFormat.custom.rule.formula', data: value }, () => void (self.model!.formula = value));
+        },
+      },
+      format: {
+        fill: {
+          set color(value: string) {
+            context.push({ api: 'ConditionalFormat.custom.format.fill.color', data: value }, () => void (self.model!.fill = value));
+          },
+        },
+      },
+    };
+  }
+
+  delete(): void {
+    this.context.push({ api: 'ConditionalFormat.delete' }, () => {
+      for (const sheet of this.context.fake.model.sheets) sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
+    });
+  }
+}
