@@ -6,9 +6,10 @@
 import * as XLSX from '@e965/xlsx';
 import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
+import { inspectContainer, inspectGrids } from './guards';
 import { META_SHEET } from './metaSheet';
 
-export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty'; detail: string };
+export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty' | 'file.too-large'; detail: string };
 export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
 
 
@@ -92,10 +93,15 @@ export function readWorkbook(name: string, bytes: Uint8Array): ReadResult {
   const ext = extensionOf(name);
   if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', detail: ext || name };
   if (bytes.length === 0) return { ok: false, code: 'file.empty', detail: name };
+  // Before any parser runs: what the container is, a password, sizes, cells (guards.ts).
+  const guarded = inspectContainer(name, bytes);
+  if (!guarded.ok) return { ok: false, code: guarded.code, detail: guarded.detail };
   try {
     if (ext === '.csv') {
       const text = decodeCsv(bytes);
       const book = XLSX.read(text, { type: 'string', raw: true, dense: true });
+      const sized = inspectGrids(book.SheetNames.map((s) => (book.Sheets[s] as XLSX.DenseWorkSheet)['!data']));
+      if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
       const base = name.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
       return { ok: true, grids: book.SheetNames.map((s) => toGrid(book.Sheets[s]!, base || s, false, false)) };
     }
@@ -103,12 +109,17 @@ export function readWorkbook(name: string, bytes: Uint8Array): ReadResult {
     if (ext !== '.xls' && !startsWith(bytes, ZIP) && !startsWith(bytes, OLE)) {
       return { ok: false, code: 'file.unreadable', detail: 'not a zip container' };
     }
-    const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false });
+    // Formulas are never needed (their cached values are), and SheetJS parses many of them slowly.
+    const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false, cellFormula: false });
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
     // Very hidden sheets are ours (or a macro's), never a unit's table.
     const hidden = new Set((book.Workbook?.Sheets ?? []).filter((s) => s.Hidden === 2).map((s) => s.name));
     hidden.add(META_SHEET);
-    const grids = book.SheetNames.filter((s) => !hidden.has(s) && book.Sheets[s]).map((s) => toGrid(book.Sheets[s]!, s, true, date1904));
+    const shown = book.SheetNames.filter((s) => !hidden.has(s) && book.Sheets[s]);
+    // A cell far from the table is a few bytes in the file and a million rows in a grid.
+    const sized = inspectGrids([...shown, META_SHEET].map((s) => (book.Sheets[s] as XLSX.DenseWorkSheet | undefined)?.['!data']));
+    if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
+    const grids = shown.map((s) => toGrid(book.Sheets[s]!, s, true, date1904));
     const meta = readMeta(book.Sheets[META_SHEET]);
     return meta ? { ok: true, grids, meta } : { ok: true, grids };
   } catch (error) {

@@ -268,6 +268,11 @@ const entries = {
     'zh-CN': '文件中没有内容',
     en: 'The file is empty',
   },
+  'file.too-large': {
+    severity: 'error',
+    'zh-CN': '文件过大或结构异常（{detail}），为安全起见未读取；请另存为普通的 Excel 文件后重新报送',
+    en: 'The file is too large or unusually built ({detail}), so it was not read, for safety. Please save it again as an ordinary Excel file and send it again',
+  },
   // ── The roster ──
   'roster.no-name-column': {
     severity: 'error',
