@@ -2,7 +2,7 @@
  * What the task pane may ask of Excel. The only implementation talking to Office.js is
  * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
  */
-import type { MarkPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
+import type { MarkPlan, RollupSheetNames, RollupSheetsPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
 
 export interface ExcelGateway {
   /** Reads the active sheet's used range (values, number formats) and stored form id: one sync. */
@@ -16,6 +16,13 @@ export interface ExcelGateway {
   /** Removes only what Huizong added on that sheet; the user's own formatting stays. */
   clearMarks(sheet: string): Promise<void>;
   writeRow(plan: RowWritePlan): Promise<void>;
+  /**
+   * Writes the roll-up's sheets (汇总, 报送情况, 问题清单) and its chart into the open workbook,
+   * replacing the ones an earlier run wrote and never touching any other sheet: at most 4
+   * syncs whatever the number of files and rows. Gives the names the sheets got (`汇总(2)` …
+   * where a sheet of the user's already has the name); a stand-in may give nothing.
+   */
+  writeRollupSheets(plan: RollupSheetsPlan): Promise<RollupSheetNames | void>;
   /** Selects a cell (from the issue list). */
   selectCell(sheet: string, address: string): Promise<void>;
   /**

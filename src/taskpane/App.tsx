@@ -226,7 +226,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           lang={lang}
           forms={forms}
           {...(excel
-            ? { checkSheet: () => excel.checkSheet(forms, lang), clearMarks: () => excel.clearMarks(), selectCell: (issue) => void excel.selectCell(issue) }
+            ? { checkSheet: () => excel.checkSheet(forms, lang), clearMarks: () => excel.clearMarks(), selectCell: (issue) => void excel.selectCell(issue), onRecheck: excel.onRecheck }
             : {})}
         />
       )}

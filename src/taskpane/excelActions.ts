@@ -1,27 +1,130 @@
 /**
  * The pane's Excel side: each action reads a snapshot through the gateway, lets the pure core
- * compute a plan, and applies it through the gateway. Components get these functions and
- * never touch Office.js.
+ * compute a plan, and applies it through the gateway ("snapshot in, commands out").
+ * Components get these functions and never touch Office.js.
  */
-import type { CompiledForm } from '../core/definitions/compile';
+import { formTitle, type CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
-import type { Issue } from '../core/issues/issue';
+import { countBySeverity, makeIssue, type Issue } from '../core/issues/issue';
+import { markPlan, rowWritePlan } from '../core/plan/markPlan';
+import { templatePlan } from '../core/plan/templatePlan';
 import type { RollupResult } from '../core/rollup/types';
+import { locateTable, rankForms } from '../core/table/locate';
+import { validateTable } from '../core/validate/table';
+import type { ExcelGateway } from '../excel/gateway';
+import { snapshotGrid } from '../excel/snapshotGrid';
 import type { EntryData } from './EntryForm';
+import { toBase64 } from './fileIO';
 import type { SheetCheck } from './panels/ValidatePanel';
 
 export interface ExcelActions {
   createTemplate(form: CompiledForm, year: number): Promise<void>;
   openWorkbook(bytes: Uint8Array): Promise<void>;
+  /** Checks the active sheet, marks it, and from then on re-checks it after edits. */
   checkSheet(forms: CompiledForm[], lang: Lang): Promise<SheetCheck>;
+  /** Results of re-checks after edits (the pane shows the newest). */
+  onRecheck(listener: (check: SheetCheck) => void): () => void;
   clearMarks(): Promise<void>;
   selectCell(issue: Issue): Promise<void>;
-  /** Appends (or updates) a row of the form's table on the active sheet; false when there is no such table. */
+  /** Appends a row to the form's table on the active sheet; false when there is no such table. */
   saveRow(form: CompiledForm, forms: CompiledForm[], data: EntryData): Promise<boolean>;
   writeRollup(result: RollupResult, form: CompiledForm, lang: Lang): Promise<void>;
   selectRollupIssue(index: number): Promise<void>;
 }
 
+const summaryText = {
+  'zh-CN': (sheet: string, form: string, rows: number, errors: number, warnings: number) =>
+    errors + warnings === 0 ? `工作表“${sheet}”：${form}，${rows} 行数据，没有发现问题。` : `工作表“${sheet}”：${form}，${rows} 行数据，${errors} 个错误，${warnings} 个警告。出错的单元格已标红，需核对的标黄。`,
+  en: (sheet: string, form: string, rows: number, errors: number, warnings: number) =>
+    errors + warnings === 0 ? `Sheet "${sheet}": ${form}, ${rows} data rows, no problems.` : `Sheet "${sheet}": ${form}, ${rows} data rows, ${errors} errors, ${warnings} warnings. Cells with errors are marked red, cells to check amber.`,
+};
+
+export function excelActions(gateway: ExcelGateway): ExcelActions {
+  let checkedSheet: string | undefined;
+  let issuesSheet: string | undefined;
+  let lastForms: { forms: CompiledForm[]; lang: Lang } | undefined;
+  let stopWatching: (() => Promise<void>) | undefined;
+  const listeners = new Set<(check: SheetCheck) => void>();
+
+  /** The table of the active sheet: by the form stored with a template, else by its labels. */
+  async function activeTable(forms: readonly CompiledForm[]) {
+    const snapshot = await gateway.readActiveSheet();
+    const grid = snapshotGrid(snapshot);
+    const stored = forms.filter((f) => f.def.id === snapshot.storedForm);
+    const table = (stored.length ? locateTable(grid, stored) : undefined) ?? locateTable(grid, forms);
+    return { snapshot, grid, table };
+  }
+
+  async function check(forms: CompiledForm[], lang: Lang): Promise<SheetCheck> {
+    const { snapshot, grid, table } = await activeTable(forms);
+    if (!table) {
+      const best = rankForms(grid, forms)[0]?.form;
+      const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => f.label).join('”“') : '';
+      return { ok: false, message: makeIssue({ code: 'table.not-found', params: { labels } }, lang).message };
+    }
+    const report = validateTable(grid, table, { lang });
+    for (const issue of report.issues) issue.sheet = snapshot.sheet;
+    await gateway.applyMarks(markPlan(report, 'A1', table.form.def));
+    const { errors, warnings } = countBySeverity(report.issues);
+    if (checkedSheet !== snapshot.sheet) {
+      await stopWatching?.();
+      checkedSheet = snapshot.sheet;
+      // After the first check, edits re-check the sheet (the gateway debounces them).
+      stopWatching = await gateway.onSheetChanged(snapshot.sheet, () => {
+        if (!lastForms) return;
+        void check(lastForms.forms, lastForms.lang).then(
+          (result) => listeners.forEach((listener) => listener(result)),
+          (error: unknown) => listeners.forEach((listener) => listener({ ok: false, message: error instanceof Error ? error.message : String(error) })),
+        );
+      });
+    }
+    return { ok: true, issues: report.issues, summary: summaryText[lang](snapshot.sheet, formTitle(table.form, lang), report.rows.length, errors, warnings) };
+  }
+
+  return {
+    createTemplate: (form, year) => gateway.createTemplate(templatePlan(form, year)),
+    openWorkbook: (bytes) => gateway.openWorkbook(toBase64(bytes)),
+    async checkSheet(forms, lang) {
+      lastForms = { forms, lang };
+      return check(forms, lang);
+    },
+    onRecheck(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async clearMarks() {
+      const sheet = checkedSheet ?? (await gateway.readActiveSheet()).sheet;
+      await stopWatching?.();
+      stopWatching = undefined;
+      checkedSheet = undefined;
+      lastForms = undefined;
+      await gateway.clearMarks(sheet);
+    },
+    async selectCell(issue) {
+      if (issue.cell) await gateway.selectCell(issue.sheet ?? checkedSheet ?? '', issue.cell);
+    },
+    async saveRow(form, forms, data) {
+      const { grid, table } = await activeTable(forms.filter((f) => f.def.id === form.def.id));
+      if (!table) return false;
+      await gateway.writeRow(rowWritePlan(grid, table, data));
+      return true;
+    },
+    async writeRollup(result, form, lang) {
+      const { rollupSheetsPlan } = await import('../core/plan/rollupSheetsPlan');
+      // A user's own sheet called 问题清单 is never ours: the gateway says which name ours got.
+      const names = await gateway.writeRollupSheets(rollupSheetsPlan(result, form, lang));
+      issuesSheet = names ? names.issues : undefined;
+    },
+    async selectRollupIssue(index) {
+      const { issueCell } = await import('../core/plan/rollupSheetsPlan');
+      const { sheet, address } = issueCell(index, issuesSheet);
+      await gateway.selectCell(sheet, address);
+    },
+  };
+}
+
+/** The actions on the real Excel (Office.js loads only inside Excel). */
 export async function createExcelActions(): Promise<ExcelActions> {
-  throw new Error('not yet');
+  const { createOfficeGateway } = await import('../excel/officeGateway');
+  return excelActions(createOfficeGateway());
 }

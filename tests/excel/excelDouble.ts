@@ -18,7 +18,10 @@
  *     not documented, so the gateway is tested both ways.
  *
  * What it does NOT model: formulas, calculation, rendering, undo, merges' effect on values,
- * styles of tables. It is a double for counting and recording, not an Excel.
+ * styles of tables, the text prefix (a value written as `'=1+1` is kept as written), charts
+ * beyond their source, series and position. It is a double for counting and recording, not
+ * an Excel. A number format given as a 1×1 array applies to the whole range (as documented
+ * for Range.numberFormat); a 1×1 array of values does not.
  */
 import { columnName } from '../../src/core/table/grid';
 import type { OfficeHost } from '../../src/excel/officeGateway';
@@ -92,6 +95,25 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'RangeFormat.rowHeight': '1.2',
   'RangeFormat.borders.getItem.style': '1.1',
   'RangeFormat.borders.getItem.color': '1.1',
+  // The roll-up sheets (writeRollupSheets).
+  'WorksheetCollection.load(items/name,items/id)': '1.1',
+  'Worksheet.load(id)': '1.1',
+  'Worksheet.name': '1.1',
+  'Worksheet.delete': '1.1',
+  'Worksheet.charts': '1.1',
+  'Worksheet.autoFilter.apply': '1.9',
+  'RangeAreas.format': '1.9',
+  'RangeFormat.font.italic': '1.1',
+  'ChartCollection.add': '1.1',
+  'Chart.name': '1.1',
+  'Chart.title.text': '1.1',
+  'Chart.legend.position': '1.1',
+  'Chart.setPosition': '1.1',
+  'ChartSeriesCollection.getItemAt': '1.1',
+  'ChartSeriesCollection.add': '1.7',
+  'ChartSeries.name': '1.1',
+  'ChartSeries.setValues': '1.7',
+  'ChartSeries.setXAxisValues': '1.7',
 };
 
 // ── Addresses ───────────────────────────────────────────────────────────────────────────
@@ -180,6 +202,18 @@ export interface ConditionalFormatModel {
   areas: string[];
 }
 
+/** A chart as added: its source and series as `sheet!address`. */
+export interface ChartModel {
+  type: string;
+  source: string;
+  seriesBy?: string;
+  name?: string;
+  title?: string;
+  legend?: string;
+  position?: { from: string; to?: string };
+  series: { name?: string; values?: string; xValues?: string }[];
+}
+
 export class SheetModel {
   values = new Map<number, unknown>();
   numberFormats = new Map<number, string>();
@@ -195,6 +229,8 @@ export class SheetModel {
   handlers: ((args: unknown) => Promise<unknown>)[] = [];
   visibility = 'Visible';
   selected?: string;
+  charts: ChartModel[] = [];
+  autoFilter?: string;
 
   constructor(
     public name: string,
@@ -494,14 +530,16 @@ class WorksheetCollectionProxy {
     return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL);
   }
   load(what: string): this {
-    if (what !== 'items/name') throw new Error(`the double loads items/name only, not ${what}`);
-    this.context.push({ api: 'WorksheetCollection.load(items/name)' }, () => {
+    const withIds = what === 'items/name,items/id';
+    if (what !== 'items/name' && !withIds) throw new Error(`the double loads items/name (and items/id) only, not ${what}`);
+    this.context.push({ api: `WorksheetCollection.load(${what})` }, () => {
       this.loadedItems = this.model.sheets.map((sheet) => {
         const proxy = new WorksheetProxy(this.context, () => sheet);
         proxy.setLoaded('name', sheet.name);
+        if (withIds) proxy.setLoaded('id', sheet.id);
         return proxy;
       });
-      return bytesOf(this.model.sheets.map((s) => s.name));
+      return bytesOf(this.model.sheets.map((s) => (withIds ? { name: s.name, id: s.id } : s.name)));
     });
     return this;
   }
@@ -604,11 +642,60 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     return this.get('name');
   }
 
+  /** Renames the sheet (the proxy keeps pointing at the same sheet only where it was found by object, not by name). */
+  set name(value: string) {
+    this.context.push({ api: 'Worksheet.name', sheet: value }, () => {
+      const sheet = this.sheet();
+      const other = this.context.fake.model.sheet(value);
+      if (other && other !== sheet) throw excelError('ItemAlreadyExists', `sheet ${value}`);
+      if (this.context.fake.model.active === sheet.name) this.context.fake.model.active = value;
+      sheet.name = value;
+    });
+  }
+
+  get id(): string {
+    return this.get('id');
+  }
+
+  /** Excel refuses to delete the last visible sheet. */
+  delete(): void {
+    const record = this.context.push({ api: 'Worksheet.delete' }, () => {
+      const sheet = this.sheet();
+      record.sheet = sheet.name;
+      const model = this.context.fake.model;
+      if (sheet.visibility === 'Visible' && !model.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) throw excelError('InvalidOperation', 'the last visible sheet cannot be deleted');
+      model.sheets = model.sheets.filter((s) => s !== sheet);
+      if (model.active === sheet.name) model.active = model.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+    });
+  }
+
+  get charts(): { add: (type: string, source: RangeProxy, seriesBy?: string) => ChartProxy } {
+    this.context.fake.use('Worksheet.charts');
+    return { add: (type, source, seriesBy) => new ChartProxy(this.context, this, type, source, seriesBy) };
+  }
+
+  get autoFilter(): { apply: (range: RangeProxy | string) => void } {
+    return {
+      apply: (range) => {
+        const address = typeof range === 'string' ? range : range.addressForRecord();
+        this.context.push({ api: 'Worksheet.autoFilter.apply', address }, () => void (this.sheet().autoFilter = areaAddress(parseArea(address))));
+      },
+    };
+  }
+
   set visibility(value: string) {
     this.context.push({ api: 'Worksheet.visibility', data: value }, () => void (this.sheet().visibility = value));
   }
 
   load(what: string): this {
+    if (what === 'id') {
+      this.context.push({ api: 'Worksheet.load(id)' }, () => {
+        const sheet = this.resolve();
+        if (sheet !== NULL) this.loaded.id = sheet.id;
+        return bytesOf(sheet === NULL ? null : sheet.id);
+      });
+      return this;
+    }
     if (what !== 'name') throw new Error(`the double loads a worksheet's name only, not ${what}`);
     this.context.push({ api: 'Worksheet.load(name)' }, () => {
       // Loading a null object's own properties is the documented pattern: no error.
@@ -808,6 +895,17 @@ class RangeProxy extends AreasProxy {
     this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, v));
   }
   set numberFormat(rows: unknown[][]) {
+    // One format as a 1×1 array applies to every cell of the range (documented for numberFormat).
+    if (rows.length === 1 && rows[0]!.length === 1) {
+      const format = String(rows[0]![0]);
+      const record = this.context.push({ api: 'Range.numberFormat', address: this.addressForRecord(), data: rows }, () => {
+        const { sheet, area } = this.one();
+        record.address = areaAddress(area);
+        record.sheet = sheet.name;
+        for (const [r, c] of cells(area)) sheet.numberFormats.set(key(r, c), format);
+      });
+      return;
+    }
     this.write('Range.numberFormat', rows, (sheet, r, c, v) => sheet.numberFormats.set(key(r, c), String(v)));
   }
 
@@ -897,6 +995,10 @@ class RangeAreasProxy extends AreasProxy {
   }
   addressForRecord(): string {
     return this.address;
+  }
+  get format(): StyleNode {
+    this.context.fake.use('RangeAreas.format');
+    return styleNode(this.context, this as unknown as RangeProxy, []);
   }
 }
 
@@ -1052,5 +1154,103 @@ class ConditionalFormatProxy {
     this.context.push({ api: 'ConditionalFormat.delete' }, () => {
       for (const sheet of this.context.fake.model.sheets) sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
     });
+  }
+}
+
+// ── Charts (the roll-up's chart) ────────────────────────────────────────────────────────
+
+function rangeName(range: RangeProxy): string {
+  const { sheet, area } = range.targets()[0]!;
+  return `${sheet.name}!${areaAddress(area)}`;
+}
+
+class ChartProxy {
+  model?: ChartModel;
+  private readonly host: WorksheetProxy;
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly series: { getItemAt: (index: number) => ChartSeriesProxy; add: (name?: string) => ChartSeriesProxy };
+
+  constructor(
+    readonly context: FakeContext,
+    host: WorksheetProxy,
+    type: string,
+    source: RangeProxy,
+    seriesBy?: string,
+  ) {
+    this.host = host;
+    const self = this;
+    const record = context.push({ api: 'ChartCollection.add', address: source.addressForRecord(), data: { type, seriesBy } }, () => {
+      const sheet = host.sheet();
+      record.sheet = sheet.name;
+      const { sheet: from, area } = source.targets()[0]!;
+      const series: ChartModel['series'] = [];
+      // Series by columns: one per column of the source.
+      for (let c = area.s.c; c <= area.e.c; c++) series.push({ values: `${from.name}!${areaAddress({ s: { r: area.s.r, c }, e: { r: area.e.r, c } })}` });
+      const model: ChartModel = { type, source: `${from.name}!${areaAddress(area)}`, series };
+      if (seriesBy !== undefined) model.seriesBy = seriesBy;
+      sheet.charts.push(model);
+      self.model = model;
+    });
+    this.title = Object.defineProperty({} as { text: string }, 'text', {
+      set(value: string) {
+        context.push({ api: 'Chart.title.text', data: value }, () => void (self.chart().title = value));
+      },
+    });
+    this.legend = Object.defineProperty({} as { position: string }, 'position', {
+      set(value: string) {
+        context.push({ api: 'Chart.legend.position', data: value }, () => void (self.chart().legend = value));
+      },
+    });
+    this.series = {
+      getItemAt: (index) => {
+        context.fake.use('ChartSeriesCollection.getItemAt');
+        return new ChartSeriesProxy(context, () => {
+          const series = self.chart().series[index];
+          if (!series) throw excelError('ItemNotFound', `series ${index}`);
+          return series;
+        });
+      },
+      add: (name) => {
+        let added: ChartModel['series'][number] | undefined;
+        context.push({ api: 'ChartSeriesCollection.add', data: name }, () => {
+          added = name === undefined ? {} : { name };
+          self.chart().series.push(added);
+        });
+        return new ChartSeriesProxy(context, () => added!);
+      },
+    };
+  }
+
+  chart(): ChartModel {
+    if (!this.model) throw excelError('ItemNotFound', 'a chart not added');
+    return this.model;
+  }
+
+  set name(value: string) {
+    this.context.push({ api: 'Chart.name', data: value }, () => void (this.chart().name = value));
+  }
+
+  setPosition(from: string, to?: string): void {
+    this.context.push({ api: 'Chart.setPosition', data: { from, to } }, () => {
+      this.host.sheet();
+      this.chart().position = to === undefined ? { from } : { from, to };
+    });
+  }
+}
+
+class ChartSeriesProxy {
+  constructor(
+    readonly context: FakeContext,
+    private readonly find: () => ChartModel['series'][number],
+  ) {}
+  set name(value: string) {
+    this.context.push({ api: 'ChartSeries.name', data: value }, () => void (this.find().name = value));
+  }
+  setValues(range: RangeProxy): void {
+    this.context.push({ api: 'ChartSeries.setValues', address: range.addressForRecord() }, () => void (this.find().values = rangeName(range)));
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.context.push({ api: 'ChartSeries.setXAxisValues', address: range.addressForRecord() }, () => void (this.find().xValues = rangeName(range)));
   }
 }

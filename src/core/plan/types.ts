@@ -82,3 +82,95 @@ export interface RowWritePlan {
   /** Shift the cells at `range` down first: the row goes in above a 合计/注 line right below the data. */
   insert?: boolean;
 }
+
+// ── The roll-up written into the open workbook (rollupSheetsPlan.ts) ────────────────────
+
+/** Which of the roll-up's three sheets: 汇总, 报送情况, 问题清单. */
+export type RollupSheetRole = 'rows' | 'status' | 'issues';
+
+/** A cell as written: a number, or text ('' for blank; text Excel would convert starts with '). */
+export type SheetPlanValue = string | number;
+
+/** One look over A1 areas (compressed: vertical runs and blocks, e.g. `D5:D9`, `A12:AL12`). */
+export interface AreaFill {
+  /** `#RRGGBB`. */
+  color: string;
+  areas: string[];
+}
+
+export interface AreaFont {
+  areas: string[];
+  bold?: boolean;
+  italic?: boolean;
+  /** `#RRGGBB`. */
+  color?: string;
+  size?: number;
+}
+
+/** One sheet of the roll-up, from A1: values, then how it looks. */
+export interface RollupSheetPlan {
+  role: RollupSheetRole;
+  /** The name wanted (the adapter adds `(2)` where a sheet of the user's has it). */
+  name: string;
+  /** Every row as wide as `widths`; numbers as numbers (dates as serials, ratios as fractions). */
+  values: SheetPlanValue[][];
+  /** Column widths in characters, A onwards (the adapter converts to points). */
+  widths: number[];
+  /** Number formats, each applied over its areas as one value. */
+  numberFormats: { format: string; areas: string[] }[];
+  /** 1-based row of the title (merged across, large and bold, centred), if any. */
+  titleRow?: number;
+  /** 1-based rows styled as headers across the sheet's width. */
+  headerRows: number[];
+  merges: string[];
+  /** Rows above (and columns left of) the data kept in view. */
+  freeze: { rows: number; columns?: number };
+  fills: AreaFill[];
+  fonts: AreaFont[];
+  /** Areas centred horizontally (besides the title and headers). */
+  centred: string[];
+  /** Areas whose text wraps. */
+  wrap: string[];
+  /** Areas with thin grey borders (the tables). */
+  borders: string[];
+  rowHeights: { row: number; points: number }[];
+  autoFilter?: string;
+  /** Rows repeated on each printed page, e.g. `$3:$4`. */
+  printTitleRows?: string;
+}
+
+/** A clustered column (or bar) chart of a few main indicators by unit, fed from 汇总. */
+export interface RollupChartPlan {
+  /** The sheet the chart sits on. */
+  on: RollupSheetRole;
+  /** The sheet its data comes from (汇总). */
+  dataSheet: RollupSheetRole;
+  type: 'ColumnClustered' | 'BarClustered';
+  title: string;
+  /** The unit names, e.g. `A5:A14` on the data sheet. */
+  categories: string;
+  /** One series per indicator: its label and its cells, e.g. `D5:D14`. */
+  series: { field: string; name: string; values: string }[];
+  /** The whole source on the data sheet, headers included: `A4:A14,D4:E14,M4:M14`. */
+  source: string;
+  /** The cells it covers on `on`, top-left and bottom-right. */
+  from: string;
+  to: string;
+  /** Counted rows charted (the first ones where there are more than the chart can show). */
+  units: number;
+}
+
+/** The roll-up's three sheets as the task pane writes them into the open workbook. */
+export interface RollupSheetsPlan {
+  form: string;
+  /** 汇总, 报送情况, 问题清单, in that order. */
+  sheets: RollupSheetPlan[];
+  chart?: RollupChartPlan;
+  /** Where 汇总's parts are (1-based rows), as the .xlsx writer records them. */
+  layout: { headerRow: number; firstDataRow: number; lastDataRow?: number; totalRow: number };
+  /** The cell selected on 汇总 once written. */
+  select: string;
+}
+
+/** The names the roll-up's sheets were written as (汇总(2) … where a sheet of the user's had the name). */
+export type RollupSheetNames = Record<RollupSheetRole, string>;

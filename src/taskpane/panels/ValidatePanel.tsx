@@ -3,7 +3,7 @@
  * a click selects the cell, 清除标记 removes only our marks); in a browser, chosen files
  * checked and their issues listed by file.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompiledForm } from '../../core/definitions/compile';
 import type { Lang } from '../../core/definitions/types';
@@ -28,15 +28,18 @@ export interface ValidatePanelProps {
   checkSheet?: () => Promise<SheetCheck>;
   clearMarks?: () => Promise<void>;
   selectCell?: (issue: Issue) => void;
+  /** In Excel: results of the re-checks that edits trigger after the first check. */
+  onRecheck?: (listener: (check: SheetCheck) => void) => () => void;
 }
 
-export function ValidatePanel({ lang, forms, checkSheet, clearMarks, selectCell }: ValidatePanelProps) {
+export function ValidatePanel({ lang, forms, checkSheet, clearMarks, selectCell, onRecheck }: ValidatePanelProps) {
   const styles = useStyles();
   const t = panelStrings[lang].validate;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SheetCheck | undefined>();
   const [fileIssues, setFileIssues] = useState<Issue[] | undefined>();
   const input = useRef<HTMLInputElement>(null);
+  useEffect(() => onRecheck?.(setResult), [onRecheck]);
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);

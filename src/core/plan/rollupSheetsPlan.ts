@@ -1,0 +1,767 @@
+/**
+ * The roll-up written INTO THE OPEN WORKBOOK, as a plan (pure): the same three sheets, with
+ * the same content and look, as the .xlsx writer `src/files/writeRollup.ts` makes —
+ *
+ *   汇总      row 1 title (merged), row 2 `汇总单位：… 生成时间：…`, row 3 the uischema groups
+ *             (merged over their fields), row 4 the canonical Chinese labels, computed fields,
+ *             来源文件/工作表/行号/说明; one row per COUNTED row; the 合计 row; superseded rows
+ *             below a `注：…` line, grey and italic. Cells with an error light red, warnings
+ *             amber (issues matched by file + sheet + row + field). Frozen below the header.
+ *   报送情况  title, counts line, the units table with each status coloured (已报送 green,
+ *             逾期 amber, 未报送 red, 不在名单 grey), then the files table.
+ *   问题清单  header row (autofilter, frozen), one row per issue, 严重程度 coloured.
+ *
+ * plus a clustered column (bar, for many units) chart of three main indicators by unit,
+ * placed on 报送情况 and fed from 汇总's counted rows.
+ *
+ * Differences from the .xlsx, where Office.js within ExcelApi 1.9 has no equivalent: no cell
+ * notes (comments are 1.10) — an error cell's message is in 问题清单 and in 说明; the
+ * English label is not added as a note on the header.
+ *
+ * Values: numbers stay numbers, dates become Excel serials with `yyyy-mm-dd`, ratios
+ * fractions with the field's format. Excel reads a string written through `Range.values` as
+ * if typed, so text it would turn into something else — a formula (`=`, `+`, `-`, `@`), a
+ * number or date (a leading digit: `13812345678`, `3月20日`), an error (`#N/A`), TRUE/FALSE —
+ * is written with a leading apostrophe, which Excel keeps as the cell's text prefix.
+ *
+ * The texts repeat writeRollup.ts' word for word (that module pulls in exceljs, which the
+ * core does not import).
+ */
+import { fieldLabel, formTitle, type CompiledField, type CompiledForm } from '../definitions/compile';
+import type { ComputedField, Lang, UiSchemaElement } from '../definitions/types';
+import type { Severity } from '../issues/catalogue';
+import type { Issue } from '../issues/issue';
+import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
+import { columnName } from '../table/grid';
+import { compressCells } from './markPlan';
+import type { AreaFill, AreaFont, RollupChartPlan, RollupSheetPlan, RollupSheetsPlan, SheetPlanValue } from './types';
+
+export const ROLLUP_SHEET_NAMES = { rows: '汇总', status: '报送情况', issues: '问题清单' } as const;
+
+/** Office.js colours (`#RRGGBB`), as writeRollup.ts' COLORS. */
+export const ROLLUP_COLORS = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  total: '#F2F2F2',
+  greyText: '#808080',
+  reported: '#C6EFCE',
+  late: '#FFEB9C',
+  missing: '#FFC7CE',
+  notOnRoster: '#E7E6E6',
+  rejected: '#FFC7CE',
+} as const;
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const INT_FORMAT = '#,##0';
+export const RATIO_FORMAT = '0.0%';
+
+/** 汇总's rows, as in the .xlsx. */
+const HEADER_ROW = 4;
+const FIRST_DATA_ROW = HEADER_ROW + 1;
+/** 报送情况: the units table's header row. */
+const STATUS_TABLE_TOP = 4;
+const STATUS_COLUMNS = 10;
+/** 问题清单: header on row 1, issue #0 on row 2. */
+const ISSUES_FIRST_ROW = 2;
+const ISSUE_COLUMNS = 7;
+
+/** Main indicators charted per form; other forms chart their first summed fields. */
+export const CHART_FIELDS: Record<string, string[]> = {
+  'activity-summary': ['publicityEvents', 'publicityParticipants', 'contractsNew'],
+  'quiz-results': ['sessions', 'participants', 'femaleParticipants'],
+};
+/** At most this many indicators, and this many units (the first counted rows) in the chart. */
+export const CHART_MAX_SERIES = 4;
+export const CHART_MAX_UNITS = 40;
+/** Up to this many units the chart is in columns; beyond, in horizontal bars (long unit names). */
+const CHART_COLUMN_UNITS = 12;
+
+// ── Texts (as writeRollup.ts) ───────────────────────────────────────────────────────────
+
+const TEXTS = {
+  'zh-CN': {
+    rollupTitle: (title: string, unit?: string) => `${title}（${unit ? `${unit}汇总` : '汇总'}）`,
+    infoLine: (unit: string, at: string) => `汇总单位：${unit}    生成时间：${at}`,
+    source: '来源',
+    sourceFile: '来源文件',
+    sourceSheet: '工作表',
+    sourceRow: '行号',
+    remark: '说明',
+    total: '合计',
+    notOnRoster: '不在单位名单',
+    rowCounts: (errors: number, warnings: number) => [errors ? `错误${errors}个` : '', warnings ? `警告${warnings}个` : ''].filter(Boolean).join('，'),
+    remarkJoin: '；',
+    supersededNote: (n: number) => `注：以下${n}行已被同一单位更正后的版本替代，仅供核对，未计入合计。`,
+    supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
+    superseded: '已被更正版本替代',
+    statusTitle: (title: string) => `${title}报送情况`,
+    counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
+      `应报 ${c.expected}，已报送 ${c.reported}，逾期 ${c.late}，未报送 ${c.missing}，不在名单 ${c.notOnRoster}`,
+    unitHeaders: ['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数'],
+    status: { reported: '已报送', late: '逾期', missing: '未报送', notOnRoster: '不在名单' } as Record<UnitStatusKind | 'notOnRoster', string>,
+    filesTitle: (n: number, accepted: number, rejected: number) => `收到的文件：共 ${n} 个，已接收 ${accepted}，已拒收 ${rejected}`,
+    fileHeaders: ['文件', '结果', '数据行数', '原因'],
+    accepted: '已接收',
+    rejected: '已拒收',
+    rollupOf: (unit?: string) => `下级汇总表${unit ? `（${unit}）` : ''}`,
+    issueHeaders: ['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明'],
+    severity: { error: '错误', warning: '警告' } as Record<Severity, string>,
+    list: '、',
+    chartTitle: (title: string, units: number, capped: boolean) => `${title}主要指标（按单位${capped ? `，前${units}个` : ''}）`,
+  },
+  en: {
+    rollupTitle: (title: string, unit?: string) => `${title} (roll-up${unit ? ` by ${unit}` : ''})`,
+    infoLine: (unit: string, at: string) => `Rolled up by: ${unit}    Created: ${at}`,
+    source: 'Source',
+    sourceFile: 'Source file',
+    sourceSheet: 'Sheet',
+    sourceRow: 'Row',
+    remark: 'Notes',
+    total: '合计 Total',
+    notOnRoster: 'Not on the roster',
+    rowCounts: (errors: number, warnings: number) => [errors ? `${errors} error(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', '),
+    remarkJoin: '; ',
+    supersededNote: (n: number) => `注：The ${n} row(s) below were replaced by a corrected version of the same unit; shown for checking, not in the total.`,
+    supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
+    superseded: 'Replaced by a corrected version',
+    statusTitle: (title: string) => `${title}: returns`,
+    counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
+      `Expected ${c.expected}, reported ${c.reported}, late ${c.late}, missing ${c.missing}, not on the roster ${c.notOnRoster}`,
+    unitHeaders: ['Unit', 'Level', 'Reports to', 'Status', 'Files', 'Date filled in', 'Deadline', 'Errors', 'Warnings', 'Superseded versions'],
+    status: { reported: 'Reported', late: 'Late', missing: 'Missing', notOnRoster: 'Not on the roster' } as Record<UnitStatusKind | 'notOnRoster', string>,
+    filesTitle: (n: number, accepted: number, rejected: number) => `Files received: ${n}, accepted ${accepted}, rejected ${rejected}`,
+    fileHeaders: ['File', 'Result', 'Data rows', 'Reason'],
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    rollupOf: (unit?: string) => `Roll-up from the level below${unit ? ` (${unit})` : ''}`,
+    issueHeaders: ['File', 'Sheet', 'Cell', 'Field', 'Severity', 'Rule', 'Message'],
+    severity: { error: 'Error', warning: 'Warning' } as Record<Severity, string>,
+    list: ', ',
+    chartTitle: (title: string, units: number, capped: boolean) => `${title}: main indicators by unit${capped ? ` (first ${units})` : ''}`,
+  },
+};
+
+type Texts = (typeof TEXTS)['zh-CN'];
+
+// ── Values ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Text as Excel keeps it: where typing it would give a formula, a number, a date, an error
+ * value or a boolean, an apostrophe in front (Excel's text prefix, not part of the value).
+ */
+export function excelText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  if (!text) return '';
+  if (/^[=+\-@#\s\d.($¥￥%０-９＋－＝]/.test(text) || /^(true|false)$/i.test(text)) return `'${text}`;
+  return text;
+}
+
+/** `YYYY-MM-DD` → the Excel serial (days since 1899-12-30), or undefined. */
+export function isoToSerial(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(y, m - 1, d);
+  const date = new Date(ms);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return ms / 86_400_000 + 25_569;
+}
+
+function fieldValue(field: CompiledField, value: RollupRow['values'][string]): SheetPlanValue {
+  if (value === null || value === undefined || value === '') return '';
+  switch (field.def.type) {
+    case 'int':
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : excelText(value);
+    case 'date':
+      return isoToSerial(value) ?? excelText(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? (value ? '是' : '否') : excelText(value);
+    default:
+      return excelText(value);
+  }
+}
+
+function numberFormatOf(field: CompiledField): string | undefined {
+  if (field.def.type === 'int') return INT_FORMAT;
+  if (field.def.type === 'date') return DATE_FORMAT;
+  return undefined;
+}
+
+function ratio(values: RollupRow['values'], computed: ComputedField, unreadable: readonly string[]): number | undefined {
+  if (unreadable.includes(computed.numerator) || unreadable.includes(computed.denominator)) return undefined;
+  const num = values[computed.numerator];
+  const den = values[computed.denominator];
+  return typeof num === 'number' && typeof den === 'number' && den > 0 ? num / den : undefined;
+}
+
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The activity year: the commonest year among the rows' dates, else the roll-up's. */
+function activityYear(result: RollupResult): number {
+  const counts = new Map<number, number>();
+  for (const row of result.rows) {
+    const year = row.date && /^\d{4}/.test(row.date) ? Number(row.date.slice(0, 4)) : undefined;
+    if (year) counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [year, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && year > best)) best = year;
+  if (best !== undefined) return best;
+  const created = new Date(result.meta.createdAt);
+  return Number.isNaN(created.getTime()) ? new Date().getFullYear() : created.getFullYear();
+}
+
+export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang): string {
+  const sheetTitle = (lang === 'en' && form.def.sheet.title.en) || form.def.sheet.title['zh-CN'];
+  const title = sheetTitle ? sheetTitle.replace(/\{year\}/g, String(activityYear(result))) : formTitle(form, lang);
+  return TEXTS[lang].rollupTitle(title, result.meta.unit);
+}
+
+/** Field id → the label of the innermost uischema Group holding its Control. */
+function fieldGroups(form: CompiledForm): Map<string, string> {
+  const groups = new Map<string, string>();
+  const walk = (element: UiSchemaElement, group: string | undefined) => {
+    const here = element.type === 'Group' && element.label ? element.label : group;
+    if (element.type === 'Control' && typeof element.scope === 'string') {
+      const match = /^#\/properties\/([^/]+)$/.exec(element.scope);
+      if (match && here !== undefined && !groups.has(match[1]!)) groups.set(match[1]!, here);
+    }
+    for (const child of element.elements ?? []) walk(child, here);
+  };
+  walk(form.def.uischema, undefined);
+  return groups;
+}
+
+/** Runs of consecutive columns (0-based) sharing one non-empty group label. */
+function groupRuns(labels: readonly (string | undefined)[]): { label: string; from: number; to: number }[] {
+  const runs: { label: string; from: number; to: number }[] = [];
+  labels.forEach((label, c) => {
+    if (!label) return;
+    const last = runs[runs.length - 1];
+    if (last && last.label === label && last.to === c - 1) last.to = c;
+    else runs.push({ label, from: c, to: c });
+  });
+  return runs;
+}
+
+// ── Areas ───────────────────────────────────────────────────────────────────────────────
+
+/** A1 area of 0-based columns and 1-based rows. */
+function area(c1: number, r1: number, c2 = c1, r2 = r1): string {
+  const from = `${columnName(c1)}${r1}`;
+  const to = `${columnName(c2)}${r2}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** Areas of runs of consecutive columns sharing a format, over rows r1..r2. */
+function formatRuns(formats: readonly (string | undefined)[], r1: number, r2: number): { format: string; areas: string[] }[] {
+  const out = new Map<string, string[]>();
+  for (let c = 0; c < formats.length; ) {
+    const format = formats[c];
+    let end = c;
+    while (end + 1 < formats.length && formats[end + 1] === format) end++;
+    if (format !== undefined) {
+      let list = out.get(format);
+      if (!list) out.set(format, (list = []));
+      list.push(area(c, r1, end, r2));
+    }
+    c = end + 1;
+  }
+  return [...out].map(([format, areas]) => ({ format, areas }));
+}
+
+class Cells {
+  private readonly byColor = new Map<string, string[]>();
+  add(color: string, address: string): void {
+    let list = this.byColor.get(color);
+    if (!list) this.byColor.set(color, (list = []));
+    list.push(address);
+  }
+  fills(): AreaFill[] {
+    return [...this.byColor].map(([color, cells]) => ({ color, areas: compressCells(cells) }));
+  }
+}
+
+function blankRow(width: number): SheetPlanValue[] {
+  return Array.from({ length: width }, () => '');
+}
+
+// ── Marks on 汇总 (as writeRollup.ts) ────────────────────────────────────────────────────
+
+interface Mark {
+  severity: Severity;
+}
+
+function rowKey(file: string | undefined, sheet: string | undefined, row: number): string {
+  return `${file ?? ''}\u0000${sheet ?? ''}\u0000${row}`;
+}
+
+function issueRow(issue: Issue): number | undefined {
+  if (issue.row !== undefined) return issue.row;
+  const match = issue.cell ? /^[A-Z]+(\d+)$/i.exec(issue.cell) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+function collectMarks(issues: readonly Issue[]): Map<string, Map<string, Mark>> {
+  const marks = new Map<string, Map<string, Mark>>();
+  for (const issue of issues) {
+    const row = issueRow(issue);
+    if (row === undefined || issue.file === undefined) continue;
+    const key = rowKey(issue.file, issue.sheet, row);
+    let byField = marks.get(key);
+    if (!byField) marks.set(key, (byField = new Map()));
+    const field = issue.field ?? '';
+    const mark = byField.get(field);
+    if (!mark) byField.set(field, { severity: issue.severity });
+    else if (issue.severity === 'error') mark.severity = 'error';
+  }
+  return marks;
+}
+
+function worse(a: Mark | undefined, b: Mark | undefined): Mark | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { severity: a.severity === 'error' || b.severity === 'error' ? 'error' : 'warning' };
+}
+
+function mergeMarks(a: Map<string, Mark> | undefined, b: Map<string, Mark> | undefined): Map<string, Mark> | undefined {
+  if (!a || !b) return a ?? b;
+  const out = new Map(a);
+  for (const [field, mark] of b) out.set(field, worse(out.get(field), mark)!);
+  return out;
+}
+
+// ── 汇总 ────────────────────────────────────────────────────────────────────────────────
+
+interface RowsSheet {
+  sheet: RollupSheetPlan;
+  layout: RollupSheetsPlan['layout'];
+  keyColumn: number;
+  counted: number;
+}
+
+function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: string): RowsSheet {
+  const t: Texts = TEXTS[lang];
+  const fields = form.fields;
+  const computed = form.def.computed ?? [];
+  const computedStart = fields.length;
+  const sourceStart = computedStart + computed.length;
+  const width = sourceStart + 4;
+  const last = width - 1;
+  const keyIndex = Math.max(0, fields.findIndex((f) => f.id === form.def.rollupKey));
+
+  const values: SheetPlanValue[][] = [];
+  const titleRow = blankRow(width);
+  titleRow[0] = excelText(title);
+  values.push(titleRow);
+  const info = blankRow(width);
+  info[0] = excelText(t.infoLine(result.meta.unit ?? '', localTime(result.meta.createdAt)));
+  values.push(info);
+
+  const groups = fieldGroups(form);
+  const groupLabels: (string | undefined)[] = [...fields.map((f) => groups.get(f.id)), ...computed.map(() => undefined), t.source, t.source, t.source, undefined];
+  const groupRow = blankRow(width);
+  const merges: string[] = [area(0, 1, last, 1)];
+  for (const run of groupRuns(groupLabels)) {
+    groupRow[run.from] = excelText(run.label);
+    if (run.to > run.from) merges.push(area(run.from, HEADER_ROW - 1, run.to, HEADER_ROW - 1));
+  }
+  values.push(groupRow);
+  values.push([
+    // Always the canonical labels: the next level matches the columns by them.
+    ...fields.map((f) => excelText(f.label)),
+    ...computed.map((c) => excelText((lang === 'en' && c.label.en) || c.label['zh-CN'])),
+    t.sourceFile,
+    t.sourceSheet,
+    t.sourceRow,
+    t.remark,
+  ]);
+
+  const marks = collectMarks(result.issues);
+  const cells = new Cells();
+  const rowValues = (row: RollupRow, superseded: boolean): SheetPlanValue[] => {
+    // A value that could not be read is written back as the unit typed it.
+    const out: SheetPlanValue[] = fields.map((field) => {
+      const value = fieldValue(field, row.values[field.id]);
+      const typed = row.unreadableText?.[field.id];
+      return value === '' && typed ? excelText(typed) : value;
+    });
+    for (const c of computed) out.push(ratio(row.values, c, row.unreadable) ?? '');
+    const remark = superseded
+      ? row.supersededBy
+        ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
+        : t.superseded
+      : [row.notOnRoster ? t.notOnRoster : '', t.rowCounts(row.errors, row.warnings)].filter(Boolean).join(t.remarkJoin);
+    out.push(excelText(row.file), excelText(row.sheet), row.row, excelText(remark));
+    return out;
+  };
+  const markRow = (r: number, row: RollupRow) => {
+    // Issues that name no sheet (a CSV's, say) still belong to the file's row.
+    const byField = mergeMarks(marks.get(rowKey(row.file, row.sheet, row.row)), row.sheet ? marks.get(rowKey(row.file, undefined, row.row)) : undefined);
+    fields.forEach((field, c) => {
+      let mark = byField?.get(field.id);
+      if (row.unreadable.includes(field.id)) mark = worse({ severity: 'error' }, mark);
+      if (c === keyIndex) mark = worse(mark, byField?.get(''));
+      if (mark) cells.add(mark.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `${columnName(c)}${r}`);
+    });
+  };
+
+  const counted = result.rows.filter((row) => row.status === 'counted');
+  const superseded = result.rows.filter((row) => row.status === 'superseded');
+  let r = FIRST_DATA_ROW;
+  for (const row of counted) {
+    values.push(rowValues(row, false));
+    markRow(r, row);
+    r++;
+  }
+  const lastDataRow = counted.length ? r - 1 : undefined;
+
+  // 合计: the engine's sums; text columns stay blank.
+  const totalRow = r++;
+  const total = blankRow(width);
+  total[keyIndex] = t.total;
+  fields.forEach((field, c) => {
+    const sum = result.totals[field.id];
+    if (field.def.rollup === 'sum' && typeof sum === 'number' && Number.isFinite(sum)) total[c] = sum;
+  });
+  computed.forEach((c, i) => {
+    const num = result.totals[c.numerator];
+    const den = result.totals[c.denominator];
+    const value = result.totals[c.id] ?? (typeof num === 'number' && typeof den === 'number' && den > 0 ? num / den : undefined);
+    if (typeof value === 'number' && Number.isFinite(value)) total[computedStart + i] = value;
+  });
+  values.push(total);
+  const tableEnd = totalRow;
+
+  // Superseded rows: below a note line (which ends the table for any reader), never summed.
+  const fonts: AreaFont[] = [
+    { areas: [area(0, 1)], bold: true, size: 16 },
+    { areas: [area(0, totalRow, last, totalRow)], bold: true },
+  ];
+  const borders = [area(0, HEADER_ROW - 1, last, tableEnd)];
+  let lastRow = totalRow;
+  if (superseded.length) {
+    values.push(blankRow(width));
+    const noteRow = totalRow + 2;
+    const note = blankRow(width);
+    note[0] = excelText(t.supersededNote(superseded.length));
+    values.push(note);
+    merges.push(area(0, noteRow, last, noteRow));
+    const first = noteRow + 1;
+    for (const row of superseded) values.push(rowValues(row, true));
+    lastRow = first + superseded.length - 1;
+    fonts.push({ areas: [area(0, noteRow)], color: ROLLUP_COLORS.greyText });
+    fonts.push({ areas: [area(0, first, last, lastRow)], color: ROLLUP_COLORS.greyText, italic: true });
+    borders.push(area(0, first, last, lastRow));
+  }
+
+  const columnFormats: (string | undefined)[] = [...fields.map(numberFormatOf), ...computed.map((c) => c.format ?? RATIO_FORMAT), undefined, undefined, undefined, undefined];
+  const widths = [
+    ...fields.map((field) => field.def.width ?? Math.max(10, Math.min(30, field.label.length * 2))),
+    ...computed.map(() => 14),
+    28,
+    14,
+    8,
+    30,
+  ];
+  const sheet: RollupSheetPlan = {
+    role: 'rows',
+    name: ROLLUP_SHEET_NAMES.rows,
+    values,
+    widths,
+    numberFormats: formatRuns(columnFormats, FIRST_DATA_ROW, lastRow),
+    titleRow: 1,
+    headerRows: [HEADER_ROW - 1, HEADER_ROW],
+    merges,
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    fills: [{ color: ROLLUP_COLORS.total, areas: [area(0, totalRow, last, totalRow)] }, ...cells.fills()],
+    fonts,
+    centred: [area(keyIndex, totalRow)],
+    wrap: [],
+    borders,
+    rowHeights: [
+      { row: 1, points: 30 },
+      { row: HEADER_ROW, points: 42 },
+    ],
+    printTitleRows: `$${HEADER_ROW - 1}:$${HEADER_ROW}`,
+  };
+  const layout: RollupSheetsPlan['layout'] = { headerRow: HEADER_ROW, firstDataRow: FIRST_DATA_ROW, totalRow };
+  if (lastDataRow !== undefined) layout.lastDataRow = lastDataRow;
+  return { sheet, layout, keyColumn: keyIndex, counted: counted.length };
+}
+
+// ── 报送情况 ─────────────────────────────────────────────────────────────────────────────
+
+interface UnitLine {
+  unit: string;
+  level?: string;
+  parent?: string;
+  status: UnitStatusKind | 'notOnRoster';
+  files: string[];
+  date?: string;
+  deadline?: string;
+  errors: number;
+  warnings: number;
+  superseded: number;
+}
+
+function notOnRosterLines(result: RollupResult): UnitLine[] {
+  const lines = new Map<string, UnitLine>();
+  for (const row of result.rows) {
+    if (!row.notOnRoster) continue;
+    let line = lines.get(row.unit);
+    if (!line) {
+      line = { unit: row.unit, status: 'notOnRoster', files: [], errors: 0, warnings: 0, superseded: 0 };
+      lines.set(row.unit, line);
+    }
+    if (row.status === 'superseded') {
+      line.superseded++;
+      continue;
+    }
+    if (!line.files.includes(row.file)) line.files.push(row.file);
+    line.errors += row.errors;
+    line.warnings += row.warnings;
+    if (row.date && (!line.date || row.date > line.date)) line.date = row.date;
+    const level = row.values.unitLevel;
+    const parent = row.values.parentUnit;
+    if (line.level === undefined && typeof level === 'string' && level) line.level = level;
+    if (line.parent === undefined && typeof parent === 'string' && parent) line.parent = parent;
+  }
+  return [...lines.values()];
+}
+
+const STATUS_FILL: Record<UnitStatusKind | 'notOnRoster', string> = {
+  reported: ROLLUP_COLORS.reported,
+  late: ROLLUP_COLORS.late,
+  missing: ROLLUP_COLORS.missing,
+  notOnRoster: ROLLUP_COLORS.notOnRoster,
+};
+
+function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): RollupSheetPlan {
+  const t: Texts = TEXTS[lang];
+  const width = STATUS_COLUMNS;
+  const last = width - 1;
+  const roster: UnitLine[] = result.units.map((u) => ({ ...u }));
+  const outside = notOnRosterLines(result);
+  const count = (kind: UnitStatusKind) => result.units.filter((u) => u.status === kind).length;
+
+  const values: SheetPlanValue[][] = [];
+  const title = blankRow(width);
+  title[0] = excelText(t.statusTitle(formTitle(form, lang)));
+  values.push(title);
+  const counts = blankRow(width);
+  counts[0] = excelText(t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length }));
+  values.push(counts);
+  values.push(blankRow(width));
+  values.push([...t.unitHeaders]);
+
+  const cells = new Cells();
+  let r = STATUS_TABLE_TOP + 1;
+  const lines = [...roster, ...outside];
+  for (const line of lines) {
+    values.push([
+      excelText(line.unit),
+      excelText(line.level),
+      excelText(line.parent),
+      t.status[line.status],
+      excelText(line.files.join(t.list)),
+      isoToSerial(line.date) ?? excelText(line.date),
+      isoToSerial(line.deadline) ?? excelText(line.deadline),
+      line.errors,
+      line.warnings,
+      line.superseded,
+    ]);
+    cells.add(STATUS_FILL[line.status], `D${r}`);
+    r++;
+  }
+  const unitsEnd = r - 1;
+  const merges = [area(0, 1, last, 1), area(0, 2, last, 2)];
+  const numberFormats: { format: string; areas: string[] }[] = [];
+  if (lines.length) {
+    numberFormats.push({ format: DATE_FORMAT, areas: [area(5, STATUS_TABLE_TOP + 1, 6, unitsEnd)] });
+    numberFormats.push({ format: INT_FORMAT, areas: [area(7, STATUS_TABLE_TOP + 1, 9, unitsEnd)] });
+  }
+
+  // The files.
+  values.push(blankRow(width));
+  r++;
+  const filesTitleRow = r++;
+  const accepted = result.files.filter((f) => f.status === 'accepted').length;
+  const filesTitle = blankRow(width);
+  filesTitle[0] = excelText(t.filesTitle(result.files.length, accepted, result.files.length - accepted));
+  values.push(filesTitle);
+  merges.push(area(0, filesTitleRow, last, filesTitleRow));
+  const fileHeaderRow = r++;
+  const fileHeader = blankRow(width);
+  t.fileHeaders.forEach((label, i) => (fileHeader[i] = label));
+  values.push(fileHeader);
+  // The reason may be long: it runs across the remaining columns.
+  merges.push(area(3, fileHeaderRow, last, fileHeaderRow));
+  for (const file of result.files) {
+    const reason = file.status === 'rejected' ? file.reason ?? '' : file.rollupOf ? t.rollupOf(file.rollupOf.unit) : '';
+    const row = blankRow(width);
+    row[0] = excelText(file.file);
+    row[1] = file.status === 'accepted' ? t.accepted : t.rejected;
+    row[2] = file.rows;
+    row[3] = excelText(reason);
+    values.push(row);
+    merges.push(area(3, r, last, r));
+    if (file.status === 'rejected') cells.add(ROLLUP_COLORS.rejected, `B${r}`);
+    r++;
+  }
+  const filesEnd = r - 1;
+  if (result.files.length) numberFormats.push({ format: INT_FORMAT, areas: [area(2, fileHeaderRow + 1, 2, filesEnd)] });
+
+  const wrap: string[] = [];
+  if (lines.length) wrap.push(area(4, STATUS_TABLE_TOP + 1, 4, unitsEnd));
+  if (result.files.length) wrap.push(area(3, fileHeaderRow + 1, last, filesEnd));
+  const sheet: RollupSheetPlan = {
+    role: 'status',
+    name: ROLLUP_SHEET_NAMES.status,
+    values,
+    widths: [30, 18, 24, 12, 36, 12, 12, 8, 8, 14],
+    numberFormats,
+    titleRow: 1,
+    headerRows: [STATUS_TABLE_TOP, fileHeaderRow],
+    merges,
+    freeze: { rows: STATUS_TABLE_TOP, columns: 1 },
+    fills: cells.fills(),
+    fonts: [
+      { areas: [area(0, 1)], bold: true, size: 16 },
+      { areas: [area(0, 2), area(0, filesTitleRow)], bold: true },
+    ],
+    centred: lines.length ? [area(3, STATUS_TABLE_TOP + 1, 3, unitsEnd)] : [],
+    wrap,
+    borders: [area(0, STATUS_TABLE_TOP, last, unitsEnd), area(0, fileHeaderRow, last, filesEnd)],
+    rowHeights: [{ row: 1, points: 30 }],
+  };
+  return sheet;
+}
+
+// ── 问题清单 ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Where issue #index (0-based, in `result.issues` order) is listed on 问题清单, to select it
+ * when the issue is clicked in the pane: its whole line, `A7:G7` for #5. `sheet`: the name
+ * the sheet was written as (`writeRollupSheets` gives it; `问题清单(2)` where the workbook
+ * already had a sheet of the user's called 问题清单).
+ */
+export function issueCell(index: number, sheet: string = ROLLUP_SHEET_NAMES.issues): { sheet: string; address: string } {
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`issueCell: ${index} is not an issue index`);
+  const row = ISSUES_FIRST_ROW + index;
+  return { sheet, address: area(0, row, ISSUE_COLUMNS - 1, row) };
+}
+
+function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): RollupSheetPlan {
+  const t: Texts = TEXTS[lang];
+  const values: SheetPlanValue[][] = [[...t.issueHeaders]];
+  const cells = new Cells();
+  result.issues.forEach((issue, n) => {
+    const r = ISSUES_FIRST_ROW + n;
+    const field = issue.field !== undefined ? form.byId.get(issue.field) : undefined;
+    values.push([
+      excelText(issue.file),
+      excelText(issue.sheet),
+      excelText(issue.cell),
+      excelText(field ? fieldLabel(field, lang) : issue.field),
+      t.severity[issue.severity] ?? issue.severity,
+      excelText(issue.rule),
+      excelText(issue.message),
+    ]);
+    cells.add(issue.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `E${r}`);
+  });
+  const last = ISSUE_COLUMNS - 1;
+  const lastRow = Math.max(1, result.issues.length + 1);
+  return {
+    role: 'issues',
+    name: ROLLUP_SHEET_NAMES.issues,
+    values,
+    widths: [28, 14, 8, 24, 10, 16, 70],
+    numberFormats: [],
+    headerRows: [1],
+    merges: [],
+    freeze: { rows: 1 },
+    fills: cells.fills(),
+    fonts: [],
+    centred: result.issues.length ? [area(4, ISSUES_FIRST_ROW, 4, lastRow)] : [],
+    wrap: result.issues.length ? [area(6, ISSUES_FIRST_ROW, 6, lastRow)] : [],
+    borders: [area(0, 1, last, lastRow)],
+    rowHeights: [],
+    autoFilter: area(0, 1, last, lastRow),
+  };
+}
+
+// ── The chart ───────────────────────────────────────────────────────────────────────────
+
+/** The indicators charted: the form's main ones, else its first summed numeric fields. */
+export function chartFields(form: CompiledForm): CompiledField[] {
+  const numeric = (f: CompiledField | undefined): f is CompiledField => !!f && (f.def.type === 'int' || f.def.type === 'number') && f.def.rollup === 'sum';
+  const named = (CHART_FIELDS[form.def.id] ?? []).map((id) => form.byId.get(id)).filter(numeric);
+  const fields = named.length ? named : form.fields.filter(numeric).slice(0, 3);
+  return fields.slice(0, CHART_MAX_SERIES);
+}
+
+function chartPlan(form: CompiledForm, lang: Lang, keyColumn: number, counted: number): RollupChartPlan | undefined {
+  const fields = chartFields(form);
+  if (!fields.length || counted === 0) return undefined;
+  const units = Math.min(counted, CHART_MAX_UNITS);
+  const first = FIRST_DATA_ROW;
+  const lastRow = first + units - 1;
+  const key = columnName(keyColumn);
+  const columns = fields.map((f) => form.fields.indexOf(f));
+  // The source, headers included, as areas of adjacent columns.
+  const sorted = [keyColumn, ...columns].sort((a, b) => a - b);
+  const source: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    source.push(area(sorted[i]!, HEADER_ROW, sorted[j]!, lastRow));
+    i = j + 1;
+  }
+  // On 报送情况, right of the units table (K is left as a gap), as tall as the units need.
+  const top = STATUS_TABLE_TOP;
+  const height = units <= CHART_COLUMN_UNITS ? 18 : Math.max(18, Math.ceil(units * 0.9) + 6);
+  return {
+    on: 'status',
+    dataSheet: 'rows',
+    type: units <= CHART_COLUMN_UNITS ? 'ColumnClustered' : 'BarClustered',
+    title: TEXTS[lang].chartTitle(formTitle(form, lang), units, units < counted),
+    categories: `${key}${first}:${key}${lastRow}`,
+    series: fields.map((f, i) => {
+      const letter = columnName(columns[i]!);
+      return { field: f.id, name: f.label, values: `${letter}${first}:${letter}${lastRow}` };
+    }),
+    source: source.join(','),
+    from: `L${top}`,
+    to: `T${top + height}`,
+    units,
+  };
+}
+
+// ── The plan ────────────────────────────────────────────────────────────────────────────
+
+export interface RollupSheetsOptions {
+  /** The title of 汇总 (the form's sheet title with the year and the unit by default). */
+  title?: string;
+}
+
+export function rollupSheetsPlan(result: RollupResult, form: CompiledForm, lang: Lang, options: RollupSheetsOptions = {}): RollupSheetsPlan {
+  const title = options.title ?? rollupTitle(result, form, lang);
+  const rows = rowsSheet(result, form, lang, title);
+  const plan: RollupSheetsPlan = {
+    form: form.def.id,
+    sheets: [rows.sheet, statusSheet(result, form, lang), issuesSheet(result, form, lang)],
+    layout: rows.layout,
+    select: `${columnName(rows.keyColumn)}${FIRST_DATA_ROW}`,
+  };
+  const chart = chartPlan(form, lang, rows.keyColumn, rows.counted);
+  if (chart) plan.chart = chart;
+  return plan;
+}

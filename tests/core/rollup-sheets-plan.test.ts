@@ -1,0 +1,394 @@
+/**
+ * The roll-up's sheets as a plan for the open workbook (pure): the same content as the .xlsx
+ * writer's three sheets, values Excel will keep as they are, status and error fills as
+ * compressed areas, and the chart of the main indicators.
+ */
+import * as XLSX from '@e965/xlsx';
+import { compileForm, type CompiledForm } from '../../src/core/definitions/compile';
+import { shippedForm } from '../../src/core/definitions/shipped';
+import { makeIssue, type Issue } from '../../src/core/issues/issue';
+import { expandAreas } from '../../src/core/plan/markPlan';
+import { CHART_MAX_UNITS, excelText, isoToSerial, issueCell, ROLLUP_COLORS, rollupSheetsPlan } from '../../src/core/plan/rollupSheetsPlan';
+import type { RollupSheetPlan, RollupSheetsPlan } from '../../src/core/plan/types';
+import type { RollupResult, RollupRow } from '../../src/core/rollup/types';
+import { columnName } from '../../src/core/table/grid';
+import { writeRollupWorkbook } from '../../src/files/writeRollup';
+
+const quiz: CompiledForm = compileForm(shippedForm('quiz-results')!);
+const activity: CompiledForm = compileForm(shippedForm('activity-summary')!);
+
+function row(partial: Partial<RollupRow> & Pick<RollupRow, 'unit' | 'file' | 'values'>): RollupRow {
+  return { notOnRoster: false, sheet: '知识竞赛情况', row: 5, status: 'counted', unreadable: [], errors: 0, warnings: 0, ...partial };
+}
+
+function quizValues(unit: string, over: Record<string, string | number | null>): RollupRow['values'] {
+  return {
+    unitName: unit,
+    competitionName: '女职工权益保护法律法规知识竞赛',
+    organisation: '本级组织',
+    format: '线上答题',
+    startDate: '2024-03-01',
+    endDate: '2024-03-08',
+    sessions: 1,
+    participants: 10,
+    femaleParticipants: 5,
+    contactPerson: '张敏',
+    contactPhone: '022-23456789',
+    fillDate: '2024-03-15',
+    ...over,
+  };
+}
+
+/** As tests/files/write-rollup.test.ts: three counted rows, one superseded, a rejected file, three issues. */
+function fixture(): RollupResult {
+  const notInteger: Issue = {
+    ...makeIssue({ code: 'value.not-integer', params: { value: '若干' }, cell: 'G5', row: 5, field: 'sessions', label: '竞赛场次（场）' }, 'zh-CN'),
+    file: '和平区.xlsx',
+    sheet: '知识竞赛情况',
+  };
+  const spaces: Issue = {
+    ...makeIssue({ code: 'value.spaces', params: { value: ' 022-23456789 ', parsed: '022-23456789' }, cell: 'P5', row: 5, field: 'contactPhone', label: '联系电话' }, 'zh-CN'),
+    file: '河东区.xlsx',
+    sheet: '知识竞赛情况',
+  };
+  const otherForm: Issue = { ...makeIssue({ code: 'file.other-form', params: { form: '维权行动月活动数据汇总表' } }, 'zh-CN'), file: '其他表.xlsx' };
+  return {
+    form: 'quiz-results',
+    formVersion: quiz.def.version,
+    totals: { sessions: 5, participants: 180, femaleParticipants: 95, femaleRate: 95 / 180 },
+    rows: [
+      row({
+        unit: '河东区总工会',
+        rosterUnit: '河东区总工会',
+        file: '河东区.xlsx',
+        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, fillDate: '2024-03-20' }),
+        warnings: 1,
+        date: '2024-03-20',
+      }),
+      row({
+        unit: '和平区总工会',
+        rosterUnit: '和平区总工会',
+        file: '和平区.xlsx',
+        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, fillDate: '2024-03-21' }),
+        unreadable: ['sessions'],
+        errors: 1,
+        date: '2024-03-21',
+      }),
+      row({
+        unit: '滨海新区某公司工会',
+        notOnRoster: true,
+        file: '滨海.xlsx',
+        values: quizValues('滨海新区某公司工会', { sessions: 3, participants: 30, femaleParticipants: 15, competitionName: '+86 知识竞赛', contactPerson: '-' }),
+        date: '2024-03-15',
+      }),
+      row({
+        unit: '和平区总工会',
+        rosterUnit: '和平区总工会',
+        file: '和平区（旧）.xlsx',
+        status: 'superseded',
+        supersededBy: { file: '和平区.xlsx', sheet: '知识竞赛情况', row: 5 },
+        values: quizValues('和平区总工会', { sessions: 9, participants: 999, femaleParticipants: 111, fillDate: '2024-03-10' }),
+        date: '2024-03-10',
+      }),
+    ],
+    files: [
+      { file: '河东区.xlsx', status: 'accepted', rows: 1 },
+      { file: '和平区.xlsx', status: 'accepted', rows: 1 },
+      { file: '和平区（旧）.xlsx', status: 'accepted', rows: 1 },
+      { file: '滨海.xlsx', status: 'accepted', rows: 1 },
+      { file: '其他表.xlsx', status: 'rejected', code: 'file.other-form', reason: '不是知识竞赛活动情况表，而是“维权行动月活动数据汇总表”', otherForm: 'activity-summary', rows: 0 },
+    ],
+    units: [
+      { unit: '河东区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'reported', deadline: '2024-03-25', files: ['河东区.xlsx'], date: '2024-03-20', errors: 0, warnings: 1, superseded: 0 },
+      { unit: '和平区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'late', deadline: '2024-03-18', files: ['和平区.xlsx'], date: '2024-03-21', errors: 1, warnings: 0, superseded: 1 },
+      { unit: '河西区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'missing', deadline: '2024-03-25', files: [], errors: 0, warnings: 0, superseded: 0 },
+    ],
+    issues: [spaces, notInteger, otherForm],
+    meta: { generator: 'huizong', form: 'quiz-results', formVersion: quiz.def.version, unit: '天津市总工会', level: '市总工会', createdAt: '2024-03-26T02:30:00.000Z' },
+  };
+}
+
+/** An activity roll-up of `n` counted rows (no roster, no issues). */
+function activityResult(n: number): RollupResult {
+  const rows: RollupRow[] = Array.from({ length: n }, (_, i) =>
+    row({ unit: `第${i + 1}基层工会`, file: `第${i + 1}.xlsx`, sheet: 'Sheet1', row: 3, values: { unitName: `第${i + 1}基层工会`, publicityEvents: i + 1, publicityParticipants: 100 * (i + 1), contractsNew: 2 } }),
+  );
+  return {
+    form: 'activity-summary',
+    formVersion: activity.def.version,
+    totals: { publicityEvents: (n * (n + 1)) / 2 },
+    rows,
+    files: rows.map((r) => ({ file: r.file, status: 'accepted' as const, rows: 1 })),
+    units: [],
+    issues: [],
+    meta: { generator: 'huizong', form: 'activity-summary', formVersion: activity.def.version, createdAt: '2024-03-26T02:30:00.000Z' },
+  };
+}
+
+const sheetOf = (plan: RollupSheetsPlan, role: RollupSheetPlan['role']) => plan.sheets.find((s) => s.role === role)!;
+const fillAt = (sheet: RollupSheetPlan, cell: string) => sheet.fills.find((f) => expandAreas(f.areas).includes(cell))?.color;
+const col = (form: CompiledForm, id: string) => form.fields.findIndex((f) => f.id === id);
+
+describe('rollupSheetsPlan: 汇总', () => {
+  const plan = rollupSheetsPlan(fixture(), quiz, 'zh-CN');
+  const rows = sheetOf(plan, 'rows');
+  const labels = quiz.fields.map((f) => f.label);
+  const width = labels.length + 1 + 4;
+
+  it('names the sheets in order and records the layout', () => {
+    expect(plan.sheets.map((s) => [s.role, s.name])).toEqual([
+      ['rows', '汇总'],
+      ['status', '报送情况'],
+      ['issues', '问题清单'],
+    ]);
+    expect(plan.layout).toEqual({ headerRow: 4, firstDataRow: 5, lastDataRow: 7, totalRow: 8 });
+    expect(plan.select).toBe('A5');
+    for (const sheet of plan.sheets) for (const values of sheet.values) expect(values).toHaveLength(sheet.widths.length);
+  });
+
+  it('title, info line, groups over their fields, the Chinese labels and source columns', () => {
+    // The title starts with a digit: written with the text prefix.
+    expect(rows.values[0]![0]).toBe(`'${quiz.def.sheet.title['zh-CN'].replace('{year}', '2024')}（天津市总工会汇总）`);
+    expect(String(rows.values[1]![0])).toMatch(/^汇总单位：天津市总工会\s+生成时间：2024-03-2\d \d\d:\d\d$/);
+    expect(rows.values[2]![0]).toBe('基本信息');
+    expect(rows.values[3]).toEqual([...labels, '女职工参赛率', '来源文件', '工作表', '行号', '说明']);
+    expect(rows.merges).toEqual(expect.arrayContaining([`A1:${columnName(width - 1)}1`, 'A3:D3']));
+    expect(rows.titleRow).toBe(1);
+    expect(rows.headerRows).toEqual([3, 4]);
+    expect(rows.freeze).toEqual({ rows: 4, columns: 1 });
+  });
+
+  it('one row per counted row with its source, then 合计 with the totals, superseded rows below a 注 line', () => {
+    const data = rows.values.slice(4, 7);
+    expect(data.map((r) => r[0])).toEqual(['河东区总工会', '和平区总工会', '滨海新区某公司工会']);
+    expect(data[0]!.slice(labels.length + 1)).toEqual(['河东区.xlsx', '知识竞赛情况', 5, '警告1个']);
+    expect(data[1]![labels.length + 4]).toBe('错误1个');
+    expect(data[2]![labels.length + 4]).toBe('不在单位名单');
+    expect(data[0]![col(quiz, 'participants')]).toBe(100);
+    expect(data[0]![labels.length]).toBeCloseTo(0.6, 10);
+    // Unreadable: written as typed, as text, no ratio from it … the ratio is still there (participants read).
+    expect(data[1]![col(quiz, 'sessions')]).toBe('若干');
+    const total = rows.values[7]!;
+    expect(total[0]).toBe('合计');
+    expect(total[col(quiz, 'sessions')]).toBe(5);
+    expect(total[col(quiz, 'participants')]).toBe(180);
+    expect(total[labels.length]).toBeCloseTo(95 / 180, 10);
+    expect(total[col(quiz, 'competitionName')]).toBe('');
+    expect(rows.values[8]!.every((v) => v === '')).toBe(true);
+    expect(String(rows.values[9]![0])).toMatch(/^注：以下1行已被/);
+    expect(rows.merges).toContain(`A10:${columnName(width - 1)}10`);
+    expect(rows.values[10]![col(quiz, 'participants')]).toBe(999);
+    expect(rows.values[10]![labels.length + 4]).toBe('已被更正版本替代：和平区.xlsx 知识竞赛情况 第5行');
+    expect(rows.values).toHaveLength(11);
+    expect(rows.fonts).toContainEqual({ areas: [`A11:${columnName(width - 1)}11`], color: ROLLUP_COLORS.greyText, italic: true });
+    expect(fillAt(rows, 'A8')).toBe(ROLLUP_COLORS.total);
+  });
+
+  it('dates as serials, formats by column over the rows below the header', () => {
+    expect(rows.values[4]![col(quiz, 'fillDate')]).toBe(45371);
+    expect(isoToSerial('2024-03-20')).toBe(45371);
+    expect(isoToSerial('2024-02-30')).toBeUndefined();
+    const formatAt = (cell: string) => rows.numberFormats.find((f) => f.areas.some((a) => expandAreas([a]).includes(cell)))?.format;
+    expect(formatAt(`${columnName(col(quiz, 'participants'))}5`)).toBe('#,##0');
+    expect(formatAt(`${columnName(col(quiz, 'participants'))}11`)).toBe('#,##0');
+    expect(formatAt(`${columnName(col(quiz, 'fillDate'))}8`)).toBe('yyyy-mm-dd');
+    expect(formatAt(`${columnName(labels.length)}6`)).toBe('0.0%');
+    expect(formatAt('A5')).toBeUndefined();
+    expect(formatAt(`${columnName(col(quiz, 'participants'))}4`)).toBeUndefined();
+    // Runs of columns, not cells: a handful of areas.
+    expect(rows.numberFormats.flatMap((f) => f.areas).length).toBeLessThan(8);
+  });
+
+  it('marks error cells light red and warnings amber, from issues matching file, sheet, row and field', () => {
+    expect(fillAt(rows, `${columnName(col(quiz, 'sessions'))}6`)).toBe(ROLLUP_COLORS.error);
+    expect(fillAt(rows, `${columnName(col(quiz, 'contactPhone'))}5`)).toBe(ROLLUP_COLORS.warning);
+    expect(fillAt(rows, `${columnName(col(quiz, 'sessions'))}5`)).toBeUndefined();
+    // Never on superseded rows.
+    expect(fillAt(rows, `${columnName(col(quiz, 'sessions'))}11`)).toBeUndefined();
+  });
+
+  it('writes an unreadable value back as the unit typed it', () => {
+    const result = fixture();
+    result.rows[1]!.values = { ...result.rows[1]!.values, sessions: null };
+    result.rows[1]!.unreadableText = { sessions: '约3场' };
+    const sheet = sheetOf(rollupSheetsPlan(result, quiz, 'zh-CN'), 'rows');
+    expect(sheet.values[5]![col(quiz, 'sessions')]).toBe('约3场');
+    expect(fillAt(sheet, `${columnName(col(quiz, 'sessions'))}6`)).toBe(ROLLUP_COLORS.error);
+  });
+
+  it('keeps text that Excel would take for a formula, number or date as text', () => {
+    const at = (r: number, id: string) => rows.values[r]![col(quiz, id)];
+    expect(at(4, 'competitionName')).toBe("'=1+1");
+    expect(at(4, 'contactPerson')).toBe("'@SUM(A1)");
+    expect(at(6, 'competitionName')).toBe("'+86 知识竞赛");
+    expect(at(6, 'contactPerson')).toBe("'-");
+    expect(at(4, 'contactPhone')).toBe("'022-23456789");
+    expect(excelText('13812345678')).toBe("'13812345678");
+    expect(excelText('3月20日')).toBe("'3月20日");
+    expect(excelText('#N/A')).toBe("'#N/A");
+    expect(excelText('TRUE')).toBe("'TRUE");
+    expect(excelText('河东区总工会')).toBe('河东区总工会');
+    expect(excelText(null)).toBe('');
+    for (const sheet of plan.sheets) for (const values of sheet.values) for (const v of values) if (typeof v === 'string') expect(v).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
+  const plan = rollupSheetsPlan(fixture(), quiz, 'zh-CN');
+  const status = sheetOf(plan, 'status');
+  const issues = sheetOf(plan, 'issues');
+
+  it('报送情况: counts on top, each status in Chinese and coloured, then the files', () => {
+    expect(status.values[0]![0]).toBe(`${quiz.def.title['zh-CN']}报送情况`);
+    expect(status.values[1]![0]).toBe('应报 3，已报送 1，逾期 1，未报送 1，不在名单 1');
+    expect(status.values[3]).toEqual(['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数']);
+    expect(status.values.slice(4, 8).map((r) => [r[0], r[3]])).toEqual([
+      ['河东区总工会', '已报送'],
+      ['和平区总工会', '逾期'],
+      ['河西区总工会', '未报送'],
+      ['滨海新区某公司工会', '不在名单'],
+    ]);
+    expect(status.values[5]!.slice(4)).toEqual(['和平区.xlsx', isoToSerial('2024-03-21'), isoToSerial('2024-03-18'), 1, 0, 1]);
+    expect(status.fills).toEqual(
+      expect.arrayContaining([
+        { color: '#C6EFCE', areas: ['D5'] },
+        { color: '#FFEB9C', areas: ['D6'] },
+        { color: '#FFC7CE', areas: ['B16', 'D7'] },
+        { color: '#E7E6E6', areas: ['D8'] },
+      ]),
+    );
+    expect(status.values[9]![0]).toBe('收到的文件：共 5 个，已接收 4，已拒收 1');
+    expect(status.values[10]!.slice(0, 4)).toEqual(['文件', '结果', '数据行数', '原因']);
+    expect(status.values[15]!.slice(0, 4)).toEqual(['其他表.xlsx', '已拒收', 0, '不是知识竞赛活动情况表，而是“维权行动月活动数据汇总表”']);
+    expect(status.headerRows).toEqual([4, 11]);
+    expect(status.merges).toEqual(expect.arrayContaining(['A1:J1', 'A2:J2', 'A10:J10', 'D11:J11', 'D16:J16']));
+    expect(status.numberFormats).toContainEqual({ format: 'yyyy-mm-dd', areas: ['F5:G8'] });
+  });
+
+  it('folds a status shared by neighbouring units into one area', () => {
+    const result = fixture();
+    result.units = result.units.map((u) => ({ ...u, status: 'missing' as const }));
+    const s = sheetOf(rollupSheetsPlan(result, quiz, 'zh-CN'), 'status');
+    expect(s.fills.find((f) => f.color === '#FFC7CE')!.areas).toEqual(['B16', 'D5:D7']);
+  });
+
+  it('问题清单: one row per issue, field label and severity in Chinese, severity coloured, autofilter', () => {
+    expect(issues.values[0]).toEqual(['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
+    expect(issues.values).toHaveLength(4);
+    expect(issues.values[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', 'value.not-integer', fixture().issues[1]!.message]);
+    expect(issues.values[1]!.slice(3, 5)).toEqual(['联系电话', '警告']);
+    expect(issues.values[3]!.slice(0, 5)).toEqual(['其他表.xlsx', '', '', '', '错误']);
+    expect(fillAt(issues, 'E2')).toBe('#FFEB9C');
+    expect(fillAt(issues, 'E3')).toBe('#FFC7CE');
+    expect(issues.autoFilter).toBe('A1:G4');
+    expect(issues.freeze).toEqual({ rows: 1 });
+  });
+
+  it('issueCell: the line of issue #index on 问题清单', () => {
+    expect(issueCell(0)).toEqual({ sheet: '问题清单', address: 'A2:G2' });
+    expect(issueCell(1)).toEqual({ sheet: '问题清单', address: 'A3:G3' });
+    expect(issueCell(5, '问题清单(2)')).toEqual({ sheet: '问题清单(2)', address: 'A7:G7' });
+    // The line it points at is that issue's.
+    expect(issues.values[Number(/\d+$/.exec(issueCell(1).address)![0]) - 1]![6]).toBe(fixture().issues[1]!.message);
+    expect(() => issueCell(-1)).toThrow(RangeError);
+    expect(() => issueCell(1.5)).toThrow(RangeError);
+  });
+
+  it('English: headers and statuses follow lang; sheet names and field labels stay Chinese', () => {
+    const en = rollupSheetsPlan(fixture(), quiz, 'en', { title: 'Custom title' });
+    expect(en.sheets.map((s) => s.name)).toEqual(['汇总', '报送情况', '问题清单']);
+    const rows = sheetOf(en, 'rows');
+    expect(rows.values[0]![0]).toBe('Custom title');
+    expect(rows.values[3]).toEqual([...quiz.fields.map((f) => f.label), 'Share of women participants', 'Source file', 'Sheet', 'Row', 'Notes']);
+    expect(sheetOf(en, 'status').values.slice(4, 8).map((r) => r[3])).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
+    expect(sheetOf(en, 'issues').values[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
+  });
+});
+
+describe('rollupSheetsPlan: the chart', () => {
+  it('charts 开展宣传活动, 宣传活动参与人数 and 新签女职工专项集体合同 by unit from 汇总, on 报送情况', () => {
+    const plan = rollupSheetsPlan(activityResult(10), activity, 'zh-CN');
+    const letter = (id: string) => columnName(col(activity, id));
+    expect(plan.chart).toEqual({
+      on: 'status',
+      dataSheet: 'rows',
+      type: 'ColumnClustered',
+      title: `${activity.def.title['zh-CN']}主要指标（按单位）`,
+      categories: 'A5:A14',
+      series: [
+        { field: 'publicityEvents', name: '开展宣传活动（场次）', values: `${letter('publicityEvents')}5:${letter('publicityEvents')}14` },
+        { field: 'publicityParticipants', name: '宣传活动参与人数（人次）', values: `${letter('publicityParticipants')}5:${letter('publicityParticipants')}14` },
+        { field: 'contractsNew', name: '新签女职工专项集体合同（份）', values: `${letter('contractsNew')}5:${letter('contractsNew')}14` },
+      ],
+      source: `A4:A14,D4:E14,${letter('contractsNew')}4:${letter('contractsNew')}14`,
+      from: 'L4',
+      to: 'T22',
+      units: 10,
+    });
+    // The series' cells hold the indicators of the counted rows.
+    const rows = sheetOf(plan, 'rows');
+    expect(rows.values[3]![col(activity, 'publicityEvents')]).toBe('开展宣传活动（场次）');
+    expect(rows.values[4]![col(activity, 'publicityEvents')]).toBe(1);
+    expect(rows.values[13]![0]).toBe('第10基层工会');
+    expect(rows.values[14]![0]).toBe('合计');
+  });
+
+  it('turns to bars for many units and charts the first ones only', () => {
+    const plan = rollupSheetsPlan(activityResult(10_000), activity, 'zh-CN');
+    expect(plan.chart!.type).toBe('BarClustered');
+    expect(plan.chart!.units).toBe(CHART_MAX_UNITS);
+    expect(plan.chart!.categories).toBe(`A5:A${4 + CHART_MAX_UNITS}`);
+    expect(plan.chart!.title).toContain(`前${CHART_MAX_UNITS}个`);
+    expect(sheetOf(plan, 'rows').values).toHaveLength(4 + 10_000 + 1);
+  });
+
+  it('has no chart without counted rows or without summed indicators', () => {
+    expect(rollupSheetsPlan(activityResult(0), activity, 'zh-CN').chart).toBeUndefined();
+    const typical = compileForm(shippedForm('typical-experience')!);
+    const result = { ...activityResult(3), form: 'typical-experience' };
+    expect(rollupSheetsPlan(result, typical, 'zh-CN').chart).toBeUndefined();
+  });
+});
+
+describe('rollupSheetsPlan: the same content as the .xlsx roll-up', () => {
+  /** The plan's cells as a reader sees them: the text prefix dropped, blanks null. */
+  const asRead = (sheet: RollupSheetPlan) => {
+    const grid = sheet.values.map((r) => r.map((v) => (v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+    while (grid.length && grid[grid.length - 1]!.every((v) => v === null)) grid.pop();
+    return grid.map((r) => {
+      const out = [...r];
+      while (out.length && out[out.length - 1] === null) out.pop();
+      return out;
+    });
+  };
+  const xlsxGrid = (book: XLSX.WorkBook, name: string) =>
+    XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, blankrows: true, defval: null, raw: true }).map((r) => {
+      const out = [...r];
+      while (out.length && out[out.length - 1] === null) out.pop();
+      return out;
+    });
+
+  it.each([
+    ['quiz-results', 'zh-CN'],
+    ['quiz-results', 'en'],
+    ['activity-summary', 'zh-CN'],
+  ] as const)('%s (%s): every sheet cell for cell', async (formId, lang) => {
+    const form = formId === 'quiz-results' ? quiz : activity;
+    const result = formId === 'quiz-results' ? fixture() : activityResult(12);
+    const plan = rollupSheetsPlan(result, form, lang);
+    const book = XLSX.read(await writeRollupWorkbook(result, form, { lang }));
+    for (const sheet of plan.sheets) {
+      const expected = xlsxGrid(book, sheet.name);
+      const actual = asRead(sheet);
+      expect([sheet.name, actual.length]).toEqual([sheet.name, expected.length]);
+      actual.forEach((r, i) => {
+        const e = expected[i]!;
+        expect([sheet.name, i + 1, r.map((v, j) => (typeof v === 'number' && typeof e[j] === 'number' ? Number((v as number).toFixed(9)) : v))]).toEqual([
+          sheet.name,
+          i + 1,
+          e.map((v) => (typeof v === 'number' ? Number(v.toFixed(9)) : v)),
+        ]);
+      });
+    }
+  });
+});
