@@ -129,6 +129,8 @@ function extensionOf(name: string): string {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** `ID;` opens a SYLK file. */
+const SYLK = [0x49, 0x44, 0x3b];
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
 /** Other kinds of files that arrive named .xlsx, told apart so the sender knows what happened. */
@@ -165,11 +167,15 @@ function inspect(ext: string, bytes: Uint8Array, lim: Limits): void {
   if (bytes.length > lim.maxFileBytes) {
     tooLarge('file-too-large', `文件有 ${bytesText(bytes.length)}，超过 ${bytesText(lim.maxFileBytes)} 的上限`);
   }
+  // SheetJS reads by content: a zip, an OLE file or a SYLK sheet named .csv would skip the
+  // guards below (and SYLK can declare a hundred million rows in a few bytes).
+  if (ext === '.csv' && (startsWith(bytes, ZIP) || startsWith(bytes, OLE) || startsWith(bytes, SYLK))) unreadable('not-spreadsheet', '不是 CSV 文本文件');
   if (ext === '.csv') return inspectText(bytes, lim);
   if (ext !== '.xlsx' && ext !== '.xlsm' && ext !== '.xls') return; // the reader names the type
   // SheetJS reads by content, not by name: an .xlsx saved as .xls is a zip and is guarded as one.
   if (startsWith(bytes, ZIP)) return inspectZip(bytes, lim);
   if (startsWith(bytes, OLE)) return inspectOle(bytes, lim);
+  if (ext === '.xls' && startsWith(bytes, SYLK)) unreadable('not-spreadsheet', '是 SYLK 格式，不是 Excel 97-2003 工作簿');
   if (ext === '.xls') return; // BIFF2–5, HTML, XML 2003 or text saved as .xls: the size limit above
   if (startsWith(bytes, EMPTY_ZIP)) unreadable('not-spreadsheet', `${NOT_EXCEL}，是一个空的压缩包`);
   const kind = otherKind(bytes);

@@ -34,7 +34,7 @@ export function isBlank(value: CellValue): boolean {
 /** The cell as a person reads it, for headers and messages. */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 

@@ -28,6 +28,7 @@ const WRITTEN_NUMBER = /^(约|大约)?\s*([-−]?)(\d+(?:,\d+)*)(?:\.(\d+))?\s*(
 /** Two figures joined by a dash, tilde or 至/到, units allowed in between: `100-120`, `1万至2万`. */
 const RANGE = /\d\s*(?:[^\d\s]{1,2}?\s*)?[-~〜至到—–―]+\s*\d/;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
+const MAX_WRITTEN_LENGTH = 40;
 /** What Excel's "convert to number" would turn into a number: the text was a number in all but type. */
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 
@@ -54,6 +55,8 @@ function parseTyped(raw: number, kind: Kind): ParseResult {
   if (!Number.isFinite(raw)) return fail(kind.invalid, raw);
   if (raw < 0) return fail('value.negative', raw);
   if (!kind.integer) return { ok: true, value: raw + 0, notes: EMPTY };
+  // Past 2^53 a number is no longer the one typed; rounding below would make it look exact.
+  if (raw > Number.MAX_SAFE_INTEGER) return fail(kind.invalid, raw);
   // Formula results carry binary noise (12.000000000000002) that Excel hides by showing 15
   // significant digits; the person saw a whole number, so read what they saw.
   const shown = Number(raw.toPrecision(15));
@@ -75,6 +78,8 @@ function parseWritten(raw: CellValue, ctx: ValueContext, kind: Kind): ParseResul
   // A full-width comma is a thousands separator and gets that note; the digits decide this one.
   const fullWidth = hasFullWidth(trimmed.replace(/，/g, ''));
   if (text === '无') return withNotes(raw, 0, { fullWidth, spaced });
+  // No figure as people write them is this long; the patterns below must not meet a long run of spaces.
+  if (text.length > MAX_WRITTEN_LENGTH) return fail(kind.invalid, raw);
   if (RANGE.test(text)) return fail('value.range', raw);
 
   const m = WRITTEN_NUMBER.exec(text);

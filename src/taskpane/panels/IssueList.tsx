@@ -43,7 +43,7 @@ export function IssueList({ lang, issues, groupBy, onSelect }: IssueListProps) {
   const groups = useMemo(() => {
     const map = new Map<string, { issue: Issue; index: number }[]>();
     issues.slice(0, SHOWN).forEach((issue, index) => {
-      const key = groupBy === 'file' ? issue.file ?? '' : issue.row !== undefined ? t.row(issue.row, issue.sheet) : t.wholeTable;
+      const key = groupBy === 'file' ? issue.file ?? t.roster : issue.row !== undefined ? t.row(issue.row, issue.sheet) : t.wholeTable;
       map.set(key, [...(map.get(key) ?? []), { issue, index }]);
     });
     return [...map.entries()];
@@ -67,7 +67,8 @@ export function IssueList({ lang, issues, groupBy, onSelect }: IssueListProps) {
                 <Badge className={styles.badge} size="small" appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'}>
                   {issue.severity === 'error' ? t.error : t.warning}
                 </Badge>
-                {onSelect && issue.cell ? (
+                {/* After a roll-up every issue has its own row in 问题清单; on a sheet, only cells can be selected. */}
+                {onSelect && (groupBy === 'file' || issue.cell) ? (
                   <Link as="button" className={styles.message} onClick={() => onSelect(issue, index)}>
                     {issue.message}
                   </Link>

@@ -13,6 +13,7 @@ export const panelStrings = {
       warnings: (n: number) => `${n} 个警告`,
       row: (row: number, sheet?: string) => (sheet ? `工作表“${sheet}”第 ${row} 行` : `第 ${row} 行`),
       wholeTable: '整张表',
+      roster: '单位名单与报送情况',
       more: (n: number) => `另有 ${n} 条问题未列出，见汇总工作簿的“问题清单”。`,
     },
     template: {
@@ -83,6 +84,7 @@ export const panelStrings = {
       warnings: (n: number) => `${n} warnings`,
       row: (row: number, sheet?: string) => (sheet ? `Sheet "${sheet}", row ${row}` : `Row ${row}`),
       wholeTable: 'Whole table',
+      roster: 'Roster and submissions',
       more: (n: number) => `${n} more issues are not listed here: see the issue list sheet of the workbook.`,
     },
     template: {
