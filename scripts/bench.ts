@@ -8,6 +8,8 @@ import type { Grid } from '../src/core/table/grid';
 import { locateTable } from '../src/core/table/locate';
 import { readDataRow, rowChecker, tableColumns, validateTable } from '../src/core/validate/table';
 import type { CellValue } from '../src/core/values/types';
+import { benchExcel } from './bench-excel';
+import { benchPaneSize } from './bench-pane';
 import { benchRollup } from './bench-rollup';
 
 function median(values: number[]): number {
@@ -105,6 +107,10 @@ async function main(): Promise<void> {
   benchValidation();
   console.log('');
   await benchRollup();
+  console.log('');
+  await benchExcel();
+  console.log('');
+  benchPaneSize();
 }
 
 void main();

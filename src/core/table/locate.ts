@@ -43,13 +43,14 @@ interface Candidate {
 }
 
 /**
- * Texts a column's header may be read as. Under a group (the upper cell differs from a
- * non-empty lower one) the column is the group's part: the lower cell, or both joined —
- * never the group alone, which every column under it shares.
+ * Keys a column's header may be read as (see `headerKey`). Under a group (the upper cell
+ * differs from a non-empty lower one) the column is the group's part: the lower cell, or both
+ * joined — never the group alone, which every column under it shares. Keys fold character by
+ * character, so the key of two texts joined is their keys joined.
  */
-function columnReadings(texts: string[][], c: number): string[] {
-  const top = texts[0]?.[c] ?? '';
-  const bottom = texts[1]?.[c];
+function columnReadings(keys: readonly string[][], c: number): string[] {
+  const top = keys[0]?.[c] ?? '';
+  const bottom = keys[1]?.[c];
   if (bottom === undefined || bottom === '' || bottom === top) return top ? [top] : [];
   return top ? [bottom, top + bottom] : [bottom];
 }
@@ -57,36 +58,66 @@ function columnReadings(texts: string[][], c: number): string[] {
 /** Shorter keys than this are too common to be found inside a longer header. */
 const MIN_SUFFIX_KEY = 4;
 
+const suffixIndexes = new WeakMap<CompiledForm, Map<string, [string, string][]>>();
+
+/** A form's label keys by their last few characters, so that suffixes are looked up, not scanned. */
+function suffixIndex(form: CompiledForm): Map<string, [string, string][]> {
+  let index = suffixIndexes.get(form);
+  if (!index) {
+    index = new Map();
+    for (const [key, field] of form.headerKeys) {
+      if (key.length < MIN_SUFFIX_KEY) continue;
+      const tail = key.slice(-MIN_SUFFIX_KEY);
+      index.set(tail, [...(index.get(tail) ?? []), [key, field]]);
+    }
+    suffixIndexes.set(form, index);
+  }
+  return index;
+}
+
 /**
  * A group and its part may say more than the label (`开展宣传活动` over `参与人数（人次）`
  * for `宣传活动参与人数（人次）`): the longest label the joined text ends with.
  */
 function matchBySuffix(joined: string, form: CompiledForm): string | undefined {
-  let best: { key: string; field: string } | undefined;
-  for (const [key, field] of form.headerKeys) {
-    if (key.length >= MIN_SUFFIX_KEY && joined.endsWith(key) && (!best || key.length > best.key.length)) best = { key, field };
+  let best: [string, string] | undefined;
+  for (const entry of suffixIndex(form).get(joined.slice(-MIN_SUFFIX_KEY)) ?? []) {
+    if (joined.endsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
   }
-  return best?.field;
+  return best?.[1];
 }
 
 /** The field a column's header names, if any. */
-function columnField(texts: string[][], c: number, form: CompiledForm): string | undefined {
-  const readings = columnReadings(texts, c);
+function columnField(keys: readonly string[][], c: number, form: CompiledForm): string | undefined {
+  const readings = columnReadings(keys, c);
   for (const reading of readings) {
-    const field = form.headerKeys.get(headerKey(reading));
+    const field = form.headerKeys.get(reading);
     if (field !== undefined) return field;
   }
-  return readings.length === 2 ? matchBySuffix(headerKey(readings[1]!), form) : undefined;
+  return readings.length === 2 ? matchBySuffix(readings[1]!, form) : undefined;
 }
 
-function matchHeader(texts: string[][], form: CompiledForm): Map<string, number> {
+function matchHeader(keys: readonly string[][], form: CompiledForm): Map<string, number> {
   const fieldColumns = new Map<string, number>();
-  const width = texts[0]?.length ?? 0;
+  const width = keys[0]?.length ?? 0;
   for (let c = 0; c < width; c++) {
-    const field = columnField(texts, c, form);
+    const field = columnField(keys, c, form);
     if (field !== undefined && !fieldColumns.has(field)) fieldColumns.set(field, c);
   }
   return fieldColumns;
+}
+
+const zones = new WeakMap<Grid, string[][]>();
+
+/** The header keys of the rows a header may stand in, merged cells filled in: computed once per sheet. */
+function headerZoneKeys(grid: Grid): string[][] {
+  let keys = zones.get(grid);
+  if (!keys) {
+    const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS + 1) - 1;
+    keys = last < 0 ? [] : headerTextRows(grid, 0, last).map((row) => row.map(headerKey));
+    zones.set(grid, keys);
+  }
+  return keys;
 }
 
 function requiredCount(form: CompiledForm, fieldColumns: Map<string, number>): number {
@@ -97,11 +128,12 @@ function requiredCount(form: CompiledForm, fieldColumns: Map<string, number>): n
 
 function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
   let best: Candidate | undefined;
+  const zone = headerZoneKeys(grid);
   const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   for (let top = 0; top < last; top++) {
     for (const depth of [1, 2] as const) {
       if (depth === 2 && top + 1 >= grid.rows.length) continue;
-      const fieldColumns = matchHeader(headerTextRows(grid, top, top + depth - 1), form);
+      const fieldColumns = matchHeader(zone.slice(top, top + depth), form);
       // A deeper or lower header wins only by matching more; on a tie, a one-row header
       // ending on the same row is the simpler reading (the row above is a title or unit line).
       const simpler = best !== undefined && fieldColumns.size === best.fieldColumns.size && depth < best.depth && top + depth === best.top + best.depth;
@@ -123,6 +155,7 @@ function titleYear(grid: Grid, beforeRow: number): number | undefined {
 
 function describeColumns(grid: Grid, candidate: Candidate, form: CompiledForm): ColumnMatch[] {
   const texts = headerTextRows(grid, candidate.top, candidate.top + candidate.depth - 1);
+  const keys = texts.map((row) => row.map(headerKey));
   const width = Math.max(...texts.map((row) => row.length));
   const byColumn = new Map<number, string>();
   for (const [field, column] of candidate.fieldColumns) byColumn.set(column, field);
@@ -135,7 +168,7 @@ function describeColumns(grid: Grid, candidate: Candidate, form: CompiledForm): 
       columns.push({ column: c, header, field });
       continue;
     }
-    const again = columnField(texts, c, form);
+    const again = columnField(keys, c, form);
     const match: ColumnMatch = { column: c, header };
     if (again !== undefined) match.duplicateOf = candidate.fieldColumns.get(again)!;
     columns.push(match);
