@@ -594,6 +594,15 @@ async function queueRollupChart(batch: Batch, on: Excel.Worksheet, data: Excel.W
   }
 }
 
+/** The first row of a selection's address (`'Sheet 1'!B7:C9` → 7) when it lies on `sheet`. */
+export function rowOfSelection(address: string, sheet: string): number | undefined {
+  const bang = address.lastIndexOf('!');
+  const on = bang < 0 ? sheet : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  if (on !== sheet) return undefined;
+  const match = /^\$?[A-Z]+\$?(\d+)/.exec(address.slice(bang + 1));
+  return match ? Number(match[1]) : undefined;
+}
+
 // ── The gateway ─────────────────────────────────────────────────────────────────────────
 
 export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway {
@@ -656,7 +665,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           used.load('address,values');
           const formats = used.getIntersectionOrNullObject(sheet.getRange(FORMAT_BOX));
           formats.load('numberFormat');
-          return { sheet, used, formats };
+          const selection = context.workbook.getSelectedRange();
+          selection.load('address');
+          return { sheet, used, formats, selection };
         };
         try {
           const { main, meta } = await syncWithMeta(context, queue, metaHead);
@@ -666,6 +677,8 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
             numberFormats: formatsOf(main.formats),
             origin: main.used.address.slice(main.used.address.lastIndexOf('!') + 1).split(':')[0]!,
           };
+          const selectedRow = rowOfSelection(main.selection.address, snapshot.sheet);
+          if (selectedRow !== undefined) snapshot.selectedRow = selectedRow;
           const storedForm = storedFormFor(metaPairs(meta), snapshot.sheet);
           if (storedForm) snapshot.storedForm = storedForm;
           return snapshot;

@@ -77,6 +77,8 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   const [entryNotice, setEntryNotice] = useState<string | undefined>();
   // Outside Excel, rows entered are kept here and offered as a CSV that Huizong and Excel read.
   const [enteredRows, setEnteredRows] = useState<Record<string, unknown>[]>([]);
+  // In Excel: the data row being edited (read from the selection), else a new row is appended.
+  const [editing, setEditing] = useState<{ row: number; data: Record<string, unknown> } | undefined>();
   const definitionInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -108,6 +110,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   useEffect(() => {
     setEnteredRows([]);
     setEntryNotice(undefined);
+    setEditing(undefined);
   }, [formId]);
 
   const openDefinition = async (file: File | undefined) => {
@@ -198,6 +201,21 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
               <MessageBarBody>{entryNotice}</MessageBarBody>
             </MessageBar>
           )}
+          {excel && (
+            <div className={styles.formRow}>
+              <Button
+                onClick={() =>
+                  void excel.readSelectedRow(form, forms).then((selected) => {
+                    setEditing(selected);
+                    setEntryNotice(selected ? t.editingRow(selected.row) : t.noSelectedRow);
+                  })
+                }
+              >
+                {t.editSelected}
+              </Button>
+              {editing && <Button appearance="subtle" onClick={() => setEditing(undefined)}>{t.newRow}</Button>}
+            </div>
+          )}
           {!excel && enteredRows.length > 0 && (
             <Button onClick={() => downloadBytes(`${formTitle(form, lang)}.csv`, rowsAsCsv(form, enteredRows), 'text/csv')}>
               {t.downloadRows(enteredRows.length)}
@@ -205,17 +223,19 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           )}
           <Suspense fallback={<Spinner size="tiny" />}>
             <EntryForm
-              key={form.def.id}
+              key={`${form.def.id}:${editing?.row ?? 'new'}`}
               form={form}
               lang={lang}
+              {...(editing ? { initialData: editing.data } : {})}
               onSave={async (data) => {
                 if (!excel) {
                   setEnteredRows((rows) => [...rows, data]);
                   setEntryNotice(t.rowKept);
                   return;
                 }
-                const saved = await excel.saveRow(form, forms, data);
+                const saved = await excel.saveRow(form, forms, data, editing?.row);
                 setEntryNotice(saved ? p.entry.saved : p.entry.noTable);
+                setEditing(undefined);
               }}
             />
           </Suspense>

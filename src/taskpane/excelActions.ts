@@ -26,8 +26,10 @@ export interface ExcelActions {
   onRecheck(listener: (check: SheetCheck) => void): () => void;
   clearMarks(): Promise<void>;
   selectCell(issue: Issue): Promise<void>;
-  /** Appends a row to the form's table on the active sheet; false when there is no such table. */
-  saveRow(form: CompiledForm, forms: CompiledForm[], data: EntryData): Promise<boolean>;
+  /** Appends a row to the form's table on the active sheet, or updates row `row`; false when there is no such table. */
+  saveRow(form: CompiledForm, forms: CompiledForm[], data: EntryData, row?: number): Promise<boolean>;
+  /** The data row the selection is on, read as the form reads it; undefined when the selection is not on a data row. */
+  readSelectedRow(form: CompiledForm, forms: CompiledForm[]): Promise<{ row: number; data: EntryData } | undefined>;
   writeRollup(result: RollupResult, form: CompiledForm, lang: Lang): Promise<void>;
   selectRollupIssue(index: number): Promise<void>;
 }
@@ -103,11 +105,21 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
     async selectCell(issue) {
       if (issue.cell) await gateway.selectCell(issue.sheet ?? checkedSheet ?? '', issue.cell);
     },
-    async saveRow(form, forms, data) {
+    async saveRow(form, forms, data, row) {
       const { grid, table } = await activeTable(forms.filter((f) => f.def.id === form.def.id));
       if (!table) return false;
-      await gateway.writeRow(rowWritePlan(grid, table, data));
+      await gateway.writeRow(rowWritePlan(grid, table, data, row === undefined ? {} : { row }));
       return true;
+    },
+    async readSelectedRow(form, forms) {
+      const { snapshot, grid, table } = await activeTable(forms.filter((f) => f.def.id === form.def.id));
+      if (!table || snapshot.selectedRow === undefined) return undefined;
+      const report = validateTable(grid, table, {});
+      const row = report.rows.find((r) => r.row === snapshot.selectedRow);
+      if (!row) return undefined;
+      const data: EntryData = {};
+      for (const [id, value] of Object.entries(row.values)) if (value !== null && value !== undefined) data[id] = value;
+      return { row: row.row, data };
     },
     async writeRollup(result, form, lang) {
       const { rollupSheetsPlan } = await import('../core/plan/rollupSheetsPlan');

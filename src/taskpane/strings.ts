@@ -14,6 +14,10 @@ export interface UiStrings {
   definitionBroken: string;
   entryNeedsExcel: string;
   rowKept: string;
+  editSelected: string;
+  newRow: string;
+  editingRow: (row: number) => string;
+  noSelectedRow: string;
   downloadRows: (n: number) => string;
 }
 
@@ -30,6 +34,10 @@ export const strings: Record<Lang, UiStrings> = {
     definitionBroken: '这个表单定义不能使用',
     entryNeedsExcel: '当前不在 Excel 中：填好的行先保存在这里，可下载为 CSV 文件（Excel、WPS 和 Huizong 都能读取）。在 Excel 中使用时，保存会直接写入工作表的表格。',
     rowKept: '已保存这一行，可继续填写下一行。',
+    editSelected: '编辑所选行',
+    newRow: '改为新增一行',
+    editingRow: (row) => `正在编辑工作表第 ${row} 行，保存后将更新这一行。`,
+    noSelectedRow: '请先在工作表中选中要修改的数据行（表头下方的某一行），再点“编辑所选行”。',
     downloadRows: (n) => `下载已填写的 ${n} 行（CSV）`,
   },
   en: {
@@ -44,6 +52,10 @@ export const strings: Record<Lang, UiStrings> = {
     definitionBroken: 'This form definition cannot be used',
     entryNeedsExcel: 'Not in Excel: rows you save are kept here and can be downloaded as a CSV file (Excel, WPS and Huizong read it). In Excel, saving writes straight into the sheet’s table.',
     rowKept: 'Row saved; you can fill in the next one.',
+    editSelected: 'Edit the selected row',
+    newRow: 'Add a new row instead',
+    editingRow: (row) => `Editing row ${row} of the sheet: saving updates that row.`,
+    noSelectedRow: 'Select a data row of the table in the sheet first, then click “Edit the selected row”.',
     downloadRows: (n) => `Download the ${n} rows entered (CSV)`,
   },
 };

@@ -90,6 +90,17 @@ describe('生成模板 and 填写', () => {
     expect(template.value('D5')).toBe(12);
     const check = (await actions.checkSheet(forms, 'zh-CN')) as Extract<SheetCheck, { ok: true }>;
     expect(check.summary).toContain('1 行数据，没有发现问题');
+
+    // 编辑所选行: the selected data row comes back as the form reads it, and saving updates it in place.
+    template.selected = 'C5';
+    const selected = await actions.readSelectedRow(activity, forms);
+    expect(selected?.row).toBe(5);
+    expect(selected?.data).toMatchObject({ unitName: '河东区总工会', publicityEvents: 12, fillDate: '2024-03-20' });
+    await actions.saveRow(activity, forms, { ...selected!.data, publicityEvents: 15 }, selected!.row);
+    expect(template.value('D5')).toBe(15);
+    expect(template.value('A6') ?? '').toBe('');
+    template.selected = 'A2';
+    expect(await actions.readSelectedRow(activity, forms)).toBeUndefined();
   });
 });
 

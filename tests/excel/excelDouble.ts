@@ -32,6 +32,7 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Excel.run': '1.1',
   'Excel.createWorkbook': '1.8',
   'Workbook.worksheets': '1.1',
+  'Workbook.getSelectedRange': '1.1',
   'Workbook.tables': '1.1',
   'WorksheetCollection.getActiveWorksheet': '1.1',
   'WorksheetCollection.getItem': '1.1',
@@ -500,6 +501,12 @@ class WorkbookProxy {
     context.fake.use('Workbook.worksheets');
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
+  }
+  /** The selection: the active sheet's selected area (A1 when nothing was selected). */
+  getSelectedRange(): RangeProxy {
+    this.context.fake.use('Workbook.getSelectedRange');
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new RangeProxy(this.context, sheet, (model) => parseArea(model.selected ?? 'A1'), false, '(selection)');
   }
 }
 

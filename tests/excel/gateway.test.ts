@@ -338,7 +338,7 @@ describe('readActiveSheet', () => {
     sheet.numberFormats.set(4 * 16_384 + 2, 'yyyy-mm-dd');
     const snapshot = await createOfficeGateway({ host: fake.host() }).readActiveSheet();
     expect(fake.syncs).toBe(1);
-    expect(snapshot).toEqual({ sheet: '表', origin: 'C4', values: [['填表日期', '人数'], [45371, 12]], numberFormats: [['General', 'General'], ['yyyy-mm-dd', 'General']] });
+    expect(snapshot).toEqual({ sheet: '表', origin: 'C4', selectedRow: 1, values: [['填表日期', '人数'], [45371, 12]], numberFormats: [['General', 'General'], ['yyyy-mm-dd', 'General']] });
     expect(snapshotGrid(snapshot).rows[4]![2]).toEqual(new Date(Date.UTC(2024, 2, 20)));
   });
 

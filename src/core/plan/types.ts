@@ -14,6 +14,8 @@ export interface SheetSnapshot {
   numberFormats?: string[][];
   /** A1 address of the used range's top-left cell (e.g. "A1"; "B3" when the sheet starts lower). */
   origin: string;
+  /** 1-based row of the selected cell, when the selection is on this sheet (for 编辑所选行). */
+  selectedRow?: number;
   /** The form id stored in the workbook for this sheet, if any (template metadata). */
   storedForm?: string;
 }
