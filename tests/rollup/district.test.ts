@@ -3,6 +3,7 @@
  * each roster unit's status, superseded versions, rejected files, and the district's
  * roll-up counted at the city without counting any unit twice.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
@@ -60,10 +61,18 @@ describe('a district roll-up from the command line', () => {
   let report: any;
   let code: number;
 
+  const hashes = () => Object.fromEntries([...fs.readdirSync(returns).map((f) => path.join(returns, f)), rosterFile].map((f) => [f, createHash('sha256').update(fs.readFileSync(f)).digest('hex')]));
+  let before: Record<string, string>;
+
   beforeAll(async () => {
+    before = hashes();
     const result = await run('rollup', returns, '--form', 'activity-summary', '--roster', rosterFile, '--deadline', '2024-03-25', '--unit', '河东区总工会', '--out', out, '--json', '--today', '2024-03-26');
     code = result.code;
     report = JSON.parse(result.out);
+  });
+
+  test('never changes an input file', () => {
+    expect(hashes()).toEqual(before);
   });
 
   test('writes the workbook and exits 0 although some files were bad', () => {
