@@ -264,6 +264,9 @@ export function specNumber(raw: string, integer: boolean, unit: string | undefin
   if (trimmed === '' || PLACEHOLDER.test(trimmed)) return { kind: 'blank' };
   const text = halfWidth(trimmed);
   if (text === '无') return { kind: 'number', value: 0 };
+  // The parser refuses written figures over 40 characters (no count is written that long, and
+  // the patterns must not meet long runs of spaces); so does this model, for the same reason.
+  if (text.length > 40) return { kind: 'error' };
   const m = acceptedNumber(unit).exec(text);
   if (!m) return { kind: 'error' };
   const whole = m[1]!.replace(/,/g, '').replace(/^0+(?=\d)/, '');
