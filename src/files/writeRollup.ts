@@ -46,6 +46,7 @@ import type { Issue } from '../core/issues/issue';
 import type { Severity } from '../core/issues/catalogue';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../core/rollup/types';
 import { META_SHEET } from './metaSheet';
+import { groupOfField } from '../core/definitions/groups';
 
 // ── Shared with writeTemplate.ts ────────────────────────────────────────────────────────
 
@@ -84,19 +85,9 @@ export function toBytes(buffer: ArrayBuffer | ArrayBufferView): Uint8Array {
   return new Uint8Array(buffer);
 }
 
-/** Field id → the label of the innermost uischema Group holding its Control. */
+/** Field id → its uischema Group's label. */
 export function fieldGroups(form: CompiledForm): Map<string, string> {
-  const groups = new Map<string, string>();
-  const walk = (element: UiSchemaElement, group: string | undefined) => {
-    const here = element.type === 'Group' && element.label ? element.label : group;
-    if (element.type === 'Control' && typeof element.scope === 'string') {
-      const match = /^#\/properties\/([^/]+)$/.exec(element.scope);
-      if (match && here !== undefined && !groups.has(match[1]!)) groups.set(match[1]!, here);
-    }
-    for (const child of element.elements ?? []) walk(child, here);
-  };
-  walk(form.def.uischema, undefined);
-  return groups;
+  return groupOfField(form.def.uischema);
 }
 
 /** Runs of consecutive columns (1-based) sharing one non-empty group label. */

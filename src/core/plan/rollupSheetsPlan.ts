@@ -28,6 +28,7 @@
  * core does not import).
  */
 import { fieldLabel, formTitle, type CompiledField, type CompiledForm } from '../definitions/compile';
+import { groupOfField } from '../definitions/groups';
 import type { ComputedField, Lang, UiSchemaElement } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
@@ -224,20 +225,6 @@ export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang
   return TEXTS[lang].rollupTitle(title, result.meta.unit);
 }
 
-/** Field id → the label of the innermost uischema Group holding its Control. */
-function fieldGroups(form: CompiledForm): Map<string, string> {
-  const groups = new Map<string, string>();
-  const walk = (element: UiSchemaElement, group: string | undefined) => {
-    const here = element.type === 'Group' && element.label ? element.label : group;
-    if (element.type === 'Control' && typeof element.scope === 'string') {
-      const match = /^#\/properties\/([^/]+)$/.exec(element.scope);
-      if (match && here !== undefined && !groups.has(match[1]!)) groups.set(match[1]!, here);
-    }
-    for (const child of element.elements ?? []) walk(child, here);
-  };
-  walk(form.def.uischema, undefined);
-  return groups;
-}
 
 /** Runs of consecutive columns (0-based) sharing one non-empty group label. */
 function groupRuns(labels: readonly (string | undefined)[]): { label: string; from: number; to: number }[] {
@@ -365,7 +352,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
   info[0] = excelText(t.infoLine(result.meta.unit ?? '', localTime(result.meta.createdAt)));
   values.push(info);
 
-  const groups = fieldGroups(form);
+  const groups = groupOfField(form.def.uischema);
   const groupLabels: (string | undefined)[] = [...fields.map((f) => groups.get(f.id)), ...computed.map(() => undefined), t.source, t.source, t.source, undefined];
   const groupRow = blankRow(width);
   const merges: string[] = [area(0, 1, last, 1)];

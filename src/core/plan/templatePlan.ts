@@ -16,7 +16,9 @@
  * exceljs writer's, word for word.
  */
 import type { CompiledField, CompiledForm } from '../definitions/compile';
+
 import type { FormDefinition, UiSchemaElement } from '../definitions/types';
+import { groupOfField } from '../definitions/groups';
 import { columnName } from '../table/grid';
 import type { ColumnValidation, TemplatePlan } from './types';
 
@@ -43,20 +45,7 @@ export function fieldPrompt(def: FormDefinition, id: string): { title: string; m
   return { title: clip(label, PROMPT_TITLE_LIMIT), message: clip(help || `请填写${label}`, PROMPT_LIMIT) };
 }
 
-/** Field id → the label of the innermost uischema Group holding its Control. */
-export function groupOfField(uischema: UiSchemaElement): Map<string, string> {
-  const groups = new Map<string, string>();
-  const walk = (element: UiSchemaElement, group: string | undefined) => {
-    const here = element.type === 'Group' && element.label ? element.label : group;
-    if (element.type === 'Control' && typeof element.scope === 'string') {
-      const match = /^#\/properties\/([^/]+)$/.exec(element.scope);
-      if (match && here !== undefined && !groups.has(match[1]!)) groups.set(match[1]!, here);
-    }
-    for (const child of element.elements ?? []) walk(child, here);
-  };
-  walk(uischema, undefined);
-  return groups;
-}
+export { groupOfField };
 
 /** Excel table names: letters, digits, underscores; `HZ_` first so it never reads as a cell. */
 export function tableName(formId: string): string {
