@@ -41,7 +41,7 @@
  */
 import { Workbook, type Borders, type Cell, type Fill, type Font, type Worksheet } from 'exceljs';
 import { fieldLabel, formTitle, type CompiledField, type CompiledForm } from '../core/definitions/compile';
-import type { ComputedField, Lang, UiSchemaElement } from '../core/definitions/types';
+import type { ComputedField, Lang } from '../core/definitions/types';
 import type { Issue } from '../core/issues/issue';
 import type { Severity } from '../core/issues/catalogue';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../core/rollup/types';

@@ -29,7 +29,7 @@
  */
 import { fieldLabel, formTitle, type CompiledField, type CompiledForm } from '../definitions/compile';
 import { groupOfField } from '../definitions/groups';
-import type { ComputedField, Lang, UiSchemaElement } from '../definitions/types';
+import type { ComputedField, Lang } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';

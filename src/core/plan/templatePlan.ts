@@ -17,7 +17,7 @@
  */
 import type { CompiledField, CompiledForm } from '../definitions/compile';
 
-import type { FormDefinition, UiSchemaElement } from '../definitions/types';
+import type { FormDefinition } from '../definitions/types';
 import { groupOfField } from '../definitions/groups';
 import { columnName } from '../table/grid';
 import type { ColumnValidation, TemplatePlan } from './types';
