@@ -21,7 +21,7 @@
  *   `inspectGrids` looks at the parsed sheets before they are made grids.
  */
 import * as XLSX from '@e965/xlsx';
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 export interface Limits {
   /** The file as received. */
@@ -144,22 +144,20 @@ function otherKind(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+function limitsWith(limits: Partial<Limits>): Limits {
+  const lim: Limits = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(limits) as [keyof Limits, number | undefined][]) if (typeof value === 'number') lim[key] = value;
+  return lim;
+}
+
 /**
  * The verdict on a returned file before it is parsed: whether it is the container its name
  * says, not encrypted, and small enough (declared and actual sizes, parts, cells) to read.
  * Never throws; cost is bounded by the limits.
  */
 export function inspectContainer(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): GuardVerdict {
-  const lim: Limits = { ...DEFAULT_LIMITS };
-  for (const [key, value] of Object.entries(limits) as [keyof Limits, number | undefined][]) if (typeof value === 'number') lim[key] = value;
-  try {
-    inspect(extensionOf(name), bytes, lim);
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof Refused) return error.verdict;
-    // A walker's own bug or an exotic structure: refuse rather than hand it to the parser.
-    return { ok: false, code: 'file.unreadable', reason: 'corrupt', detail: CORRUPT };
-  }
+  const lim = limitsWith(limits);
+  return verdictOf(() => inspect(extensionOf(name), bytes, lim));
 }
 
 function inspect(ext: string, bytes: Uint8Array, lim: Limits): void {
@@ -513,7 +511,61 @@ export function rangeArea(range: string): number {
 
 const CHUNK = 16 * 1024; // compressed bytes per push: at most ~16.5 MB out at a time
 
-/** Every part inflated once, streamed, never kept: actual sizes, CRCs and elements checked. */
+/**
+ * A part whose compressed bytes are at most this is inflated in one call into a buffer of its
+ * declared size: deflate expands at most ~1032:1, so even a lying size costs ≤ ~70 MB of work.
+ * Larger parts are streamed with a running count instead, and not kept.
+ */
+const WHOLE_INFLATE_MAX_COMPRESSED = 64 * 1024;
+/**
+ * One part inflated, never past its declared size (nor the part limit), and its size and
+ * CRC-32 checked. Compressed bytes of up to 64 KB are inflated in one call, whose work is
+ * bounded by deflate's ~1032:1 even when the size lies; larger ones in chunks, stopping at the lie.
+ */
+function inflatePart(b: Uint8Array, e: ZipEntry, lim: Limits): Uint8Array {
+  const cap = Math.min(e.usz, lim.maxPartBytes);
+  const data = b.subarray(e.dataStart, e.dataStart + e.csz);
+  let whole: Uint8Array;
+  if (e.method === 0) whole = data;
+  else if (data.length === 0) whole = data;
+  else if (data.length <= WHOLE_INFLATE_MAX_COMPRESSED) {
+    try {
+      // One byte more than declared, so that a part longer than it says shows as such.
+      whole = inflateSync(data, { out: new Uint8Array(cap + 1) });
+    } catch {
+      unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 无法解压`);
+    }
+  } else {
+    const out = new Uint8Array(cap);
+    let size = 0;
+    const inflate = new Inflate((chunk) => {
+      if (size + chunk.length > cap) overDeclared(size + chunk.length, lim);
+      out.set(chunk, size);
+      size += chunk.length;
+    });
+    try {
+      for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+    } catch (error) {
+      if (error instanceof Refused) throw error;
+      unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 无法解压`);
+    }
+    whole = out.subarray(0, size);
+  }
+  if (whole.length > cap) overDeclared(whole.length, lim);
+  if (whole.length !== e.usz || (e.localUsz !== 0 && whole.length !== e.localUsz)) unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 的大小不符`);
+  if (crcUpdate(0, whole) !== e.crc) unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 的校验和不符`);
+  return whole;
+}
+
+function overDeclared(size: number, lim: Limits): never {
+  if (size > lim.maxPartBytes) tooLarge('part-too-large', `其中一个部件解压后超过 ${bytesText(lim.maxPartBytes)} 的上限`);
+  tooLarge('size-mismatch', '其中一个部件解压后的大小超过文件中声明的大小');
+}
+
+/**
+ * Every part inflated once, streamed, never kept: actual sizes, CRCs and elements checked —
+ * what SheetJS needs, since it inflates and parses every part.
+ */
 function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
   const counter = new ElementCounter();
   let total = 0;
@@ -524,10 +576,7 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
     let crc = 0;
     const take = (data: Uint8Array) => {
       size += data.length;
-      if (size > cap) {
-        if (size > lim.maxPartBytes) tooLarge('part-too-large', `其中一个部件解压后超过 ${bytesText(lim.maxPartBytes)} 的上限`);
-        tooLarge('size-mismatch', '其中一个部件解压后的大小超过文件中声明的大小');
-      }
+      if (size > cap) overDeclared(size, lim);
       if (total + size > lim.maxTotalBytes) tooLarge('total-too-large', `解压后超过 ${bytesText(lim.maxTotalBytes)} 的上限`);
       crc = crcUpdate(crc, data);
       counter.push(data);
@@ -539,10 +588,11 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
     const data = b.subarray(e.dataStart, e.dataStart + e.csz);
     if (e.method === 0) {
       take(data);
+    } else if (data.length <= WHOLE_INFLATE_MAX_COMPRESSED) {
+      take(inflatePart(b, e, lim));
     } else {
       const inflate = new Inflate((chunk) => take(chunk));
       try {
-        if (data.length === 0) inflate.push(data, true);
         for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
       } catch (error) {
         if (error instanceof Refused) throw error;
@@ -558,11 +608,75 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
   }
 }
 
-function inspectZip(b: Uint8Array, lim: Limits): void {
+/** The zip's directory, with the checks that need no inflating: structure, declared sizes, kind. */
+function openZip(b: Uint8Array, lim: Limits): ZipEntry[] {
   const entries = walkZip(b, lim);
   checkDeclared(entries, lim);
   checkKind(entries);
-  verifyParts(b, entries, lim);
+  return entries;
+}
+
+/** A refusal met while reading a part: readers let it through to the caller. */
+export class GuardRefusal extends Error {
+  constructor(readonly verdict: Extract<GuardVerdict, { ok: false }>) {
+    super(verdict.detail);
+  }
+}
+
+/**
+ * An .xlsx/.xlsm whose directory passed the guards, its parts inflated only when asked for,
+ * each checked as it is (size, CRC). A lean reader needs four or five of a dozen parts; what
+ * it never reads cannot harm it. `verifyAll` is the full check, before a reader that
+ * inflates and parses every part (SheetJS).
+ */
+export interface CheckedZip {
+  /** Part names, as in the zip. */
+  readonly names: ReadonlySet<string>;
+  /** The part's bytes, checked; undefined if there is none. Throws `GuardRefusal`. */
+  part(name: string): Uint8Array | undefined;
+  verifyAll(): GuardVerdict;
+}
+
+function verdictOf(run: () => void): GuardVerdict {
+  try {
+    run();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Refused) return error.verdict;
+    // A walker's own bug or an exotic structure: refuse rather than hand it to the parser.
+    return { ok: false, code: 'file.unreadable', reason: 'corrupt', detail: CORRUPT };
+  }
+}
+
+/** Opens a zip's directory for lazy, checked reading; a refusal if the directory fails the guards. */
+export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}): { ok: true; zip: CheckedZip } | Extract<GuardVerdict, { ok: false }> {
+  const lim = limitsWith(limits);
+  let entries: ZipEntry[] = [];
+  const opened = verdictOf(() => {
+    if (bytes.length > lim.maxFileBytes) {
+      tooLarge('file-too-large', `文件有 ${bytesText(bytes.length)}，超过 ${bytesText(lim.maxFileBytes)} 的上限`);
+    }
+    entries = openZip(bytes, lim);
+  });
+  if (!opened.ok) return opened;
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const zip: CheckedZip = {
+    names: new Set(byName.keys()),
+    part(name) {
+      const entry = byName.get(name);
+      if (!entry) return undefined;
+      let out: Uint8Array | undefined;
+      const verdict = verdictOf(() => (out = inflatePart(bytes, entry, lim)));
+      if (!verdict.ok) throw new GuardRefusal(verdict);
+      return out;
+    },
+    verifyAll: () => verdictOf(() => verifyParts(bytes, entries, lim)),
+  };
+  return { ok: true, zip };
+}
+
+function inspectZip(b: Uint8Array, lim: Limits): void {
+  verifyParts(b, openZip(b, lim), lim);
 }
 
 // ── OLE (compound file): encrypted OOXML, or .xls ──

@@ -6,7 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
-import { inspectContainer, inspectGrids } from './guards';
+import { GuardRefusal, inspectContainer, inspectGrids, openCheckedZip } from './guards';
 import { XlsxFastUnsupported, readXlsxFast } from './xlsx/fastXlsx';
 import { META_SHEET } from './metaSheet';
 
@@ -99,6 +99,22 @@ export function readWorkbook(name: string, bytes: Uint8Array, options: ReadOptio
   const ext = extensionOf(name);
   if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', detail: ext || name };
   if (bytes.length === 0) return { ok: false, code: 'file.empty', detail: name };
+  // Most returns are plain .xlsx: a lean reader (fflate + a scan of the sheet XML) reads them
+  // several times faster than SheetJS, inflating only the parts it needs, each checked by the
+  // guards as it is; anything it does not know goes to SheetJS, after the full guards.
+  if (options.reader !== 'sheetjs' && (ext === '.xlsx' || ext === '.xlsm') && startsWith(bytes, ZIP)) {
+    const opened = openCheckedZip(bytes);
+    if (!opened.ok) return { ok: false, code: opened.code, detail: opened.detail };
+    try {
+      const fast = readXlsxFast(opened.zip);
+      const sized = inspectGrids(fast.grids.map((g) => g.rows));
+      if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
+      return fast.meta ? { ok: true, grids: fast.grids, meta: fast.meta } : { ok: true, grids: fast.grids };
+    } catch (error) {
+      if (error instanceof GuardRefusal) return { ok: false, code: error.verdict.code, detail: error.verdict.detail };
+      if (!(error instanceof XlsxFastUnsupported)) return failure(error);
+    }
+  }
   // Before any parser runs: what the container is, a password, sizes, cells (guards.ts).
   const guarded = inspectContainer(name, bytes);
   if (!guarded.ok) return { ok: false, code: guarded.code, detail: guarded.detail };
@@ -110,18 +126,6 @@ export function readWorkbook(name: string, bytes: Uint8Array, options: ReadOptio
       if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
       const base = name.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
       return { ok: true, grids: book.SheetNames.map((s) => toGrid(book.Sheets[s]!, base || s, false, false)) };
-    }
-    // Most returns are plain .xlsx: a lean reader (fflate + a scan of the sheet XML) reads them
-    // several times faster than SheetJS; anything it does not know goes to SheetJS.
-    if (options.reader !== 'sheetjs' && ext !== '.xls' && startsWith(bytes, ZIP)) {
-      try {
-        const fast = readXlsxFast(bytes);
-        const sized = inspectGrids(fast.grids.map((g) => g.rows));
-        if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
-        return fast.meta ? { ok: true, grids: fast.grids, meta: fast.meta } : { ok: true, grids: fast.grids };
-      } catch (error) {
-        if (!(error instanceof XlsxFastUnsupported)) throw error;
-      }
     }
     // An encrypted .xlsx is an OLE file, not a zip; anything else is not a workbook at all.
     if (ext !== '.xls' && !startsWith(bytes, ZIP) && !startsWith(bytes, OLE)) {

@@ -42,19 +42,6 @@ interface Candidate {
   fieldColumns: Map<string, number>;
 }
 
-/**
- * Keys a column's header may be read as (see `headerKey`). Under a group (the upper cell
- * differs from a non-empty lower one) the column is the group's part: the lower cell, or both
- * joined — never the group alone, which every column under it shares. Keys fold character by
- * character, so the key of two texts joined is their keys joined.
- */
-function columnReadings(keys: readonly string[][], c: number): string[] {
-  const top = keys[0]?.[c] ?? '';
-  const bottom = keys[1]?.[c];
-  if (bottom === undefined || bottom === '' || bottom === top) return top ? [top] : [];
-  return top ? [bottom, top + bottom] : [bottom];
-}
-
 /** Shorter keys than this are too common to be found inside a longer header. */
 const MIN_SUFFIX_KEY = 4;
 
@@ -76,32 +63,37 @@ function suffixIndex(form: CompiledForm): Map<string, [string, string][]> {
 }
 
 /**
- * A group and its part may say more than the label (`开展宣传活动` over `参与人数（人次）`
- * for `宣传活动参与人数（人次）`): the longest label the joined text ends with.
+ * The field a column's header names, if any, from the keys of its header rows (see
+ * `headerKey`). Under a group (the upper cell differs from a non-empty lower one) the column
+ * is the group's part: the lower cell, or both joined — never the group alone, which every
+ * column under it shares. A group and its part may say more than the label (`开展宣传活动`
+ * over `参与人数（人次）` for `宣传活动参与人数（人次）`): then the longest label the joined
+ * text ends with. Keys fold character by character, so the key of two texts joined is their
+ * keys joined. This runs for every column of every candidate header, data rows included:
+ * the joined text is built only when a label ends as it would.
  */
-function matchBySuffix(joined: string, form: CompiledForm): string | undefined {
+function columnField(keys: readonly string[][], c: number, form: CompiledForm, suffixes: Map<string, [string, string][]>): string | undefined {
+  const top = keys[0]?.[c] ?? '';
+  const bottom = keys[1]?.[c];
+  if (bottom === undefined || bottom === '' || bottom === top) return top ? form.headerKeys.get(top) : undefined;
+  const field = form.headerKeys.get(bottom);
+  if (field !== undefined || !top) return field;
+  if (top.length + bottom.length < MIN_SUFFIX_KEY) return form.headerKeys.get(top + bottom);
+  const tail = bottom.length >= MIN_SUFFIX_KEY ? bottom.slice(-MIN_SUFFIX_KEY) : (top + bottom).slice(-MIN_SUFFIX_KEY);
+  const labels = suffixes.get(tail);
+  if (!labels) return undefined;
+  const joined = top + bottom;
   let best: [string, string] | undefined;
-  for (const entry of suffixIndex(form).get(joined.slice(-MIN_SUFFIX_KEY)) ?? []) {
-    if (joined.endsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
-  }
+  for (const label of labels) if (joined.endsWith(label[0]) && (!best || label[0].length > best[0].length)) best = label;
   return best?.[1];
-}
-
-/** The field a column's header names, if any. */
-function columnField(keys: readonly string[][], c: number, form: CompiledForm): string | undefined {
-  const readings = columnReadings(keys, c);
-  for (const reading of readings) {
-    const field = form.headerKeys.get(reading);
-    if (field !== undefined) return field;
-  }
-  return readings.length === 2 ? matchBySuffix(readings[1]!, form) : undefined;
 }
 
 function matchHeader(keys: readonly string[][], form: CompiledForm): Map<string, number> {
   const fieldColumns = new Map<string, number>();
   const width = keys[0]?.length ?? 0;
+  const suffixes = suffixIndex(form);
   for (let c = 0; c < width; c++) {
-    const field = columnField(keys, c, form);
+    const field = columnField(keys, c, form, suffixes);
     if (field !== undefined && !fieldColumns.has(field)) fieldColumns.set(field, c);
   }
   return fieldColumns;
@@ -109,12 +101,29 @@ function matchHeader(keys: readonly string[][], form: CompiledForm): Map<string,
 
 const zones = new WeakMap<Grid, string[][]>();
 
+/**
+ * Header keys of the texts seen lately. Returns from one template repeat the same title and
+ * labels file after file; the bound keeps data cells from growing it without end.
+ */
+const recentKeys = new Map<string, string>();
+const RECENT_KEYS_MAX = 20_000;
+
+function cachedHeaderKey(text: string): string {
+  let key = recentKeys.get(text);
+  if (key === undefined) {
+    key = headerKey(text);
+    if (recentKeys.size >= RECENT_KEYS_MAX) recentKeys.clear();
+    recentKeys.set(text, key);
+  }
+  return key;
+}
+
 /** The header keys of the rows a header may stand in, merged cells filled in: computed once per sheet. */
 function headerZoneKeys(grid: Grid): string[][] {
   let keys = zones.get(grid);
   if (!keys) {
     const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS + 1) - 1;
-    keys = last < 0 ? [] : headerTextRows(grid, 0, last).map((row) => row.map(headerKey));
+    keys = last < 0 ? [] : headerTextRows(grid, 0, last).map((row) => row.map(cachedHeaderKey));
     zones.set(grid, keys);
   }
   return keys;
@@ -155,7 +164,7 @@ function titleYear(grid: Grid, beforeRow: number): number | undefined {
 
 function describeColumns(grid: Grid, candidate: Candidate, form: CompiledForm): ColumnMatch[] {
   const texts = headerTextRows(grid, candidate.top, candidate.top + candidate.depth - 1);
-  const keys = texts.map((row) => row.map(headerKey));
+  const keys = texts.map((row) => row.map(cachedHeaderKey));
   const width = Math.max(...texts.map((row) => row.length));
   const byColumn = new Map<number, string>();
   for (const [field, column] of candidate.fieldColumns) byColumn.set(column, field);
@@ -168,7 +177,7 @@ function describeColumns(grid: Grid, candidate: Candidate, form: CompiledForm): 
       columns.push({ column: c, header, field });
       continue;
     }
-    const again = columnField(keys, c, form);
+    const again = columnField(keys, c, form, suffixIndex(form));
     const match: ColumnMatch = { column: c, header };
     if (again !== undefined) match.duplicateOf = candidate.fieldColumns.get(again)!;
     columns.push(match);

@@ -163,13 +163,25 @@ export function rowChecker(form: CompiledForm, columns: readonly Column[], lang:
   };
 }
 
+const valueContexts = new WeakMap<CompiledField, Map<number, ValueContext>>();
+
+/** How a field's cells are read in a table of that year and kind: shared by every table alike. */
+function valueContext(field: CompiledField, year: number, typed: boolean): ValueContext {
+  let byTable = valueContexts.get(field);
+  if (!byTable) valueContexts.set(field, (byTable = new Map()));
+  const key = typed ? year : -year;
+  let context = byTable.get(key);
+  if (!context) byTable.set(key, (context = { ...field.value, year, typed }));
+  return context;
+}
+
 /** The columns of a located table, each with how its cells are read. */
 export function tableColumns(grid: Grid, table: LocatedTable, year: number, lang: Lang): Column[] {
   const columns: Column[] = [];
   for (const field of table.form.fields) {
     const column = table.fieldColumns.get(field.id);
     if (column === undefined) continue;
-    columns.push({ field, column, value: { ...field.value, year, typed: grid.typed }, label: fieldLabel(field, lang) });
+    columns.push({ field, column, value: valueContext(field, year, grid.typed), label: fieldLabel(field, lang) });
   }
   return columns;
 }

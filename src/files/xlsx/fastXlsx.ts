@@ -27,7 +27,7 @@
  * number or boolean that is not one, a `t="d"` date that is not one, unterminated markup.
  */
 import { SSF } from '@e965/xlsx';
-import { strFromU8, unzipSync, type Unzipped } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Grid, Merge } from '../../core/table/grid';
 import type { CellValue } from '../../core/values/types';
 import { META_SHEET } from '../metaSheet';
@@ -987,42 +987,39 @@ const REL_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 /** The relationship's type (`worksheet`, `styles` …) if it is a Transitional one, else its whole URI. */
 const relType = (rel: Relationship) => (rel.type.startsWith(REL_TYPES) ? rel.type.slice(REL_TYPES.length) : rel.type);
 
-/** The parts a first pass inflates: the usual names of what every grid needs (styles.xml is lazy). */
-function usualPart(name: string): boolean {
-  if (name.startsWith('xl/worksheets/')) return name.endsWith('.xml') && name.indexOf('/', 14) < 0;
-  return name === WORKBOOK_PART || name === WORKBOOK_RELS || name === 'xl/sharedStrings.xml';
+/**
+ * A zip's parts, inflated when asked for. The guards' `CheckedZip` is one (each part size-
+ * and CRC-checked as it is inflated); `partsOf` makes one of bare bytes.
+ */
+export interface PartSource {
+  readonly names: ReadonlySet<string>;
+  part(name: string): Uint8Array | undefined;
 }
 
-/** Inflates the `wanted` parts not in `files` yet (a second, filtered pass over the zip). */
-function inflate(bytes: Uint8Array, files: Unzipped, wanted: Set<string>): void {
-  for (const name of wanted) if (files[name]) wanted.delete(name);
-  if (wanted.size === 0) return;
-  Object.assign(files, unzipSync(bytes, { filter: (file) => wanted.has(file.name) }));
-  for (const name of wanted) if (!files[name]) unsupported(`missing part ${name}`);
-}
-
-function text(files: Unzipped, name: string): string | undefined {
-  const bytes = files[name];
-  return bytes === undefined ? undefined : strFromU8(bytes);
-}
-
-/** Reads an .xlsx/.xlsm's grids (and `_huizong` meta); throws on anything it does not understand. */
-export function readXlsxFast(bytes: Uint8Array): FastXlsxResult {
-  let files: Unzipped;
-  let hasStyles = false;
+/** Every part of a zip at once, unchecked beyond what fflate checks: for bytes known to be fine. */
+export function partsOf(bytes: Uint8Array): PartSource {
+  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (file.name === 'xl/styles.xml') hasStyles = true;
-        return usualPart(file.name);
-      },
-    });
+    files = unzipSync(bytes);
   } catch (error) {
     return unsupported(`zip: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const workbookXml = text(files, WORKBOOK_PART);
+  return { names: new Set(Object.keys(files)), part: (name) => files[name] };
+}
+
+/**
+ * Reads an .xlsx/.xlsm's grids (and `_huizong` meta); throws `XlsxFastUnsupported` on anything
+ * it does not understand, and lets the part source's own errors (the guards' refusals) through.
+ */
+export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
+  const source = zip instanceof Uint8Array ? partsOf(zip) : zip;
+  const text = (name: string) => {
+    const bytes = source.part(name);
+    return bytes === undefined ? undefined : strFromU8(bytes);
+  };
+  const workbookXml = text(WORKBOOK_PART);
   if (workbookXml === undefined) unsupported('no xl/workbook.xml');
-  const relsXml = text(files, WORKBOOK_RELS);
+  const relsXml = text(WORKBOOK_RELS);
   if (relsXml === undefined) unsupported('no xl/_rels/workbook.xml.rels');
   const { sheets, date1904 } = readWorkbookPart(workbookXml);
   const rels = readRels(relsXml, WORKBOOK_RELS);
@@ -1035,8 +1032,8 @@ export function readXlsxFast(bytes: Uint8Array): FastXlsxResult {
     else if (type === 'styles') stylesPart = resolveTarget(rel.target);
   }
   // As SheetJS finds them through [Content_Types].xml: at their usual names if no rel says.
-  stringsPart ??= files['xl/sharedStrings.xml'] ? 'xl/sharedStrings.xml' : undefined;
-  stylesPart ??= hasStyles ? 'xl/styles.xml' : undefined;
+  stringsPart ??= source.names.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
+  stylesPart ??= source.names.has('xl/styles.xml') ? 'xl/styles.xml' : undefined;
 
   // The sheets to read: all but the very hidden, and _huizong whatever its state.
   const wanted: { entry: SheetEntry; part: string }[] = [];
@@ -1049,25 +1046,20 @@ export function readXlsxFast(bytes: Uint8Array): FastXlsxResult {
     wanted.push({ entry, part: resolveTarget(rel.target) });
   }
 
-  // Parts at unusual names: a second, filtered pass.
-  const missing = new Set<string>();
-  for (const name of [stringsPart, ...wanted.map((w) => w.part)]) if (name !== undefined && !files[name]) missing.add(name);
-  inflate(bytes, files, missing);
-
-  const strings = stringsPart ? readSharedStrings(text(files, stringsPart)!, stringsPart) : [];
+  const partText = (name: string) => text(name) ?? unsupported(`missing part ${name}`);
+  const strings = stringsPart ? readSharedStrings(partText(stringsPart), stringsPart) : [];
   // styles.xml only matters for numbers with a style: it is read when the sheets have any.
   const pending: SheetContext['pending'] = [];
   const grids: Grid[] = [];
   let meta: Record<string, string> | undefined;
   for (const { entry, part } of wanted) {
     const isMeta = entry.name === META_SHEET;
-    const { rows, merges } = readSheet(text(files, part)!, { strings, dateXf: null, pending, date1904, raw: isMeta, part });
+    const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part });
     if (isMeta) meta = metaOf(rows);
     else grids.push({ sheet: entry.name, rows, merges, typed: true });
   }
   if (pending.length > 0 && stylesPart !== undefined) {
-    inflate(bytes, files, new Set([stylesPart]));
-    const dateXf = readStyles(text(files, stylesPart)!, stylesPart);
+    const dateXf = readStyles(partText(stylesPart), stylesPart);
     for (const { rows, r, c, style } of pending) {
       if (dateXf[style] === 1) rows[r]![c] = excelSerialToDate(rows[r]![c] as number, date1904) ?? rows[r]![c]!;
     }
