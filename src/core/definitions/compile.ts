@@ -1,8 +1,22 @@
-import { createAjv } from '@jsonforms/core';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { foldKey } from '../text/fold';
 import type { ValueContext } from '../values/types';
+import { createSafeAjv } from './safeRegExp';
 import type { FieldDefinition, FormDefinition, JsonSchemaProperty, Lang } from './types';
+
+/**
+ * Longest text a `pattern` or `format` is run on. Longer cells are reported as too long
+ * (Ajv's `maxLength` error, shown as `schema.too-long`) and never reach the pattern: cell
+ * formats (codes, phone numbers, addresses) are short, and this keeps every check quick
+ * even for formats run by JavaScript's own RegExp.
+ */
+export const MAX_CHECKED_TEXT = 500;
+
+/** Checks one row's values against the form's JSON Schema, like an Ajv validate function. */
+export interface RowValidator {
+  (row: Record<string, unknown>): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 export interface CompiledField {
   id: string;
@@ -24,7 +38,7 @@ export interface CompiledForm {
   byId: Map<string, CompiledField>;
   /** Folded label or alias → field id. */
   headerKeys: Map<string, string>;
-  validateRow: ValidateFunction;
+  validateRow: RowValidator;
 }
 
 /** The key a header cell is matched by: folded, brackets dropped, so `开展宣传活动` + `场次` meets `开展宣传活动（场次）`. */
@@ -65,8 +79,71 @@ export function compileForm(def: FormDefinition): CompiledForm {
     fields,
     byId: new Map(fields.map((f) => [f.id, f])),
     headerKeys,
-    validateRow: createAjv().compile(def.schema),
+    validateRow: boundedValidator(createSafeAjv().compile(def.schema), textLimits(def)),
   };
   compiled.set(def, form);
   return form;
+}
+
+/** Whether a (sub)schema runs a regular expression on text: `pattern`, `patternProperties` or `format`. */
+function runsPatterns(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'pattern' || key === 'format') && typeof value === 'string') return true;
+    if (key === 'patternProperties' || runsPatterns(value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Field id → longest text checked, for the fields whose schema runs patterns. When a
+ * pattern sits outside the fields' own schemas (in `allOf`, say), every field is limited.
+ */
+function textLimits(def: FormDefinition): Map<string, number> {
+  const { properties, ...rest } = def.schema;
+  const everywhere = runsPatterns(rest);
+  const limits = new Map<string, number>();
+  for (const [id, schema] of Object.entries(properties)) {
+    if (!everywhere && !runsPatterns(schema)) continue;
+    const own = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
+    limits.set(id, Math.min(own, MAX_CHECKED_TEXT));
+  }
+  return limits;
+}
+
+/**
+ * Ajv behind a length check: a value longer than its limit gets a `maxLength` error and is
+ * left out of what Ajv sees, so no pattern ever runs on it; Ajv's errors about that field
+ * (its pattern, or `required` once it is left out) are dropped as already said.
+ */
+function boundedValidator(validate: ValidateFunction, limits: ReadonlyMap<string, number>): RowValidator {
+  const bounded: RowValidator = (row) => {
+    let tooLong: ErrorObject[] | undefined;
+    let checked = row;
+    for (const [id, limit] of limits) {
+      const value = row[id];
+      // Characters as people count them (code points), but only counted when it could matter.
+      if (typeof value !== 'string' || value.length <= limit || [...value].length <= limit) continue;
+      (tooLong ??= []).push({
+        instancePath: `/${id}`,
+        schemaPath: `#/properties/${id}/maxLength`,
+        keyword: 'maxLength',
+        params: { limit },
+        message: `must NOT have more than ${limit} characters`,
+      });
+      if (checked === row) checked = { ...row };
+      delete checked[id];
+    }
+    const valid = validate(checked);
+    if (!tooLong) {
+      bounded.errors = validate.errors ?? null;
+      return valid;
+    }
+    const left = new Set(tooLong.map((e) => e.instancePath.slice(1)));
+    const about = (e: ErrorObject) =>
+      e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : e.instancePath.split('/')[1] ?? '';
+    bounded.errors = [...tooLong, ...(validate.errors ?? []).filter((e) => !left.has(about(e)))];
+    return false;
+  };
+  return bounded;
 }

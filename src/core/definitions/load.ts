@@ -1,20 +1,22 @@
 /**
  * Loading a form definition a user brings: JSON text → a checked FormDefinition, or
  * messages that name the JSON path and say what is wrong, in Chinese (English on request).
- * The definition is data: nothing in it is ever run.
+ * The definition is data: nothing in it is ever run, fetched or allowed to hang a check
+ * (see `guard.ts` for what is refused and why).
  */
-import { createAjv } from '@jsonforms/core';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeZh from 'ajv-i18n/localize/zh';
 import definitionSchema from '../../../forms/form-definition.schema.json';
 import { makeIssue, type Issue } from '../issues/issue';
+import { checkSafety, checkSize, checkStructure } from './guard';
+import { createSafeAjv } from './safeRegExp';
 import type { FormDefinition, Lang } from './types';
 
 let validateDefinition: ValidateFunction | undefined;
 
 function schemaValidator(): ValidateFunction {
-  validateDefinition ??= createAjv().compile(definitionSchema);
+  validateDefinition ??= createSafeAjv().compile(definitionSchema);
   return validateDefinition;
 }
 
@@ -38,7 +40,8 @@ function crossReferences(def: FormDefinition, lang: Lang): Issue[] {
   const ids = new Set(Object.keys(def.schema.properties));
   const zh = lang !== 'en';
   const unknown = (path: string, id: string) => problem(path, zh ? `指向不存在的字段“${id}”` : `names the unknown field "${id}"`, lang);
-  for (const id of ids) if (!def.fields[id]) issues.push(problem(at('fields'), zh ? `缺少字段“${id}”的说明` : `has no entry for field "${id}"`, lang));
+  // Own keys only: `fields.constructor` would otherwise be found on every object.
+  for (const id of ids) if (!Object.hasOwn(def.fields, id)) issues.push(problem(at('fields'), zh ? `缺少字段“${id}”的说明` : `has no entry for field "${id}"`, lang));
   for (const id of Object.keys(def.fields)) if (!ids.has(id)) issues.push(unknown(at('fields', id), id));
   if (!ids.has(def.rollupKey)) issues.push(unknown(at('rollupKey'), def.rollupKey));
   for (const [i, id] of (def.schema.required ?? []).entries()) if (!ids.has(id)) issues.push(unknown(at('schema', 'required', i), id));
@@ -62,6 +65,8 @@ function crossReferences(def: FormDefinition, lang: Lang): Issue[] {
 
 /** Checks an already-parsed definition. */
 export function checkDefinition(json: unknown, lang: Lang = 'zh-CN'): LoadResult {
+  const structure = checkStructure(json, lang);
+  if (structure.length > 0) return { ok: false, issues: structure };
   const validate = schemaValidator();
   if (!validate(json)) {
     const errors = [...(validate.errors ?? [])];
@@ -69,18 +74,21 @@ export function checkDefinition(json: unknown, lang: Lang = 'zh-CN'): LoadResult
     return { ok: false, issues: errors.map((e) => problem(e.instancePath, describeSchemaError(e), lang)) };
   }
   const definition = json as FormDefinition;
-  const issues = crossReferences(definition, lang);
+  const issues = [...checkSafety(definition, lang), ...crossReferences(definition, lang)];
   if (issues.length > 0) return { ok: false, issues };
   try {
-    createAjv().compile(definition.schema);
+    createSafeAjv().compile(definition.schema);
   } catch (error) {
-    return { ok: false, issues: [problem(at('schema'), error instanceof Error ? error.message : String(error), lang)] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [problem(at('schema'), lang === 'en' ? `cannot be used as a JSON Schema: ${detail}` : `不能用作 JSON Schema：${detail}`, lang)] };
   }
   return { ok: true, definition };
 }
 
 /** Parses and checks definition text as a user saved it. */
 export function loadDefinition(text: string, lang: Lang = 'zh-CN'): LoadResult {
+  const size = checkSize(text, lang);
+  if (size.length > 0) return { ok: false, issues: size };
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
