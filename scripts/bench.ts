@@ -8,6 +8,7 @@ import type { Grid } from '../src/core/table/grid';
 import { locateTable } from '../src/core/table/locate';
 import { readDataRow, rowChecker, tableColumns, validateTable } from '../src/core/validate/table';
 import type { CellValue } from '../src/core/values/types';
+import { benchBrowser } from './bench-browser';
 import { benchExcel } from './bench-excel';
 import { benchPaneSize } from './bench-pane';
 import { benchRollup } from './bench-rollup';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
   await benchRollup();
   console.log('');
   await benchExcel();
+  console.log('');
+  await benchBrowser();
   console.log('');
   benchPaneSize();
 }
