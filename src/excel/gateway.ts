@@ -2,11 +2,34 @@
  * What the task pane may ask of Excel. The only implementation talking to Office.js is
  * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
  */
-import type { MarkPlan, RollupSheetNames, RollupSheetsPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
+import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
+import type { MarkPlan, RollupSheetNames, RollupSheetRole, RollupSheetsPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
+
+/** A sheet of the open workbook, as the roll-up's pickers list it. */
+export interface WorkbookSheet {
+  name: string;
+  /** False for hidden and very hidden sheets (`_huizong`, a unit's hidden helpers). */
+  visible: boolean;
+  /** Set on the roll-up sheets Huizong wrote (汇总, 报送情况, 问题清单), as `_huizong` records them. */
+  rollup?: RollupSheetRole;
+}
 
 export interface ExcelGateway {
   /** Reads the active sheet's used range (values, number formats) and stored form id: one sync. */
   readActiveSheet(): Promise<SheetSnapshot>;
+  /** The workbook's sheets in tab order: one sync (with `_huizong`'s record of the roll-up sheets). */
+  listSheets(): Promise<WorkbookSheet[]>;
+  /** One sheet's used range, values only (dates as serials): one sync. */
+  readSheet(name: string): Promise<SheetSnapshot>;
+  /**
+   * Several sheets' used ranges, values only, in ONE sync whatever their number and size
+   * (more only where the response would pass Excel on the web's 5 MB: then sheet by sheet,
+   * and a sheet too large in blocks). A sheet gone since it was listed fails the read
+   * (ItemNotFound): the pane lists the sheets again.
+   */
+  readSheets(names: readonly string[]): Promise<SheetSnapshot[]>;
+  /** Adds a blank roster sheet (never over an existing one: `单位名单(2)` …) in 2 syncs; gives its name. */
+  createRosterSheet(plan: RosterSheetPlan): Promise<string>;
   /** Adds a template sheet built from the plan: at most 2 syncs whatever its size. */
   createTemplate(plan: TemplatePlan): Promise<void>;
   /** Opens an .xlsx (base64) as a new workbook (Excel.createWorkbook). */

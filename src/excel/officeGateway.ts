@@ -23,12 +23,13 @@
  */
 import { META_SHEET } from '../files/metaSheet';
 import { RANGES_LIMIT, chunkAreas, columnOf, compressCells, parseRange, promptGroups } from '../core/plan/markPlan';
+import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, MarkSeverity, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
 import type { RollupChartPlan, RollupSheetNames, RollupSheetPlan, RollupSheetRole, RollupSheetsPlan, SheetPlanValue } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 import { createChangeBatcher, type DebounceOptions } from './debounce';
-import type { ExcelGateway } from './gateway';
+import type { ExcelGateway, WorkbookSheet } from './gateway';
 
 /** What the gateway needs of Office.js; `Excel` itself by default, a test double in tests. */
 export interface OfficeHost {
@@ -603,6 +604,102 @@ export function rowOfSelection(address: string, sheet: string): number | undefin
   return match ? Number(match[1]) : undefined;
 }
 
+
+// ── Other sheets of the workbook (roster, units' tables pasted in) ─────────────────────
+
+/** A snapshot of a sheet with nothing on it. */
+function emptySnapshot(sheet: string): SheetSnapshot {
+  return { sheet, values: [], origin: 'A1' };
+}
+
+/** `Sheet1!B3:F20` → `B3`. */
+function originOf(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1).split(':')[0]!;
+}
+
+/**
+ * Queues the used range (values only) of each named sheet. `getUsedRangeOrNullObject`: an
+ * empty sheet gives a null object rather than A1 (ExcelApi 1.4).
+ */
+function queueUsedValues(context: Excel.RequestContext, names: readonly string[]): { name: string; used: Excel.Range }[] {
+  return names.map((name) => {
+    const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    used.load('address,values');
+    return { name, used };
+  });
+}
+
+function usedSnapshot(name: string, used: Excel.Range): SheetSnapshot {
+  if (used.isNullObject) return emptySnapshot(name);
+  return { sheet: name, values: used.values as CellValue[][], origin: originOf(used.address) };
+}
+
+/**
+ * The sheets' values where one response cannot hold them all: 1 sync for their sizes, then
+ * the used ranges cut into pieces — whole sheets, or row blocks of a sheet larger than
+ * BLOCK_CELLS — packed into syncs of at most BLOCK_CELLS cells each. So the syncs grow with
+ * the cells read (one per ~60,000), never with the number of sheets.
+ */
+async function readPacked(context: Excel.RequestContext, names: readonly string[]): Promise<SheetSnapshot[]> {
+  const sized = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address,rowCount,columnCount');
+    return { name, sheet, used };
+  });
+  await context.sync();
+
+  interface Piece {
+    sheet: number;
+    range: Excel.Range;
+    cells: number;
+  }
+  const values: CellValue[][][] = names.map(() => []);
+  const origins: string[] = names.map(() => 'A1');
+  let queued: Piece[] = [];
+  let queuedCells = 0;
+  const flush = async () => {
+    if (!queued.length) return;
+    await context.sync();
+    for (const piece of queued) values[piece.sheet]!.push(...(piece.range.values as CellValue[][]));
+    queued = [];
+    queuedCells = 0;
+  };
+  for (const [i, { sheet, used }] of sized.entries()) {
+    if (used.isNullObject) continue;
+    const bounds = parseRange(used.address)!;
+    origins[i] = `${columnName(bounds.s.c)}${bounds.s.r + 1}`;
+    const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, used.columnCount)));
+    for (let top = 0; top < used.rowCount; top += rowsPerBlock) {
+      const height = Math.min(rowsPerBlock, used.rowCount - top);
+      const cells = height * used.columnCount;
+      if (queuedCells > 0 && queuedCells + cells > BLOCK_CELLS) await flush();
+      const range = sheet.getRangeByIndexes(bounds.s.r + top, bounds.s.c, height, used.columnCount);
+      range.load('values');
+      queued.push({ sheet: i, range, cells });
+      queuedCells += cells;
+    }
+  }
+  await flush();
+  return names.map((name, i) => ({ sheet: name, values: values[i]!, origin: origins[i]! }));
+}
+
+/**
+ * The sheets' values: every used range loaded, then ONE sync. Where the response would pass
+ * Excel on the web's limit, packed reads instead (readPacked) — more syncs on that path only.
+ */
+async function readUsedValues(context: Excel.RequestContext, names: readonly string[]): Promise<SheetSnapshot[]> {
+  if (names.length === 0) return [];
+  try {
+    const queued = queueUsedValues(context, names);
+    await context.sync();
+    return queued.map(({ name, used }) => usedSnapshot(name, used));
+  } catch (error) {
+    if (!isPayloadError(error)) throw error;
+  }
+  return readPacked(context, names);
+}
+
 // ── The gateway ─────────────────────────────────────────────────────────────────────────
 
 export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway {
@@ -872,6 +969,94 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         sheet.activate();
         sheet.getRange(`B${firstDataRow}`).select();
         await batch.sync();
+      });
+    },
+
+    /**
+     * 1 sync: the sheets (name, id, visibility) and `_huizong`'s keys, to tell the roll-up
+     * sheets Huizong wrote (by the id recorded with them) from sheets of the user's that
+     * happen to share a name. (1–2 more only where Excel refuses the read through a missing
+     * `_huizong`: see syncWithMeta.)
+     */
+    async listSheets(): Promise<WorkbookSheet[]> {
+      return host.run(async (context) => {
+        const { main: sheets, meta } = await syncWithMeta(
+          context,
+          () => {
+            const collection = context.workbook.worksheets;
+            collection.load('items/name,items/id,items/visibility');
+            return collection;
+          },
+          metaKeys,
+        );
+        const record = readRollupSheetsRecord(metaPairs(meta));
+        const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+        return sheets.items.map((sheet) => {
+          const listed: WorkbookSheet = { name: sheet.name, visible: sheet.visibility === 'Visible' };
+          const ours = record?.sheets.find((r) => r.id === sheet.id && same(r.name, sheet.name));
+          if (ours) listed.rollup = ours.role;
+          return listed;
+        });
+      });
+    },
+
+    /** 1 sync (more only for a sheet too large for one response: see readPacked). */
+    async readSheet(name: string): Promise<SheetSnapshot> {
+      return host.run(async (context) => (await readUsedValues(context, [name]))[0]!);
+    },
+
+    /** 1 sync for all the sheets, whatever their number and rows (see readUsedValues). */
+    async readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
+      return host.run((context) => readUsedValues(context, names));
+    },
+
+    /**
+     * 2 syncs: the sheet names taken; then the new sheet under a free name (`单位名单(2)` …,
+     * never over one of the user's) — header, widths, text and date formats, the level list,
+     * prompts, borders, the frozen header — selected at its first row.
+     */
+    async createRosterSheet(plan: RosterSheetPlan): Promise<string> {
+      return host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        const name = uniqueName(plan.sheetName, sheets.items.map((s) => s.name), 31, (base, n) => `${base}(${n})`);
+        const sheet = context.workbook.worksheets.add(name);
+        const batch = new Batch(context, budget);
+        const lastRow = parseRange(plan.data)!.e.r + 1;
+        for (const column of plan.columns) {
+          await batch.room(null);
+          sheet.getRange(`${column.letter}:${column.letter}`).format.columnWidth = widthInPoints(column.width);
+          // Text before anything is typed: a name such as 001 or a date-like alias stays as written.
+          sheet.getRange(`${column.letter}2:${column.letter}${lastRow}`).numberFormat = [[column.numberFormat]];
+        }
+        const body = sheet.getRange(plan.body);
+        body.format.font.name = FONT;
+        body.format.font.size = 11;
+        body.format.verticalAlignment = 'Center';
+        thinBorders(body);
+        await batch.room(plan.header.labels);
+        const header = sheet.getRange(plan.header.range);
+        header.values = [plan.header.labels];
+        headerStyle(header);
+        for (const validation of plan.validations) {
+          await batch.room(validation);
+          const target = sheet.getRange(validation.range);
+          let rule: Excel.DataValidationRule | undefined;
+          if (validation.kind === 'list' && validation.options?.length) rule = { list: { inCellDropDown: true, source: validation.options.join(',') } };
+          else if (validation.kind === 'date') rule = { date: { formula1: validation.from ?? '2000-01-01', formula2: validation.to ?? '2099-12-31', operator: 'Between' } };
+          if (rule) {
+            target.dataValidation.ignoreBlanks = true;
+            target.dataValidation.rule = rule;
+          }
+          if (validation.prompt) target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+          if (validation.error) target.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: validation.error.title, message: validation.error.message };
+        }
+        sheet.freezePanes.freezeRows(plan.freeze.rows);
+        sheet.activate();
+        sheet.getRange(plan.select).select();
+        await batch.sync();
+        return name;
       });
     },
 

@@ -106,6 +106,17 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   }, [lang]);
 
   const forms = useMemo(() => definitions.map(compileForm), [definitions]);
+  // The roll-up's access to this workbook's sheets: one object per connection, so that the
+  // panel lists the sheets once, not on every render.
+  const workbook = useMemo(
+    () =>
+      excel && {
+        listSheets: () => excel.listSheets(),
+        readSources: (sheets: readonly string[], rosterSheet: string | undefined) => excel.readWorkbookSources(sheets, rosterSheet, lang),
+        createRosterSheet: () => excel.createRosterSheet(lang),
+      },
+    [excel, lang],
+  );
   const form = forms.find((f) => f.def.id === formId) ?? forms[0]!;
   useEffect(() => {
     setEnteredRows([]);
@@ -255,7 +266,8 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           lang={lang}
           definitions={definitions}
           formId={form.def.id}
-          {...(excel ? { writeToWorkbook: (result) => excel.writeRollup(result, form, lang), selectIssue: (index: number) => void excel.selectRollupIssue(index) } : {})}
+          onSelectForm={setFormId}
+          {...(excel && workbook ? { writeToWorkbook: (result) => excel.writeRollup(result, form, lang), selectIssue: (index: number) => void excel.selectRollupIssue(index), workbook } : {})}
         />
       )}
     </main>

@@ -7,15 +7,18 @@ import { formTitle, type CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { countBySeverity, makeIssue, type Issue } from '../core/issues/issue';
 import { markPlan, rowWritePlan } from '../core/plan/markPlan';
+import { rosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import { templatePlan } from '../core/plan/templatePlan';
-import type { RollupResult } from '../core/rollup/types';
+import { parseRoster } from '../core/rollup/roster';
+import type { Roster, RollupResult } from '../core/rollup/types';
 import { locateTable, rankForms } from '../core/table/locate';
 import { validateTable } from '../core/validate/table';
-import type { ExcelGateway } from '../excel/gateway';
+import type { ExcelGateway, WorkbookSheet } from '../excel/gateway';
 import { snapshotGrid } from '../excel/snapshotGrid';
 import type { EntryData } from './EntryForm';
 import { toBase64 } from './fileIO';
 import type { SheetCheck } from './panels/ValidatePanel';
+import { workbookSourceName, type WorkbookGrid } from './rollup/protocol';
 
 export interface ExcelActions {
   createTemplate(form: CompiledForm, year: number): Promise<void>;
@@ -31,7 +34,18 @@ export interface ExcelActions {
   /** The data row the selection is on, read as the form reads it; undefined when the selection is not on a data row. */
   readSelectedRow(form: CompiledForm, forms: CompiledForm[]): Promise<{ row: number; data: EntryData } | undefined>;
   writeRollup(result: RollupResult, form: CompiledForm, lang: Lang): Promise<void>;
+  /**
+   * Selects what issue `index` of the last roll-up written is about: its cell (or row) on the
+   * sheet of this workbook it came from (a unit's table pasted in, the roster sheet), else its
+   * row in 问题清单.
+   */
   selectRollupIssue(index: number): Promise<void>;
+  /** The workbook's sheets, for the roll-up's pickers (1 sync). */
+  listSheets(): Promise<WorkbookSheet[]>;
+  /** The grids of the sheets to roll up and the roster sheet, read in ONE sync; the roster parsed. */
+  readWorkbookSources(sheets: readonly string[], rosterSheet: string | undefined, lang: Lang): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
+  /** Adds a blank 单位名单 sheet (2 syncs); gives the name it got (`单位名单(2)` where 单位名单 is taken). */
+  createRosterSheet(lang: Lang): Promise<string>;
 }
 
 const summaryText = {
@@ -45,6 +59,9 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
   let checkedSheet: string | undefined;
   let issuesSheet: string | undefined;
   let lastForms: { forms: CompiledForm[]; lang: Lang } | undefined;
+  /** Issues of the last roll-up written, and the sheets of this workbook it read, by source name. */
+  let rollupIssues: readonly Issue[] = [];
+  const sourceSheets = new Map<string, string>();
   let stopWatching: (() => Promise<void>) | undefined;
   const listeners = new Set<(check: SheetCheck) => void>();
 
@@ -126,11 +143,33 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
       // A user's own sheet called 问题清单 is never ours: the gateway says which name ours got.
       const names = await gateway.writeRollupSheets(rollupSheetsPlan(result, form, lang));
       issuesSheet = names ? names.issues : undefined;
+      rollupIssues = result.issues;
     },
     async selectRollupIssue(index) {
+      const issue = rollupIssues[index];
+      // A sheet of this workbook: the cell itself is a click away, better than its line in 问题清单.
+      if (issue?.file !== undefined && issue.sheet !== undefined && sourceSheets.get(issue.file) === issue.sheet) {
+        const address = issue.cell ?? (issue.row !== undefined ? `${issue.row}:${issue.row}` : 'A1');
+        await gateway.selectCell(issue.sheet, address);
+        return;
+      }
       const { issueCell } = await import('../core/plan/rollupSheetsPlan');
       const { sheet, address } = issueCell(index, issuesSheet);
       await gateway.selectCell(sheet, address);
+    },
+    listSheets: () => gateway.listSheets(),
+    async readWorkbookSources(sheets, rosterSheet, lang) {
+      const names = rosterSheet === undefined ? [...sheets] : [...sheets, rosterSheet];
+      const snapshots = await gateway.readSheets(names);
+      const grids = snapshots.map((snapshot) => ({ sheet: snapshot.sheet, source: workbookSourceName(snapshot.sheet, lang), grid: snapshotGrid(snapshot) }));
+      for (const { sheet, source } of grids) sourceSheets.set(source, sheet);
+      const rosterGrid = rosterSheet === undefined ? undefined : grids.pop();
+      const out: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: grids.map(({ source, grid }) => ({ name: source, grid })) };
+      if (rosterGrid) out.roster = parseRoster(rosterGrid.grid, rosterGrid.source, lang);
+      return out;
+    },
+    async createRosterSheet(lang) {
+      return gateway.createRosterSheet(rosterSheetPlan(lang));
     },
   };
 }

@@ -16,7 +16,11 @@
  *  c. 汇总 of the example district's returns: 汇总, 报送情况 and 问题清单 written in ≤ 4 syncs,
  *     the 合计 row as the CLI's totals on the same files; clicking an issue selects its row in
  *     问题清单;
- *  d. the pane in English (?lang=en).
+ *  d. the pane in English (?lang=en);
+ *  e. 汇总 with this workbook: chosen files propose their form; the roster is the workbook's
+ *     单位名单 sheet; the returned table already in the workbook is ticked and rolled up with
+ *     the files (one read of the workbook, ≤ 4 syncs to write); one of its issues selects its
+ *     cell; 新建空白单位名单表 adds 单位名单(2) beside the user's own.
  *
  * One build of the harness page (./excel-harness/webpack.harness.js, the project's webpack
  * config with another entry) into a temp folder, served on 127.0.0.1; every other origin is
@@ -24,7 +28,7 @@
  * locally and FAILS under CI.
  *
  * Screenshots go to test-output/screenshots/ (excel-validate-zh.png, excel-template-zh.png,
- * excel-rollup-zh.png, excel-en.png).
+ * excel-rollup-zh.png, excel-en.png, excel-rollup-workbook-zh.png).
  *
  * HUIZONG_EXCEL_HARNESS_DIST=<folder of an existing harness build> skips the build (for working
  * on this test only; the folder is then left alone).
@@ -418,6 +422,69 @@ describeWithChromium('the task pane in Excel mode, on the Office.js test double 
     expect(await double.syncs()).toBe(1);
     const row = Number(/^A(\d+)/.exec(selected!)![1]);
     expect(await double.value('问题清单', `G${row}`)).toBe(message);
+    await closePane(pane);
+  }, TEST_TIMEOUT_MS);
+
+  test('汇总 with this workbook: files propose the form, a roster sheet, the table in the workbook rolled up; its issue selects its cell', async () => {
+    const names = ['向阳楼街道总工会.xlsx', '第一热电厂工会.xlsx', '知识竞赛情况表.xlsx'];
+    const pane = await openPane('zh-CN');
+    const { page } = pane;
+    const double = doubleOf(page);
+    await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
+    const sheets = await visible(page.getByRole('group', { name: '本工作簿中的工作表' }));
+    // The returned table is offered; the roster sheet is not.
+    await visible(sheets.getByRole('checkbox', { name: SHEET }));
+    expect(await sheets.getByRole('checkbox', { name: '单位名单' }).count()).toBe(0);
+
+    await page.getByTestId('returns-input').setInputFiles(names.map((name) => path.join(exampleDir, 'returns', name)));
+    const proposal = await visible(page.getByTestId('form-proposal'));
+    await visible(proposal.getByText('根据所选文件的表头，建议使用：《维权行动月活动数据汇总表》（3 个文件中 2 个匹配）', { exact: true }));
+    await visible(proposal.getByText(/^1 个是《.*知识竞赛活动情况表》：知识竞赛情况表\.xlsx$/));
+    expect(await page.getByTestId('form-picker').innerText()).toContain('维权行动月活动数据汇总表');
+
+    // The roster: the workbook's 单位名单 sheet (1 sync to read it).
+    await double.reset();
+    await page.getByTestId('roster-sheet').selectOption('单位名单');
+    await visible(page.getByText('工作表“单位名单”：3 个单位', { exact: true }));
+    expect(await double.syncs()).toBe(1);
+
+    await sheets.getByRole('checkbox', { name: SHEET }).check();
+    await visible(proposal.getByText('根据所选文件的表头，建议使用：《维权行动月活动数据汇总表》（4 个文件和工作表中 3 个匹配）', { exact: true }));
+
+    await double.reset();
+    await page.getByRole('button', { name: '开始汇总', exact: true }).click();
+    await visible(page.getByText('已在本工作簿中写入“汇总”“报送情况”“问题清单”三张表。', { exact: true }), ROLLUP_TIMEOUT_MS);
+    // One read of the ticked sheet and the roster sheet, ≤ 4 to write, 1 to list the sheets again.
+    expect(await until(() => double.syncs(), (n) => n >= 5)).toBeLessThanOrEqual(6);
+    const counts = await page
+      .getByTestId('rollup-counts')
+      .evaluate((el) => Object.fromEntries(Array.from(el.children).map((c) => [c.children[1]?.textContent ?? '', Number(c.children[0]?.textContent)])));
+    expect(counts).toMatchObject({ 已接收文件: 3, 已拒收文件: 1, 已报送单位: 2, 未报送单位: 1 });
+    // The units of the table in the workbook are in 汇总 beside those of the files.
+    const summary = (await double.rows('汇总'))!;
+    expect(summary.some((r) => r[0] === '第30基层工会')).toBe(true);
+    expect(summary.some((r) => String(r[0]).includes('热电厂'))).toBe(true);
+    // The roll-up's sheets are never offered for rolling up.
+    await until(() => sheets.innerText(), (text) => !text.includes('报送情况'));
+    expect(await sheets.innerText()).not.toContain('问题清单');
+    await page.screenshot({ path: path.join(screenshots, 'excel-rollup-workbook-zh.png'), fullPage: true });
+
+    // 若干 on row 12 of the table in the workbook: a click selects D12 there, not a line of 问题清单.
+    const group = await visible(page.getByTestId('issue-list').getByRole('region', { name: `本工作簿/${SHEET}`, exact: true }));
+    await double.reset();
+    await group.getByRole('button', { name: 'D12 开展宣传活动（场次）：“若干”不是整数，请填写不小于0的整数', exact: true }).click();
+    expect(await until(() => double.selected(SHEET), (s) => s === 'D12')).toBe('D12');
+    expect(await double.active()).toBe(SHEET);
+    expect(await double.syncs()).toBe(1);
+
+    // 新建空白单位名单表: the user's 单位名单 stays, the new sheet is 单位名单(2) and becomes the roster.
+    await double.reset();
+    await page.getByRole('button', { name: '新建空白单位名单表', exact: true }).click();
+    await visible(page.getByText(/本工作簿已有“单位名单”工作表，没有改动它；新表名为“单位名单\(2\)”。/));
+    expect(await double.value('单位名单', 'A2')).toBe('第1基层工会');
+    expect((await double.rows('单位名单(2)'))![0]).toEqual(['单位名称', '单位层级', '上级单位', '别名', '截止日期']);
+    expect(await page.getByTestId('roster-sheet').inputValue()).toBe('单位名单(2)');
+    expect(await double.syncs()).toBeLessThanOrEqual(3);
     await closePane(pane);
   }, TEST_TIMEOUT_MS);
 

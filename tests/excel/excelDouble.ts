@@ -98,6 +98,8 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'RangeFormat.borders.getItem.color': '1.1',
   // The roll-up sheets (writeRollupSheets).
   'WorksheetCollection.load(items/name,items/id)': '1.1',
+  // The workbook's sheets for the roll-up's pickers (listSheets): visibility is read from 1.1.
+  'WorksheetCollection.load(items/name,items/id,items/visibility)': '1.1',
   'Worksheet.load(id)': '1.1',
   'Worksheet.name': '1.1',
   'Worksheet.delete': '1.1',
@@ -537,16 +539,18 @@ class WorksheetCollectionProxy {
     return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL);
   }
   load(what: string): this {
-    const withIds = what === 'items/name,items/id';
-    if (what !== 'items/name' && !withIds) throw new Error(`the double loads items/name (and items/id) only, not ${what}`);
+    const withVisibility = what === 'items/name,items/id,items/visibility';
+    const withIds = what === 'items/name,items/id' || withVisibility;
+    if (what !== 'items/name' && !withIds) throw new Error(`the double loads items/name (and items/id, items/visibility) only, not ${what}`);
     this.context.push({ api: `WorksheetCollection.load(${what})` }, () => {
       this.loadedItems = this.model.sheets.map((sheet) => {
         const proxy = new WorksheetProxy(this.context, () => sheet);
         proxy.setLoaded('name', sheet.name);
         if (withIds) proxy.setLoaded('id', sheet.id);
+        if (withVisibility) proxy.setLoaded('visibility', sheet.visibility);
         return proxy;
       });
-      return bytesOf(this.model.sheets.map((s) => (withIds ? { name: s.name, id: s.id } : s.name)));
+      return bytesOf(this.model.sheets.map((s) => (withVisibility ? { name: s.name, id: s.id, visibility: s.visibility } : withIds ? { name: s.name, id: s.id } : s.name)));
     });
     return this;
   }
@@ -692,6 +696,11 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
 
   set visibility(value: string) {
     this.context.push({ api: 'Worksheet.visibility', data: value }, () => void (this.sheet().visibility = value));
+  }
+
+  /** As loaded through `WorksheetCollection.load(…items/visibility)`. */
+  get visibility(): string {
+    return this.get('visibility');
   }
 
   load(what: string): this {

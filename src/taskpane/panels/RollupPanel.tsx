@@ -2,14 +2,21 @@
  * 汇总: returned files (chosen or dropped) rolled up with one click, in a worker with a
  * progress bar and 取消. The result is written into the open workbook (in Excel) or offered
  * as an .xlsx download (in a browser).
+ *
+ * The form is proposed from the chosen files' headers (and selected; the person may choose
+ * another). In Excel, units' tables pasted into this workbook can be ticked and rolled up with
+ * the files, and the roster can be a sheet of the workbook (or a new blank one).
  */
-import { useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
+  Label,
+  Select,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -18,13 +25,20 @@ import {
   makeStyles,
   shorthands,
   tokens,
+  useId,
 } from '@fluentui/react-components';
+import { compileForm } from '../../core/definitions/compile';
+import { formsOfGrids, type SourceForms } from '../../core/definitions/proposeForm';
 import type { FormDefinition, Lang } from '../../core/definitions/types';
-import type { RollupResult } from '../../core/rollup/types';
+import type { Roster, RollupResult } from '../../core/rollup/types';
+import type { WorkbookSheet } from '../../excel/gateway';
 import { RETURN_ACCEPT, downloadBytes, loadExamples, readChosenFiles } from '../fileIO';
-import type { RollupFile } from '../rollup/protocol';
+import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
 import { RollupCancelled, startRollup, type RollupRun } from '../rollup/startRollup';
+import { useFormProposal } from '../rollup/useFormProposal';
+import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
+import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -45,7 +59,11 @@ const useStyles = makeStyles({
   counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: tokens.spacingVerticalS },
   count: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground3 },
+  sheets: { display: 'flex', flexDirection: 'column' },
 });
+
+/** Waits this long after the last tick before reading the ticked sheets to propose the form. */
+const SHEET_PEEK_DELAY_MS = 300;
 
 type RunState =
   | { kind: 'idle' }
@@ -59,15 +77,43 @@ export interface RollupPanelProps {
   formId: string;
   /** In Excel: writes the three result sheets into the open workbook. */
   writeToWorkbook?: (result: RollupResult) => Promise<void>;
-  /** In Excel: selects an issue's cell in 问题清单. */
+  /** In Excel: selects an issue's cell (in the workbook's sheet it came from, else in 问题清单). */
   selectIssue?: (index: number) => void;
+  /** Selects a form in the pane's form list (the proposed one). */
+  onSelectForm?: (formId: string) => void;
+  /** In Excel: this workbook's sheets, as units' tables to roll up and as the roster. */
+  workbook?: WorkbookAccess;
 }
 
-export function RollupPanel({ lang, definitions, formId, writeToWorkbook, selectIssue }: RollupPanelProps) {
+export interface WorkbookAccess {
+  listSheets(): Promise<WorkbookSheet[]>;
+  /** The ticked sheets' grids and the roster sheet (parsed), read in one go. */
+  readSources(sheets: readonly string[], rosterSheet: string | undefined): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
+  /** Adds a blank 单位名单 sheet; gives the name it got. */
+  createRosterSheet(): Promise<string>;
+}
+
+type RosterChoice =
+  | { kind: 'file'; file: RollupFile }
+  /** A sheet of this workbook: read again when the roll-up starts (it may have been edited). */
+  | { kind: 'sheet'; sheet: string; units?: number; problem?: string };
+
+export function RollupPanel({ lang, definitions, formId, writeToWorkbook, selectIssue, onSelectForm, workbook }: RollupPanelProps) {
   const styles = useStyles();
   const t = panelStrings[lang].rollup;
   const [files, setFiles] = useState<RollupFile[]>([]);
-  const [roster, setRoster] = useState<RollupFile | undefined>();
+  const [roster, setRoster] = useState<RosterChoice | undefined>();
+  const [sheetList, setSheetList] = useState<WorkbookSheet[] | undefined>();
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [sheetSources, setSheetSources] = useState<SourceForms[]>([]);
+  const [sheetProblem, setSheetProblem] = useState<string | undefined>();
+  const forms = useMemo(() => definitions.map(compileForm), [definitions]);
+  const sheetsLabel = useId('workbook-sheets');
+  const proposalState = useFormProposal(files, sheetSources, definitions, onSelectForm);
+  const rosterSheet = roster?.kind === 'sheet' ? roster.sheet : undefined;
+  const candidates = useMemo(() => (sheetList ? rollupCandidates(sheetList, rosterSheet) : []), [sheetList, rosterSheet]);
+  const rosterSheets = useMemo(() => (sheetList ? rosterCandidates(sheetList) : []), [sheetList]);
+  const chosenSheets = useMemo(() => ticked.filter((name) => candidates.includes(name)), [ticked, candidates]);
   const [deadline, setDeadline] = useState('');
   const [unit, setUnit] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -90,7 +136,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     try {
       const examples = await loadExamples();
       setFiles(examples.returns);
-      setRoster(examples.roster);
+      setRoster(examples.roster ? { kind: 'file', file: examples.roster } : undefined);
       setDeadline('2024-03-25');
       setUnit('河东区总工会');
     } catch (error) {
@@ -98,15 +144,91 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     }
   };
 
+  const refreshSheets = useCallback(async () => {
+    if (!workbook) return;
+    try {
+      setSheetList(await workbook.listSheets());
+      setSheetProblem(undefined);
+    } catch (error) {
+      setSheetProblem(`${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, [workbook, t]);
+  useEffect(() => {
+    void refreshSheets();
+  }, [refreshSheets]);
+
+  // The ticked sheets' headers join the files' in proposing the form (read once the ticking
+  // stops; by their names, so that listing the sheets again reads nothing).
+  const chosenKey = chosenSheets.join('\u0000');
+  useEffect(() => {
+    if (!workbook || chosenKey === '') {
+      setSheetSources((current) => (current.length ? [] : current));
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      workbook.readSources(chosenKey.split('\u0000'), undefined).then(
+        ({ sheets }) => live && setSheetSources(sheets.map((s) => ({ source: s.name, forms: formsOfGrids([s.grid], forms) }))),
+        (error: unknown) => live && setSheetProblem(`${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, SHEET_PEEK_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [workbook, chosenKey, forms, t]);
+
+  /** Picks a sheet as the roster and says how many units it lists (or why it cannot be one). */
+  const chooseRosterSheet = async (sheet: string) => {
+    if (!workbook || !sheet) {
+      setRoster(undefined);
+      return;
+    }
+    setRoster({ kind: 'sheet', sheet });
+    try {
+      const { roster: parsed } = await workbook.readSources([], sheet);
+      const units = parsed?.units.length ?? 0;
+      const problem = units === 0 ? parsed?.issues[0]?.message ?? '' : undefined;
+      setRoster(problem === undefined ? { kind: 'sheet', sheet, units } : { kind: 'sheet', sheet, units, problem });
+    } catch (error) {
+      setRoster({ kind: 'sheet', sheet, problem: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const createRosterSheet = async () => {
+    if (!workbook) return;
+    setNotice(undefined);
+    try {
+      const name = await workbook.createRosterSheet();
+      await refreshSheets();
+      setRoster({ kind: 'sheet', sheet: name, units: 0 });
+      setNotice(name === '单位名单' ? t.rosterSheetCreated(name) : `${t.rosterSheetKept(name)}${t.rosterSheetCreated(name)}`);
+    } catch (error) {
+      setSheetProblem(`${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
   const start = async () => {
     setNotice(undefined);
-    setState({ kind: 'running', index: 0, total: files.length, file: '' });
+    const sheetNames = chosenSheets;
+    setState({ kind: 'running', index: 0, total: files.length + sheetNames.length, file: '' });
     // The worker takes the bytes over; keep our own copies for a second run.
     const copy = (f: RollupFile): RollupFile => ({ ...f, bytes: f.bytes.slice() });
+    let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
+    try {
+      // The ticked sheets and the roster sheet as they are now: one read of the workbook.
+      if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
+    } catch (error) {
+      setState({ kind: 'failed', message: `${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}` });
+      void refreshSheets();
+      return;
+    }
     const current = startRollup(
       {
         files: files.map(copy),
-        ...(roster ? { roster: copy(roster) } : {}),
+        ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
+        ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
+        ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
         definitions,
         form: formId,
         lang,
@@ -123,6 +245,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       if (writeToWorkbook) {
         await writeToWorkbook(done.result);
         setNotice(t.written);
+        void refreshSheets();
       }
     } catch (error) {
       if (error instanceof RollupCancelled) setState({ kind: 'idle' });
@@ -159,13 +282,59 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         <Caption1 className={styles.muted}>{files.length > 0 ? t.chosen(files.length) : t.formats}</Caption1>
       </div>
 
-      <Field label={t.roster} hint={roster ? roster.name : t.rosterHint}>
+      <ProposalBar lang={lang} state={proposalState} definitions={definitions} formId={formId} {...(onSelectForm ? { onUse: onSelectForm } : {})} />
+
+      {workbook && (
+        // Not a Field: a Field gives its one id to every checkbox inside it.
+        <div className={styles.sheets} role="group" aria-labelledby={sheetsLabel} data-testid="workbook-sheets">
+          <Label id={sheetsLabel}>{t.workbookSheets}</Label>
+          <Caption1 className={styles.muted}>{candidates.length ? t.workbookSheetsHint : t.noWorkbookSheets}</Caption1>
+          {candidates.map((name) => (
+            <Checkbox
+              key={name}
+              label={name}
+              checked={ticked.includes(name)}
+              onChange={(_, d) => setTicked((current) => (d.checked ? [...current.filter((n) => n !== name), name] : current.filter((n) => n !== name)))}
+            />
+          ))}
+          <div className={styles.row}>
+            <Button size="small" appearance="subtle" onClick={() => void refreshSheets()}>{t.refreshSheets}</Button>
+          </div>
+        </div>
+      )}
+      {sheetProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{sheetProblem}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Field label={t.roster} hint={rosterHint(roster, t)} validationState={roster?.kind === 'sheet' && roster.problem !== undefined ? 'warning' : 'none'}>
         <div className={styles.row}>
           <Button size="small" onClick={() => rosterInput.current?.click()}>{t.chooseRoster}</Button>
+          {workbook && <Button size="small" onClick={() => void createRosterSheet()}>{t.newRosterSheet}</Button>}
           {roster && <Button size="small" appearance="subtle" onClick={() => setRoster(undefined)}>{t.remove}</Button>}
         </div>
       </Field>
-      <input ref={rosterInput} className={styles.hidden} type="file" accept={RETURN_ACCEPT} data-testid="roster-input" onChange={(e) => void readChosenFiles(e.target.files).then(([f]) => setRoster(f))} />
+      {workbook && (
+        <Field label={t.rosterSheet}>
+          <Select value={rosterSheet ?? ''} onChange={(_, d) => void chooseRosterSheet(d.value)} data-testid="roster-sheet">
+            <option value="">{t.rosterSheetNone}</option>
+            {[...new Set([...(rosterSheet ? [rosterSheet] : []), ...rosterSheets])].map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <input
+        ref={rosterInput}
+        className={styles.hidden}
+        type="file"
+        accept={RETURN_ACCEPT}
+        data-testid="roster-input"
+        onChange={(e) => void readChosenFiles(e.target.files).then(([f]) => setRoster(f ? { kind: 'file', file: f } : undefined))}
+      />
       <div className={styles.row}>
         <Field label={t.deadline}>
           <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
@@ -176,7 +345,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       </div>
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={files.length === 0 || state.kind === 'running'} onClick={() => void start()}>
+        <Button appearance="primary" disabled={files.length + chosenSheets.length === 0 || state.kind === 'running'} onClick={() => void start()}>
           {t.start}
         </Button>
         {state.kind === 'running' && <Button onClick={() => run.current?.cancel()}>{t.cancel}</Button>}
@@ -236,4 +405,12 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       )}
     </section>
   );
+}
+
+/** What the roster field says under it: the file, the sheet and its units, or the columns wanted. */
+function rosterHint(roster: RosterChoice | undefined, t: (typeof panelStrings)[Lang]['rollup']): string {
+  if (!roster) return t.rosterHint;
+  if (roster.kind === 'file') return roster.file.name;
+  if (roster.problem !== undefined) return t.rosterSheetEmpty(roster.sheet, roster.problem);
+  return roster.units === undefined ? roster.sheet : t.rosterFromSheet(roster.sheet, roster.units);
 }

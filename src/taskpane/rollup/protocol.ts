@@ -1,6 +1,8 @@
 /** Messages between the pane and the roll-up worker. Plain data only: it crosses threads. */
 import type { FormDefinition, Lang } from '../../core/definitions/types';
-import type { RollupResult } from '../../core/rollup/types';
+import type { SourceForms } from '../../core/definitions/proposeForm';
+import type { Roster, RollupResult } from '../../core/rollup/types';
+import type { Grid } from '../../core/table/grid';
 
 export interface RollupFile {
   name: string;
@@ -8,9 +10,30 @@ export interface RollupFile {
   modified?: number;
 }
 
+/** A sheet of the open workbook (a unit's table pasted or inserted there), already read. */
+export interface WorkbookGrid {
+  /** The source name the roll-up gives it: `本工作簿/Sheet名` (see workbookSourceName). */
+  name: string;
+  grid: Grid;
+}
+
+/**
+ * How a sheet of the open workbook is named among the roll-up's sources (in 问题清单, the
+ * pane's issue list, 报送情况): never mistaken for a file, whose name has no slash.
+ */
+export function workbookSourceName(sheet: string, lang: Lang): string {
+  return `${lang === 'en' ? 'This workbook' : '本工作簿'}/${sheet}`;
+}
+
 export interface RollupRequest {
+  type?: 'rollup';
   files: RollupFile[];
+  /** Sheets of the open workbook rolled up with the files (Excel only). */
+  sheets?: WorkbookGrid[];
+  /** The roster as a file, read in the worker … */
   roster?: RollupFile;
+  /** … or already read from a sheet of the open workbook (Excel only). */
+  rosterParsed?: Roster;
   /** Every known definition (shipped and the user's), and the id of the one to roll up. */
   definitions: FormDefinition[];
   form: string;
@@ -21,7 +44,19 @@ export interface RollupRequest {
   workbook: boolean;
 }
 
+/** Which forms the chosen files hold, read from their labels: to propose the form. */
+export interface PeekRequest {
+  type: 'peek';
+  /** The files looked at (the pane sends the first PEEK_FILES of those chosen). */
+  files: RollupFile[];
+  definitions: FormDefinition[];
+}
+
+export type WorkerRequest = RollupRequest | PeekRequest;
+
 export type RollupMessage =
   | { type: 'progress'; index: number; total: number; file: string }
   | { type: 'done'; result: RollupResult; workbook?: Uint8Array }
   | { type: 'failed'; message: string };
+
+export type PeekMessage = { type: 'peeked'; sources: SourceForms[] } | { type: 'failed'; message: string };

@@ -5,7 +5,8 @@
  * in a banner above the pane, and every screenshot taken of it shows that banner.
  *
  * The double starts with a returned activity table of 30 unit rows (tests/excel/scenarios.ts:
- * 若干 every 10th row, 1,200 every 7th, a broken phone every 13th) as the active sheet.
+ * 若干 every 10th row, 1,200 every 7th, a broken phone every 13th) as the active sheet, and a
+ * 单位名单 sheet (the user's own roster: 第1、第2基层工会 and 春华街道总工会) after it.
  *
  *   ?lang=en       the pane in English (default Chinese)
  *
@@ -54,6 +55,12 @@ declare global {
 
 const ROWS = 30;
 const fake = workbookWithTable(ROWS);
+fake.model.addSheet('单位名单').setValues('A1', [
+  ['单位名称', '单位层级', '上级单位', '别名', '截止日期'],
+  ['第1基层工会', '基层工会', '河东区总工会', '', ''],
+  ['第2基层工会', '基层工会', '河东区总工会', '', ''],
+  ['春华街道总工会', '街道（乡镇）工会', '河东区总工会', '', ''],
+]);
 
 const lang: Lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 
