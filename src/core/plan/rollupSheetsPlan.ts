@@ -1,6 +1,8 @@
 /**
- * The roll-up written INTO THE OPEN WORKBOOK, as a plan (pure): the same three sheets, with
- * the same content and look, as the .xlsx writer `src/files/writeRollup.ts` makes —
+ * The roll-up's three sheets as a plan (pure): the single source of their content and look.
+ * The task pane writes it INTO THE OPEN WORKBOOK (src/excel/officeGateway.ts
+ * writeRollupSheets); the .xlsx writer `src/files/writeRollup.ts` writes the same plan into a
+ * file with exceljs, so the two cannot drift apart —
  *
  *   汇总      row 1 title (merged), row 2 `汇总单位：… 生成时间：…`, row 3 the uischema groups
  *             (merged over their fields), row 4 the canonical Chinese labels, computed fields,
@@ -14,18 +16,17 @@
  * plus a clustered column (bar, for many units) chart of three main indicators by unit,
  * placed on 报送情况 and fed from 汇总's counted rows.
  *
- * Differences from the .xlsx, where Office.js within ExcelApi 1.9 has no equivalent: no cell
- * notes (comments are 1.10) — an error cell's message is in 问题清单 and in 说明; the
- * English label is not added as a note on the header.
+ * Cell notes (a marked cell's messages, the English label on a header with lang 'en') are in
+ * `notes`, for the .xlsx only: Office.js within ExcelApi 1.9 has no notes (comments are
+ * 1.10), so in Excel an error cell's message is in 问题清单 and in 说明.
  *
  * Values: numbers stay numbers, dates become Excel serials with `yyyy-mm-dd`, ratios
  * fractions with the field's format. Excel reads a string written through `Range.values` as
  * if typed, so text it would turn into something else — a formula (`=`, `+`, `-`, `@`), a
  * number or date (a leading digit: `13812345678`, `3月20日`), an error (`#N/A`), TRUE/FALSE —
- * is written with a leading apostrophe, which Excel keeps as the cell's text prefix.
- *
- * The texts repeat writeRollup.ts' word for word (that module pulls in exceljs, which the
- * core does not import).
+ * is written with a leading apostrophe, which Excel keeps as the cell's text prefix. Those
+ * cells are listed in `textPrefixed`: a file stores text as text, so the .xlsx writer drops
+ * the apostrophe there (and only there: a text may itself begin with one).
  */
 import { fieldLabel, formTitle, type CompiledField, type CompiledForm } from '../definitions/compile';
 import { groupOfField } from '../definitions/groups';
@@ -33,13 +34,13 @@ import type { ComputedField, Lang } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
-import { columnName } from '../table/grid';
+import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
-import type { AreaFill, AreaFont, RollupChartPlan, RollupSheetPlan, RollupSheetsPlan, SheetPlanValue } from './types';
+import type { AreaFill, AreaFont, CellNote, RollupChartPlan, RollupSheetPlan, RollupSheetsPlan, SheetPlanValue } from './types';
 
 export const ROLLUP_SHEET_NAMES = { rows: '汇总', status: '报送情况', issues: '问题清单' } as const;
 
-/** Office.js colours (`#RRGGBB`), as writeRollup.ts' COLORS. */
+/** Colours (`#RRGGBB`): Office.js takes them so; the .xlsx writer makes ARGB of them. */
 export const ROLLUP_COLORS = {
   error: '#FFC7CE',
   warning: '#FFEB9C',
@@ -56,7 +57,7 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const INT_FORMAT = '#,##0';
 export const RATIO_FORMAT = '0.0%';
 
-/** 汇总's rows, as in the .xlsx. */
+/** 汇总's rows (the .xlsx records them on its _huizong sheet). */
 const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 /** 报送情况: the units table's header row. */
@@ -77,7 +78,7 @@ export const CHART_MAX_UNITS = 40;
 /** Up to this many units the chart is in columns; beyond, in horizontal bars (long unit names). */
 const CHART_COLUMN_UNITS = 12;
 
-// ── Texts (as writeRollup.ts) ───────────────────────────────────────────────────────────
+// ── Texts ───────────────────────────────────────────────────────────────────────────────
 
 const TEXTS = {
   'zh-CN': {
@@ -95,6 +96,7 @@ const TEXTS = {
     supersededNote: (n: number) => `注：以下${n}行已被同一单位更正后的版本替代，仅供核对，未计入合计。`,
     supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
     superseded: '已被更正版本替代',
+    unreadable: '无法读取，未计入合计',
     statusTitle: (title: string) => `${title}报送情况`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `应报 ${c.expected}，已报送 ${c.reported}，逾期 ${c.late}，未报送 ${c.missing}，不在名单 ${c.notOnRoster}`,
@@ -125,6 +127,7 @@ const TEXTS = {
     supersededNote: (n: number) => `注：The ${n} row(s) below were replaced by a corrected version of the same unit; shown for checking, not in the total.`,
     supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
     superseded: 'Replaced by a corrected version',
+    unreadable: 'Could not be read; left out of the total',
     statusTitle: (title: string) => `${title}: returns`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `Expected ${c.expected}, reported ${c.reported}, late ${c.late}, missing ${c.missing}, not on the roster ${c.notOnRoster}`,
@@ -170,22 +173,49 @@ export function isoToSerial(value: unknown): number | undefined {
   return ms / 86_400_000 + 25_569;
 }
 
+/**
+ * A cell's text as it is ('' for nothing). The sheets are built of these; `prefixText` then
+ * adds Excel's prefix where it is needed, once, for the whole sheet.
+ */
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * Gives every text Excel would turn into something else its prefix (excelText), in place,
+ * and returns where: the cells' A1 areas, for a writer that stores text as it is.
+ */
+function prefixText(values: SheetPlanValue[][]): string[] {
+  const prefixed: string[] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value !== 'string' || value === '') return;
+      const shown = excelText(value);
+      if (shown === value) return;
+      row[c] = shown;
+      prefixed.push(a1(r, c));
+    }),
+  );
+  return compressCells(prefixed);
+}
+
 function fieldValue(field: CompiledField, value: RollupRow['values'][string]): SheetPlanValue {
   if (value === null || value === undefined || value === '') return '';
   switch (field.def.type) {
     case 'int':
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : excelText(value);
+      return typeof value === 'number' && Number.isFinite(value) ? value : text(value);
     case 'date':
-      return isoToSerial(value) ?? excelText(value);
+      return isoToSerial(value) ?? text(value);
     case 'boolean':
-      return typeof value === 'boolean' ? (value ? '是' : '否') : excelText(value);
+      return typeof value === 'boolean' ? (value ? '是' : '否') : text(value);
     default:
-      return excelText(value);
+      return text(value);
   }
 }
 
-function numberFormatOf(field: CompiledField): string | undefined {
+/** A field's number format on the sheets (none for text). */
+export function numberFormatOf(field: CompiledField): string | undefined {
   if (field.def.type === 'int') return INT_FORMAT;
   if (field.def.type === 'date') return DATE_FORMAT;
   return undefined;
@@ -227,7 +257,7 @@ export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang
 
 
 /** Runs of consecutive columns (0-based) sharing one non-empty group label. */
-function groupRuns(labels: readonly (string | undefined)[]): { label: string; from: number; to: number }[] {
+export function groupRuns(labels: readonly (string | undefined)[]): { label: string; from: number; to: number }[] {
   const runs: { label: string; from: number; to: number }[] = [];
   labels.forEach((label, c) => {
     if (!label) return;
@@ -280,10 +310,12 @@ function blankRow(width: number): SheetPlanValue[] {
   return Array.from({ length: width }, () => '');
 }
 
-// ── Marks on 汇总 (as writeRollup.ts) ────────────────────────────────────────────────────
+// ── Marks on 汇总 ───────────────────────────────────────────────────────────────────────
 
+/** A marked cell: the worst severity of its issues, and their messages (its note in the .xlsx). */
 interface Mark {
   severity: Severity;
+  messages: string[];
 }
 
 function rowKey(file: string | undefined, sheet: string | undefined, row: number): string {
@@ -306,16 +338,20 @@ function collectMarks(issues: readonly Issue[]): Map<string, Map<string, Mark>> 
     if (!byField) marks.set(key, (byField = new Map()));
     const field = issue.field ?? '';
     const mark = byField.get(field);
-    if (!mark) byField.set(field, { severity: issue.severity });
-    else if (issue.severity === 'error') mark.severity = 'error';
+    if (!mark) byField.set(field, { severity: issue.severity, messages: [issue.message] });
+    else {
+      if (issue.severity === 'error') mark.severity = 'error';
+      mark.messages.push(issue.message);
+    }
   }
   return marks;
 }
 
+/** Both marks as one: the worse severity, a's messages then b's. */
 function worse(a: Mark | undefined, b: Mark | undefined): Mark | undefined {
   if (!a) return b;
   if (!b) return a;
-  return { severity: a.severity === 'error' || b.severity === 'error' ? 'error' : 'warning' };
+  return { severity: a.severity === 'error' || b.severity === 'error' ? 'error' : 'warning', messages: [...a.messages, ...b.messages] };
 }
 
 function mergeMarks(a: Map<string, Mark> | undefined, b: Map<string, Mark> | undefined): Map<string, Mark> | undefined {
@@ -346,10 +382,10 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
 
   const values: SheetPlanValue[][] = [];
   const titleRow = blankRow(width);
-  titleRow[0] = excelText(title);
+  titleRow[0] = title;
   values.push(titleRow);
   const info = blankRow(width);
-  info[0] = excelText(t.infoLine(result.meta.unit ?? '', localTime(result.meta.createdAt)));
+  info[0] = t.infoLine(result.meta.unit ?? '', localTime(result.meta.createdAt));
   values.push(info);
 
   const groups = groupOfField(form.def.uischema);
@@ -357,19 +393,21 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
   const groupRow = blankRow(width);
   const merges: string[] = [area(0, 1, last, 1)];
   for (const run of groupRuns(groupLabels)) {
-    groupRow[run.from] = excelText(run.label);
+    groupRow[run.from] = run.label;
     if (run.to > run.from) merges.push(area(run.from, HEADER_ROW - 1, run.to, HEADER_ROW - 1));
   }
   values.push(groupRow);
   values.push([
     // Always the canonical labels: the next level matches the columns by them.
-    ...fields.map((f) => excelText(f.label)),
-    ...computed.map((c) => excelText((lang === 'en' && c.label.en) || c.label['zh-CN'])),
+    ...fields.map((f) => f.label),
+    ...computed.map((c) => (lang === 'en' && c.label.en) || c.label['zh-CN']),
     t.sourceFile,
     t.sourceSheet,
     t.sourceRow,
     t.remark,
   ]);
+  const notes: CellNote[] = [];
+  if (lang === 'en') fields.forEach((f, c) => f.def.labelEn && notes.push({ address: a1(HEADER_ROW - 1, c), text: f.def.labelEn }));
 
   const marks = collectMarks(result.issues);
   const cells = new Cells();
@@ -378,7 +416,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     const out: SheetPlanValue[] = fields.map((field) => {
       const value = fieldValue(field, row.values[field.id]);
       const typed = row.unreadableText?.[field.id];
-      return value === '' && typed ? excelText(typed) : value;
+      return value === '' && typed ? typed : value;
     });
     for (const c of computed) out.push(ratio(row.values, c, row.unreadable) ?? '');
     const remark = superseded
@@ -386,7 +424,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
         ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
       : [row.notOnRoster ? t.notOnRoster : '', t.rowCounts(row.errors, row.warnings)].filter(Boolean).join(t.remarkJoin);
-    out.push(excelText(row.file), excelText(row.sheet), row.row, excelText(remark));
+    out.push(row.file, row.sheet, row.row, remark);
     return out;
   };
   const markRow = (r: number, row: RollupRow) => {
@@ -394,9 +432,13 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     const byField = mergeMarks(marks.get(rowKey(row.file, row.sheet, row.row)), row.sheet ? marks.get(rowKey(row.file, undefined, row.row)) : undefined);
     fields.forEach((field, c) => {
       let mark = byField?.get(field.id);
-      if (row.unreadable.includes(field.id)) mark = worse({ severity: 'error' }, mark);
+      // An unreadable value is an error even where its issue sits elsewhere; its own note then says so.
+      if (row.unreadable.includes(field.id)) mark = worse({ severity: 'error', messages: mark ? [] : [t.unreadable] }, mark);
       if (c === keyIndex) mark = worse(mark, byField?.get(''));
-      if (mark) cells.add(mark.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `${columnName(c)}${r}`);
+      if (!mark) return;
+      const address = `${columnName(c)}${r}`;
+      cells.add(mark.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, address);
+      if (mark.messages.length) notes.push({ address, text: mark.messages.join('\n') });
     });
   };
 
@@ -438,7 +480,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     values.push(blankRow(width));
     const noteRow = totalRow + 2;
     const note = blankRow(width);
-    note[0] = excelText(t.supersededNote(superseded.length));
+    note[0] = t.supersededNote(superseded.length);
     values.push(note);
     merges.push(area(0, noteRow, last, noteRow));
     const first = noteRow + 1;
@@ -458,10 +500,12 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     8,
     30,
   ];
+  const textPrefixed = prefixText(values);
   const sheet: RollupSheetPlan = {
     role: 'rows',
     name: ROLLUP_SHEET_NAMES.rows,
     values,
+    textPrefixed,
     widths,
     numberFormats: formatRuns(columnFormats, FIRST_DATA_ROW, lastRow),
     titleRow: 1,
@@ -478,6 +522,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
       { row: HEADER_ROW, points: 42 },
     ],
     printTitleRows: `$${HEADER_ROW - 1}:$${HEADER_ROW}`,
+    notes,
   };
   const layout: RollupSheetsPlan['layout'] = { headerRow: HEADER_ROW, firstDataRow: FIRST_DATA_ROW, totalRow };
   if (lastDataRow !== undefined) layout.lastDataRow = lastDataRow;
@@ -541,10 +586,10 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
 
   const values: SheetPlanValue[][] = [];
   const title = blankRow(width);
-  title[0] = excelText(t.statusTitle(formTitle(form, lang)));
+  title[0] = t.statusTitle(formTitle(form, lang));
   values.push(title);
   const counts = blankRow(width);
-  counts[0] = excelText(t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length }));
+  counts[0] = t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length });
   values.push(counts);
   values.push(blankRow(width));
   values.push([...t.unitHeaders]);
@@ -554,13 +599,13 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const lines = [...roster, ...outside];
   for (const line of lines) {
     values.push([
-      excelText(line.unit),
-      excelText(line.level),
-      excelText(line.parent),
+      line.unit,
+      text(line.level),
+      text(line.parent),
       t.status[line.status],
-      excelText(line.files.join(t.list)),
-      isoToSerial(line.date) ?? excelText(line.date),
-      isoToSerial(line.deadline) ?? excelText(line.deadline),
+      line.files.join(t.list),
+      isoToSerial(line.date) ?? text(line.date),
+      isoToSerial(line.deadline) ?? text(line.deadline),
       line.errors,
       line.warnings,
       line.superseded,
@@ -582,7 +627,7 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const filesTitleRow = r++;
   const accepted = result.files.filter((f) => f.status === 'accepted').length;
   const filesTitle = blankRow(width);
-  filesTitle[0] = excelText(t.filesTitle(result.files.length, accepted, result.files.length - accepted));
+  filesTitle[0] = t.filesTitle(result.files.length, accepted, result.files.length - accepted);
   values.push(filesTitle);
   merges.push(area(0, filesTitleRow, last, filesTitleRow));
   const fileHeaderRow = r++;
@@ -594,10 +639,10 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   for (const file of result.files) {
     const reason = file.status === 'rejected' ? file.reason ?? '' : file.rollupOf ? t.rollupOf(file.rollupOf.unit) : '';
     const row = blankRow(width);
-    row[0] = excelText(file.file);
+    row[0] = file.file;
     row[1] = file.status === 'accepted' ? t.accepted : t.rejected;
     row[2] = file.rows;
-    row[3] = excelText(reason);
+    row[3] = reason;
     values.push(row);
     merges.push(area(3, r, last, r));
     if (file.status === 'rejected') cells.add(ROLLUP_COLORS.rejected, `B${r}`);
@@ -609,10 +654,12 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const wrap: string[] = [];
   if (lines.length) wrap.push(area(4, STATUS_TABLE_TOP + 1, 4, unitsEnd));
   if (result.files.length) wrap.push(area(3, fileHeaderRow + 1, last, filesEnd));
+  const textPrefixed = prefixText(values);
   const sheet: RollupSheetPlan = {
     role: 'status',
     name: ROLLUP_SHEET_NAMES.status,
     values,
+    textPrefixed,
     widths: [30, 18, 24, 12, 36, 12, 12, 8, 8, 14],
     numberFormats,
     titleRow: 1,
@@ -654,22 +701,24 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
     const r = ISSUES_FIRST_ROW + n;
     const field = issue.field !== undefined ? form.byId.get(issue.field) : undefined;
     values.push([
-      excelText(issue.file),
-      excelText(issue.sheet),
-      excelText(issue.cell),
-      excelText(field ? fieldLabel(field, lang) : issue.field),
+      text(issue.file),
+      text(issue.sheet),
+      text(issue.cell),
+      text(field ? fieldLabel(field, lang) : issue.field),
       t.severity[issue.severity] ?? issue.severity,
-      excelText(issue.rule),
-      excelText(issue.message),
+      text(issue.rule),
+      text(issue.message),
     ]);
     cells.add(issue.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `E${r}`);
   });
   const last = ISSUE_COLUMNS - 1;
   const lastRow = Math.max(1, result.issues.length + 1);
+  const textPrefixed = prefixText(values);
   return {
     role: 'issues',
     name: ROLLUP_SHEET_NAMES.issues,
     values,
+    textPrefixed,
     widths: [28, 14, 8, 24, 10, 16, 70],
     numberFormats: [],
     headerRows: [1],

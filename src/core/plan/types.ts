@@ -139,6 +139,20 @@ export interface RollupSheetPlan {
   autoFilter?: string;
   /** Rows repeated on each printed page, e.g. `$3:$4`. */
   printTitleRows?: string;
+  /**
+   * The cells whose text in `values` begins with Excel's text prefix `'` (added so that Excel
+   * keeps the text as text, not part of it), as compressed A1 areas. A file writer stores
+   * those texts without it; every other text is as it is.
+   */
+  textPrefixed?: string[];
+  /** Notes on cells, for writers that have them (the .xlsx; ExcelApi 1.9 has none). */
+  notes?: CellNote[];
+}
+
+/** A note on one cell: a marked cell's messages, a header's English label. */
+export interface CellNote {
+  address: string;
+  text: string;
 }
 
 /** A clustered column (or bar) chart of a few main indicators by unit, fed from 汇总. */
