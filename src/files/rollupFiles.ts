@@ -6,7 +6,7 @@
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { parseRoster } from '../core/rollup/roster';
-import { rollUp, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
+import { startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupMeta, RollupResult } from '../core/rollup/types';
 import { makeIssue } from '../core/issues/issue';
 import type { ValidateOptions } from '../core/validate/table';
@@ -81,9 +81,11 @@ export function rollUpFiles(
   onProgress?: (progress: RollupProgress) => void,
 ): RollupResult {
   const lang = options.lang ?? 'zh-CN';
-  const inputs: ReturnInput[] = files.map((file, index) => {
+  // Each file is read, checked and taken in before the next is read: what stays is the result.
+  const rollup = startRollup(options);
+  files.forEach((file, index) => {
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
-    return prepareReturn(file, options.forms, { lang, ...(options.today ? { today: options.today } : {}) });
+    rollup.add(prepareReturn(file, options.forms, { lang, ...(options.today ? { today: options.today } : {}) }));
   });
-  return rollUp(inputs, options);
+  return rollup.finish();
 }

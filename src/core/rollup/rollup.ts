@@ -67,16 +67,41 @@ function newer(a: Candidate, b: Candidate): boolean {
   return a.row.row > b.row.row;
 }
 
+/** A roll-up fed one return at a time: each is taken in and can be dropped before the next is read. */
+export interface RollupBuilder {
+  add(input: ReturnInput): void;
+  finish(): RollupResult;
+}
+
+/** What one return brought: kept in arrival order, put in file order when the roll-up finishes. */
+interface Brought {
+  file: string;
+  verdict: FileVerdict;
+  issues: Issue[];
+  candidates: Candidate[];
+}
+
 export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): RollupResult {
+  const builder = startRollup(options);
+  for (const input of inputs) builder.add(input);
+  return builder.finish();
+}
+
+/**
+ * The roll-up, built as returns arrive. The result does not depend on their order: what each
+ * brought is put in the order of file names (then arrival) before anything is decided.
+ */
+export function startRollup(options: RollupOptions): RollupBuilder {
   const lang = options.lang ?? 'zh-CN';
   const { form, roster } = options;
   const keyField = form.def.rollupKey;
   const dated = dateField(form);
   const titleField = form.def.kind === 'list' ? form.fields.find((f) => f.id !== keyField && f.required && f.def.type === 'text')?.id : undefined;
-  const files: FileVerdict[] = [];
-  const issues: Issue[] = [];
-  const candidates: Candidate[] = [];
-  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const brought: Brought[] = [];
+  const modified = new Map<string, number | undefined>();
+  let files: FileVerdict[] = [];
+  let issues: Issue[] = [];
+  let candidates: Candidate[] = [];
 
   const fileIssue = (file: string, code: IssueCode, params: IssueParams): Issue => {
     const issue = makeIssue({ code, params }, lang);
@@ -89,11 +114,20 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
     files.push({ file: input.file, status: 'rejected', code, reason: messageFor(code, params, lang), rows: 0, ...(otherForm ? { otherForm } : {}) });
   };
 
-  for (const input of sorted) {
+  function add(input: ReturnInput): void {
+    files = [];
+    issues = [];
+    candidates = [];
+    take(input);
+    brought.push({ file: input.file, verdict: files[0]!, issues, candidates });
+    modified.set(input.file, input.modified);
+  }
+
+  function take(input: ReturnInput): void {
     if (input.failure || !input.report) {
       const failure = input.failure ?? { code: 'file.unreadable' as const, params: { detail: '' } };
       reject(input, failure.code, failure.params);
-      continue;
+      return;
     }
     const tables = input.report.tables.filter((t) => t.form === form.def.id);
     if (tables.length === 0) {
@@ -108,12 +142,12 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
           files.push({ file: input.file, status: 'rejected', code: 'table.not-found', reason: notFound.message, rows: 0 });
         } else reject(input, 'file.empty', {});
       }
-      continue;
+      return;
     }
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     if (rowCount === 0) {
       reject(input, 'file.empty', {});
-      continue;
+      return;
     }
     files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });
     issues.push(...input.report.issues.filter((i) => i.sheet === undefined || tables.some((t) => t.sheet === i.sheet)));
@@ -163,60 +197,68 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
     }
   }
 
-  // The same unit (or entry) twice: one is counted, the others are superseded by it.
-  const winners = new Map<string, Candidate>();
-  for (const candidate of candidates) {
-    const current = winners.get(candidate.key);
-    if (!current || newer(candidate, current)) winners.set(candidate.key, candidate);
-  }
-  for (const candidate of candidates) {
-    const winner = winners.get(candidate.key)!;
-    if (winner === candidate) continue;
-    candidate.row.status = 'superseded';
-    candidate.row.supersededBy = { file: winner.row.file, sheet: winner.row.sheet, row: winner.row.row };
-    const issue = makeIssue({ code: 'rollup.superseded', row: candidate.row.row, params: { unit: candidate.row.unit || '—', file: winner.row.file, row: winner.row.row } }, lang);
-    issue.file = candidate.row.file;
-    issue.sheet = candidate.row.sheet;
-    issues.push(issue);
-  }
-
-  const rows = candidates.map((c) => c.row);
-  const counted = rows.filter((r) => r.status === 'counted');
-  for (const row of counted) {
-    if (!row.notOnRoster || !roster) continue;
-    const suggestions = matchUnit(roster, row.unit).suggestions.map((u) => u.name);
-    const suggestion = suggestions.length ? (lang === 'en' ? ` (did you mean "${suggestions.join('", "')}"?)` : `（是否为“${suggestions.join('”“')}”？）`) : '';
-    const issue = makeIssue({ code: 'rollup.not-on-roster', row: row.row, field: keyField, params: { unit: row.unit || '—', suggestion } }, lang);
-    issue.file = row.file;
-    issue.sheet = row.sheet;
-    issues.push(issue);
-  }
-
-  const units = roster ? unitStatuses(roster, counted, rows, inputs, options, issues, lang) : [];
-
-  const totals: Record<string, number> = {};
-  for (const field of form.fields) {
-    if (field.def.rollup !== 'sum') continue;
-    let sum = 0;
-    for (const row of counted) {
-      const v = row.values[field.id];
-      if (typeof v === 'number') sum += v;
+  function finish(): RollupResult {
+    // File order, then arrival order (a stable sort): the same returns in any order, the same result.
+    const ordered = [...brought].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    files = ordered.map((b) => b.verdict);
+    issues = ordered.flatMap((b) => b.issues);
+    candidates = ordered.flatMap((b) => b.candidates);
+    // The same unit (or entry) twice: one is counted, the others are superseded by it.
+    const winners = new Map<string, Candidate>();
+    for (const candidate of candidates) {
+      const current = winners.get(candidate.key);
+      if (!current || newer(candidate, current)) winners.set(candidate.key, candidate);
     }
-    totals[field.id] = sum;
-  }
-  for (const computed of form.def.computed ?? []) {
-    const denominator = totals[computed.denominator] ?? 0;
-    if (denominator > 0) totals[computed.id] = (totals[computed.numerator] ?? 0) / denominator;
+    for (const candidate of candidates) {
+      const winner = winners.get(candidate.key)!;
+      if (winner === candidate) continue;
+      candidate.row.status = 'superseded';
+      candidate.row.supersededBy = { file: winner.row.file, sheet: winner.row.sheet, row: winner.row.row };
+      const issue = makeIssue({ code: 'rollup.superseded', row: candidate.row.row, params: { unit: candidate.row.unit || '—', file: winner.row.file, row: winner.row.row } }, lang);
+      issue.file = candidate.row.file;
+      issue.sheet = candidate.row.sheet;
+      issues.push(issue);
+    }
+
+    const rows = candidates.map((c) => c.row);
+    const counted = rows.filter((r) => r.status === 'counted');
+    for (const row of counted) {
+      if (!row.notOnRoster || !roster) continue;
+      const suggestions = matchUnit(roster, row.unit).suggestions.map((u) => u.name);
+      const suggestion = suggestions.length ? (lang === 'en' ? ` (did you mean "${suggestions.join('", "')}"?)` : `（是否为“${suggestions.join('”“')}”？）`) : '';
+      const issue = makeIssue({ code: 'rollup.not-on-roster', row: row.row, field: keyField, params: { unit: row.unit || '—', suggestion } }, lang);
+      issue.file = row.file;
+      issue.sheet = row.sheet;
+      issues.push(issue);
+    }
+
+    const units = roster ? unitStatuses(roster, counted, rows, modified, options, issues, lang) : [];
+
+    const totals: Record<string, number> = {};
+    for (const field of form.fields) {
+      if (field.def.rollup !== 'sum') continue;
+      let sum = 0;
+      for (const row of counted) {
+        const v = row.values[field.id];
+        if (typeof v === 'number') sum += v;
+      }
+      totals[field.id] = sum;
+    }
+    for (const computed of form.def.computed ?? []) {
+      const denominator = totals[computed.denominator] ?? 0;
+      if (denominator > 0) totals[computed.id] = (totals[computed.numerator] ?? 0) / denominator;
+    }
+
+    const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt: options.createdAt ?? new Date().toISOString() };
+    if (options.unit) meta.unit = options.unit;
+    if (options.level) meta.level = options.level;
+    return { form: form.def.id, formVersion: form.def.version, totals, rows, files, units, issues, meta };
   }
 
-  const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt: options.createdAt ?? new Date().toISOString() };
-  if (options.unit) meta.unit = options.unit;
-  if (options.level) meta.level = options.level;
-  return { form: form.def.id, formVersion: form.def.version, totals, rows, files, units, issues, meta };
+  return { add, finish };
 }
 
-function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], inputs: readonly ReturnInput[], options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
-  const modified = new Map(inputs.map((i) => [i.file, i.modified]));
+function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], modified: ReadonlyMap<string, number | undefined>, options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
   return roster.units.map((unit) => {
     const mine = counted.filter((r) => r.rosterUnit === unit.name);
     const deadline = unit.deadline ?? options.deadline;

@@ -99,6 +99,29 @@ function matchHeader(keys: readonly string[][], form: CompiledForm): Map<string,
   return fieldColumns;
 }
 
+/** Per form: each field's place, and a stamp per field, for counting matches without a Map. */
+const fieldSlots = new WeakMap<CompiledForm, { index: Map<string, number>; seen: Int32Array; round: number }>();
+
+/** How many distinct fields a candidate header names: `matchHeader`'s size, without building it. */
+function countMatches(keys: readonly string[][], form: CompiledForm): number {
+  let slots = fieldSlots.get(form);
+  if (!slots) fieldSlots.set(form, (slots = { index: new Map(form.fields.map((f, i) => [f.id, i])), seen: new Int32Array(form.fields.length), round: 0 }));
+  const round = ++slots.round;
+  const width = keys[0]?.length ?? 0;
+  const suffixes = suffixIndex(form);
+  let count = 0;
+  for (let c = 0; c < width; c++) {
+    const field = columnField(keys, c, form, suffixes);
+    if (field === undefined) continue;
+    const i = slots.index.get(field)!;
+    if (slots.seen[i] !== round) {
+      slots.seen[i] = round;
+      count++;
+    }
+  }
+  return count;
+}
+
 const zones = new WeakMap<Grid, string[][]>();
 
 /**
@@ -136,20 +159,25 @@ function requiredCount(form: CompiledForm, fieldColumns: Map<string, number>): n
 }
 
 function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
-  let best: Candidate | undefined;
+  let best: { top: number; depth: 1 | 2; size: number } | undefined;
   const zone = headerZoneKeys(grid);
   const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  const pair: string[][] = [[], []];
   for (let top = 0; top < last; top++) {
     for (const depth of [1, 2] as const) {
       if (depth === 2 && top + 1 >= grid.rows.length) continue;
-      const fieldColumns = matchHeader(zone.slice(top, top + depth), form);
+      pair.length = depth;
+      pair[0] = zone[top]!;
+      if (depth === 2) pair[1] = zone[top + 1]!;
+      // Counted first; the winner's columns are found once, at the end.
+      const size = countMatches(pair, form);
       // A deeper or lower header wins only by matching more; on a tie, a one-row header
       // ending on the same row is the simpler reading (the row above is a title or unit line).
-      const simpler = best !== undefined && fieldColumns.size === best.fieldColumns.size && depth < best.depth && top + depth === best.top + best.depth;
-      if (!best || fieldColumns.size > best.fieldColumns.size || simpler) best = { top, depth, fieldColumns };
+      const simpler = best !== undefined && size === best.size && depth < best.depth && top + depth === best.top + best.depth;
+      if (!best || size > best.size || simpler) best = { top, depth, size };
     }
   }
-  return best;
+  return best && { top: best.top, depth: best.depth, fieldColumns: matchHeader(zone.slice(best.top, best.top + best.depth), form) };
 }
 
 function titleYear(grid: Grid, beforeRow: number): number | undefined {

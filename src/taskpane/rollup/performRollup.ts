@@ -3,10 +3,9 @@
  * engine as the CLI; runs in the worker.
  */
 import { compileForm } from '../../core/definitions/compile';
-import { rollUp, type ReturnInput } from '../../core/rollup/rollup';
+import { startRollup } from '../../core/rollup/rollup';
 import { validateGrids } from '../../core/validate/workbook';
 import { prepareReturn, readRosterFile } from '../../files/rollupFiles';
-import { writeRollupWorkbook } from '../../files/writeRollup';
 import type { RollupMessage, RollupRequest } from './protocol';
 
 /** The work itself, for the worker (and for hosts without workers). */
@@ -19,17 +18,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     const sheets = request.sheets ?? [];
     const total = request.files.length + sheets.length;
     const options = { lang: request.lang };
-    // Files as the CLI reads them (rollUpFiles does the same), then the workbook's sheets,
-    // checked as the sheets of a file are: one source each, named 本工作簿/Sheet名.
-    const inputs: ReturnInput[] = request.files.map((file, i) => {
-      post({ type: 'progress', index: i + 1, total, file: file.name });
-      return prepareReturn(file, forms, options);
-    });
-    sheets.forEach((sheet, i) => {
-      post({ type: 'progress', index: request.files.length + i + 1, total, file: sheet.name });
-      inputs.push({ file: sheet.name, report: validateGrids(sheet.name, [sheet.grid], forms, options) });
-    });
-    const result = rollUp(inputs, {
+    const rollup = startRollup({
       form,
       forms,
       lang: request.lang,
@@ -37,8 +26,22 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
       ...(request.deadline ? { deadline: request.deadline } : {}),
       ...(request.unit ? { unit: request.unit } : {}),
     });
+    // Files as the CLI reads them (rollUpFiles does the same), then the workbook's sheets,
+    // checked as the sheets of a file are: one source each, named 本工作簿/Sheet名. Each is
+    // taken in before the next is read.
+    request.files.forEach((file, i) => {
+      post({ type: 'progress', index: i + 1, total, file: file.name });
+      rollup.add(prepareReturn(file, forms, options));
+    });
+    sheets.forEach((sheet, i) => {
+      post({ type: 'progress', index: request.files.length + i + 1, total, file: sheet.name });
+      rollup.add({ file: sheet.name, report: validateGrids(sheet.name, [sheet.grid], forms, options) });
+    });
+    const result = rollup.finish();
     if (roster) result.issues.unshift(...roster.issues);
-    const workbook = request.workbook ? await writeRollupWorkbook(result, form, { lang: request.lang }) : undefined;
+    // The workbook writer (exceljs) is most of the worker's script and only the browser mode
+    // needs it: in Excel the pane writes the sheets itself. It loads when asked for.
+    const workbook = request.workbook ? await (await import('../../files/writeRollup')).writeRollupWorkbook(result, form, { lang: request.lang }) : undefined;
     post(workbook ? { type: 'done', result, workbook } : { type: 'done', result });
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
