@@ -18,7 +18,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
-  createAjv,
   createTranslator,
   getControlPath,
   type JsonFormsCore,
@@ -31,6 +30,7 @@ import {
 import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
+import { createSafeAjv } from '../core/definitions/safeRegExp';
 import { fieldLabel, formTitle, type CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { createErrorTranslator } from './renderers/errors';
@@ -144,9 +144,13 @@ export function entryDataOf(data: EntryData | undefined): EntryData {
 }
 
 let sharedAjv: Ajv | undefined;
-/** One Ajv (with formats) for all entry forms: JSON Forms compiles each schema on it once. */
+/**
+ * One Ajv (with formats) for all entry forms: JSON Forms compiles each schema on it once. Its
+ * patterns run on the same linear-time matcher as the validator's, so that a user's form
+ * definition cannot hang the pane while someone types.
+ */
 function entryAjv(): Ajv {
-  return (sharedAjv ??= createAjv());
+  return (sharedAjv ??= createSafeAjv());
 }
 
 const useStyles = makeStyles({
