@@ -60,7 +60,7 @@ interface Return {
  * table, the real header, 3–30 unit rows; every 4th ends with a 合计 row (equal to the sum of
  * its rows, as checked by the roll-up, never added) and every 5th with a note row.
  */
-function returnFile(index: number, labels: string[], ids: string[]): Return {
+export function returnFile(index: number, labels: string[], ids: string[]): Return {
   const units = 3 + ((index * 11) % 28);
   const district = `第${index + 1}街道`;
   const rows: CellValue[][] = [[TITLE], labels];

@@ -43,7 +43,22 @@ export interface CompiledForm {
 
 /** The key a header cell is matched by: folded, brackets dropped, so `开展宣传活动` + `场次` meets `开展宣传活动（场次）`. */
 export function headerKey(text: string): string {
-  return foldKey(text).replace(/[()]/g, '');
+  return isHeaderKey(text) ? text : foldKey(text).replace(/[()]/g, '');
+}
+
+/**
+ * True when folding would not change the text: only Chinese characters, digits, lower-case
+ * letters and punctuation that folding keeps. Most cells a table search looks at (unit names,
+ * numbers, e-mail addresses) are such, and this costs a fraction of folding them.
+ */
+export function isHeaderKey(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // CJK unified ideographs: no case, no width
+    if (c <= 0x20 || c >= 0x7f) return false; // spaces, and whatever else folding might touch
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x28 || c === 0x29 || c === 0x2a || c === 0x3a || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) return false;
+  }
+  return true;
 }
 
 export function fieldLabel(field: CompiledField, lang: Lang): string {
@@ -79,7 +94,9 @@ export function compileForm(def: FormDefinition): CompiledForm {
     fields,
     byId: new Map(fields.map((f) => [f.id, f])),
     headerKeys,
-    validateRow: boundedValidator(createSafeAjv().compile(def.schema), textLimits(def)),
+    // Compiled at its first row: a form that only helps tell files apart (a roll-up of another
+    // form) never needs it, and compiling costs more than reading a return.
+    validateRow: boundedValidator(() => createSafeAjv().compile(def.schema), textLimits(def)),
   };
   compiled.set(def, form);
   return form;
@@ -116,8 +133,10 @@ function textLimits(def: FormDefinition): Map<string, number> {
  * left out of what Ajv sees, so no pattern ever runs on it; Ajv's errors about that field
  * (its pattern, or `required` once it is left out) are dropped as already said.
  */
-function boundedValidator(validate: ValidateFunction, limits: ReadonlyMap<string, number>): RowValidator {
+function boundedValidator(compile: () => ValidateFunction, limits: ReadonlyMap<string, number>): RowValidator {
+  let compiled: ValidateFunction | undefined;
   const bounded: RowValidator = (row) => {
+    const validate = (compiled ??= compile());
     let tooLong: ErrorObject[] | undefined;
     let checked = row;
     for (const [id, limit] of limits) {

@@ -3,7 +3,7 @@
  * above, a one- or two-row header (merged cells filled in), columns in any order, extra
  * columns, and which form it is — decided from the labels alone.
  */
-import { headerKey, type CompiledForm } from '../definitions/compile';
+import { headerKey, isHeaderKey, type CompiledForm } from '../definitions/compile';
 import { cellText, headerTextRows, type Grid } from './grid';
 
 /** How far down a header may start: title, unit and date lines rarely take more. */
@@ -132,6 +132,7 @@ const recentKeys = new Map<string, string>();
 const RECENT_KEYS_MAX = 20_000;
 
 function cachedHeaderKey(text: string): string {
+  if (isHeaderKey(text)) return text;
   let key = recentKeys.get(text);
   if (key === undefined) {
     key = headerKey(text);
@@ -158,14 +159,55 @@ function requiredCount(form: CompiledForm, fieldColumns: Map<string, number>): n
   return n;
 }
 
+const endings = new WeakMap<CompiledForm, Set<string>>();
+
+/** Every ending shorter than `MIN_SUFFIX_KEY` of the form's label keys: what a short part may complete. */
+function endingsOf(form: CompiledForm): Set<string> {
+  let set = endings.get(form);
+  if (!set) {
+    set = new Set();
+    for (const key of form.headerKeys.keys()) for (let n = 1; n < MIN_SUFFIX_KEY && n <= key.length; n++) set.add(key.slice(-n));
+    endings.set(form, set);
+  }
+  return set;
+}
+
+/**
+ * Per row of the header zone, at most how many fields a header using that row could find
+ * there: cells that are a label of the form, and cells that could end a group's label
+ * (ending as a label does).
+ */
+function rowBounds(zone: readonly string[][], form: CompiledForm): { exact: number[]; joinable: number[] } {
+  const suffixes = suffixIndex(form);
+  const shortEndings = endingsOf(form);
+  const exact: number[] = [];
+  const joinable: number[] = [];
+  for (const row of zone) {
+    let e = 0;
+    let j = 0;
+    for (const key of row) {
+      if (!key) continue;
+      if (form.headerKeys.has(key)) e++;
+      else if (key.length < MIN_SUFFIX_KEY ? shortEndings.has(key) : suffixes.has(key.slice(-MIN_SUFFIX_KEY))) j++;
+    }
+    exact.push(e);
+    joinable.push(j);
+  }
+  return { exact, joinable };
+}
+
 function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
   let best: { top: number; depth: 1 | 2; size: number } | undefined;
   const zone = headerZoneKeys(grid);
   const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  const bounds = rowBounds(zone, form);
   const pair: string[][] = [[], []];
   for (let top = 0; top < last; top++) {
     for (const depth of [1, 2] as const) {
       if (depth === 2 && top + 1 >= grid.rows.length) continue;
+      // Skipped when it could not match more than the best, nor tie it as a simpler reading.
+      const bound = depth === 1 ? bounds.exact[top]! : bounds.exact[top]! + bounds.exact[top + 1]! + bounds.joinable[top + 1]!;
+      if (best && (bound < best.size || (bound === best.size && !(depth < best.depth && top + depth === best.top + best.depth)))) continue;
       pair.length = depth;
       pair[0] = zone[top]!;
       if (depth === 2) pair[1] = zone[top + 1]!;
@@ -176,6 +218,8 @@ function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
       const simpler = best !== undefined && size === best.size && depth < best.depth && top + depth === best.top + best.depth;
       if (!best || size > best.size || simpler) best = { top, depth, size };
     }
+    // Every field found on one row: nothing below can match more, nor tie as a simpler reading.
+    if (best?.size === form.fields.length && best.depth === 1) break;
   }
   return best && { top: best.top, depth: best.depth, fieldColumns: matchHeader(zone.slice(best.top, best.top + best.depth), form) };
 }
