@@ -188,6 +188,11 @@ describe('rollupSheetsPlan: 汇总', () => {
     expect(rows.values[4]![col(quiz, 'fillDate')]).toBe(45371);
     expect(isoToSerial('2024-03-20')).toBe(45371);
     expect(isoToSerial('2024-02-30')).toBeUndefined();
+    // Excel's 1900 system: 1900-01-01 is 1, its fictitious 1900-02-29 is 60; nothing before 1900.
+    expect(isoToSerial('1900-01-01')).toBe(1);
+    expect(isoToSerial('1900-02-28')).toBe(59);
+    expect(isoToSerial('1900-03-01')).toBe(61);
+    expect(isoToSerial('1899-12-31')).toBeUndefined();
     const formatAt = (cell: string) => rows.numberFormats.find((f) => f.areas.some((a) => expandAreas([a]).includes(cell)))?.format;
     expect(formatAt(`${columnName(col(quiz, 'participants'))}5`)).toBe('#,##0');
     expect(formatAt(`${columnName(col(quiz, 'participants'))}11`)).toBe('#,##0');

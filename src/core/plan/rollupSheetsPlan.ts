@@ -161,7 +161,11 @@ export function excelText(value: unknown): string {
   return text;
 }
 
-/** `YYYY-MM-DD` → the Excel serial (days since 1899-12-30), or undefined. */
+/**
+ * `YYYY-MM-DD` → the Excel serial, or undefined where Excel has none (before 1900: written as
+ * text). Excel counts a 1900-02-29 that never was (serial 60), so from 1900-03-01 on a serial
+ * is the days since 1899-12-30, and before it one less.
+ */
 export function isoToSerial(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
@@ -169,8 +173,9 @@ export function isoToSerial(value: unknown): number | undefined {
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const ms = Date.UTC(y, m - 1, d);
   const date = new Date(ms);
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return ms / 86_400_000 + 25_569;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return undefined;
+  const days = ms / 86_400_000 + 25_569;
+  return days < 61 ? days - 1 : days;
 }
 
 /**
