@@ -517,6 +517,21 @@ const CHUNK = 16 * 1024; // compressed bytes per push: at most ~16.5 MB out at a
  * Larger parts are streamed with a running count instead, and not kept.
  */
 const WHOLE_INFLATE_MAX_COMPRESSED = 64 * 1024;
+/** Bytes per counted element at the least (`<c/>`; `<c>` as a lenient parser may take it). */
+const MIN_ELEMENT_BYTES = 3;
+
+/** Does a worksheet mention hyperlinks (in any letter case)? `y` is rare in sheet XML, so a native byte search finds out fast. */
+function mentionsHyperlink(data: Uint8Array): boolean {
+  const lower = (at: number) => (data[at] ?? 0) | 0x20;
+  for (const y of [0x79, 0x59]) {
+    for (let at = data.indexOf(y); at >= 0; at = data.indexOf(y, at + 1)) {
+      // h-y-p-e-r: the `y` is the second letter.
+      if (lower(at - 1) === 0x68 && lower(at + 1) === 0x70 && lower(at + 2) === 0x65 && lower(at + 3) === 0x72) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * One part inflated, never past its declared size (nor the part limit), and its size and
  * CRC-32 checked. Compressed bytes of up to 64 KB are inflated in one call, whose work is
@@ -660,13 +675,38 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
   });
   if (!opened.ok) return opened;
   const byName = new Map(entries.map((e) => [e.name, e]));
+  const elements = new ElementCounter();
+  const uncounted: Uint8Array[] = [];
+  let inflated = 0;
+  /**
+   * The same cell limit as before SheetJS, on what the lean reader reads: counted once the
+   * parts read so far could hold that many elements, or when a sheet has hyperlinks (one
+   * tag may stand for a whole sheet's cells). Most returns are never counted at all.
+   */
+  const count = (name: string, part: Uint8Array) => {
+    inflated += part.length;
+    uncounted.push(part);
+    const linked = name.toLowerCase().startsWith('xl/worksheets/') && mentionsHyperlink(part);
+    if (!linked && inflated / MIN_ELEMENT_BYTES <= lim.maxCells) return;
+    for (const data of uncounted.splice(0)) {
+      elements.reset();
+      elements.push(data);
+    }
+    if (elements.items > lim.maxCells) {
+      if (elements.largestHyperlink > lim.maxCells) tooLarge('too-many-cells', `一个超链接覆盖了约${countText(elements.largestHyperlink)}个单元格`);
+      tooLarge('too-many-cells', `单元格超过${countText(lim.maxCells)}个的上限`);
+    }
+  };
   const zip: CheckedZip = {
     names: new Set(byName.keys()),
     part(name) {
       const entry = byName.get(name);
       if (!entry) return undefined;
       let out: Uint8Array | undefined;
-      const verdict = verdictOf(() => (out = inflatePart(bytes, entry, lim)));
+      const verdict = verdictOf(() => {
+        out = inflatePart(bytes, entry, lim);
+        count(name, out);
+      });
       if (!verdict.ok) throw new GuardRefusal(verdict);
       return out;
     },

@@ -60,23 +60,61 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
     case 'd':
       return cell.v instanceof Date ? cell.v : cell.w ?? String(cell.v);
     case 'e':
+      // An error-typed formula with no result in the file has no value (listed by toGrid).
+      if (cell.v === undefined && cell.f !== undefined) return null;
       return cell.w ?? '#ERROR';
     default:
       return null;
   }
 }
 
+/**
+ * A formula whose result the file does not carry: SheetJS gives it (read with cellFormula and
+ * sheetStubs) as a stub with its formula, or an error without a value. Text formulas aside, as in
+ * the lean reader: an empty text result (`<v></v>`) and a missing one read the same in SheetJS.
+ */
+function isFormulaWithoutValue(cell: XLSX.CellObject | undefined): boolean {
+  return cell !== undefined && cell.f !== undefined && (cell.t === 'z' || (cell.t === 'e' && cell.v === undefined));
+}
+
+/**
+ * Stubs (cells with a style but no value, kept by `sheetStubs` so that formulas without a result
+ * are seen) that are neither: dropped from the ends of rows and of the sheet, so that the grid and
+ * the guard's count of it are what they were without stubs.
+ */
+function dropBareStubs(sheet: XLSX.WorkSheet | undefined): void {
+  const dense = (sheet as XLSX.DenseWorkSheet | undefined)?.['!data'];
+  if (!dense) return;
+  const bare = (cell: XLSX.CellObject | undefined) => cell === undefined || cell === null || (cell.t === 'z' && cell.f === undefined);
+  for (let r = 0; r < dense.length; r++) {
+    const row = dense[r];
+    if (!row) continue;
+    let n = row.length;
+    while (n > 0 && bare(row[n - 1])) n--;
+    row.length = n;
+  }
+  let m = dense.length;
+  while (m > 0 && (dense[m - 1]?.length ?? 0) === 0) m--;
+  dense.length = m;
+}
+
 function toGrid(sheet: XLSX.WorkSheet, name: string, typed: boolean, date1904: boolean): Grid {
   const dense = (sheet as XLSX.DenseWorkSheet)['!data'] ?? [];
   const rows: CellValue[][] = [];
+  const uncached: { r: number; c: number }[] = [];
   for (let r = 0; r < dense.length; r++) {
     const source = dense[r];
     const row: CellValue[] = [];
-    if (source) for (let c = 0; c < source.length; c++) row.push(cellValue(source[c], date1904));
+    if (source) {
+      for (let c = 0; c < source.length; c++) {
+        row.push(cellValue(source[c], date1904));
+        if (isFormulaWithoutValue(source[c])) uncached.push({ r, c });
+      }
+    }
     rows.push(row);
   }
   const merges: Merge[] = (sheet['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
-  return { sheet: name, rows, merges, typed };
+  return uncached.length > 0 ? { sheet: name, rows, merges, typed, formulasWithoutValue: uncached } : { sheet: name, rows, merges, typed };
 }
 
 function failure(error: unknown): ReadFailure {
@@ -131,8 +169,12 @@ export function readWorkbook(name: string, bytes: Uint8Array, options: ReadOptio
     if (ext !== '.xls' && !startsWith(bytes, ZIP) && !startsWith(bytes, OLE)) {
       return { ok: false, code: 'file.unreadable', detail: 'not a zip container' };
     }
-    // Formulas are never needed (their cached values are), and SheetJS parses many of them slowly.
-    const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false, cellFormula: false });
+    // Formulas are not needed (their cached values are), and SheetJS parses many of them slowly;
+    // but in an .xlsx a formula may have no cached value (written by a program, or WPS), and only
+    // with its formula and stubs does SheetJS show the cell at all. An .xls always carries results.
+    const zip = startsWith(bytes, ZIP);
+    const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false, cellFormula: zip, sheetStubs: zip });
+    if (zip) for (const s of book.SheetNames) dropBareStubs(book.Sheets[s]);
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
     // Very hidden sheets are ours (or a macro's), never a unit's table.
     const hidden = new Set((book.Workbook?.Sheets ?? []).filter((s) => s.Hidden === 2).map((s) => s.name));

@@ -45,7 +45,7 @@ export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], 
   if (meta) {
     // A roll-up carries its source and remark columns on purpose, and lists the versions it
     // set aside below its table: the level below has reported those already.
-    const ours = new Set(['table.extra-column', 'table.duplicate-column', 'table.note-with-numbers']);
+    const ours = new Set(['table.extra-column', 'table.extra-columns', 'table.duplicate-column', 'table.note-with-numbers']);
     report.issues = report.issues.filter((i) => !ours.has(i.code));
     return { ...base, report, meta };
   }
@@ -85,7 +85,7 @@ export function rollUpFiles(
   const rollup = startRollup(options);
   files.forEach((file, index) => {
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
-    rollup.add(prepareReturn(file, options.forms, { lang, ...(options.today ? { today: options.today } : {}) }));
+    rollup.add(prepareReturn(file, options.forms, { lang, expected: options.form, ...(options.today ? { today: options.today } : {}) }));
   });
   return rollup.finish();
 }

@@ -124,6 +124,12 @@ const entries = {
     'zh-CN': '“{value}”不是“是”或“否”，请填写“是”或“否”',
     en: '"{value}" is not yes or no. Please enter 是 or 否',
   },
+  'value.formula-no-result': {
+    // Reported by the check, not the value parser: the readers give such a cell as blank and list it.
+    severity: 'error',
+    'zh-CN': '单元格是公式，但文件中没有保存计算结果（可能是用 WPS 或程序生成后没有在 Excel 中打开保存过），未计入汇总；请在 Excel 中打开、确认数值显示后保存，再重新报送',
+    en: 'The cell holds a formula, but the file carries no calculated result for it (it was probably made with WPS or a program and never opened and saved in Excel); not counted. Please open the file in Excel, check that the value shows, save it and send it again',
+  },
   // ── JSON Schema (Ajv) ──
   'schema.required': {
     severity: 'error',
@@ -221,6 +227,17 @@ const entries = {
     severity: 'warning',
     'zh-CN': '列“{header}”不是本表的指标，已保留，不参与汇总',
     en: 'Column "{header}" is not part of this form; kept, but not rolled up',
+  },
+  'table.extra-columns': {
+    // Many extra columns (a sheet 16,384 columns wide) in one issue instead of one each.
+    severity: 'warning',
+    'zh-CN': '表中有 {count} 列不是本表的指标（{columns}等），已保留，不参与汇总；请删去多余的列，或核对是否用错了模板',
+    en: '{count} columns are not part of this form ({columns} and more); kept, but not rolled up. Please delete the extra columns, or check that the right template was used',
+  },
+  'table.outside-cells': {
+    severity: 'warning',
+    'zh-CN': '表格的列以外有内容“{value}”{more}，未读取；如果是本表的数据，请填到表格对应的列中',
+    en: 'There is "{value}" outside the table\'s columns{more}; it was not read. If it belongs to this form, please move it into the right column of the table',
   },
   'table.duplicate-column': {
     severity: 'warning',

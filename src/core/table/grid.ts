@@ -13,6 +13,28 @@ export interface Grid {
   merges?: Merge[];
   /** False where every cell is text by nature (CSV). */
   typed: boolean;
+  /**
+   * Cells holding a formula whose result the file does not carry (written by a program, or saved
+   * by WPS without recalculating): null in `rows`, like a blank, and listed here so that a check
+   * can say so instead of taking them for blank (README: every value is counted or reported).
+   * 0-based, in sheet order. A side list rather than a value in `rows`, so that everything else
+   * reading a grid (headers, row kinds, rosters) still sees a blank.
+   */
+  formulasWithoutValue?: { r: number; c: number }[];
+}
+
+/** One number per cell (Excel has at most 16,384 columns), for sets of cells. */
+export function cellKey(r: number, c: number): number {
+  return r * 16_384 + c;
+}
+
+/** The cells of `grid.formulasWithoutValue` as a set of `cellKey`s; undefined when there are none. */
+export function formulaCellsWithoutValue(grid: Grid): Set<number> | undefined {
+  const cells = grid.formulasWithoutValue;
+  if (!cells || cells.length === 0) return undefined;
+  const keys = new Set<number>();
+  for (const { r, c } of cells) keys.add(cellKey(r, c));
+  return keys;
 }
 
 /** 0 → A, 25 → Z, 26 → AA … */

@@ -1,12 +1,20 @@
 /**
  * What each row below the header is: a unit's data, a 合计/小计 line (checked, never
- * added), a note or signature line (`注：…`, `填表人：…`) that ends the table, or blank.
+ * added), a note or signature line (`注：…`, `填表人：…`) that ends the table, blank, or
+ * (when the table's columns are given) a row with something only outside them.
  */
 import { toHalfWidth } from '../text/fold';
 import type { CellValue } from '../values/types';
 import { cellText, isBlank, type Grid } from './grid';
 
-export type RowKind = 'data' | 'total' | 'note' | 'blank';
+/** `outside`: only given `columns`; nothing in the table's columns, something beyond them. */
+export type RowKind = 'data' | 'total' | 'note' | 'blank' | 'outside';
+
+/** The columns a table spans (0-based, inclusive): from its first header cell to its last. */
+export interface ColumnSpan {
+  first: number;
+  last: number;
+}
 
 export interface ClassifiedRow {
   /** 0-based sheet row. */
@@ -36,12 +44,25 @@ export function classifyRow(row: readonly CellValue[] | undefined, keyColumn?: n
   return 'data';
 }
 
-/** Rows from `start` to the end; once a note line appears, the rest is the table's footer. */
-export function classifyRows(grid: Grid, start: number, keyColumn?: number): ClassifiedRow[] {
+function blankWithin(row: readonly CellValue[], span: ColumnSpan): boolean {
+  const last = Math.min(span.last, row.length - 1);
+  for (let c = span.first; c <= last; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+/**
+ * Rows from `start` to the end; once a note line appears, the rest is the table's footer.
+ * `columns`: the table's span; a row that would be data but has nothing within it (a stray
+ * cell at XFD1048576) is `outside`, not a unit's row with every field missing. 合计 and note
+ * lines are still found by their words anywhere in the row (a 合计 label may stand in an
+ * unlabelled first column).
+ */
+export function classifyRows(grid: Grid, start: number, keyColumn?: number, columns?: ColumnSpan): ClassifiedRow[] {
   const out: ClassifiedRow[] = [];
   let inFooter = false;
   for (let r = start; r < grid.rows.length; r++) {
     let kind = classifyRow(grid.rows[r], keyColumn);
+    if (kind === 'data' && columns && blankWithin(grid.rows[r]!, columns)) kind = 'outside';
     if (inFooter && kind !== 'blank') kind = 'note';
     if (kind === 'note') inFooter = true;
     out.push({ r, kind });

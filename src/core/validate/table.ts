@@ -8,7 +8,7 @@ import { fieldLabel, type CompiledField, type CompiledForm } from '../definition
 import type { Lang } from '../definitions/types';
 import { makeIssue, type Issue, type IssueInit } from '../issues/issue';
 import { compileRules, findDuplicates, quote, type RowValues } from '../rules/crossField';
-import { a1, cellText, type Grid } from '../table/grid';
+import { a1, cellKey, cellText, columnName, formulaCellsWithoutValue, isBlank, type Grid } from '../table/grid';
 import type { LocatedTable } from '../table/locate';
 import { classifyRows } from '../table/rows';
 import { parseCell } from '../values';
@@ -20,7 +20,15 @@ export interface ValidateOptions {
   today?: string;
   /** Year of the activity for dates written without one, when the title does not say. */
   year?: number;
+  /**
+   * The form being checked for (a roll-up's), where the caller knows it: a workbook without any
+   * table is told that form's labels, not those of whichever form its sheet resembles most.
+   */
+  expected?: CompiledForm;
 }
+
+/** More extra columns than this are one issue for them all (a sheet 16,384 columns wide is one). */
+export const EXTRA_COLUMNS_ONE_BY_ONE = 5;
 
 export interface RowResult {
   /** 1-based sheet row. */
@@ -98,7 +106,11 @@ export interface ReadRow extends RowResult {
   quiet: Set<string> | undefined;
 }
 
-function readCells(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, requireFilled: boolean): ReadRow {
+/**
+ * `formulas`: the sheet's formulas without a cached result (cellKey); such a cell reads as blank,
+ * and is reported and left out like any unreadable value rather than passed over as not reported.
+ */
+function readCells(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, requireFilled: boolean, formulas?: ReadonlySet<number>): ReadRow {
   const values: RowValues = {};
   const present: Record<string, unknown> = {};
   const unreadable: string[] = [];
@@ -108,6 +120,13 @@ function readCells(columns: readonly Column[], raw: readonly CellValue[], r: num
   for (let i = 0; i < columns.length; i++) {
     const col = columns[i]!;
     const id = col.field.id;
+    if (formulas !== undefined && isBlank(raw[col.column]) && formulas.has(cellKey(r, col.column))) {
+      values[id] = null;
+      unreadable.push(id);
+      (quiet ??= new Set()).add(id);
+      issues.push(makeIssue({ code: 'value.formula-no-result', cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+      continue;
+    }
     const parsed = parseCell(raw[col.column], col.value);
     if (!parsed.ok) {
       values[id] = null;
@@ -187,8 +206,42 @@ export function tableColumns(grid: Grid, table: LocatedTable, year: number, lang
 }
 
 /** Reads a data row's cells (for benchmarks and callers that check rows themselves). */
-export function readDataRow(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang): ReadRow {
-  return readCells(columns, raw, r, lang, true);
+export function readDataRow(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, formulas?: ReadonlySet<number>): ReadRow {
+  return readCells(columns, raw, r, lang, true, formulas);
+}
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Extra columns (not duplicates): one warning each, or one for them all when there are many. */
+function extraColumnIssues(extra: readonly { column: number; header: string }[], cell: (column: number) => string, lang: Lang): Issue[] {
+  if (extra.length <= EXTRA_COLUMNS_ONE_BY_ONE) {
+    return extra.map((col) => makeIssue({ code: 'table.extra-column', params: { header: col.header }, cell: cell(col.column) }, lang));
+  }
+  const named = extra
+    .slice(0, 3)
+    .map((col) => (lang === 'en' ? `column ${columnName(col.column)} "${col.header}"` : `第 ${columnName(col.column)} 列“${col.header}”`))
+    .join(lang === 'en' ? ', ' : '、');
+  return [makeIssue({ code: 'table.extra-columns', params: { count: thousands(extra.length), columns: named }, cell: cell(extra[0]!.column) }, lang)];
+}
+
+/** Rows with something only outside the table's columns: one warning for them all, at the first cell. */
+function outsideIssue(grid: Grid, rows: readonly number[], lang: Lang): Issue | undefined {
+  let first: { r: number; c: number } | undefined;
+  let count = 0;
+  for (const r of rows) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      first ??= { r, c };
+      count++;
+    }
+  }
+  if (!first) return undefined;
+  const more = count <= 1 ? '' : lang === 'en' ? ` and ${thousands(count - 1)} more cell${count > 2 ? 's' : ''}` : `等 ${thousands(count)} 处`;
+  // A table-level warning (no row): the cell is not part of any unit's row.
+  const text = cellText(grid.rows[first.r]![first.c]);
+  const value = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return makeIssue({ code: 'table.outside-cells', params: { value, more }, cell: a1(first.r, first.c) }, lang);
 }
 
 function toResult(read: ReadRow): RowResult {
@@ -214,22 +267,31 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
     }
   }
   const extraColumns: { column: number; header: string }[] = [];
+  const extra: { column: number; header: string }[] = [];
   for (const col of table.columns) {
     if (col.field !== undefined) continue;
     if (col.duplicateOf !== undefined) {
       tableIssues.push(makeIssue({ code: 'table.duplicate-column', params: { header: col.header, firstColumn: headerCell(col.duplicateOf).replace(/\d+$/, '') }, cell: headerCell(col.column) }, lang));
-    } else {
-      tableIssues.push(makeIssue({ code: 'table.extra-column', params: { header: col.header }, cell: headerCell(col.column) }, lang));
-    }
+    } else extra.push({ column: col.column, header: col.header });
     extraColumns.push({ column: col.column, header: col.header });
   }
+  tableIssues.push(...extraColumnIssues(extra, headerCell, lang));
+  const formulas = formulaCellsWithoutValue(grid);
+  // The table's span: from its first header cell to its last (fields, extra and blank-headed columns between).
+  let span: { first: number; last: number } | undefined;
+  for (const col of table.columns) span = span ? { first: Math.min(span.first, col.column), last: Math.max(span.last, col.column) } : { first: col.column, last: col.column };
+  const outsideRows: number[] = [];
 
   const rows: RowResult[] = [];
   const totalRows: RowResult[] = [];
   const noteRows: number[] = [];
-  for (const { r, kind } of classifyRows(grid, table.dataStart, table.fieldColumns.get(form.def.rollupKey))) {
+  for (const { r, kind } of classifyRows(grid, table.dataStart, table.fieldColumns.get(form.def.rollupKey), span)) {
     const raw = grid.rows[r] ?? [];
     if (kind === 'blank') continue;
+    if (kind === 'outside') {
+      outsideRows.push(r);
+      continue;
+    }
     if (kind === 'note') {
       noteRows.push(r + 1);
       for (const col of numericColumns) {
@@ -245,7 +307,7 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
       totalRows.push(toResult(readCells(numericColumns, raw, r, lang, false)));
       continue;
     }
-    const read = readCells(columns, raw, r, lang, true);
+    const read = readCells(columns, raw, r, lang, true, formulas);
     checker.check(read, raw);
     rows.push(toResult(read));
   }
@@ -285,6 +347,8 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
       }
     }
   }
+  const outside = outsideIssue(grid, outsideRows, lang);
+  if (outside) tableIssues.push(outside);
   if (rows.length === 0) tableIssues.push(makeIssue({ code: 'table.no-rows', row: table.dataStart + 1 }, lang));
 
   const byRow = [...rows, ...totalRows].sort((a, b) => a.row - b.row).flatMap((row) => row.issues);

@@ -34,10 +34,12 @@ export function validateGrids(file: string, grids: readonly Grid[], forms: reado
     const report = validateTable(grid, located, options);
     stamp(report.issues, file, grid.sheet);
     tables.push(report);
-    issues.push(...report.issues);
+    // One by one: spreading a table of many rows' issues into push() overflows the stack.
+    for (const issue of report.issues) issues.push(issue);
   }
   if (tables.length === 0) {
-    const best = grids.length > 0 && forms.length > 0 ? rankForms(grids[0]!, forms)[0]?.form : forms[0];
+    // The form the caller checks for, where it says; else the one the first sheet resembles most.
+    const best = options.expected ?? (grids.length > 0 && forms.length > 0 ? rankForms(grids[0]!, forms)[0]?.form : forms[0]);
     const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => fieldLabel(f, lang)).join(lang === 'en' ? '", "' : '”“') : '';
     const notFound = makeIssue({ code: 'table.not-found', params: { labels } }, lang);
     stamp([notFound], file);

@@ -9,7 +9,8 @@
  * to that on many workbooks: the sheets in workbook order without very hidden sheets and without
  * `_huizong`, whose key/value rows come back as `meta`; date-formatted numbers as UTC Dates (1900
  * leap-year bug and the 1904 system honoured); errors as their text (`#DIV/0!`); formulas as
- * their cached value (none: null); numbers stored as text as strings; rich text as its plain text
+ * their cached value (none: null, the cell listed in `formulasWithoutValue` unless its type is
+ * text); numbers stored as text as strings; rich text as its plain text
  * without phonetic runs; holes in a row as null, up to its last cell.
  *
  * Where SheetJS is wrong it is not copied (each case is pinned down in the test):
@@ -522,6 +523,8 @@ interface SheetContext {
   /** The values SheetJS's sheet_to_json(raw) gives: no dates, errors as their codes (for `_huizong`). */
   raw: boolean;
   part: string;
+  /** Formulas without a cached result met so far (Grid.formulasWithoutValue). */
+  uncached: { r: number; c: number }[];
 }
 
 const ERROR_CODES: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a, '#GETTING_DATA': 0x2b };
@@ -851,7 +854,14 @@ function readSheetData(xml: string, from: number, ctx: SheetContext): CellValue[
         p = close + closeTag.length;
       }
       let value = cellValue(xml, vFrom, vTo, isFrom, isTo, formula, ctx);
-      if (value === null) continue;
+      if (value === null) {
+        // A formula with no result in the file (written by a program, or WPS, never recalculated):
+        // no value, but listed, so that the check reports it rather than taking it for blank.
+        // Text formulas aside: Excel writes an empty text result as <v></v>, which SheetJS (the
+        // other reader, held to agree with this one) cannot tell from a missing one.
+        if (formula && cellType !== T_STR && cellType !== T_INLINE) ctx.uncached.push({ r, c: col });
+        continue;
+      }
       if (cellStyle >= 0 && typeof value === 'number' && !ctx.raw && (cellType === T_N || cellType === T_D)) {
         const dateXf = ctx.dateXf;
         if (dateXf === null) ctx.pending.push({ rows, r, c: col, style: cellStyle });
@@ -1054,9 +1064,10 @@ export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
   let meta: Record<string, string> | undefined;
   for (const { entry, part } of wanted) {
     const isMeta = entry.name === META_SHEET;
-    const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part });
+    const uncached: SheetContext['uncached'] = [];
+    const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part, uncached });
     if (isMeta) meta = metaOf(rows);
-    else grids.push({ sheet: entry.name, rows, merges, typed: true });
+    else grids.push(uncached.length > 0 ? { sheet: entry.name, rows, merges, typed: true, formulasWithoutValue: uncached } : { sheet: entry.name, rows, merges, typed: true });
   }
   if (pending.length > 0 && stylesPart !== undefined) {
     const dateXf = readStyles(partText(stylesPart), stylesPart);

@@ -17,7 +17,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     const roster = request.rosterParsed ?? (request.roster ? readRosterFile(request.roster, request.lang) : undefined);
     const sheets = request.sheets ?? [];
     const total = request.files.length + sheets.length;
-    const options = { lang: request.lang };
+    const options = { lang: request.lang, expected: form };
     const rollup = startRollup({
       form,
       forms,
