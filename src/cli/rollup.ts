@@ -76,7 +76,7 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
     },
     args.progress ? ({ index, total, file }) => io.err(`\r${say(args.lang, 'progress', { index, total, bar: progressBar(index, total), file })}\u001b[K`) : undefined,
   );
-  if (roster) result.issues.unshift(...roster.issues);
+  if (roster) result.issues = [...roster.issues, ...result.issues];
   let written = false;
   try {
     writeFileSync(args.out, await writeRollupWorkbook(result, args.form, { lang: args.lang }));

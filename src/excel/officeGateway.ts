@@ -604,7 +604,6 @@ export function rowOfSelection(address: string, sheet: string): number | undefin
   return match ? Number(match[1]) : undefined;
 }
 
-
 // ── Other sheets of the workbook (roster, units' tables pasted in) ─────────────────────
 
 /** A snapshot of a sheet with nothing on it. */

@@ -9,9 +9,12 @@
  *   descriptors) grows the buffer without bound, a declared size smaller than the data still
  *   runs the inflate loop to the end of the stream, and a block of the non-existent type 3
  *   (one flipped bit) never ends at all. fflate's `unzipSync` allocates what the central
- *   directory declares. Declared sizes alone therefore do not suffice: every part is also
- *   inflated here once with fflate's validating inflate, streamed in small chunks with a
- *   running byte count that stops at the limits, its CRC-32 checked, its XML elements counted.
+ *   directory declares. Declared sizes alone therefore do not suffice: before SheetJS reads
+ *   a file, every part is inflated here once with fflate's validating inflate (in one call when
+ *   its compressed bytes are few, else in chunks with a running count that stops at the limits),
+ *   its size and CRC-32 checked, its XML elements counted. The lean reader instead asks for the
+ *   few parts it reads (`openCheckedZip`), each checked the same way as it is inflated, and the
+ *   elements counted once they could pass the limit.
  * - SheetJS builds one object per `<c>`, `<row>`, shared string and comment, and for every
  *   `<hyperlink ref>` one per cell of the range (A1:XFD1048576 would be 17 billion). These are
  *   counted against `maxCells`; in an .xls, the records and the cells of HLink ranges are.
@@ -578,7 +581,7 @@ function overDeclared(size: number, lim: Limits): never {
 }
 
 /**
- * Every part inflated once, streamed, never kept: actual sizes, CRCs and elements checked —
+ * Every part inflated once and dropped: actual sizes, CRCs and elements checked —
  * what SheetJS needs, since it inflates and parses every part.
  */
 function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {

@@ -89,8 +89,11 @@ function dropBareStubs(sheet: XLSX.WorkSheet | undefined): void {
   for (let r = 0; r < dense.length; r++) {
     const row = dense[r];
     if (!row) continue;
-    let n = row.length;
-    while (n > 0 && bare(row[n - 1])) n--;
+    // forEach skips holes: a styled cell at XFD must not cost 16,384 steps a row.
+    let n = 0;
+    row.forEach((cell, c) => {
+      if (!bare(cell)) n = c + 1;
+    });
     row.length = n;
   }
   let m = dense.length;

@@ -267,7 +267,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           definitions={definitions}
           formId={form.def.id}
           onSelectForm={setFormId}
-          {...(excel && workbook ? { writeToWorkbook: (result) => excel.writeRollup(result, form, lang), selectIssue: (index: number) => void excel.selectRollupIssue(index), workbook } : {})}
+          {...(excel && workbook ? { writeToWorkbook: (result) => excel.writeRollup(result, form, lang), selectIssue: (index: number) => void excel.selectRollupIssue(index).catch(() => undefined), workbook } : {})}
         />
       )}
     </main>

@@ -150,8 +150,12 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
       // A sheet of this workbook: the cell itself is a click away, better than its line in 问题清单.
       if (issue?.file !== undefined && issue.sheet !== undefined && sourceSheets.get(issue.file) === issue.sheet) {
         const address = issue.cell ?? (issue.row !== undefined ? `${issue.row}:${issue.row}` : 'A1');
-        await gateway.selectCell(issue.sheet, address);
-        return;
+        try {
+          await gateway.selectCell(issue.sheet, address);
+          return;
+        } catch {
+          // Renamed or deleted since the roll-up: its line in 问题清单 still says where it was.
+        }
       }
       const { issueCell } = await import('../core/plan/rollupSheetsPlan');
       const { sheet, address } = issueCell(index, issuesSheet);

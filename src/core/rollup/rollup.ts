@@ -150,7 +150,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       return;
     }
     files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });
-    issues.push(...input.report.issues.filter((i) => i.sheet === undefined || tables.some((t) => t.sheet === i.sheet)));
+    // A loop, not a spread: a hostile file may bring more issues than a call takes arguments.
+    for (const issue of input.report.issues) if (issue.sheet === undefined || tables.some((t) => t.sheet === issue.sheet)) issues.push(issue);
     for (const table of tables) collectRows(table, input);
   }
 

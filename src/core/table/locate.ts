@@ -285,12 +285,20 @@ export function rankForms(grid: Grid, forms: readonly CompiledForm[]): FormScore
 
 /**
  * The table of `forms` best matched by the sheet's header, or undefined when no form has
- * enough of its labels there. With one form given, that form or nothing.
+ * enough of its labels there. With one form given, that form or nothing. `expected` (one of
+ * `forms`) changes nothing in the answer, only how soon it is found.
  */
-export function locateTable(grid: Grid, forms: readonly CompiledForm[]): LocatedTable | undefined {
+export function locateTable(grid: Grid, forms: readonly CompiledForm[], expected?: CompiledForm): LocatedTable | undefined {
   let chosen: { form: CompiledForm; candidate: Candidate; required: number } | undefined;
-  for (const form of forms) {
-    const candidate = bestCandidate(grid, form);
+  // The form a roll-up expects, looked at first. When its header names every one of its fields
+  // (and it has required ones, so its share is whole), a form with fewer fields cannot match
+  // more columns, nor as many from further down the list: those need not be looked at.
+  const at = expected ? forms.indexOf(expected) : -1;
+  const expectedCandidate = at >= 0 ? bestCandidate(grid, expected!) : undefined;
+  const whole = expectedCandidate !== undefined && expectedCandidate.fieldColumns.size === expected!.fields.length && expected!.fields.some((f) => f.required);
+  for (const [i, form] of forms.entries()) {
+    if (whole && i !== at && (form.fields.length < expected!.fields.length || (form.fields.length === expected!.fields.length && i > at))) continue;
+    const candidate = i === at ? expectedCandidate : bestCandidate(grid, form);
     if (!candidate) continue;
     const required = requiredCount(form, candidate.fieldColumns);
     if (!qualifies(form, candidate.fieldColumns.size, required)) continue;

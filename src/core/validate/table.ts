@@ -182,13 +182,13 @@ export function rowChecker(form: CompiledForm, columns: readonly Column[], lang:
   };
 }
 
-const valueContexts = new WeakMap<CompiledField, Map<number, ValueContext>>();
+const valueContexts = new WeakMap<CompiledField, Map<string, ValueContext>>();
 
 /** How a field's cells are read in a table of that year and kind: shared by every table alike. */
 function valueContext(field: CompiledField, year: number, typed: boolean): ValueContext {
   let byTable = valueContexts.get(field);
   if (!byTable) valueContexts.set(field, (byTable = new Map()));
-  const key = typed ? year : -year;
+  const key = `${year}:${typed}`;
   let context = byTable.get(key);
   if (!context) byTable.set(key, (context = { ...field.value, year, typed }));
   return context;

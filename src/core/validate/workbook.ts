@@ -29,7 +29,7 @@ export function validateGrids(file: string, grids: readonly Grid[], forms: reado
   const tables: TableReport[] = [];
   const issues: Issue[] = [];
   for (const grid of grids) {
-    const located = locateTable(grid, forms);
+    const located = locateTable(grid, forms, options.expected);
     if (!located) continue;
     const report = validateTable(grid, located, options);
     stamp(report.issues, file, grid.sheet);

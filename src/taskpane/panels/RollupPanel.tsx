@@ -120,6 +120,8 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const [notice, setNotice] = useState<string | undefined>();
   const run = useRef<RollupRun | undefined>(undefined);
+  /** 取消 pressed while the workbook's sheets were still being read, before the worker started. */
+  const cancelledEarly = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const rosterInput = useRef<HTMLInputElement>(null);
 
@@ -184,14 +186,17 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       setRoster(undefined);
       return;
     }
-    setRoster({ kind: 'sheet', sheet });
+    const pending: RosterChoice = { kind: 'sheet', sheet };
+    setRoster(pending);
+    // Applied only while this is still the choice: a later pick, a file or 移除 wins over a late read.
+    const settle = (settled: RosterChoice) => setRoster((current) => (current === pending ? settled : current));
     try {
       const { roster: parsed } = await workbook.readSources([], sheet);
       const units = parsed?.units.length ?? 0;
-      const problem = units === 0 ? parsed?.issues[0]?.message ?? '' : undefined;
-      setRoster(problem === undefined ? { kind: 'sheet', sheet, units } : { kind: 'sheet', sheet, units, problem });
+      const problem = units === 0 ? parsed?.issues[0]?.message ?? t.rosterNoUnits : undefined;
+      settle(problem === undefined ? { kind: 'sheet', sheet, units } : { kind: 'sheet', sheet, units, problem });
     } catch (error) {
-      setRoster({ kind: 'sheet', sheet, problem: error instanceof Error ? error.message : String(error) });
+      settle({ kind: 'sheet', sheet, problem: error instanceof Error ? error.message : String(error) });
     }
   };
 
@@ -210,6 +215,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
 
   const start = async () => {
     setNotice(undefined);
+    cancelledEarly.current = false;
     const sheetNames = chosenSheets;
     setState({ kind: 'running', index: 0, total: files.length + sheetNames.length, file: '' });
     // The worker takes the bytes over; keep our own copies for a second run.
@@ -221,6 +227,10 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     } catch (error) {
       setState({ kind: 'failed', message: `${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}` });
       void refreshSheets();
+      return;
+    }
+    if (cancelledEarly.current) {
+      setState({ kind: 'idle' });
       return;
     }
     const current = startRollup(
@@ -348,7 +358,16 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         <Button appearance="primary" disabled={files.length + chosenSheets.length === 0 || state.kind === 'running'} onClick={() => void start()}>
           {t.start}
         </Button>
-        {state.kind === 'running' && <Button onClick={() => run.current?.cancel()}>{t.cancel}</Button>}
+        {state.kind === 'running' && (
+          <Button
+            onClick={() => {
+              if (run.current) run.current.cancel();
+              else cancelledEarly.current = true;
+            }}
+          >
+            {t.cancel}
+          </Button>
+        )}
         {state.kind === 'done' && state.workbook && (
           <Button onClick={() => downloadBytes(t.fileName(unit), state.workbook!)}>{t.download}</Button>
         )}

@@ -38,7 +38,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
       rollup.add({ file: sheet.name, report: validateGrids(sheet.name, [sheet.grid], forms, options) });
     });
     const result = rollup.finish();
-    if (roster) result.issues.unshift(...roster.issues);
+    if (roster) result.issues = [...roster.issues, ...result.issues];
     // The workbook writer (exceljs) is most of the worker's script and only the browser mode
     // needs it: in Excel the pane writes the sheets itself. It loads when asked for.
     const workbook = request.workbook ? await (await import('../../files/writeRollup')).writeRollupWorkbook(result, form, { lang: request.lang }) : undefined;

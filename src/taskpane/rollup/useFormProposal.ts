@@ -65,10 +65,16 @@ export function useFormProposal(
     return sources.length ? proposeForm(sources, definitions.map((d) => d.id)) : undefined;
   }, [fileSources, sheetSources, definitions]);
 
-  // Once per new answer (not when the person picks another form): select the proposed one.
+  // Once per new answer — other sources, or another form proposed for them — never again for
+  // the same one (a definition loaded, the language switched): the person's own pick stays.
+  const selected = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (proposal?.form) propose.current?.(proposal.form);
-  }, [proposal]);
+    if (!proposal?.form) return;
+    const answer = [proposal.form, ...fileSources.map((s) => s.source), ...sheetSources.map((s) => s.source)].join('\u0000');
+    if (answer === selected.current) return;
+    selected.current = answer;
+    propose.current?.(proposal.form);
+  }, [proposal, fileSources, sheetSources]);
 
   return { pending, ...(proposal ? { proposal } : {}), looked: Math.min(files.length, PEEK_FILES), chosen: files.length, withSheets: sheetSources.length > 0 };
 }
