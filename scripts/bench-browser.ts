@@ -266,7 +266,7 @@ export async function benchBrowser(): Promise<void> {
     console.log(`browser-rollup: unzip+scan floor of bench-rollup (sharedStrings + sheet1 decoded and scanned) ${fmt(scanMs)} ms; roll-up ratio ${(rollupMs / scanMs).toFixed(2)}× (for information)`);
     console.log(`   inside the floor worker: unzip ${fmt(unzipInside)} ms, unzip+scan ${fmt(scanInside)} ms; so starting a worker and loading its script costs about ${fmt(unzipMs - unzipInside)} ms of the floor's ${fmt(unzipMs)}`);
     console.log(
-      `   a roll-up of 0 files (starting the worker, loading its ${kb(workerBytes)} of script, compiling the 3 forms' validators) takes ${fmt(emptyMs)} ms; ` +
+      `   a roll-up of 0 files (starting the worker, loading its ${kb(workerBytes)} of script, reading the 3 form definitions; validators compile at their first row) takes ${fmt(emptyMs)} ms; ` +
         `beyond that: roll-up ${fmt(rollupMs - emptyMs)} ms against unzip ${fmt(unzipInside)} ms = ${((rollupMs - emptyMs) / unzipInside).toFixed(2)}× (for information)`,
     );
     console.log(`   runs (ms): roll-up ${bare.map((s) => fmt(s.ms)).join(', ')}; with workbook ${book.map((s) => fmt(s.ms)).join(', ')}; unzip ${unzips.map((s) => fmt(s.ms)).join(', ')}; scan ${scans.map((s) => fmt(s.ms)).join(', ')}; 0 files ${empties.map((s) => fmt(s.ms)).join(', ')}`);
