@@ -523,14 +523,14 @@ const WHOLE_INFLATE_MAX_COMPRESSED = 64 * 1024;
 /** Bytes per counted element at the least (`<c/>`; `<c>` as a lenient parser may take it). */
 const MIN_ELEMENT_BYTES = 3;
 
-/** Does a worksheet mention hyperlinks (in any letter case)? `y` is rare in sheet XML, so a native byte search finds out fast. */
+/**
+ * Does a worksheet mention hyperlinks? SheetJS finds `<hyperlink` in lower case only; `y` is
+ * rare in sheet XML (cell references are upper case), so a native byte search finds out fast.
+ */
 function mentionsHyperlink(data: Uint8Array): boolean {
-  const lower = (at: number) => (data[at] ?? 0) | 0x20;
-  for (const y of [0x79, 0x59]) {
-    for (let at = data.indexOf(y); at >= 0; at = data.indexOf(y, at + 1)) {
-      // h-y-p-e-r: the `y` is the second letter.
-      if (lower(at - 1) === 0x68 && lower(at + 1) === 0x70 && lower(at + 2) === 0x65 && lower(at + 3) === 0x72) return true;
-    }
+  for (let at = data.indexOf(0x79); at >= 0; at = data.indexOf(0x79, at + 1)) {
+    // h-y-p-e-r: the `y` is the second letter.
+    if (data[at - 1] === 0x68 && data[at + 1] === 0x70 && data[at + 2] === 0x65 && data[at + 3] === 0x72) return true;
   }
   return false;
 }
@@ -634,6 +634,12 @@ function openZip(b: Uint8Array, lim: Limits): ZipEntry[] {
   return entries;
 }
 
+/** A part as stored: its compression, CRC and sizes (`what`), and its compressed bytes. */
+export interface StoredPart {
+  what: string;
+  data: Uint8Array;
+}
+
 /** A refusal met while reading a part: readers let it through to the caller. */
 export class GuardRefusal extends Error {
   constructor(readonly verdict: Extract<GuardVerdict, { ok: false }>) {
@@ -652,6 +658,8 @@ export interface CheckedZip {
   readonly names: ReadonlySet<string>;
   /** The part's bytes, checked; undefined if there is none. Throws `GuardRefusal`. */
   part(name: string): Uint8Array | undefined;
+  /** The part as stored (compressed), not inflated: see `StoredPart`. */
+  stored(name: string): StoredPart | undefined;
   verifyAll(): GuardVerdict;
 }
 
@@ -678,7 +686,7 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
   });
   if (!opened.ok) return opened;
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const elements = new ElementCounter();
+  let elements: ElementCounter | undefined; // most returns never need one
   const uncounted: Uint8Array[] = [];
   let inflated = 0;
   /**
@@ -691,6 +699,7 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
     uncounted.push(part);
     const linked = name.toLowerCase().startsWith('xl/worksheets/') && mentionsHyperlink(part);
     if (!linked && inflated / MIN_ELEMENT_BYTES <= lim.maxCells) return;
+    elements ??= new ElementCounter();
     for (const data of uncounted.splice(0)) {
       elements.reset();
       elements.push(data);
@@ -712,6 +721,13 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
       });
       if (!verdict.ok) throw new GuardRefusal(verdict);
       return out;
+    },
+    stored(name) {
+      const entry = byName.get(name);
+      if (!entry) return undefined;
+      // What decides the inflated part and its checks: equal ones mean an equal part, checked
+      // the same way when first inflated.
+      return { what: `${entry.method}:${entry.crc}:${entry.usz}:${entry.localUsz}`, data: bytes.subarray(entry.dataStart, entry.dataStart + entry.csz) };
     },
     verifyAll: () => verdictOf(() => verifyParts(bytes, entries, lim)),
   };

@@ -122,7 +122,7 @@ function countMatches(keys: readonly string[][], form: CompiledForm): number {
   return count;
 }
 
-const zones = new WeakMap<Grid, string[][]>();
+const zones = new WeakMap<Grid, HeaderZone>();
 
 /**
  * Header keys of the texts seen lately. Returns from one template repeat the same title and
@@ -142,15 +142,45 @@ function cachedHeaderKey(text: string): string {
   return key;
 }
 
-/** The header keys of the rows a header may stand in, merged cells filled in: computed once per sheet. */
-function headerZoneKeys(grid: Grid): string[][] {
-  let keys = zones.get(grid);
-  if (!keys) {
-    const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS + 1) - 1;
-    keys = last < 0 ? [] : headerTextRows(grid, 0, last).map((row) => row.map(cachedHeaderKey));
-    zones.set(grid, keys);
-  }
-  return keys;
+/**
+ * The header keys of the rows a header may stand in, merged cells filled in (as
+ * `headerTextRows` over the whole zone gives them), each row keyed when first looked at:
+ * a search that stops at the header never keys the data rows below it.
+ */
+interface HeaderZone {
+  length: number;
+  row(r: number): string[];
+}
+
+function headerZone(grid: Grid): HeaderZone {
+  let zone = zones.get(grid);
+  if (zone) return zone;
+  const length = Math.min(grid.rows.length, HEADER_SEARCH_ROWS + 1);
+  let width = 0;
+  for (let r = 0; r < length; r++) width = Math.max(width, grid.rows[r]?.length ?? 0);
+  const keyed: string[][] = [];
+  zone = {
+    length,
+    row(r) {
+      let keys = keyed[r];
+      if (!keys) {
+        const row = grid.rows[r] ?? [];
+        const texts: string[] = [];
+        for (let c = 0; c < width; c++) texts.push(cellText(row[c]));
+        for (const merge of grid.merges ?? []) {
+          if (merge.e.r < r || merge.s.r > r) continue;
+          const text = cellText(grid.rows[merge.s.r]?.[merge.s.c]);
+          if (!text) continue;
+          // Clamped: a hostile merge of a whole sheet costs the zone's width, not its own.
+          for (let c = merge.s.c, last = Math.min(merge.e.c, width - 1); c <= last; c++) texts[c] = text;
+        }
+        keyed[r] = keys = texts.map(cachedHeaderKey);
+      }
+      return keys;
+    },
+  };
+  zones.set(grid, zone);
+  return zone;
 }
 
 function requiredCount(form: CompiledForm, fieldColumns: Map<string, number>): number {
@@ -177,51 +207,63 @@ function endingsOf(form: CompiledForm): Set<string> {
  * there: cells that are a label of the form, and cells that could end a group's label
  * (ending as a label does).
  */
-function rowBounds(zone: readonly string[][], form: CompiledForm): { exact: number[]; joinable: number[] } {
+function rowBounds(zone: HeaderZone, form: CompiledForm): { exact(r: number): number; joinable(r: number): number } {
   const suffixes = suffixIndex(form);
   const shortEndings = endingsOf(form);
   const exact: number[] = [];
   const joinable: number[] = [];
-  for (const row of zone) {
+  const bound = (r: number) => {
     let e = 0;
     let j = 0;
-    for (const key of row) {
+    for (const key of zone.row(r)) {
       if (!key) continue;
       if (form.headerKeys.has(key)) e++;
       else if (key.length < MIN_SUFFIX_KEY ? shortEndings.has(key) : suffixes.has(key.slice(-MIN_SUFFIX_KEY))) j++;
     }
-    exact.push(e);
-    joinable.push(j);
-  }
-  return { exact, joinable };
+    exact[r] = e;
+    joinable[r] = j;
+  };
+  return {
+    exact(r) {
+      if (exact[r] === undefined) bound(r);
+      return exact[r]!;
+    },
+    joinable(r) {
+      if (joinable[r] === undefined) bound(r);
+      return joinable[r]!;
+    },
+  };
 }
 
 function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
   let best: { top: number; depth: 1 | 2; size: number } | undefined;
-  const zone = headerZoneKeys(grid);
+  const zone = headerZone(grid);
   const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   const bounds = rowBounds(zone, form);
   const pair: string[][] = [[], []];
   for (let top = 0; top < last; top++) {
     for (const depth of [1, 2] as const) {
       if (depth === 2 && top + 1 >= grid.rows.length) continue;
-      // Skipped when it could not match more than the best, nor tie it as a simpler reading.
-      const bound = depth === 1 ? bounds.exact[top]! : bounds.exact[top]! + bounds.exact[top + 1]! + bounds.joinable[top + 1]!;
-      if (best && (bound < best.size || (bound === best.size && !(depth < best.depth && top + depth === best.top + best.depth)))) continue;
+      // Skipped when it could not match more than the best, nor tie it as a simpler reading:
+      // at once when the best names every field, else by what its rows could hold.
+      const simplerPlace = best !== undefined && depth < best.depth && top + depth === best.top + best.depth;
+      if (best?.size === form.fields.length && !simplerPlace) continue;
+      const bound = depth === 1 ? bounds.exact(top) : bounds.exact(top) + bounds.exact(top + 1) + bounds.joinable(top + 1);
+      if (bound === 0 || (best && (bound < best.size || (bound === best.size && !simplerPlace)))) continue;
       pair.length = depth;
-      pair[0] = zone[top]!;
-      if (depth === 2) pair[1] = zone[top + 1]!;
+      pair[0] = zone.row(top);
+      if (depth === 2) pair[1] = zone.row(top + 1);
       // Counted first; the winner's columns are found once, at the end.
       const size = countMatches(pair, form);
       // A deeper or lower header wins only by matching more; on a tie, a one-row header
       // ending on the same row is the simpler reading (the row above is a title or unit line).
-      const simpler = best !== undefined && size === best.size && depth < best.depth && top + depth === best.top + best.depth;
+      const simpler = simplerPlace && size === best!.size;
       if (!best || size > best.size || simpler) best = { top, depth, size };
     }
     // Every field found on one row: nothing below can match more, nor tie as a simpler reading.
     if (best?.size === form.fields.length && best.depth === 1) break;
   }
-  return best && { top: best.top, depth: best.depth, fieldColumns: matchHeader(zone.slice(best.top, best.top + best.depth), form) };
+  return best && { top: best.top, depth: best.depth, fieldColumns: matchHeader(best.depth === 1 ? [zone.row(best.top)] : [zone.row(best.top), zone.row(best.top + 1)], form) };
 }
 
 function titleYear(grid: Grid, beforeRow: number): number | undefined {
@@ -236,20 +278,25 @@ function titleYear(grid: Grid, beforeRow: number): number | undefined {
 
 function describeColumns(grid: Grid, candidate: Candidate, form: CompiledForm): ColumnMatch[] {
   const texts = headerTextRows(grid, candidate.top, candidate.top + candidate.depth - 1);
-  const keys = texts.map((row) => row.map(cachedHeaderKey));
   const width = Math.max(...texts.map((row) => row.length));
   const byColumn = new Map<number, string>();
   for (const [field, column] of candidate.fieldColumns) byColumn.set(column, field);
+  const suffixes = suffixIndex(form);
+  let keys: string[][] | undefined; // only for columns no field took: a duplicate, or extra
   const columns: ColumnMatch[] = [];
   for (let c = 0; c < width; c++) {
-    const header = [...new Set(texts.map((row) => row[c] ?? '').filter(Boolean))].join(' ');
+    // As a person reads it: the two header cells joined, once where a label spans both rows.
+    const top = texts[0]![c] ?? '';
+    const bottom = texts[1]?.[c] ?? '';
+    const header = !top ? bottom : !bottom || bottom === top ? top : `${top} ${bottom}`;
     if (!header) continue;
     const field = byColumn.get(c);
     if (field !== undefined) {
       columns.push({ column: c, header, field });
       continue;
     }
-    const again = columnField(keys, c, form, suffixIndex(form));
+    keys ??= texts.map((row) => row.map(cachedHeaderKey));
+    const again = columnField(keys, c, form, suffixes);
     const match: ColumnMatch = { column: c, header };
     if (again !== undefined) match.duplicateOf = candidate.fieldColumns.get(again)!;
     columns.push(match);

@@ -29,6 +29,7 @@
  */
 import { SSF } from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
+import type { StoredPart } from '../guards';
 import type { Grid, Merge } from '../../core/table/grid';
 import type { CellValue } from '../../core/values/types';
 import { META_SHEET } from '../metaSheet';
@@ -1004,6 +1005,41 @@ const relType = (rel: Relationship) => (rel.type.startsWith(REL_TYPES) ? rel.typ
 export interface PartSource {
   readonly names: ReadonlySet<string>;
   part(name: string): Uint8Array | undefined;
+  /** The part as stored in the zip, for recognising one seen before without inflating it. */
+  stored?(name: string): StoredPart | undefined;
+}
+
+/**
+ * Parts that are the same in every return made from one template (the workbook, its
+ * relationships, the styles), parsed once: recognised by how they are stored and by their
+ * compressed bytes, compared in full, so a part is reused only where it is byte for byte the
+ * one parsed (and checked) before.
+ */
+const seenParts = new Map<string, { data: Uint8Array; value: unknown }[]>();
+const SEEN_PARTS_MAX = 256;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The part parsed by `parse`, or as parsed before from the same stored part. */
+function parsedPart<T>(source: PartSource, name: string, parse: (xml: string) => T): T | undefined {
+  const stored = source.stored?.(name);
+  const key = stored && `${name}\u0000${stored.what}\u0000${stored.data.length}`;
+  if (stored && key) {
+    for (const seen of seenParts.get(key) ?? []) if (sameBytes(seen.data, stored.data)) return seen.value as T;
+  }
+  const bytes = source.part(name);
+  if (bytes === undefined) return undefined;
+  const value = parse(strFromU8(bytes));
+  if (stored && key) {
+    if (seenParts.size >= SEEN_PARTS_MAX) seenParts.clear();
+    // A copy: the cache does not keep the file's own buffer alive.
+    seenParts.set(key, [...(seenParts.get(key) ?? []).slice(-3), { data: stored.data.slice(), value }]);
+  }
+  return value;
 }
 
 /** Every part of a zip at once, unchecked beyond what fflate checks: for bytes known to be fine. */
@@ -1027,12 +1063,11 @@ export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
     const bytes = source.part(name);
     return bytes === undefined ? undefined : strFromU8(bytes);
   };
-  const workbookXml = text(WORKBOOK_PART);
-  if (workbookXml === undefined) unsupported('no xl/workbook.xml');
-  const relsXml = text(WORKBOOK_RELS);
-  if (relsXml === undefined) unsupported('no xl/_rels/workbook.xml.rels');
-  const { sheets, date1904 } = readWorkbookPart(workbookXml);
-  const rels = readRels(relsXml, WORKBOOK_RELS);
+  const workbook = parsedPart(source, WORKBOOK_PART, readWorkbookPart);
+  if (workbook === undefined) unsupported('no xl/workbook.xml');
+  const rels = parsedPart(source, WORKBOOK_RELS, (xml) => readRels(xml, WORKBOOK_RELS));
+  if (rels === undefined) unsupported('no xl/_rels/workbook.xml.rels');
+  const { sheets, date1904 } = workbook;
 
   let stringsPart: string | undefined;
   let stylesPart: string | undefined;
@@ -1070,7 +1105,8 @@ export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
     else grids.push(uncached.length > 0 ? { sheet: entry.name, rows, merges, typed: true, formulasWithoutValue: uncached } : { sheet: entry.name, rows, merges, typed: true });
   }
   if (pending.length > 0 && stylesPart !== undefined) {
-    const dateXf = readStyles(partText(stylesPart), stylesPart);
+    const part = stylesPart;
+    const dateXf = parsedPart(source, part, (xml) => readStyles(xml, part)) ?? unsupported(`missing part ${part}`);
     for (const { rows, r, c, style } of pending) {
       if (dateXf[style] === 1) rows[r]![c] = excelSerialToDate(rows[r]![c] as number, date1904) ?? rows[r]![c]!;
     }
