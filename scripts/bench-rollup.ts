@@ -22,6 +22,7 @@ import type { CellValue } from '../src/core/values/types';
 import type { RollupResult } from '../src/core/rollup/types';
 import { bytesOf, rollUpFiles, type SourceFile } from '../src/files/rollupFiles';
 import { activityRow, idsOf, labelsOf } from '../tests/helpers/workbooks';
+import { FLOOR_PARTS as PARTS, countCells } from './bench-floor';
 
 const TODAY = '2024-03-25';
 const TIME_LIMIT_MS = 3 * 60_000;
@@ -95,17 +96,6 @@ function filesFrom(pool: readonly Uint8Array[], count: number): SourceFile[] {
 
 // ---------------------------------------------------------------------------------------------
 // The floor: unzip, then scan the XML text of sharedStrings + sheet1 once
-
-const PARTS = ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'];
-
-function countCells(xml: string): number {
-  let n = 0;
-  for (let at = xml.indexOf('<c '); at >= 0; at = xml.indexOf('<c ', at + 3)) n++;
-  // Touch every character once, as a reader must (sharedStrings has no `<c `).
-  let lt = 0;
-  for (let i = 0; i < xml.length; i++) if (xml.charCodeAt(i) === 60) lt++;
-  return n + (lt & 0);
-}
 
 /** The floor: each file unzipped with fflate (only the two parts) and their XML scanned once. */
 function fflateFloor(files: readonly SourceFile[]): number {

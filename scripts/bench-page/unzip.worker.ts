@@ -4,18 +4,8 @@
  * lean .xlsx reader uses), in a Web Worker like the roll-up, so both sides pay for a worker.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { FLOOR_PARTS as PARTS, countCells } from '../bench-floor';
 import type { FloorReply, FloorRequest } from './protocol';
-
-const PARTS = ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'];
-
-/** `<c ` openings, with every character touched once as a reader must (as in bench-rollup). */
-function countCells(xml: string): number {
-  let n = 0;
-  for (let at = xml.indexOf('<c '); at >= 0; at = xml.indexOf('<c ', at + 3)) n++;
-  let lt = 0;
-  for (let i = 0; i < xml.length; i++) if (xml.charCodeAt(i) === 60) lt++;
-  return n + (lt & 0);
-}
 
 function floor({ mode, files }: FloorRequest): FloorReply {
   const started = performance.now();

@@ -771,7 +771,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
             sheet: main.sheet.name,
             values: main.used.values as CellValue[][],
             numberFormats: formatsOf(main.formats),
-            origin: main.used.address.slice(main.used.address.lastIndexOf('!') + 1).split(':')[0]!,
+            origin: originOf(main.used.address),
           };
           const selectedRow = rowOfSelection(main.selection.address, snapshot.sheet);
           if (selectedRow !== undefined) snapshot.selectedRow = selectedRow;

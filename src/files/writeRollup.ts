@@ -53,14 +53,14 @@ import { parseRange } from '../core/plan/markPlan';
 import { groupRuns as columnRuns, numberFormatOf, rollupSheetsPlan, rollupTitle } from '../core/plan/rollupSheetsPlan';
 import type { RollupSheetPlan } from '../core/plan/types';
 import type { RollupResult } from '../core/rollup/types';
-import { columnName } from '../core/table/grid';
+import { cellKey, columnName } from '../core/table/grid';
 import { META_SHEET } from './metaSheet';
 import { groupOfField } from '../core/definitions/groups';
 
 // ── Shared with writeTemplate.ts ────────────────────────────────────────────────────────
 
 /** Colours Huizong's files use besides the plan's (which come as `#RRGGBB`): ARGB for exceljs. */
-export const COLORS = {
+const COLORS = {
   header: 'FFDDEBF7',
 } as const;
 
@@ -71,7 +71,7 @@ export const THIN_BORDER: Partial<Borders> = {
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
 
-export function solidFill(argb: string): Fill {
+function solidFill(argb: string): Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
@@ -108,8 +108,6 @@ export function writeMetaSheet(workbook: Workbook, pairs: readonly [string, stri
   sheet.getColumn(2).width = 40;
   return sheet;
 }
-
-export { DATE_FORMAT, INT_FORMAT } from '../core/plan/rollupSheetsPlan';
 
 /** A field's number format, as the roll-up's sheets have it. */
 export const numberFormat = numberFormatOf;
@@ -153,9 +151,6 @@ interface Look {
 function argb(color: string): string {
   return `FF${color.replace(/^#/, '').toUpperCase()}`;
 }
-
-/** Key of a 0-based cell, for looks held in one map (16,384 is Excel's column count). */
-const cellKey = (r: number, c: number) => r * 16_384 + c;
 
 /** Calls `each` on every cell of the areas. */
 function forCells(areas: readonly string[], each: (r: number, c: number) => void): void {

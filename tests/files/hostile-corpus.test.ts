@@ -36,11 +36,9 @@ import {
   afterBof,
   biffRecord,
   bombWorkbook,
-  buildZip,
   chartOnlyWorkbook,
   colName,
-  concat,
-  deflated,
+  overlappingZip,
   editXls,
   inline,
   partData,
@@ -192,23 +190,6 @@ const INJECTED = ['=HYPERLINK("http://example.invalid/","点我")', '+86 上级�
 const INJECTION_FILE = '=1+1 注入.xlsx';
 const INJECTION_SHEET = '@报表';
 const DOTS_FILE = path.join('河东 区', '第一 工会..最终版 (2)..xlsx');
-
-/** A zip whose central directory names the first entry twice: two parts, one stream. */
-function overlapping(): Uint8Array {
-  const entries = Object.entries(workbookParts(sheetOf(good.甲))).map(([k, v]) => deflated(k, v));
-  const bytes = buildZip(entries);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22;
-  const cd = view.getUint32(end + 16, true);
-  const second = cd + 46 + view.getUint16(cd + 28, true);
-  const twice = concat([bytes.subarray(0, second), bytes.subarray(cd, second), bytes.subarray(second)]);
-  const tv = new DataView(twice.buffer);
-  const tend = twice.length - 22;
-  tv.setUint16(tend + 8, entries.length + 1, true);
-  tv.setUint16(tend + 10, entries.length + 1, true);
-  tv.setUint32(tend + 12, tv.getUint32(tend + 12, true) + (second - cd), true);
-  return twice;
-}
 
 function seeded(length: number, seed: number): Uint8Array {
   let s = seed;
@@ -560,7 +541,7 @@ export const KINDS: Kind[] = [
   },
   {
     name: 'zip entries that share their compressed bytes',
-    make: () => ({ file: '重叠部件.xlsx', bytes: overlapping() }),
+    make: () => ({ file: '重叠部件.xlsx', bytes: overlappingZip(sheetOf(good.甲)) }),
     expect: { verdict: 'rejected', code: 'file.too-large', reason: '多个部件共用同一段数据' },
   },
   {

@@ -349,3 +349,24 @@ export function repeatedRowsXlsx(head: string, rowsXml: string, times: number, t
   const parts = Object.entries(workbookParts('')).filter(([name]) => name !== 'xl/worksheets/sheet1.xml');
   return buildZip([...parts.map(([name, text]) => deflated(name, text)), { name: 'xl/worksheets/sheet1.xml', method: 8, data: concat(out), crc, usz }]);
 }
+
+/**
+ * A workbook zip whose central directory names its first entry twice: two parts, one local
+ * header and one stream, which a walker trusting the directory inflates twice (10,000 times,
+ * in a real bomb).
+ */
+export function overlappingZip(sheetXml: string): Uint8Array {
+  const entries = Object.entries(workbookParts(sheetXml)).map(([k, v]) => deflated(k, v));
+  const bytes = buildZip(entries);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22;
+  const cd = view.getUint32(end + 16, true);
+  const second = cd + 46 + view.getUint16(cd + 28, true);
+  const twice = concat([bytes.subarray(0, second), bytes.subarray(cd, second), bytes.subarray(second)]);
+  const tv = new DataView(twice.buffer);
+  const tend = twice.length - 22;
+  tv.setUint16(tend + 8, entries.length + 1, true);
+  tv.setUint16(tend + 10, entries.length + 1, true);
+  tv.setUint32(tend + 12, tv.getUint32(tend + 12, true) + (second - cd), true);
+  return twice;
+}

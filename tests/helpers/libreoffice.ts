@@ -170,6 +170,24 @@ export async function convertWithLibreOffice(
 
   const inputFilter =
     options.inputFilter ?? (path.extname(input).toLowerCase() === '.csv' ? CSV_IMPORT_FILTER : undefined);
+  const output = await convertInOneRun(soffice, [input], targetExt, dir, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, inputFilter);
+  // soffice exits 0 even when it could not convert ("Error: source file could not be loaded").
+  if (!fs.existsSync(outPath) || fs.statSync(outPath).size === 0) throw new Error(`soffice produced no ${outPath}\n${output}`);
+  return outPath;
+}
+
+/**
+ * One soffice run converting `inputs` into `dir`, with a throw-away profile (parallel jest
+ * workers never hand their work to each other's soffice); gives what soffice printed.
+ */
+export async function convertInOneRun(
+  soffice: string,
+  inputs: readonly string[],
+  targetExt: OfficeTargetExt,
+  dir: string,
+  timeoutMs: number,
+  inputFilter?: string,
+): Promise<string> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-lo-profile-'));
   const args = [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
@@ -183,16 +201,12 @@ export async function convertWithLibreOffice(
     `${targetExt}:${EXPORT_FILTERS[targetExt]}`,
     '--outdir',
     dir,
-    input,
+    ...inputs,
   ];
   try {
-    const output = await runSoffice(soffice, args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    // soffice exits 0 even when it could not convert ("Error: source file could not be loaded").
-    if (!fs.existsSync(outPath) || fs.statSync(outPath).size === 0) {
-      throw new Error(`soffice produced no ${outPath}\n${soffice} ${args.join(' ')}\n${output}`);
-    }
-    return outPath;
+    return await runSoffice(soffice, args, timeoutMs);
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
+

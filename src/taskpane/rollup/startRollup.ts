@@ -6,35 +6,40 @@
 import type { PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
 import { createRollupWorker } from './workerUrl';
 
-export interface RollupRun {
-  done: Promise<Extract<RollupMessage, { type: 'done' }>>;
-  cancel(): void;
-}
+export type RollupRun = WorkerRun<Extract<RollupMessage, { type: 'done' }>>;
 
 export class RollupCancelled extends Error {}
 
-/** Starts a roll-up in a worker; `cancel` stops it at once (the worker is terminated). */
-export function startRollup(request: RollupRequest, onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void): RollupRun {
+interface WorkerRun<R> {
+  done: Promise<R>;
+  cancel(): void;
+}
+
+/**
+ * One request to a roll-up worker of its own (or, where there are no workers, to the same code
+ * loaded on demand): its messages go to `handle` until it says the run is over, which ends the
+ * worker; `cancel` ends it at once.
+ */
+function runInWorker<M, R>(
+  request: RollupRequest | PeekRequest,
+  transfer: ArrayBuffer[],
+  runHere: (post: (message: M) => void) => Promise<void>,
+  handle: (message: M, resolve: (result: R) => void, reject: (error: Error) => void) => 'more' | 'over',
+): WorkerRun<R> {
   let cancel = () => {};
-  const done = new Promise<Extract<RollupMessage, { type: 'done' }>>((resolve, reject) => {
-    const settle = (message: RollupMessage) => {
-      if (message.type === 'progress') onProgress(message);
-      else if (message.type === 'done') resolve(message);
-      else reject(new Error(message.message));
-    };
+  const done = new Promise<R>((resolve, reject) => {
     if (typeof Worker === 'undefined') {
       let cancelled = false;
       cancel = () => {
         cancelled = true;
         reject(new RollupCancelled());
       };
-      void import('./performRollup').then(({ performRollup }) => performRollup(request, (m) => !cancelled && settle(m)));
+      void runHere((message) => !cancelled && handle(message, resolve, reject));
       return;
     }
     const worker = createRollupWorker();
-    worker.onmessage = (event: MessageEvent<RollupMessage>) => {
-      if (event.data.type !== 'progress') worker.terminate();
-      settle(event.data);
+    worker.onmessage = (event: MessageEvent<M>) => {
+      if (handle(event.data, resolve, reject) === 'over') worker.terminate();
     };
     worker.onerror = (event) => {
       worker.terminate();
@@ -44,19 +49,34 @@ export function startRollup(request: RollupRequest, onProgress: (message: Extrac
       worker.terminate();
       reject(new RollupCancelled());
     };
-    const transfer = [...request.files, ...(request.roster ? [request.roster] : [])].map((f) => f.bytes.buffer as ArrayBuffer);
     worker.postMessage(request, transfer);
   });
   return { done, cancel: () => cancel() };
 }
 
+/** Starts a roll-up in a worker; `cancel` stops it at once (the worker is terminated). */
+export function startRollup(request: RollupRequest, onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void): RollupRun {
+  const transfer = [...request.files, ...(request.roster ? [request.roster] : [])].map((f) => f.bytes.buffer as ArrayBuffer);
+  return runInWorker<RollupMessage, Extract<RollupMessage, { type: 'done' }>>(
+    request,
+    transfer,
+    (post) => import('./performRollup').then(({ performRollup }) => performRollup(request, post)),
+    (message, resolve, reject) => {
+      if (message.type === 'progress') {
+        onProgress(message);
+        return 'more';
+      }
+      if (message.type === 'done') resolve(message);
+      else reject(new Error(message.message));
+      return 'over';
+    },
+  );
+}
+
 /** How many of the chosen files the peek reads: enough to tell the form, without reading a hundred files twice. */
 export const PEEK_FILES = 20;
 
-export interface PeekRun {
-  done: Promise<Extract<PeekMessage, { type: 'peeked' }>>;
-  cancel(): void;
-}
+export type PeekRun = WorkerRun<Extract<PeekMessage, { type: 'peeked' }>>;
 
 /**
  * Reads the first PEEK_FILES files in a worker of its own and tells which forms they hold;
@@ -65,32 +85,14 @@ export interface PeekRun {
  */
 export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
   const message: PeekRequest = { type: 'peek', definitions: request.definitions, files: request.files.slice(0, PEEK_FILES).map((f) => ({ ...f, bytes: f.bytes.slice() })) };
-  let cancel = () => {};
-  const done = new Promise<Extract<PeekMessage, { type: 'peeked' }>>((resolve, reject) => {
-    const settle = (answer: PeekMessage) => (answer.type === 'peeked' ? resolve(answer) : reject(new Error(answer.message)));
-    if (typeof Worker === 'undefined') {
-      let cancelled = false;
-      cancel = () => {
-        cancelled = true;
-        reject(new RollupCancelled());
-      };
-      void import('./performPeek').then(({ performPeek }) => performPeek(message, (m) => !cancelled && settle(m)));
-      return;
-    }
-    const worker = createRollupWorker();
-    worker.onmessage = (event: MessageEvent<PeekMessage>) => {
-      worker.terminate();
-      settle(event.data);
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    };
-    cancel = () => {
-      worker.terminate();
-      reject(new RollupCancelled());
-    };
-    worker.postMessage(message, message.files.map((f) => f.bytes.buffer as ArrayBuffer));
-  });
-  return { done, cancel: () => cancel() };
+  return runInWorker<PeekMessage, Extract<PeekMessage, { type: 'peeked' }>>(
+    message,
+    message.files.map((f) => f.bytes.buffer as ArrayBuffer),
+    (post) => import('./performPeek').then(({ performPeek }) => performPeek(message, post)),
+    (answer, resolve, reject) => {
+      if (answer.type === 'peeked') resolve(answer);
+      else reject(new Error(answer.message));
+      return 'over';
+    },
+  );
 }
