@@ -605,6 +605,7 @@ interface CliReport {
 
 interface Measure {
   ms: number;
+  /** How much the heap grew while this file was read (what earlier suites in this jest worker left is not this file's). */
   heapMB: number;
   /** How much the process's peak resident size rose while this file was read. */
   peakRiseMB: number;
@@ -677,11 +678,12 @@ beforeAll(async () => {
   // Each file alone, as the roll-up reads it: timed, and measured for memory.
   for (const [kind, file] of run.files) {
     const peakBefore = peakRss();
+    const heapBefore = process.memoryUsage().heapUsed;
     const start = performance.now();
     if (kind.expect.verdict === 'roster') readRosterFile({ name: file, bytes: () => new Uint8Array(fs.readFileSync(run.rosterFile)) }, 'zh-CN');
     else prepareReturn(source(file), forms, { lang: 'zh-CN', today: TODAY });
     const ms = performance.now() - start;
-    run.alone.set(kind, { ms, heapMB: process.memoryUsage().heapUsed / MB, peakRiseMB: (peakRss() - peakBefore) / MB });
+    run.alone.set(kind, { ms, heapMB: (process.memoryUsage().heapUsed - heapBefore) / MB, peakRiseMB: (peakRss() - peakBefore) / MB });
   }
 
   // ONE roll-up of them all, in process.
@@ -719,7 +721,7 @@ afterAll(() => {
     const verdict = file ? run.result?.files.find((f) => f.file === file) : undefined;
     const m = run.alone?.get(kind);
     const what = kind.expect.verdict === 'elsewhere' ? `covered in ${kind.expect.where}` : kind.expect.verdict === 'roster' ? 'roster' : verdict ? `${verdict.status}${verdict.code ? ` ${verdict.code}` : ''}${verdict.reason ? ` ${verdict.reason.slice(0, 90)}` : ` rows ${verdict.rows}`}` : '—';
-    const timing = m ? ` | ${m.ms.toFixed(0)} ms, heap ${m.heapMB.toFixed(0)} MB, peak +${m.peakRiseMB.toFixed(0)} MB | made in ${run.made.get(kind)!.toFixed(0)} ms` : '';
+    const timing = m ? ` | ${m.ms.toFixed(0)} ms, heap +${m.heapMB.toFixed(0)} MB, peak +${m.peakRiseMB.toFixed(0)} MB | made in ${run.made.get(kind)!.toFixed(0)} ms` : '';
     return `${String(i + 1).padStart(2)}. ${kind.name} | ${what}${timing}`;
   });
   lines.push(`roll-up of all (rollUpFiles + workbook + plan): ${run.rollupMs?.toFixed(0)} ms; CLI: ${run.cliMs?.toFixed(0)} ms; peak RSS ${(peakRss() / MB).toFixed(0)} MB`);
