@@ -23,7 +23,6 @@
  * - A cell far from the table costs nothing to parse and a million rows to make a grid of:
  *   `inspectGrids` looks at the parsed sheets before they are made grids.
  */
-import * as XLSX from '@e965/xlsx';
 import { Inflate, inflateSync } from 'fflate';
 
 export interface Limits {
@@ -158,12 +157,12 @@ function limitsWith(limits: Partial<Limits>): Limits {
  * says, not encrypted, and small enough (declared and actual sizes, parts, cells) to read.
  * Never throws; cost is bounded by the limits.
  */
-export function inspectContainer(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): GuardVerdict {
+export function inspectContainer(name: string, bytes: Uint8Array, readCfb: CfbRead, limits: Partial<Limits> = {}): GuardVerdict {
   const lim = limitsWith(limits);
-  return verdictOf(() => inspect(extensionOf(name), bytes, lim));
+  return verdictOf(() => inspect(extensionOf(name), bytes, lim, readCfb));
 }
 
-function inspect(ext: string, bytes: Uint8Array, lim: Limits): void {
+function inspect(ext: string, bytes: Uint8Array, lim: Limits, readCfb: CfbRead): void {
   if (bytes.length === 0) refuse('file.empty', 'empty', '文件中没有内容');
   if (bytes.length > lim.maxFileBytes) {
     tooLarge('file-too-large', `文件有 ${bytesText(bytes.length)}，超过 ${bytesText(lim.maxFileBytes)} 的上限`);
@@ -175,7 +174,7 @@ function inspect(ext: string, bytes: Uint8Array, lim: Limits): void {
   if (ext !== '.xlsx' && ext !== '.xlsm' && ext !== '.xls') return; // the reader names the type
   // SheetJS reads by content, not by name: an .xlsx saved as .xls is a zip and is guarded as one.
   if (startsWith(bytes, ZIP)) return inspectZip(bytes, lim);
-  if (startsWith(bytes, OLE)) return inspectOle(bytes, lim);
+  if (startsWith(bytes, OLE)) return inspectOle(bytes, lim, readCfb);
   if (ext === '.xls' && startsWith(bytes, SYLK)) unreadable('not-spreadsheet', '是 SYLK 格式，不是 Excel 97-2003 工作簿');
   if (ext === '.xls') return; // BIFF2–5, HTML, XML 2003 or text saved as .xls: the size limit above
   if (startsWith(bytes, EMPTY_ZIP)) unreadable('not-spreadsheet', `${NOT_EXCEL}，是一个空的压缩包`);
@@ -749,10 +748,16 @@ interface CfbContainer {
   FileIndex: CfbEntry[];
 }
 
-function inspectOle(bytes: Uint8Array, lim: Limits): void {
+/**
+ * SheetJS's compound-file reader (`CFB.read`), handed in by the SheetJS reader that the guards
+ * stand before: the lean reader uses this module too, and must not load SheetJS.
+ */
+export type CfbRead = (bytes: Uint8Array) => unknown;
+
+function inspectOle(bytes: Uint8Array, lim: Limits, readCfb: CfbRead): void {
   let cfb: CfbContainer;
   try {
-    cfb = XLSX.CFB.read(bytes, { type: 'array' }) as CfbContainer;
+    cfb = readCfb(bytes) as CfbContainer;
   } catch {
     unreadable('truncated', '文件不完整或已损坏');
   }

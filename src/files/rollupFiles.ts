@@ -1,72 +1,26 @@
 /**
- * Returned files (bytes) → the roll-up: each file read and checked against every known
- * form, Huizong's own roll-ups from the level below recognised by their metadata, the
- * roster read from its file. Node and browser alike: bytes in, results out.
+ * Returned files (bytes) → the roll-up: each file read (`readWorkbook`) and checked against
+ * every known form (`checkReturn`), the roster read from its file. Node and browser alike:
+ * bytes in, results out.
  */
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
-import { parseRoster } from '../core/rollup/roster';
 import { startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
-import type { Roster, RollupMeta, RollupResult } from '../core/rollup/types';
-import { makeIssue } from '../core/issues/issue';
+import type { Roster, RollupResult } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
-import { validateGrids } from '../core/validate/workbook';
-import { extensionOf, readWorkbook } from './readWorkbook';
+import { bytesOf, checkReturn, rosterFromRead, type SourceFile } from './checkReturn';
+import { readWorkbook } from './readWorkbook';
 
-export interface SourceFile {
-  /** The path as given, or the name as chosen in a browser. */
-  name: string;
-  /** The file's bytes, or how to read them: read one file at a time, never all at once. */
-  bytes: Uint8Array | (() => Uint8Array);
-  /** Last modified, ms since 1970. */
-  modified?: number;
-}
-
-export function bytesOf(file: SourceFile): Uint8Array {
-  return typeof file.bytes === 'function' ? file.bytes() : file.bytes;
-}
-
-function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | undefined {
-  // A unit's filled-in template carries the same sheet (kind=template): it is a return, not a roll-up.
-  if (!meta || meta.generator !== 'huizong' || meta.kind !== 'rollup' || !meta.form) return undefined;
-  const out: RollupMeta = { generator: 'huizong', form: meta.form, formVersion: meta.formVersion ?? '', createdAt: meta.createdAt ?? '' };
-  if (meta.unit) out.unit = meta.unit;
-  if (meta.level) out.level = meta.level;
-  return out;
-}
+export { bytesOf, type SourceFile } from './checkReturn';
 
 /** One returned file read and checked; never throws. */
 export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
-  const read = readWorkbook(file.name, bytesOf(file));
-  const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
-  if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };
-  const report = validateGrids(file.name, read.grids, forms, options);
-  const meta = rollupMeta(read.meta);
-  if (meta) {
-    // A roll-up carries its source and remark columns on purpose, and lists the versions it
-    // set aside below its table: the level below has reported those already.
-    const ours = new Set(['table.extra-column', 'table.extra-columns', 'table.duplicate-column', 'table.note-with-numbers']);
-    report.issues = report.issues.filter((i) => !ours.has(i.code));
-    return { ...base, report, meta };
-  }
-  return { ...base, report };
+  return checkReturn(file, readWorkbook(file.name, bytesOf(file)), forms, options);
 }
 
 /** The roster from a .csv/.xlsx/.xls file: its first sheet with a 单位名称 column. */
 export function readRosterFile(file: SourceFile, lang: Lang): Roster {
-  const read = readWorkbook(file.name, bytesOf(file));
-  if (!read.ok) {
-    const issue = makeIssue({ code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } }, lang);
-    issue.file = file.name;
-    return { source: file.name, units: [], issues: [issue] };
-  }
-  let first: Roster | undefined;
-  for (const grid of read.grids) {
-    const roster = parseRoster(grid, file.name, lang);
-    if (roster.units.length > 0) return roster;
-    first ??= roster;
-  }
-  return first ?? { source: file.name, units: [], issues: [] };
+  return rosterFromRead(file, readWorkbook(file.name, bytesOf(file)), lang);
 }
 
 export interface RollupProgress {

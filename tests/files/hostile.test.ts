@@ -11,7 +11,8 @@ import * as XLSX from '@e965/xlsx';
 import { Inflate, strToU8, zipSync } from 'fflate';
 import { messageFor } from '../../src/core/issues/catalogue';
 import { cellText, headerTextRows, type Grid } from '../../src/core/table/grid';
-import { DEFAULT_LIMITS, gridCost, inspectContainer, inspectGrids, rangeArea, type GuardVerdict, type Limits } from '../../src/files/guards';
+import { DEFAULT_LIMITS, gridCost, inspectGrids, rangeArea, type GuardVerdict, type Limits } from '../../src/files/guards';
+import { inspectBeforeSheetJs } from '../../src/files/readWithSheetJs';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../../src/files/readWorkbook';
 import {
   HEADER_ROW,
@@ -65,7 +66,7 @@ const READ_MS = 5000;
 
 /** The verdict alone: the parts an accepted zip's guard inflated for the reader are left out. */
 function guard(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): GuardVerdict {
-  const { value, ms } = timed(() => inspectContainer(name, arrive(name, bytes), limits));
+  const { value, ms } = timed(() => inspectBeforeSheetJs(name, arrive(name, bytes), limits));
   expect(ms).toBeLessThan(GUARD_MS);
   return value.ok ? { ok: true } : value;
 }
@@ -95,7 +96,7 @@ describe('zip bombs', () => {
     const bytes = arrive('bomb.xlsx', bombWorkbook(bomb));
     expect(bomb.usz).toBeGreaterThan(600 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(700 * 1024);
-    const { value: verdict, ms } = timed(() => inspectContainer('bomb.xlsx', bytes));
+    const { value: verdict, ms } = timed(() => inspectBeforeSheetJs('bomb.xlsx', bytes));
     expect(ms).toBeLessThan(500);
     expect(verdict).toMatchObject({ ok: false, code: 'file.too-large', reason: 'part-too-large' });
     const detail = verdict.ok ? '' : verdict.detail;
@@ -383,7 +384,7 @@ test('one bad file never stops the others: a batch, each with its verdict', () =
   // The wiring readWorkbook gets: the guard first, the reader only for what passes.
   const { value: verdicts, ms } = timed(() =>
     batch.map(([name, bytes]) => {
-      const guarded = inspectContainer(name, bytes);
+      const guarded = inspectBeforeSheetJs(name, bytes);
       if (!guarded.ok) return { name, code: guarded.code, message: messageFor(guarded.code, { detail: guarded.detail }, 'zh-CN') };
       const result = readWorkbook(name, bytes);
       return result.ok ? { name, code: 'accepted', message: '' } : { name, code: result.code, message: messageFor(result.code, { detail: result.detail }, 'zh-CN') };

@@ -71,6 +71,15 @@ export function formTitle(form: CompiledForm, lang: Lang): string {
 
 const compiled = new WeakMap<FormDefinition, CompiledForm>();
 
+/**
+ * Ajv as the rows are checked with, compiled once per worker, so its cost counts (40–60 ms
+ * of a first roll-up in the browser; about half that this way). The schema is not checked
+ * against JSON Schema's meta-schema again: `loadDefinition` has checked it (and the tests the
+ * shipped forms). Rows need only each error's keyword, path and params (not `verbose`), and
+ * skipping the generated code's optimising pass makes no difference to checking rows.
+ */
+const ROW_VALIDATOR = { validateSchema: false, verbose: false, code: { optimize: false } } as const;
+
 export function compileForm(def: FormDefinition): CompiledForm {
   const cached = compiled.get(def);
   if (cached) return cached;
@@ -96,7 +105,7 @@ export function compileForm(def: FormDefinition): CompiledForm {
     headerKeys,
     // Compiled at its first row: a form that only helps tell files apart (a roll-up of another
     // form) never needs it, and compiling costs more than reading a return.
-    validateRow: boundedValidator(() => createSafeAjv().compile(def.schema), textLimits(def)),
+    validateRow: boundedValidator(() => createSafeAjv(ROW_VALIDATOR).compile(def.schema), textLimits(def)),
   };
   compiled.set(def, form);
   return form;

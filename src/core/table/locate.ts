@@ -4,7 +4,8 @@
  * columns, and which form it is — decided from the labels alone.
  */
 import { headerKey, isHeaderKey, type CompiledForm } from '../definitions/compile';
-import { cellText, headerTextRows, type Grid } from './grid';
+import type { CellValue } from '../values/types';
+import { cellText, headerTextRows, type Grid, type Merge } from './grid';
 
 /** How far down a header may start: title, unit and date lines rarely take more. */
 const HEADER_SEARCH_ROWS = 30;
@@ -19,21 +20,25 @@ export interface ColumnMatch {
   duplicateOf?: number;
 }
 
+/**
+ * Read only: sheets whose title and header read the same share one (see `recall`), and what
+ * is worked out from it once (the columns' readers, the row checks) is kept with it.
+ */
 export interface LocatedTable {
-  form: CompiledForm;
+  readonly form: CompiledForm;
   /** 0-based first and last header rows. */
-  headerTop: number;
-  headerBottom: number;
+  readonly headerTop: number;
+  readonly headerBottom: number;
   /** 0-based first row after the header. */
-  dataStart: number;
-  columns: ColumnMatch[];
+  readonly dataStart: number;
+  readonly columns: readonly ColumnMatch[];
   /** Field id → 0-based column. */
-  fieldColumns: Map<string, number>;
+  readonly fieldColumns: ReadonlyMap<string, number>;
   /** Year written in the title lines (`2024年…`), for dates typed without one. */
-  year?: number;
+  readonly year?: number;
   /** How many of the form's fields were found, and of its required ones. */
-  matched: number;
-  requiredMatched: number;
+  readonly matched: number;
+  readonly requiredMatched: number;
 }
 
 interface Candidate {
@@ -330,21 +335,94 @@ export function rankForms(grid: Grid, forms: readonly CompiledForm[]): FormScore
     .sort((a, b) => b.requiredMatched / requiredTotal(b.form) - a.requiredMatched / requiredTotal(a.form) || b.matched - a.matched);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Returns from one template: the same title and header, file after file
+
+/**
+ * A table found for the form a roll-up expects, with everything its finding read: the texts of
+ * the rows down to its header and the merges over them. The search for it never looked further
+ * (it stops at a one-row header naming every field, and the other forms were passed over), so
+ * a sheet that reads the same down to there has that same table.
+ */
+interface Remembered {
+  forms: readonly CompiledForm[];
+  /** `cellText` of every cell of rows 0 … headerBottom. */
+  rows: string[][];
+  /** The merges touching those rows, in the sheet's order. */
+  merges: Merge[];
+  located: LocatedTable;
+}
+
+const remembered = new WeakMap<CompiledForm, Remembered[]>();
+/** Per expected form: the headers of a few templates (this year's and last year's, a variant). */
+const REMEMBERED_MAX = 4;
+
+function sameRowText(row: readonly CellValue[] | undefined, texts: readonly string[]): boolean {
+  const n = Math.max(row?.length ?? 0, texts.length);
+  for (let c = 0; c < n; c++) if (cellText(row?.[c]) !== (texts[c] ?? '')) return false;
+  return true;
+}
+
+function mergesTouching(grid: Grid, lastRow: number): Merge[] {
+  const out: Merge[] = [];
+  for (const merge of grid.merges ?? []) if (merge.s.r <= lastRow) out.push(merge);
+  return out;
+}
+
+function sameMerges(a: readonly Merge[], b: readonly Merge[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.s.r !== y.s.r || x.s.c !== y.s.c || x.e.r !== y.e.r || x.e.c !== y.e.c) return false;
+  }
+  return true;
+}
+
+function recall(grid: Grid, forms: readonly CompiledForm[], expected: CompiledForm): LocatedTable | undefined {
+  for (const entry of remembered.get(expected) ?? []) {
+    if (entry.forms !== forms) continue;
+    const last = entry.rows.length - 1;
+    let same = true;
+    for (let r = 0; r <= last && same; r++) same = sameRowText(grid.rows[r], entry.rows[r]!);
+    if (same && sameMerges(mergesTouching(grid, last), entry.merges)) return entry.located;
+  }
+  return undefined;
+}
+
+function remember(grid: Grid, forms: readonly CompiledForm[], expected: CompiledForm, located: LocatedTable): void {
+  const last = located.headerBottom;
+  const rows: string[][] = [];
+  for (let r = 0; r <= last; r++) rows.push(Array.from(grid.rows[r] ?? [], cellText));
+  // How wide the rows further down make the header zone matters not: past these rows' own
+  // cells only a merge's text repeats, which adds no field to a header naming every one.
+  const merges = mergesTouching(grid, last).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+  const list = remembered.get(expected) ?? [];
+  remembered.set(expected, [{ forms, rows, merges, located }, ...list.slice(0, REMEMBERED_MAX - 1)]);
+}
+
 /**
  * The table of `forms` best matched by the sheet's header, or undefined when no form has
  * enough of its labels there. With one form given, that form or nothing. `expected` (one of
- * `forms`) changes nothing in the answer, only how soon it is found.
+ * `forms`) changes nothing in the answer, only how soon it is found: first, and at once for a
+ * sheet whose rows down to the header read as those of a sheet found before.
  */
 export function locateTable(grid: Grid, forms: readonly CompiledForm[], expected?: CompiledForm): LocatedTable | undefined {
+  const at = expected ? forms.indexOf(expected) : -1;
+  if (at >= 0) {
+    const known = recall(grid, forms, expected!);
+    if (known) return known;
+  }
   let chosen: { form: CompiledForm; candidate: Candidate; required: number } | undefined;
   // The form a roll-up expects, looked at first. When its header names every one of its fields
   // (and it has required ones, so its share is whole), a form with fewer fields cannot match
   // more columns, nor as many from further down the list: those need not be looked at.
-  const at = expected ? forms.indexOf(expected) : -1;
   const expectedCandidate = at >= 0 ? bestCandidate(grid, expected!) : undefined;
   const whole = expectedCandidate !== undefined && expectedCandidate.fieldColumns.size === expected!.fields.length && expected!.fields.some((f) => f.required);
+  let othersLooked = false;
   for (const [i, form] of forms.entries()) {
     if (whole && i !== at && (form.fields.length < expected!.fields.length || (form.fields.length === expected!.fields.length && i > at))) continue;
+    if (i !== at) othersLooked = true;
     const candidate = i === at ? expectedCandidate : bestCandidate(grid, form);
     if (!candidate) continue;
     const required = requiredCount(form, candidate.fieldColumns);
@@ -357,6 +435,7 @@ export function locateTable(grid: Grid, forms: readonly CompiledForm[], expected
   }
   if (!chosen) return undefined;
   const { form, candidate, required } = chosen;
+  const year = titleYear(grid, candidate.top);
   const located: LocatedTable = {
     form,
     headerTop: candidate.top,
@@ -366,8 +445,9 @@ export function locateTable(grid: Grid, forms: readonly CompiledForm[], expected
     fieldColumns: candidate.fieldColumns,
     matched: candidate.fieldColumns.size,
     requiredMatched: required,
+    ...(year !== undefined ? { year } : {}),
   };
-  const year = titleYear(grid, candidate.top);
-  if (year !== undefined) located.year = year;
+  // Found by reading rows 0 … header alone: a one-row header naming every field, nothing else looked at.
+  if (whole && !othersLooked && candidate === expectedCandidate && candidate.depth === 1) remember(grid, forms, expected!, located);
   return located;
 }

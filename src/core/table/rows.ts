@@ -22,13 +22,27 @@ export interface ClassifiedRow {
   kind: RowKind;
 }
 
-const TOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计|总\s*数)/;
-const NOTE = /^(注|说明|备注|附注|填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|主管领导|联系人|联系电话|填表日期|填报日期|报送日期|日期)\s*[:：]|^注\s*\d|^注[:：]?$/;
+/** Words a 合计 line starts with (spaces allowed between their characters), and a note or signature line. */
+const TOTAL_WORDS = ['合计', '小计', '总计', '共计', '总数'];
+const NOTE_WORDS = ['注', '说明', '备注', '附注', '填表人', '填报人', '制表人', '制表', '审核人', '审核', '负责人', '单位负责人', '主管领导', '联系人', '联系电话', '填表日期', '填报日期', '报送日期', '日期'];
+const TOTAL = new RegExp(`^(${TOTAL_WORDS.map((w) => [...w].join('\\s*')).join('|')})`);
+const NOTE = new RegExp(`^(${NOTE_WORDS.join('|')})\\s*[:：]|^注\\s*\\d|^注[:：]?$`);
+/** The characters those words start with: text starting otherwise (most units' names) is neither. */
+const STARTS = new Set([...TOTAL_WORDS, ...NOTE_WORDS].map((w) => w[0]));
+
+/**
+ * A cell's text as the patterns read it: half-width, without spaces. Text that cannot match
+ * them is left as it is: `cellText` trims, and half-width forms are never a starting character.
+ */
+function patternText(value: CellValue): string {
+  const text = cellText(value);
+  return STARTS.has(text[0]!) ? toHalfWidth(text).replace(/\s+/g, '') : text;
+}
 
 function firstTexts(row: readonly CellValue[], count: number): string[] {
   const texts: string[] = [];
   for (let c = 0; c < row.length && texts.length < count; c++) {
-    if (!isBlank(row[c])) texts.push(toHalfWidth(cellText(row[c])).replace(/\s+/g, ''));
+    if (!isBlank(row[c])) texts.push(patternText(row[c]));
   }
   return texts;
 }
@@ -38,7 +52,7 @@ export function classifyRow(row: readonly CellValue[] | undefined, keyColumn?: n
   if (!row) return 'blank';
   const texts = firstTexts(row, 2);
   if (texts.length === 0) return 'blank';
-  const key = keyColumn === undefined || isBlank(row[keyColumn]) ? undefined : toHalfWidth(cellText(row[keyColumn])).replace(/\s+/g, '');
+  const key = keyColumn === undefined || isBlank(row[keyColumn]) ? undefined : patternText(row[keyColumn]);
   if (texts.some((t) => TOTAL.test(t)) || (key !== undefined && TOTAL.test(key))) return 'total';
   if (NOTE.test(texts[0]!)) return 'note';
   return 'data';

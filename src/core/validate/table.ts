@@ -110,8 +110,9 @@ export interface ReadRow extends RowResult {
  * `formulas`: the sheet's formulas without a cached result (cellKey); such a cell reads as blank,
  * and is reported and left out like any unreadable value rather than passed over as not reported.
  */
-function readCells(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, requireFilled: boolean, formulas?: ReadonlySet<number>): ReadRow {
-  const values: RowValues = {};
+function readCells(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, requireFilled: boolean, formulas?: ReadonlySet<number>, blank?: RowValues): ReadRow {
+  // Copied from a blank row of the same columns, the row's values start with every key in place.
+  const values: RowValues = blank ? { ...blank } : {};
   const present: Record<string, unknown> = {};
   const unreadable: string[] = [];
   const issues: Issue[] = [];
@@ -250,15 +251,43 @@ function toResult(read: ReadRow): RowResult {
   return result;
 }
 
+/** What checking a table's rows needs, worked out from its header alone. */
+interface TableSetup {
+  columns: Column[];
+  numericColumns: Column[];
+  checker: ReturnType<typeof rowChecker>;
+  /** Every column's field null, in column order: what a row's values are copied from. */
+  blankRow: RowValues;
+}
+
+/** Per located table (shared by sheets with the same header, see `locateTable`): its set-ups by year, kind, language and day. */
+const setups = new WeakMap<LocatedTable, Map<string, TableSetup>>();
+
+function tableSetup(grid: Grid, table: LocatedTable, year: number, lang: Lang, today: string): TableSetup {
+  let byOptions = setups.get(table);
+  if (!byOptions) setups.set(table, (byOptions = new Map()));
+  const key = `${year}\u0000${grid.typed}\u0000${lang}\u0000${today}`;
+  let setup = byOptions.get(key);
+  if (!setup) {
+    const columns = tableColumns(grid, table, year, lang);
+    setup = {
+      columns,
+      numericColumns: columns.filter((c) => c.field.def.type === 'int' || c.field.def.type === 'number'),
+      checker: rowChecker(table.form, columns, lang, today),
+      blankRow: Object.fromEntries(columns.map((c) => [c.field.id, null])),
+    };
+    byOptions.set(key, setup);
+  }
+  return setup;
+}
+
 export function validateTable(grid: Grid, table: LocatedTable, options: ValidateOptions = {}): TableReport {
   const lang = options.lang ?? 'zh-CN';
   const today = options.today ?? localToday();
   const year = table.year ?? options.year ?? Number(today.slice(0, 4));
   const { form } = table;
-  const columns = tableColumns(grid, table, year, lang);
-  const checker = rowChecker(form, columns, lang, today);
+  const { columns, numericColumns, checker, blankRow } = tableSetup(grid, table, year, lang, today);
   const { columnById, rules } = checker;
-  const numericColumns = columns.filter((c) => c.field.def.type === 'int' || c.field.def.type === 'number');
   const tableIssues: Issue[] = [];
   const headerCell = (column: number) => a1(table.headerBottom, column);
   for (const field of form.fields) {
@@ -307,7 +336,7 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
       totalRows.push(toResult(readCells(numericColumns, raw, r, lang, false)));
       continue;
     }
-    const read = readCells(columns, raw, r, lang, true, formulas);
+    const read = readCells(columns, raw, r, lang, true, formulas, blankRow);
     checker.check(read, raw);
     rows.push(toResult(read));
   }

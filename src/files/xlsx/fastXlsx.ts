@@ -27,12 +27,12 @@
  * unknown cell type, a shared string index out of range, a malformed cell or merge reference, a
  * number or boolean that is not one, a `t="d"` date that is not one, unterminated markup.
  */
-import { SSF } from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import type { StoredPart } from '../guards';
 import type { Grid, Merge } from '../../core/table/grid';
 import type { CellValue } from '../../core/values/types';
 import { META_SHEET } from '../metaSheet';
+import { isDateFormat } from './dateFormat';
 
 export interface FastXlsxResult {
   grids: Grid[];
@@ -70,11 +70,24 @@ function entity(match: string, named: string | undefined, dec: string | undefine
  * also CRLF → LF, as SheetJS does.
  */
 function decodeText(text: string, cell: boolean): string {
-  if (!escaped(text)) return text;
+  if (!escaped(text)) return cell ? detached(text) : text;
   if (text.indexOf('&') >= 0) text = text.replace(ENTITY, entity);
   if (text.indexOf('_') >= 0) text = text.replace(XESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   if (cell && text.indexOf('\r') >= 0) text = text.replace(/\r\n/g, '\n');
-  return text;
+  return cell ? detached(text) : text;
+}
+
+/** Below this length V8 copies a substring; from it on, a substring shares its whole parent's text. */
+const SHARED_SUBSTRING_MIN = 13;
+
+/**
+ * A cell's text that does not hold on to the part's XML: a substring of 13 characters or more
+ * keeps the whole XML string alive in V8 for as long as it lives, and a roll-up keeps cell
+ * texts (names, addresses) for the whole run — every file's sheet XML with them. Joined to
+ * one character and cut from the joined copy, it is text of its own.
+ */
+function detached(text: string): string {
+  return text.length < SHARED_SUBSTRING_MIN ? text : (' ' + text).slice(1);
 }
 
 /** Whether `text` has anything to decode (`&`, `_`, CR); short strings by hand, it is the usual case. */
@@ -419,7 +432,7 @@ function readStyles(xml: string, part: string): Uint8Array {
       if (!(id >= 0)) unsupported(`${part}: xf numFmtId ${xfValues[0]}`);
       // SheetJS ignores a custom format 0 (General).
       const code = id > 0 ? custom.get(id) : undefined;
-      dates.push((code !== undefined ? SSF.is_date(code) : builtInDate(id)) ? 1 : 0);
+      dates.push((code !== undefined ? isDateFormat(code) : builtInDate(id)) ? 1 : 0);
     }
   }
   return Uint8Array.from(dates);

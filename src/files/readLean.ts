@@ -1,0 +1,60 @@
+/**
+ * The lean way to read a returned file: a plain .xlsx/.xlsm read by fflate and a scan of the
+ * sheet XML (`xlsx/fastXlsx.ts`), each part checked by the guards as it is inflated. Most
+ * returns are read this way, several times faster than SheetJS reads them; what it cannot
+ * read is left to SheetJS (`readWithSheetJs.ts`). This module does not load SheetJS, so that
+ * the roll-up worker starts without it and loads it only for a file that needs it.
+ */
+import type { Grid } from '../core/table/grid';
+import { GuardRefusal, inspectGrids, openCheckedZip } from './guards';
+import { XlsxFastUnsupported, readXlsxFast } from './xlsx/fastXlsx';
+
+export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty' | 'file.too-large'; detail: string };
+export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
+
+export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv'] as const;
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+export function failure(error: unknown): ReadFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(detail)) return { ok: false, code: 'file.encrypted', detail };
+  return { ok: false, code: 'file.unreadable', detail };
+}
+
+/** A file no reader is tried on: not a spreadsheet by its name, or empty. */
+export function notReadable(name: string, bytes: Uint8Array): ReadFailure | undefined {
+  const ext = extensionOf(name);
+  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', detail: ext || name };
+  if (bytes.length === 0) return { ok: false, code: 'file.empty', detail: name };
+  return undefined;
+}
+
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * The file read the lean way, or refused; undefined when it is for SheetJS: not a zip named
+ * .xlsx/.xlsm, or something in it the lean reader does not know. Never throws.
+ */
+export function readLean(name: string, bytes: Uint8Array): ReadResult | undefined {
+  const refused = notReadable(name, bytes);
+  if (refused) return refused;
+  const ext = extensionOf(name);
+  if ((ext !== '.xlsx' && ext !== '.xlsm') || !startsWith(bytes, ZIP_MAGIC)) return undefined;
+  const opened = openCheckedZip(bytes);
+  if (!opened.ok) return { ok: false, code: opened.code, detail: opened.detail };
+  try {
+    const fast = readXlsxFast(opened.zip);
+    const sized = inspectGrids(fast.grids.map((g) => g.rows));
+    if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
+    return fast.meta ? { ok: true, grids: fast.grids, meta: fast.meta } : { ok: true, grids: fast.grids };
+  } catch (error) {
+    if (error instanceof GuardRefusal) return { ok: false, code: error.verdict.code, detail: error.verdict.detail };
+    if (!(error instanceof XlsxFastUnsupported)) return failure(error);
+    return undefined;
+  }
+}
