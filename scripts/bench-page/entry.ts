@@ -3,9 +3,12 @@
  * `window.__huizongBench`. Everything timed here runs in the page, after the returns' bytes
  * are already in it:
  *
- *  - `rollup`: the pane's own roll-up path — startRollup() from src/taskpane/rollup, i.e. a
- *    fresh Web Worker from the built bundle given a RollupRequest, until its 'done' message —
- *    without the workbook (Excel mode) or with it (browser mode);
+ *  - `rollup`: the pane's own roll-up path — startRollup() from src/taskpane/rollup: the
+ *    pane's Web Worker from the built bundle given a RollupRequest, until its 'done' message —
+ *    without the workbook (Excel mode) or with it (browser mode). `pane`: as the pane runs it,
+ *    the worker started by the peek at the chosen files (startPeek, untimed: it runs when the
+ *    files are chosen) and the roll-up timed from the moment it is asked for; `cold`: a new
+ *    worker that has read nothing, timed from before it is created;
  *  - `floor`: the same files merely unzipped with fflate, in a fresh worker of their own;
  *  - `writeSheets`: the last roll-up written as the pane does in Excel mode (excelActions →
  *    gateway.writeRollupSheets) on the Office.js TEST DOUBLE, counting context.sync() calls.
@@ -20,11 +23,14 @@ import type { RollupResult } from '../../src/core/rollup/types';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { excelActions } from '../../src/taskpane/excelActions';
 import type { RollupFile } from '../../src/taskpane/rollup/protocol';
-import { startRollup } from '../../src/taskpane/rollup/startRollup';
+import { releaseWorker, startPeek, startRollup } from '../../src/taskpane/rollup/startRollup';
 import { FakeExcel } from '../../tests/excel/excelDouble';
 import type { FloorMode, FloorReply, FloorRequest } from './protocol';
 
 const FORM = 'activity-summary';
+
+/** How the roll-up starts: after the pane's peek at the files (`pane`), or in a new worker (`cold`). */
+export type RollupStart = 'pane' | 'cold';
 
 export interface LoadStats {
   files: number;
@@ -42,6 +48,13 @@ export interface RollupStats {
   warnings: number;
   /** Size of the .xlsx written in the worker (0 without it). */
   workbookBytes: number;
+  /**
+   * When the page heard of the first and of the last file being begun (ms from the start):
+   * the worker's start-up, then reading and checking the files, then the rest (finishing,
+   * sending the result over) — progress messages arrive a little late, so these are rough.
+   */
+  firstFileMs?: number;
+  lastFileMs?: number;
 }
 
 export interface FloorStats extends FloorReply {
@@ -60,7 +73,7 @@ export interface BenchApi {
   /** Fetches returns/0 … returns/(count-1) from the bench server into the page (not timed). */
   load(count: number): Promise<LoadStats>;
   /** The first `limit` returns (all by default) rolled up; 0 gives a roll-up's fixed cost. */
-  rollup(workbook: boolean, limit?: number): Promise<RollupStats>;
+  rollup(workbook: boolean, start: RollupStart, limit?: number): Promise<RollupStats>;
   floor(mode: FloorMode): Promise<FloorStats>;
   /** Writes the last workbook-less roll-up into a fresh double; fails if there is none. */
   writeSheets(): Promise<SheetsStats>;
@@ -91,10 +104,19 @@ async function load(count: number): Promise<LoadStats> {
   return { files: returns.length, bytes: returns.reduce((n, f) => n + f.bytes.length, 0), ms: performance.now() - started };
 }
 
-async function rollup(workbook: boolean, limit?: number): Promise<RollupStats> {
+async function rollup(workbook: boolean, start: RollupStart, limit?: number): Promise<RollupStats> {
   const files = copies(limit);
+  // Every run as the first after the pane opens: no worker yet.
+  releaseWorker();
+  if (start === 'pane') await startPeek({ files: copies(limit), definitions: [...shippedForms] }).done;
   const started = performance.now();
-  const done = await startRollup({ files, definitions: [...shippedForms], form: FORM, lang: 'zh-CN', workbook }, () => undefined).done;
+  let firstFileMs: number | undefined;
+  let lastFileMs: number | undefined;
+  const done = await startRollup({ files, definitions: [...shippedForms], form: FORM, lang: 'zh-CN', workbook }, (progress) => {
+    const at = performance.now() - started;
+    if (progress.index === 1) firstFileMs = at;
+    if (progress.index === progress.total) lastFileMs = at;
+  }).done;
   const ms = performance.now() - started;
   const { result } = done;
   if (!workbook && files.length === returns.length) lastResult = result;
@@ -108,6 +130,8 @@ async function rollup(workbook: boolean, limit?: number): Promise<RollupStats> {
     errors: count(result.issues, (i) => i.severity === 'error'),
     warnings: count(result.issues, (i) => i.severity !== 'error'),
     workbookBytes: done.workbook?.length ?? 0,
+    ...(firstFileMs !== undefined ? { firstFileMs } : {}),
+    ...(lastFileMs !== undefined ? { lastFileMs } : {}),
   };
 }
 

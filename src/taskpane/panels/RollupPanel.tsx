@@ -34,7 +34,7 @@ import type { Roster, RollupResult } from '../../core/rollup/types';
 import type { WorkbookSheet } from '../../excel/gateway';
 import { RETURN_ACCEPT, downloadBytes, loadExamples, readChosenFiles } from '../fileIO';
 import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
-import { RollupCancelled, startRollup, type RollupRun } from '../rollup/startRollup';
+import { RollupCancelled, releaseWorker, startRollup, type RollupRun } from '../rollup/startRollup';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
@@ -158,6 +158,8 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   useEffect(() => {
     void refreshSheets();
   }, [refreshSheets]);
+  // The worker the peeks and roll-ups share lives as long as this panel.
+  useEffect(() => releaseWorker, []);
 
   // The ticked sheets' headers join the files' in proposing the form (read once the ticking
   // stops; by their names, so that listing the sheets again reads nothing).

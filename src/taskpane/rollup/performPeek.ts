@@ -3,19 +3,28 @@
  * same `locateTable` the roll-up uses), so that the pane can propose the form. Runs in the
  * worker; a file that cannot be read holds no form. Never throws.
  */
-import { compileForm } from '../../core/definitions/compile';
 import { formsOfGrids, type SourceForms } from '../../core/definitions/proposeForm';
-import { readWorkbook } from '../../files/readWorkbook';
+import { compiledForms } from './compiledForms';
 import type { PeekMessage, PeekRequest } from './protocol';
+import { readInWorker } from './readInWorker';
 
-export function performPeek(request: PeekRequest, post: (message: PeekMessage) => void): void {
+export async function performPeek(request: PeekRequest, post: (message: PeekMessage) => void): Promise<void> {
   try {
-    const forms = request.definitions.map(compileForm);
-    const sources: SourceForms[] = request.files.map((file) => {
-      const read = readWorkbook(file.name, file.bytes);
-      return { source: file.name, forms: read.ok ? formsOfGrids(read.grids, forms) : [] };
-    });
+    const forms = compiledForms(request.definitions);
+    const sources: SourceForms[] = [];
+    for (const file of request.files) {
+      const read = await readInWorker(file);
+      sources.push({ source: file.name, forms: read.ok ? formsOfGrids(read.grids, forms) : [] });
+    }
     post({ type: 'peeked', sources });
+    // While the person looks at the proposal: the row checks of the forms found, compiled now
+    // (the worker is kept), so that the roll-up does not wait for them.
+    const found = new Set(sources.flatMap((s) => s.forms));
+    try {
+      for (const form of forms) if (found.has(form.def.id)) form.validateRow({});
+    } catch {
+      // A form that cannot be compiled says so when the roll-up uses it.
+    }
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -2,19 +2,20 @@
  * The roll-up of files chosen in the pane (and of sheets of the open workbook), with the same
  * engine as the CLI; runs in the worker.
  */
-import { compileForm } from '../../core/definitions/compile';
 import { startRollup } from '../../core/rollup/rollup';
 import { validateGrids } from '../../core/validate/workbook';
-import { prepareReturn, readRosterFile } from '../../files/rollupFiles';
+import { checkReturn, rosterFromRead } from '../../files/checkReturn';
+import { compiledForms } from './compiledForms';
 import type { RollupMessage, RollupRequest } from './protocol';
+import { readInWorker } from './readInWorker';
 
 /** The work itself, for the worker (and for hosts without workers). */
 export async function performRollup(request: RollupRequest, post: (message: RollupMessage) => void): Promise<void> {
   try {
-    const forms = request.definitions.map(compileForm);
+    const forms = compiledForms(request.definitions);
     const form = forms.find((f) => f.def.id === request.form);
     if (!form) throw new Error(`unknown form ${request.form}`);
-    const roster = request.rosterParsed ?? (request.roster ? readRosterFile(request.roster, request.lang) : undefined);
+    const roster = request.rosterParsed ?? (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), request.lang) : undefined);
     const sheets = request.sheets ?? [];
     const total = request.files.length + sheets.length;
     const options = { lang: request.lang, expected: form };
@@ -29,10 +30,10 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     // Files as the CLI reads them (rollUpFiles does the same), then the workbook's sheets,
     // checked as the sheets of a file are: one source each, named 本工作簿/Sheet名. Each is
     // taken in before the next is read.
-    request.files.forEach((file, i) => {
+    for (const [i, file] of request.files.entries()) {
       post({ type: 'progress', index: i + 1, total, file: file.name });
-      rollup.add(prepareReturn(file, forms, options));
-    });
+      rollup.add(checkReturn(file, await readInWorker(file), forms, options));
+    }
     sheets.forEach((sheet, i) => {
       post({ type: 'progress', index: request.files.length + i + 1, total, file: sheet.name });
       rollup.add({ file: sheet.name, report: validateGrids(sheet.name, [sheet.grid], forms, options) });

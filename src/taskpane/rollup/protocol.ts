@@ -27,6 +27,8 @@ export function workbookSourceName(sheet: string, lang: Lang): string {
 
 export interface RollupRequest {
   type?: 'rollup';
+  /** Set by the pane on the way to its worker, and on every message answering it. */
+  id?: number;
   files: RollupFile[];
   /** Sheets of the open workbook rolled up with the files (Excel only). */
   sheets?: WorkbookGrid[];
@@ -47,6 +49,7 @@ export interface RollupRequest {
 /** Which forms the chosen files hold, read from their labels: to propose the form. */
 export interface PeekRequest {
   type: 'peek';
+  id?: number;
   /** The files looked at (the pane sends the first PEEK_FILES of those chosen). */
   files: RollupFile[];
   definitions: FormDefinition[];

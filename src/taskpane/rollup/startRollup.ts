@@ -1,6 +1,6 @@
 /**
- * Starts a roll-up on files chosen in the pane off the main thread (a Web Worker), so the
- * pane stays responsive and a run can be cancelled. The engine, SheetJS and exceljs load only
+ * Starts a roll-up on files chosen in the pane off the main thread (a Web Worker, kept for
+ * the pane's later requests), so the pane stays responsive and a run can be cancelled. The engine, SheetJS and exceljs load only
  * in the worker (or, where there are no workers, on demand).
  */
 import type { PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
@@ -16,15 +16,58 @@ interface WorkerRun<R> {
 }
 
 /**
- * One request to a roll-up worker of its own (or, where there are no workers, to the same code
- * loaded on demand): its messages go to `handle` until it says the run is over, which ends the
- * worker; `cancel` ends it at once.
+ * The pane's worker, kept between requests: the peek at the chosen files starts it and warms
+ * it up (its script loaded, the readers compiled by the JavaScript engine), so the roll-up
+ * they lead to starts at once, and so does running it again with a corrected file. Requests
+ * are answered in turn; each message names the request it answers.
+ */
+interface KeptWorker {
+  worker: Worker;
+  /** Per request in flight: its messages, and how it ends when the worker does. */
+  runs: Map<number, { message(data: unknown): void; end(error: Error): void }>;
+}
+
+let kept: KeptWorker | undefined;
+let lastId = 0;
+
+function keptWorker(): KeptWorker {
+  if (kept) return kept;
+  const worker = createRollupWorker();
+  const mine: KeptWorker = { worker, runs: new Map() };
+  worker.onmessage = (event: MessageEvent<{ id?: number }>) => {
+    if (event.data.id !== undefined) mine.runs.get(event.data.id)?.message(event.data);
+  };
+  worker.onerror = (event) => stopWorker(mine, new Error(event.message));
+  kept = mine;
+  return mine;
+}
+
+/** Ends the worker, and with it every request still in flight there. */
+function stopWorker(which: KeptWorker, error: Error): void {
+  which.worker.terminate();
+  if (kept === which) kept = undefined;
+  const runs = [...which.runs.values()];
+  which.runs.clear();
+  for (const run of runs) run.end(error);
+}
+
+/** Ends the pane's worker (when the pane closes): the next request starts another. */
+export function releaseWorker(): void {
+  if (kept) stopWorker(kept, new RollupCancelled());
+}
+
+/**
+ * One request to the pane's worker (or, where there are no workers, to the same code loaded on
+ * demand): its messages go to `handle` until it says the request is over. `cancel` with
+ * `stopsWorker` ends the worker at once (a roll-up must stop now, and a worker cannot be
+ * interrupted otherwise); without, the answer is only ignored (a peek: a few files, soon over).
  */
 function runInWorker<M, R>(
   request: RollupRequest | PeekRequest,
   transfer: ArrayBuffer[],
   runHere: (post: (message: M) => void) => Promise<void>,
   handle: (message: M, resolve: (result: R) => void, reject: (error: Error) => void) => 'more' | 'over',
+  stopsWorker: boolean,
 ): WorkerRun<R> {
   let cancel = () => {};
   const done = new Promise<R>((resolve, reject) => {
@@ -37,24 +80,28 @@ function runInWorker<M, R>(
       void runHere((message) => !cancelled && handle(message, resolve, reject));
       return;
     }
-    const worker = createRollupWorker();
-    worker.onmessage = (event: MessageEvent<M>) => {
-      if (handle(event.data, resolve, reject) === 'over') worker.terminate();
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    };
+    const target = keptWorker();
+    const id = ++lastId;
+    target.runs.set(id, {
+      message: (data) => {
+        if (handle(data as M, resolve, reject) === 'over') target.runs.delete(id);
+      },
+      end: reject,
+    });
     cancel = () => {
-      worker.terminate();
-      reject(new RollupCancelled());
+      if (!target.runs.has(id)) return;
+      if (stopsWorker) stopWorker(target, new RollupCancelled());
+      else {
+        target.runs.delete(id);
+        reject(new RollupCancelled());
+      }
     };
-    worker.postMessage(request, transfer);
+    target.worker.postMessage({ ...request, id }, transfer);
   });
   return { done, cancel: () => cancel() };
 }
 
-/** Starts a roll-up in a worker; `cancel` stops it at once (the worker is terminated). */
+/** Starts a roll-up in the pane's worker; `cancel` stops it at once (the worker is ended). */
 export function startRollup(request: RollupRequest, onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void): RollupRun {
   const transfer = [...request.files, ...(request.roster ? [request.roster] : [])].map((f) => f.bytes.buffer as ArrayBuffer);
   return runInWorker<RollupMessage, Extract<RollupMessage, { type: 'done' }>>(
@@ -70,6 +117,7 @@ export function startRollup(request: RollupRequest, onProgress: (message: Extrac
       else reject(new Error(message.message));
       return 'over';
     },
+    true,
   );
 }
 
@@ -79,9 +127,9 @@ export const PEEK_FILES = 20;
 export type PeekRun = WorkerRun<Extract<PeekMessage, { type: 'peeked' }>>;
 
 /**
- * Reads the first PEEK_FILES files in a worker of its own and tells which forms they hold;
- * `cancel` ends it (a newer choice of files, the pane closing). Copies of the bytes go over:
- * the pane keeps its own for the roll-up.
+ * Reads the first PEEK_FILES files in the pane's worker and tells which forms they hold;
+ * `cancel` drops its answer (a newer choice of files, the pane closing). Copies of the bytes
+ * go over: the pane keeps its own for the roll-up.
  */
 export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
   const message: PeekRequest = { type: 'peek', definitions: request.definitions, files: request.files.slice(0, PEEK_FILES).map((f) => ({ ...f, bytes: f.bytes.slice() })) };
@@ -94,5 +142,6 @@ export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
       else reject(new Error(answer.message));
       return 'over';
     },
+    false,
   );
 }

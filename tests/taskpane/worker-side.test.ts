@@ -1,0 +1,60 @@
+/**
+ * What the pane's worker keeps between requests, and how it reads: forms compiled once per
+ * kind of definitions (their row checks with them, ready after a peek), and every file read —
+ * plain .xlsx the lean way, anything else with SheetJS loaded when first needed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { shippedForms } from '../../src/core/definitions/shipped';
+import { compiledForms } from '../../src/taskpane/rollup/compiledForms';
+import { performPeek } from '../../src/taskpane/rollup/performPeek';
+import { readInWorker } from '../../src/taskpane/rollup/readInWorker';
+import type { PeekMessage } from '../../src/taskpane/rollup/protocol';
+import { activityRow, idsOf, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+test('the same definitions, sent again, find their forms compiled', () => {
+  const first = compiledForms(copy(shippedForms));
+  const again = compiledForms(copy(shippedForms));
+  expect(again).toBe(first);
+  // Edited definitions are other forms.
+  const edited = copy(shippedForms);
+  edited[0]!.version = `${edited[0]!.version}-edited`;
+  const other = compiledForms(edited);
+  expect(other).not.toBe(first);
+  expect(other[0]!.def.version).toMatch(/-edited$/);
+});
+
+test('after a peek, the row checks of the forms the files hold are compiled', async () => {
+  const dir = tempDir();
+  const ids = idsOf('activity-summary');
+  const file = writeXlsx(path.join(dir, 'a.xlsx'), [{ name: '活动数据汇总', rows: [labelsOf('activity-summary'), activityRow({ unitName: '甲单位' }, ids)] }]);
+  const definitions = copy(shippedForms).map((d) => ({ ...d, version: `${d.version}-peek` }));
+  const forms = compiledForms(definitions);
+  const activity = forms.find((f) => f.def.id === 'activity-summary')!;
+  const quiz = forms.find((f) => f.def.id !== 'activity-summary')!;
+  const compiles = { activity: jest.spyOn(activity, 'validateRow'), quiz: jest.spyOn(quiz, 'validateRow') };
+  const messages: PeekMessage[] = [];
+  await performPeek({ type: 'peek', definitions, files: [{ name: 'a.xlsx', bytes: new Uint8Array(fs.readFileSync(file)) }] }, (m) => messages.push(m));
+  expect(messages).toEqual([{ type: 'peeked', sources: [{ source: 'a.xlsx', forms: ['activity-summary'] }] }]);
+  expect(compiles.activity).toHaveBeenCalled();
+  expect(compiles.quiz).not.toHaveBeenCalled();
+});
+
+test('files are read the lean way, or with SheetJS when they need it', async () => {
+  const dir = tempDir();
+  const rows = [labelsOf('activity-summary'), activityRow({ unitName: '甲单位' }, idsOf('activity-summary'))];
+  const xlsx = writeXlsx(path.join(dir, 'a.xlsx'), [{ name: 'S', rows }]);
+  const csv = writeCsv(path.join(dir, 'b.csv'), rows, 'gb18030');
+  for (const [name, file] of [
+    ['a.xlsx', xlsx],
+    ['b.csv', csv],
+  ] as const) {
+    const read = await readInWorker({ name, bytes: new Uint8Array(fs.readFileSync(file)) });
+    expect(read.ok && read.grids[0]!.rows[1]![0]).toBe('甲单位');
+  }
+  const cut = new Uint8Array(fs.readFileSync(xlsx)).subarray(0, 200);
+  expect(await readInWorker({ name: 'cut.xlsx', bytes: cut })).toMatchObject({ ok: false, code: 'file.unreadable' });
+  expect(await readInWorker({ name: 'notes.txt', bytes: new Uint8Array([1]) })).toMatchObject({ ok: false, code: 'file.unsupported' });
+});
