@@ -155,4 +155,23 @@ test('新建空白单位名单表 never replaces the user\'s 单位名单: it ad
   expect((screen.getByTestId('roster-sheet') as HTMLSelectElement).value).toBe('单位名单(2)');
   // 2 to create the sheet, 1 to list the sheets again.
   expect(fake.syncs).toBeLessThanOrEqual(3);
+
+  // Filled in afterwards: the roll-up reads it as it is now, and the count under it says so.
+  fake.model.sheet('单位名单(2)')!.setValues('A2', [['第1基层工会', '基层工会', '河东区总工会', '', '']]);
+  fireEvent.click(within(screen.getByRole('group', { name: '本工作簿中的工作表' })).getByRole('checkbox', { name: '河东甲' }));
+  fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+  await screen.findByText('已在本工作簿中写入“汇总”“报送情况”“问题清单”三张表。', {}, { timeout: 60_000 });
+  await screen.findByText('工作表“单位名单(2)”：1 个单位');
+  expect(screen.getByTestId('rollup-counts').textContent).toContain('1已报送单位');
+}, 60_000);
+
+test('a ticked sheet deleted before the roll-up: the pane says so in plain words and lists the sheets again', async () => {
+  const fake = workbook();
+  const sheets = await openRollupTab(fake);
+  fireEvent.click(await sheets.findByRole('checkbox', { name: '河东甲' }));
+  fake.model.sheets = fake.model.sheets.filter((s) => s.name !== '河东甲');
+  fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+  const failed = await screen.findByText('汇总没有完成', {}, { timeout: 20_000 });
+  expect(failed.parentElement!.textContent).toContain('读取本工作簿的工作表失败：找不到要用的工作表或区域（可能刚被删除或改名）：请刷新工作表列表后再试。');
+  await waitFor(() => expect(screen.getByRole('group', { name: '本工作簿中的工作表' }).textContent).not.toContain('河东甲'));
 }, 60_000);

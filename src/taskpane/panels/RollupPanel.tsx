@@ -40,6 +40,7 @@ import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
+import { errorText } from '../../excel/officeErrors';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -152,7 +153,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       setSheetList(await workbook.listSheets());
       setSheetProblem(undefined);
     } catch (error) {
-      setSheetProblem(`${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}`);
+      setSheetProblem(`${t.sheetsFailed}${errorText(error, lang)}`);
     }
   }, [workbook, t]);
   useEffect(() => {
@@ -173,7 +174,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     const timer = setTimeout(() => {
       workbook.readSources(chosenKey.split('\u0000'), undefined).then(
         ({ sheets }) => live && setSheetSources(sheets.map((s) => ({ source: s.name, forms: formsOfGrids([s.grid], forms) }))),
-        (error: unknown) => live && setSheetProblem(`${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => live && setSheetProblem(`${t.sheetsFailed}${errorText(error, lang)}`),
       );
     }, SHEET_PEEK_DELAY_MS);
     return () => {
@@ -181,6 +182,13 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       clearTimeout(timer);
     };
   }, [workbook, chosenKey, forms, t]);
+
+  /** A roster sheet as read: how many units it lists, or why it cannot be a roster. */
+  const rosterSheetRead = (sheet: string, parsed: Roster | undefined): RosterChoice => {
+    const units = parsed?.units.length ?? 0;
+    const problem = units === 0 ? parsed?.issues[0]?.message ?? t.rosterNoUnits : undefined;
+    return problem === undefined ? { kind: 'sheet', sheet, units } : { kind: 'sheet', sheet, units, problem };
+  };
 
   /** Picks a sheet as the roster and says how many units it lists (or why it cannot be one). */
   const chooseRosterSheet = async (sheet: string) => {
@@ -194,11 +202,9 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     const settle = (settled: RosterChoice) => setRoster((current) => (current === pending ? settled : current));
     try {
       const { roster: parsed } = await workbook.readSources([], sheet);
-      const units = parsed?.units.length ?? 0;
-      const problem = units === 0 ? parsed?.issues[0]?.message ?? t.rosterNoUnits : undefined;
-      settle(problem === undefined ? { kind: 'sheet', sheet, units } : { kind: 'sheet', sheet, units, problem });
+      settle(rosterSheetRead(sheet, parsed));
     } catch (error) {
-      settle({ kind: 'sheet', sheet, problem: error instanceof Error ? error.message : String(error) });
+      settle({ kind: 'sheet', sheet, problem: errorText(error, lang) });
     }
   };
 
@@ -211,7 +217,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       setRoster({ kind: 'sheet', sheet: name, units: 0 });
       setNotice(name === '单位名单' ? t.rosterSheetCreated(name) : `${t.rosterSheetKept(name)}${t.rosterSheetCreated(name)}`);
     } catch (error) {
-      setSheetProblem(`${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}`);
+      setSheetProblem(`${t.sheetsFailed}${errorText(error, lang)}`);
     }
   };
 
@@ -226,8 +232,13 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     try {
       // The ticked sheets and the roster sheet as they are now: one read of the workbook.
       if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
+      // The roster sheet as it is now (filled in since it was picked, or since it was made).
+      if (rosterSheet !== undefined) {
+        const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
+        setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
+      }
     } catch (error) {
-      setState({ kind: 'failed', message: `${t.sheetsFailed}${error instanceof Error ? error.message : String(error)}` });
+      setState({ kind: 'failed', message: `${t.sheetsFailed}${errorText(error, lang)}` });
       void refreshSheets();
       return;
     }
@@ -261,7 +272,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       }
     } catch (error) {
       if (error instanceof RollupCancelled) setState({ kind: 'idle' });
-      else setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      else setState({ kind: 'failed', message: errorText(error, lang) });
     } finally {
       run.current = undefined;
     }

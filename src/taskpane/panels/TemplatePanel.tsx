@@ -8,6 +8,7 @@ import type { CompiledForm } from '../../core/definitions/compile';
 import type { Lang } from '../../core/definitions/types';
 import { downloadBytes } from '../fileIO';
 import { panelStrings } from './strings';
+import { errorText } from '../../excel/officeErrors';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -36,7 +37,7 @@ export function TemplatePanel({ lang, form, createInSheet, openAsWorkbook }: Tem
     try {
       setMessage({ intent: 'success', text: await work() });
     } catch (error) {
-      setMessage({ intent: 'error', text: `${t.failed}${error instanceof Error ? error.message : String(error)}` });
+      setMessage({ intent: 'error', text: `${t.failed}${errorText(error, lang)}` });
     } finally {
       setBusy(false);
     }

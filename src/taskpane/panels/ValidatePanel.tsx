@@ -11,6 +11,7 @@ import type { Issue } from '../../core/issues/issue';
 import { RETURN_ACCEPT, readChosenFiles } from '../fileIO';
 import { IssueList } from './IssueList';
 import { panelStrings } from './strings';
+import { errorText } from '../../excel/officeErrors';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -46,7 +47,7 @@ export function ValidatePanel({ lang, forms, checkSheet, clearMarks, selectCell,
     try {
       await work();
     } catch (error) {
-      setResult({ ok: false, message: error instanceof Error ? error.message : String(error) });
+      setResult({ ok: false, message: errorText(error, lang) });
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,17 @@
+/** Excel's errors in the user's words: what to do for the codes a person can act on, Office's own message otherwise. */
+import { errorText } from '../../src/excel/officeErrors';
+import { excelError } from './excelDouble';
+
+test('an Excel error a person can act on says how, in their language', () => {
+  const editing = excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+  expect(errorText(editing, 'zh-CN')).toBe('Excel 正在编辑一个单元格：请按 Enter 键或点一下别的单元格结束编辑，再试一次。');
+  expect(errorText(editing, 'en')).toBe('Excel is editing a cell: press Enter or click another cell to finish, then try again.');
+  expect(errorText(excelError('AccessDenied', 'Access denied.'), 'zh-CN')).toContain('请取消保护');
+});
+
+test('any other error keeps its own message', () => {
+  const internal = excelError('GeneralException', '发生内部错误。');
+  expect(errorText(internal, 'zh-CN')).toBe(internal.message);
+  expect(errorText(new Error('worker gone'), 'en')).toBe('worker gone');
+  expect(errorText('plain text', 'zh-CN')).toBe('plain text');
+});
