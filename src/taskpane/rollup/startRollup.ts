@@ -1,7 +1,7 @@
 /**
- * Starts a roll-up on files chosen in the pane off the main thread (a Web Worker, kept for
- * the pane's later requests), so the pane stays responsive and a run can be cancelled. The engine, SheetJS and exceljs load only
- * in the worker (or, where there are no workers, on demand).
+ * Starts a roll-up on files chosen in the pane off the main thread (a Web Worker, kept for the
+ * pane's later requests), so the pane stays responsive and a run can be cancelled. The engine,
+ * SheetJS and exceljs load only in the worker (or, where there are no workers, on demand).
  */
 import type { PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
 import { createRollupWorker } from './workerUrl';
