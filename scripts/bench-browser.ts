@@ -9,7 +9,9 @@
  * One production build of scripts/bench-page/ (the pane's webpack config, another entry) into
  * a temp folder, served with the returns on 127.0.0.1; every other origin is refused. The
  * returns are fetched into the page before any clock starts. Median of 3 interleaved rounds
- * after a warm-up round; each run starts a fresh worker, as the pane does for each roll-up.
+ * after a warm-up round; each run is timed as the first after the pane opens: as the pane runs
+ * it (its worker started by the peek at the chosen files, untimed; the roll-up timed from the
+ * moment it is asked for) and from a cold start (a new worker, timed from before it is made).
  *
  * HUIZONG_BENCH_PAGE_DIST=<folder of an existing build of scripts/bench-page> skips the build
  * (the folder is then left alone).
