@@ -22,6 +22,7 @@ import type { CellValue } from '../src/core/values/types';
 import type { RollupResult } from '../src/core/rollup/types';
 import { bytesOf, rollUpFiles, type SourceFile } from '../src/files/rollupFiles';
 import { activityRow, idsOf, labelsOf } from '../tests/helpers/workbooks';
+import { rollupCounts, type RollupCounts } from './bench-counts';
 import { FLOOR_PARTS as PARTS, countCells } from './bench-floor';
 
 const TODAY = '2024-03-25';
@@ -180,13 +181,8 @@ function memorySampler(): { sample: (force?: boolean) => void; stop: () => Peak 
 const forms = shippedForms.map(compileForm);
 const form = compileForm(shippedForm('activity-summary')!);
 
-interface RunStats {
+interface RunStats extends RollupCounts {
   ms: number;
-  accepted: number;
-  rejected: number;
-  counted: number;
-  superseded: number;
-  errors: number;
 }
 
 function rollupRun(files: readonly SourceFile[], onProgress?: () => void, keep?: (result: RollupResult) => void): RunStats {
@@ -194,14 +190,7 @@ function rollupRun(files: readonly SourceFile[], onProgress?: () => void, keep?:
   const result = rollUpFiles(files, { form, forms, lang: 'zh-CN', today: TODAY, createdAt: '2024-03-25T00:00:00Z' }, onProgress);
   const ms = performance.now() - start;
   keep?.(result);
-  return {
-    ms,
-    accepted: result.files.filter((f) => f.status === 'accepted').length,
-    rejected: result.files.filter((f) => f.status !== 'accepted').length,
-    counted: result.rows.filter((r) => r.status === 'counted').length,
-    superseded: result.rows.filter((r) => r.status === 'superseded').length,
-    errors: result.issues.filter((i) => i.severity === 'error').length,
-  };
+  return { ms, ...rollupCounts(result) };
 }
 
 interface Measured {

@@ -25,6 +25,7 @@ import { excelActions } from '../../src/taskpane/excelActions';
 import type { RollupFile } from '../../src/taskpane/rollup/protocol';
 import { releaseWorker, startPeek, startRollup } from '../../src/taskpane/rollup/startRollup';
 import { FakeExcel } from '../../tests/excel/excelDouble';
+import { rollupCounts, type RollupCounts } from '../bench-counts';
 import type { FloorMode, FloorReply, FloorRequest } from './protocol';
 
 const FORM = 'activity-summary';
@@ -38,14 +39,8 @@ export interface LoadStats {
   ms: number;
 }
 
-export interface RollupStats {
+export interface RollupStats extends RollupCounts {
   ms: number;
-  accepted: number;
-  rejected: number;
-  counted: number;
-  superseded: number;
-  errors: number;
-  warnings: number;
   /** Size of the .xlsx written in the worker (0 without it). */
   workbookBytes: number;
   /**
@@ -120,15 +115,9 @@ async function rollup(workbook: boolean, start: RollupStart, limit?: number): Pr
   const ms = performance.now() - started;
   const { result } = done;
   if (!workbook && files.length === returns.length) lastResult = result;
-  const count = <T>(items: T[], test: (item: T) => boolean) => items.filter(test).length;
   return {
     ms,
-    accepted: count(result.files, (f) => f.status === 'accepted'),
-    rejected: count(result.files, (f) => f.status !== 'accepted'),
-    counted: count(result.rows, (r) => r.status === 'counted'),
-    superseded: count(result.rows, (r) => r.status === 'superseded'),
-    errors: count(result.issues, (i) => i.severity === 'error'),
-    warnings: count(result.issues, (i) => i.severity !== 'error'),
+    ...rollupCounts(result),
     workbookBytes: done.workbook?.length ?? 0,
     ...(firstFileMs !== undefined ? { firstFileMs } : {}),
     ...(lastFileMs !== undefined ? { lastFileMs } : {}),

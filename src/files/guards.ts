@@ -123,17 +123,19 @@ const CORRUPT = '文件已损坏';
 
 // ── Entry point ──
 
-function extensionOf(name: string): string {
+/** `.xlsx`, `.csv` …: a file's kind as its name says, lower case; '' without one. */
+export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** A zip's first bytes (a local file header). */
+export const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** `ID;` opens a SYLK file. */
 const SYLK = [0x49, 0x44, 0x3b];
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+export const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
 /** Other kinds of files that arrive named .xlsx, told apart so the sender knows what happened. */
 function otherKind(bytes: Uint8Array): string | undefined {

@@ -6,18 +6,15 @@
  * the roll-up worker starts without it and loads it only for a file that needs it.
  */
 import type { Grid } from '../core/table/grid';
-import { GuardRefusal, inspectGrids, openCheckedZip } from './guards';
+import { GuardRefusal, ZIP, extensionOf, inspectGrids, openCheckedZip, startsWith } from './guards';
 import { XlsxFastUnsupported, readXlsxFast } from './xlsx/fastXlsx';
+
+export { extensionOf } from './guards';
 
 export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty' | 'file.too-large'; detail: string };
 export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
 
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv'] as const;
-
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot).toLowerCase();
-}
 
 export function failure(error: unknown): ReadFailure {
   const detail = error instanceof Error ? error.message : String(error);
@@ -33,9 +30,6 @@ export function notReadable(name: string, bytes: Uint8Array): ReadFailure | unde
   return undefined;
 }
 
-export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-export const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
-
 /**
  * The file read the lean way, or refused; undefined when it is for SheetJS: not a zip named
  * .xlsx/.xlsm, or something in it the lean reader does not know. Never throws.
@@ -44,7 +38,7 @@ export function readLean(name: string, bytes: Uint8Array): ReadResult | undefine
   const refused = notReadable(name, bytes);
   if (refused) return refused;
   const ext = extensionOf(name);
-  if ((ext !== '.xlsx' && ext !== '.xlsm') || !startsWith(bytes, ZIP_MAGIC)) return undefined;
+  if ((ext !== '.xlsx' && ext !== '.xlsm') || !startsWith(bytes, ZIP)) return undefined;
   const opened = openCheckedZip(bytes);
   if (!opened.ok) return { ok: false, code: opened.code, detail: opened.detail };
   try {

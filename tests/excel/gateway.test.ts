@@ -13,7 +13,8 @@ import { locateTable } from '../../src/core/table/locate';
 import { createOfficeGateway, isHuizongMark, MARK_FILLS, MARK_FORMULAS, marksKey, marksRecordPairs, payloadBytes, readMarksRecord, REQUEST_BUDGET } from '../../src/excel/officeGateway';
 import { snapshotGrid } from '../../src/excel/snapshotGrid';
 import type { Timers } from '../../src/excel/debounce';
-import { FakeExcel, REQUIREMENT_SETS, type SheetModel } from './excelDouble';
+import { FakeExcel, type SheetModel } from './excelDouble';
+import { expectWithin19 } from './requirementSets';
 import { activity, SHEET, templateSyncs, validateOnce, workbookWithTable } from './scenarios';
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -38,15 +39,6 @@ function metaPairs(fake: FakeExcel): [string, string][] {
     pairs.push([String(k), String(meta.value(`B${r}`))]);
   }
   return pairs;
-}
-
-function expectWithin19(fake: FakeExcel) {
-  for (const api of fake.apis) {
-    const set = REQUIREMENT_SETS[api];
-    expect([api, set]).toEqual([api, expect.any(String)]);
-    const [major, minor] = set!.split('.').map(Number);
-    expect([api, major === 1 && minor! <= 9]).toEqual([api, true]);
-  }
 }
 
 function expectRangesWithinLimits(fake: FakeExcel) {

@@ -12,7 +12,8 @@ import type { Roster, RollupResult } from '../../src/core/rollup/types';
 import { columnName } from '../../src/core/table/grid';
 import { validateGrids } from '../../src/core/validate/workbook';
 import { createOfficeGateway, readRollupSheetsRecord, REQUEST_BUDGET, ROLLUP_SHEETS_KEY } from '../../src/excel/officeGateway';
-import { FakeExcel, REQUIREMENT_SETS, type DoubleOptions } from './excelDouble';
+import { FakeExcel, type DoubleOptions } from './excelDouble';
+import { expectWithin19 } from './requirementSets';
 import { activity, returnedTable } from './scenarios';
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -59,15 +60,6 @@ function workbook(options: DoubleOptions = {}): FakeExcel {
   fake.model.addSheet('其他').setValues('A1', [['用户自己的表'], [42]]);
   fake.model.active = '其他';
   return fake;
-}
-
-function expectWithin19(fake: FakeExcel) {
-  for (const api of fake.apis) {
-    const set = REQUIREMENT_SETS[api];
-    expect([api, set]).toEqual([api, expect.any(String)]);
-    const [major, minor] = set!.split('.').map(Number);
-    expect([api, major === 1 && minor! <= 9]).toEqual([api, true]);
-  }
 }
 
 function metaPairs(fake: FakeExcel): [string, string][] {

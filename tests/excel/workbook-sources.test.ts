@@ -13,19 +13,11 @@ import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { excelActions } from '../../src/taskpane/excelActions';
 import { performRollup } from '../../src/taskpane/rollup/performRollup';
 import type { RollupMessage } from '../../src/taskpane/rollup/protocol';
-import { FakeExcel, REQUIREMENT_SETS, type DoubleOptions } from './excelDouble';
+import { FakeExcel, type DoubleOptions } from './excelDouble';
+import { expectWithin19 } from './requirementSets';
 import { activity, returnedTable } from './scenarios';
 
 const forms = shippedForms.map(compileForm);
-
-function expectWithin19(fake: FakeExcel) {
-  for (const api of fake.apis) {
-    const set = REQUIREMENT_SETS[api];
-    expect([api, set]).toEqual([api, expect.any(String)]);
-    const [major, minor] = set!.split('.').map(Number);
-    expect([api, major === 1 && minor! <= 9]).toEqual([api, true]);
-  }
-}
 
 /** A workbook with `count` units' tables pasted in, `rows` unit rows each, the first one at B3. */
 function workbookWithSheets(count: number, rows: number, options: DoubleOptions = {}): { fake: FakeExcel; names: string[] } {
