@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Build of the task pane, modelled on Office's React task-pane template (swc instead of babel).
 //
 //   npm run build                  → dist/ (production, contenthash names)
@@ -48,7 +47,7 @@ function devServerTransport() {
   };
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
 
   return {

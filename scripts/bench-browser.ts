@@ -212,7 +212,7 @@ export async function benchBrowser(): Promise<void> {
       try {
         return await run();
       } catch (error) {
-        throw new Error(`bench-browser: the page failed: ${error instanceof Error ? error.message : String(error)}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`);
+        throw new Error(`bench-browser: the page failed: ${error instanceof Error ? error.message : String(error)}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
       }
     };
     const loaded = await call(() => page.evaluate((count) => window.__huizongBench!.load(count), RETURNS));

@@ -214,7 +214,6 @@ async function measuredRun(files: readonly SourceFile[]): Promise<Measured> {
   collectGarbage();
   const retainedHeap = process.memoryUsage().heapUsed - baseline.heapUsed;
   if (result && result.files.length !== files.length) throw new Error('roll-up lost files');
-  result = undefined;
   return { stats, peak, baseline, retainedHeap };
 }
 
@@ -230,7 +229,7 @@ async function liveWorkingMemory(files: readonly SourceFile[]): Promise<{ worst:
   const step = Math.max(1, Math.floor(files.length / 10));
   const live: { done: number; heap: number }[] = [];
   let done = 0;
-  let result: RollupResult | undefined = rollUpFiles(files, { form, forms, lang: 'zh-CN', today: TODAY, createdAt: '2024-03-25T00:00:00Z' }, () => {
+  const result: RollupResult = rollUpFiles(files, { form, forms, lang: 'zh-CN', today: TODAY, createdAt: '2024-03-25T00:00:00Z' }, () => {
     if (done > 0 && done % step === 0) {
       collectGarbage();
       live.push({ done, heap: process.memoryUsage().heapUsed - base });
@@ -240,7 +239,6 @@ async function liveWorkingMemory(files: readonly SourceFile[]): Promise<{ worst:
   collectGarbage();
   const retained = process.memoryUsage().heapUsed - base;
   if (result.files.length !== files.length) throw new Error('roll-up lost files');
-  result = undefined;
   const worst = Math.max(0, ...live.map((l) => l.heap - (retained * l.done) / files.length));
   return { worst, result: retained };
 }

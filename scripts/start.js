@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
 // npm start: the task pane on https://localhost:3000 (or http:// when no trusted certificate
 // can be made), with webpack-dev-server.
 //

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Build of the browser bench page (bench.html) for scripts/bench-browser.ts: the Excel-mode
 // harness's config (tests/browser/excel-harness/webpack.harness.js — itself the project's
 // webpack.config.js plus the swc rule that lets the Office.js test double run in a page) with

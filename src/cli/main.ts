@@ -12,12 +12,8 @@ import { countBySeverity } from '../core/issues/issue';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
+import type { CliIO } from './io';
 import { say } from './strings';
-
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 export class UsageError extends Error {}
 

@@ -4,10 +4,10 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { countBySeverity } from '../core/issues/issue';
 import type { RollupResult } from '../core/rollup/types';
-import { expandInputs, readBytes } from '../files/node';
+import { expandInputs, readBytes } from './inputFiles';
 import { readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
 import { writeRollupWorkbook } from '../files/writeRollup';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { say } from './strings';
 
 export interface RollupArgs {

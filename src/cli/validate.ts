@@ -5,8 +5,8 @@ import type { Lang } from '../core/definitions/types';
 import { countBySeverity, type Issue } from '../core/issues/issue';
 import type { WorkbookReport } from '../core/validate/workbook';
 import { checkFile } from '../files/checkFile';
-import { expandInputs, readBytes } from '../files/node';
-import type { CliIO } from './main';
+import { expandInputs, readBytes } from './inputFiles';
+import type { CliIO } from './io';
 import { say } from './strings';
 
 export interface ValidateRun {

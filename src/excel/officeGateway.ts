@@ -21,7 +21,7 @@
  *     (`marks:<sheet>` → JSON of the areas and the prompts to put back), so that clearing
  *     works after the workbook was saved and opened again.
  */
-import { META_SHEET } from '../files/metaSheet';
+import { META_SHEET } from '../core/workbook/metaSheet';
 import { RANGES_LIMIT, chunkAreas, columnOf, compressCells, parseRange, promptGroups } from '../core/plan/markPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, MarkSeverity, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';

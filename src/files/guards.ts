@@ -358,7 +358,7 @@ const ATTRIBUTES_KEPT = 64 * 1024;
 /** The largest range among a tag's `ref` attributes, matched as SheetJS's `parsexmltag` does. */
 function largestRef(attributes: string): number {
   let largest = -1;
-  for (const m of attributes.matchAll(/\s([^"\s?>\/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^'">\s]+))/g)) {
+  for (const m of attributes.matchAll(/\s([^"\s?>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^'">\s]+))/g)) {
     let key = m[1]!;
     const colon = key.indexOf(':');
     if (colon >= 0) key = key.slice(colon + 1);

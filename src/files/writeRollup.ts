@@ -54,7 +54,7 @@ import { groupRuns as columnRuns, numberFormatOf, rollupSheetsPlan, rollupTitle 
 import type { RollupSheetPlan } from '../core/plan/types';
 import type { RollupResult } from '../core/rollup/types';
 import { cellKey, columnName } from '../core/table/grid';
-import { META_SHEET } from './metaSheet';
+import { META_SHEET } from '../core/workbook/metaSheet';
 import { groupOfField } from '../core/definitions/groups';
 
 // ── Shared with writeTemplate.ts ────────────────────────────────────────────────────────

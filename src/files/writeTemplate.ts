@@ -30,7 +30,7 @@
  * say Subject `huizong:template`, Keywords `huizong template <form> <formVersion>` and
  * Comments = JSON of the same metadata.
  */
-import { Workbook, type Cell, type DataValidation, type Worksheet } from 'exceljs';
+import { Workbook, type DataValidation, type Worksheet } from 'exceljs';
 import type { CompiledField, CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import {
@@ -46,7 +46,7 @@ import {
   toBytes,
   writeMetaSheet,
 } from './writeRollup';
-import { META_SHEET } from './metaSheet';
+import { META_SHEET } from '../core/workbook/metaSheet';
 
 export interface TemplateOptions {
   lang: Lang;

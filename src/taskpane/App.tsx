@@ -96,7 +96,9 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
     return () => {
       live = false;
     };
-  }, []); // once, on mount
+    // Once, on mount: what host this is does not change while the pane is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const lang: Lang = host?.lang ?? langFromTag(typeof navigator === 'undefined' ? undefined : navigator.language);
   const t = strings[lang];

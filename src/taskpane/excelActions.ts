@@ -15,10 +15,12 @@ import { locateTable, rankForms } from '../core/table/locate';
 import { validateTable } from '../core/validate/table';
 import type { ExcelGateway, WorkbookSheet } from '../excel/gateway';
 import { snapshotGrid } from '../excel/snapshotGrid';
-import type { EntryData } from './EntryForm';
 import { toBase64 } from './fileIO';
-import type { SheetCheck } from './panels/ValidatePanel';
+import type { SheetCheck } from './sheetCheck';
 import { workbookSourceName, type WorkbookGrid } from './rollup/protocol';
+
+/** A row as the entry form holds it: field id → value. */
+type EntryData = Record<string, unknown>;
 
 export interface ExcelActions {
   createTemplate(form: CompiledForm, year: number): Promise<void>;

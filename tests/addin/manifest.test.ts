@@ -6,12 +6,12 @@
 import fs from 'fs';
 import path from 'path';
 import { JSDOM } from 'jsdom';
-import { validateXML } from 'xmllint-wasm';
+import { MAIN_SCHEMA, SCHEMA_DIR, haveManifestSchemas, validateManifest } from '../../scripts/manifestSchema';
 
 const root = path.resolve(__dirname, '../..');
-const schemaDir = path.resolve(root, '../shared/office-manifest-schemas');
-const mainSchema = 'OfficeAppManifestV1_1.xsd';
-const haveSchemas = fs.existsSync(path.join(schemaDir, mainSchema));
+const schemaDir = SCHEMA_DIR;
+const mainSchema = MAIN_SCHEMA;
+const haveSchemas = haveManifestSchemas();
 
 const NS = {
   app: 'http://schemas.microsoft.com/office/appforoffice/1.1',
@@ -64,15 +64,7 @@ function assetFile(url: string): string {
   return path.join(root, 'assets', url.slice(`${ORIGIN}/assets/`.length));
 }
 
-async function validate(xml: string) {
-  const files = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.xsd'));
-  const read = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(schemaDir, fileName), 'utf8') });
-  return validateXML({
-    xml: { fileName: 'manifest.xml', contents: xml },
-    schema: read(mainSchema),
-    preload: files.filter((f) => f !== mainSchema).map(read),
-  });
-}
+const validate = validateManifest;
 
 if (!haveSchemas) {
   console.warn(`[manifest.test] ${schemaDir} not found: XSD validation of manifest.xml is SKIPPED.`);

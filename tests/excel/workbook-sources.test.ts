@@ -6,7 +6,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
 import { rosterSheetPlan } from '../../src/core/plan/rosterSheetPlan';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
@@ -16,8 +15,6 @@ import type { RollupMessage } from '../../src/taskpane/rollup/protocol';
 import { FakeExcel, type DoubleOptions } from './excelDouble';
 import { expectWithin19 } from './requirementSets';
 import { activity, returnedTable } from './scenarios';
-
-const forms = shippedForms.map(compileForm);
 
 /** A workbook with `count` units' tables pasted in, `rows` unit rows each, the first one at B3. */
 function workbookWithSheets(count: number, rows: number, options: DoubleOptions = {}): { fake: FakeExcel; names: string[] } {

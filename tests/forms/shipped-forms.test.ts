@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- definitions are edited as untyped JSON on purpose: the tests break them in ways no type allows */
 /**
  * The shipped form definitions (`forms/*.json`): valid against the definition format,
  * faithful to the binding spec (`../shared/spec/forms.md`), and consistent in themselves.

@@ -33,7 +33,7 @@ import { locateTable, rankForms, type LocatedTable } from '../../src/core/table/
 import type { TableReport } from '../../src/core/validate/table';
 import { validateGrids } from '../../src/core/validate/workbook';
 import { KNOWN_UNITS, parseCell, type CellValue, type ParseResult, type ValueContext } from '../../src/core/values';
-import { META_SHEET } from '../../src/files/metaSheet';
+import { META_SHEET } from '../../src/core/workbook/metaSheet';
 import { readWorkbook, type ReadResult } from '../../src/files/readWorkbook';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────
@@ -1887,6 +1887,8 @@ export interface IsolatedOptions {
   hangMs?: number;
   /** No progress for this long: the worker is stopped and its case is a hang. */
   stallMs?: number;
+  /** No progress while a worker loads its targets (tsx, SheetJS, the seed files) for this long: a hang. */
+  loadMs?: number;
   /** Hangs after which a target is given up (each costs a stall and a new worker). */
   maxHangs?: number;
   onReport?: (report: TargetReport) => void;
@@ -1970,6 +1972,7 @@ export async function runIsolated(jobs: readonly Job[], options: IsolatedOptions
   const hangMs = options.hangMs ?? HANG_MS;
   const stallMs = options.stallMs ?? Math.max(2 * hangMs, 10_000);
   const maxHangs = options.maxHangs ?? 3;
+  const loadMs = options.loadMs ?? Math.max(60_000, stallMs);
   const reports: TargetReport[] = [];
   /** What finished of a target before its worker was stopped. */
   const carried = new Map<string, TargetReport>();
@@ -2011,8 +2014,8 @@ export async function runIsolated(jobs: readonly Job[], options: IsolatedOptions
           since = Date.now();
           return;
         }
-        // Loading (tsx, SheetJS, the seed files) gets a minute; a case gets stallMs.
-        const limit = Atomics.load(progress, CELL.index) < 0 ? 60_000 : stallMs;
+        // Loading (tsx, SheetJS, the seed files) gets loadMs; a case gets stallMs.
+        const limit = Atomics.load(progress, CELL.index) < 0 ? loadMs : stallMs;
         const ms = Date.now() - since;
         if (ms > limit) finish({ kind: 'stall', detail: `no progress for ${Math.round(ms / 1000)} s`, ms });
       }, 100);

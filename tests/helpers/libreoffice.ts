@@ -42,7 +42,7 @@ export const EXPORT_FILTERS: Record<OfficeTargetExt, string> = {
   csv: `Text - txt - csv (StarCalc):${CSV_UTF8_COMMA}`,
 };
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 480_000;
 
 function isExecutable(file: string): boolean {
   try {
@@ -108,7 +108,6 @@ export function describeWithOffice(name: string, fn: () => void): void {
   } else {
     if (!skipNoticePrinted) {
       skipNoticePrinted = true;
-      // eslint-disable-next-line no-console
       console.warn(`Skipping LibreOffice tests: ${MISSING_SOFFICE_MESSAGE}`);
     }
     describe.skip(name, fn);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI's --json output is read back as untyped JSON, as a user's script would */
 /**
  * A district's returns rolled up from real files, as `huizong rollup` does it: totals,
  * each roster unit's status, superseded versions, rejected files, and the district's

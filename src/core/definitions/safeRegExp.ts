@@ -158,7 +158,7 @@ export const safeRegExp: RegExpEngine = Object.assign(
       return new SafeRegExp(pattern);
     } catch (error) {
       const why = error instanceof UnsupportedPattern ? error.reason : 'too complex';
-      throw new Error(`pattern "${pattern}" cannot be used (${why})`);
+      throw new Error(`pattern "${pattern}" cannot be used (${why})`, { cause: error });
     }
   },
   // Only read when Ajv writes stand-alone code, which Huizong never does.

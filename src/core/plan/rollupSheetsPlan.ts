@@ -458,7 +458,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
   const lastDataRow = counted.length ? r - 1 : undefined;
 
   // 合计: the engine's sums; text columns stay blank.
-  const totalRow = r++;
+  const totalRow = r;
   const total = blankRow(width);
   total[keyIndex] = t.total;
   fields.forEach((field, c) => {

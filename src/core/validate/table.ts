@@ -71,7 +71,7 @@ export interface Column {
   label: string;
 }
 
-function ajvIssue(error: ErrorObject, columns: Map<string, Column>, r: number, raw: readonly CellValue[], lang: Lang): IssueInit | undefined {
+function ajvIssue(error: ErrorObject, columns: Map<string, Column>, r: number, raw: readonly CellValue[]): IssueInit | undefined {
   const id = error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : error.instancePath.slice(1);
   const column = columns.get(id);
   if (!column) return undefined;
@@ -167,7 +167,7 @@ export function rowChecker(form: CompiledForm, columns: readonly Column[], lang:
       const r = read.row - 1;
       if (!form.validateRow(read.present)) {
         for (const error of form.validateRow.errors ?? []) {
-          const init = ajvIssue(error, columnById, r, raw, lang);
+          const init = ajvIssue(error, columnById, r, raw);
           if (!init || read.quiet?.has(init.field!)) continue;
           (read.quiet ??= new Set()).add(init.field!);
           read.issues.push(makeIssue({ ...init, row: read.row }, lang));

@@ -84,7 +84,8 @@ function parseWritten(raw: CellValue, ctx: ValueContext, kind: Kind): ParseResul
 
   const m = WRITTEN_NUMBER.exec(text);
   if (!m) return fail(kind.invalid, raw);
-  const [, about, sign, whole, decimals, wan, more, unit, around] = m;
+  // sign, whole and unit are groups that always take part in a match (maybe empty).
+  const [, about, sign = '', whole = '', decimals, wan, more, unit = '', around] = m;
 
   const thousands = whole.includes(',');
   if (thousands && !THOUSANDS.test(whole)) return fail(kind.invalid, raw);

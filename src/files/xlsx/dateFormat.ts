@@ -62,7 +62,7 @@ export function isDateFormat(format: string): boolean {
       case '.':
       case '0':
       case '#': {
-        let next = '';
+        let next: string;
         while (i < format.length && (NUMBER_PART.includes((next = format.charAt(++i))) || (next === '\\' && format.charAt(i + 1) === '-' && '0#'.includes(format.charAt(i + 2))))) {
           // the rest of the number part
         }

@@ -135,7 +135,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     setDragging(false);
     void addFiles(event.dataTransfer.files);
   };
-  const useExamples = async () => {
+  const applyExamples = async () => {
     try {
       const examples = await loadExamples();
       setFiles(examples.returns);
@@ -155,7 +155,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     } catch (error) {
       setSheetProblem(`${t.sheetsFailed}${errorText(error, lang)}`);
     }
-  }, [workbook, t]);
+  }, [workbook, t, lang]);
   useEffect(() => {
     void refreshSheets();
   }, [refreshSheets]);
@@ -181,7 +181,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       live = false;
       clearTimeout(timer);
     };
-  }, [workbook, chosenKey, forms, t]);
+  }, [workbook, chosenKey, forms, t, lang]);
 
   /** A roster sheet as read: how many units it lists, or why it cannot be a roster. */
   const rosterSheetRead = (sheet: string, parsed: Roster | undefined): RosterChoice => {
@@ -298,7 +298,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
           <Button appearance="primary" onClick={() => fileInput.current?.click()}>
             {t.chooseFiles}
           </Button>
-          {typeof HUIZONG_EXAMPLES !== 'undefined' && HUIZONG_EXAMPLES.length > 0 && <Button onClick={() => void useExamples()}>{t.examples}</Button>}
+          {typeof HUIZONG_EXAMPLES !== 'undefined' && HUIZONG_EXAMPLES.length > 0 && <Button onClick={() => void applyExamples()}>{t.examples}</Button>}
           {files.length > 0 && <Button appearance="subtle" onClick={() => setFiles([])}>{t.clearFiles}</Button>}
         </div>
         <input ref={fileInput} className={styles.hidden} type="file" multiple accept={RETURN_ACCEPT} data-testid="returns-input" onChange={(e) => void addFiles(e.target.files)} />

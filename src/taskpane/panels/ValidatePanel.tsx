@@ -12,6 +12,7 @@ import { RETURN_ACCEPT, readChosenFiles } from '../fileIO';
 import { IssueList } from './IssueList';
 import { panelStrings } from './strings';
 import { errorText } from '../../excel/officeErrors';
+import type { SheetCheck } from '../sheetCheck';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -19,8 +20,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-/** What checking the active sheet found: its issues, or why there was nothing to check. */
-export type SheetCheck = { ok: true; issues: Issue[]; summary: string } | { ok: false; message: string };
+export type { SheetCheck };
 
 export interface ValidatePanelProps {
   lang: Lang;

@@ -17,14 +17,14 @@ export function EnumControlRenderer(props: ControlProps & OwnPropsOfEnum) {
     <Field {...field}>
       <Dropdown
         placeholder={texts.selectPlaceholder}
-        value={selected >= 0 ? options[selected].label : props.data == null ? '' : String(props.data)}
+        value={selected >= 0 ? options[selected]?.label : props.data == null ? '' : String(props.data)}
         selectedOptions={selected >= 0 ? [String(selected)] : []}
         clearable={!props.required}
         disabled={!props.enabled}
         onBlur={touch}
         onOptionSelect={(_, d) => {
           const index = d.optionValue === undefined || d.selectedOptions.length === 0 ? -1 : Number(d.optionValue);
-          props.handleChange(props.path, index >= 0 ? options[index].value : undefined);
+          props.handleChange(props.path, options[index]?.value);
         }}
         {...pathProps}
       >

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Build of the Excel-mode harness page (harness.html): the project's webpack.config.js with
 // another entry (./index.tsx: the pane on the Office.js TEST DOUBLE, not on Excel), another
 // page and another output folder. Everything else — loaders, chunks, the roll-up worker, the

@@ -1,7 +1,7 @@
 /** Node-only file access for the command line: paths and folders in, bytes out. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SPREADSHEET_EXTENSIONS, extensionOf } from './readWorkbook';
+import { SPREADSHEET_EXTENSIONS, extensionOf } from '../files/readWorkbook';
 
 /** Files as given, and spreadsheets found in folders (recursively, in name order). */
 export function expandInputs(inputs: readonly string[]): string[] {
