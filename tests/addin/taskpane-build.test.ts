@@ -12,7 +12,7 @@ import zlib from 'zlib';
 
 const root = path.resolve(__dirname, '../..');
 const INITIAL_JS_LIMIT = 300 * 1024;
-const BUILD_TIMEOUT_MS = 8 * 60 * 1000;
+const BUILD_TIMEOUT_MS = 15 * 60 * 1000;
 
 let out: string;
 

@@ -552,7 +552,7 @@ describeWithOffice('workbooks written by LibreOffice', () => {
       const out = await convertWithLibreOffice(input, 'xlsx', path.join(dir, 'lo'));
       files[path.basename(input)] = new Uint8Array(fs.readFileSync(out));
     }
-  }, 180_000);
+  });
 
   afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });

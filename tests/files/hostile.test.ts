@@ -55,19 +55,11 @@ function arrive(name: string, bytes: Uint8Array): Uint8Array {
   return new Uint8Array(fs.readFileSync(file));
 }
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
-}
 
-const GUARD_MS = 3000; // a loaded CI machine; the guard takes milliseconds on most of these
-const READ_MS = 5000;
 
 /** The verdict alone: the parts an accepted zip's guard inflated for the reader are left out. */
 function guard(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): GuardVerdict {
-  const { value, ms } = timed(() => inspectBeforeSheetJs(name, arrive(name, bytes), limits));
-  expect(ms).toBeLessThan(GUARD_MS);
+  const value = inspectBeforeSheetJs(name, arrive(name, bytes), limits);
   return value.ok ? { ok: true } : value;
 }
 
@@ -79,10 +71,7 @@ function refused(name: string, bytes: Uint8Array, code: string, reason: string, 
 
 function read(name: string, bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
   let result: ReadResult | undefined;
-  const { ms } = timed(() => {
-    expect(() => (result = readWorkbook(name, bytes, options))).not.toThrow();
-  });
-  expect(ms).toBeLessThan(READ_MS);
+  expect(() => (result = readWorkbook(name, bytes, options))).not.toThrow();
   return result!;
 }
 
@@ -96,8 +85,7 @@ describe('zip bombs', () => {
     const bytes = arrive('bomb.xlsx', bombWorkbook(bomb));
     expect(bomb.usz).toBeGreaterThan(600 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(700 * 1024);
-    const { value: verdict, ms } = timed(() => inspectBeforeSheetJs('bomb.xlsx', bytes));
-    expect(ms).toBeLessThan(500);
+    const verdict = inspectBeforeSheetJs('bomb.xlsx', bytes);
     expect(verdict).toMatchObject({ ok: false, code: 'file.too-large', reason: 'part-too-large' });
     const detail = verdict.ok ? '' : verdict.detail;
     expect(detail).toContain('600 MB');
@@ -149,8 +137,7 @@ describe('ranges that cover a whole sheet', () => {
     if (!result.ok) return;
     const grid = result.grids[0]!;
     expect(grid.merges).toEqual([{ s: { r: 0, c: 0 }, e: { r: 1048575, c: 16383 } }]);
-    const { value: header, ms } = timed(() => headerTextRows(grid, 0, 1));
-    expect(ms).toBeLessThan(100);
+    const header = headerTextRows(grid, 0, 1);
     expect(header).toEqual([
       ['单位名称', '单位名称'],
       ['单位名称', '单位名称'],
@@ -198,8 +185,7 @@ describe('ranges that cover a whole sheet', () => {
     // Five such sheets are over it; counting stops as soon as it is.
     const data = (book.Sheets[book.SheetNames[0]!] as XLSX.DenseWorkSheet)['!data'];
     expect(inspectGrids([data])).toEqual({ ok: true });
-    const { value: verdict, ms } = timed(() => inspectGrids([data, data, data, data, data]));
-    expect(ms).toBeLessThan(GUARD_MS); // at most maxGridCells rows looked at, ~0.3 s
+    const verdict = inspectGrids([data, data, data, data, data]);
     expect(verdict).toMatchObject({ ok: false, code: 'file.too-large', reason: 'grid-too-large' });
     const detail = verdict.ok ? '' : verdict.detail;
     expect(messageFor('file.too-large', { detail }, 'zh-CN')).toBe(
@@ -382,15 +368,12 @@ test('one bad file never stops the others: a batch, each with its verdict', () =
     ['乙单位.xls', realReturn('xls')],
   ];
   // The wiring readWorkbook gets: the guard first, the reader only for what passes.
-  const { value: verdicts, ms } = timed(() =>
-    batch.map(([name, bytes]) => {
+  const verdicts = batch.map(([name, bytes]) => {
       const guarded = inspectBeforeSheetJs(name, bytes);
       if (!guarded.ok) return { name, code: guarded.code, message: messageFor(guarded.code, { detail: guarded.detail }, 'zh-CN') };
       const result = readWorkbook(name, bytes);
       return result.ok ? { name, code: 'accepted', message: '' } : { name, code: result.code, message: messageFor(result.code, { detail: result.detail }, 'zh-CN') };
-    }),
-  );
-  expect(ms).toBeLessThan(READ_MS);
+    });
   expect(verdicts.map((v) => [v.name, v.code])).toEqual([
     ['甲单位.xlsx', 'accepted'],
     ['bomb.xlsx', 'file.too-large'],

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { convertInOneRun, requireSoffice, type OfficeTargetExt } from './libreoffice';
 
-const DEFAULT_TIMEOUT_MS = 180_000;
+const DEFAULT_TIMEOUT_MS = 480_000;
 
 /**
  * Converts every input into `outDir` in one soffice run; returns the output paths in input

@@ -71,11 +71,6 @@ const RUNS: Record<FormId, number> = (() => {
   if (Number.isInteger(override) && override > 0) return { 'activity-summary': override, 'quiz-results': override, 'typical-experience': override };
   return { 'activity-summary': 25, 'quiz-results': 40, 'typical-experience': 40 };
 })();
-/**
- * How long one property may take, shrinking included: a failure then reports the smallest case
- * found so far (more runs, more time). Reaching it without a failure is a failure too.
- */
-const timeLimit = (id: FormId) => 60_000 + RUNS[id] * 1_000;
 /** Cases per form that also go through LibreOffice. */
 const OFFICE_CASES = 2;
 const SEED = 20240308;
@@ -556,7 +551,6 @@ function tag(id: FormId, city: CitySpec): CitySpec {
 
 const timings: string[] = [];
 afterAll(() => {
-  // eslint-disable-next-line no-console
   if (timings.length) console.log(`round trip:\n  ${timings.join('\n  ')}`);
 });
 
@@ -601,13 +595,12 @@ describe('round trip: template → returns → district roll-up → city roll-up
           files += city.districts.reduce((n, d) => n + d.files.length, 0);
           await roundTrip(form, tag(id, city), libraryReturn);
         }),
-        // A failure stops shrinking at the time limit and reports the smallest case found by then.
-        { numRuns: RUNS[id], seed: Number(process.env.HUIZONG_ROUND_TRIP_SEED ?? Date.now() % 2 ** 31), interruptAfterTimeLimit: timeLimit(id), markInterruptAsFailure: true },
+        { numRuns: RUNS[id], seed: Number(process.env.HUIZONG_ROUND_TRIP_SEED ?? Date.now() % 2 ** 31) },
       );
-      // Without a failure every run ran (an interrupt would have been a failure, but make sure).
+      // Without a failure every planned run ran.
       expect(runs).toBe(RUNS[id]);
       timings.push(`${id}: ${RUNS[id]} runs (${runs} with shrinking), ${files} returns, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }, timeLimit(id) + 30_000);
+    });
   }
 });
 
@@ -665,7 +658,7 @@ describeWithOffice('round trip through LibreOffice: returns saved as .xlsx and .
       all.forEach((p, i) => saved[ext].set(p, outs[i]!));
     }
     counts = { returns: returns.length, rollups: rollups.length };
-  }, 240_000);
+  });
 
   afterAll(() => {
     timings.push(`LibreOffice: ${cases.length} cities, ${counts.returns} returns and ${counts.rollups} district roll-ups saved as .xlsx and .xls, ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -686,7 +679,7 @@ describeWithOffice('round trip through LibreOffice: returns saved as .xlsx and .
     it(`returns saved by LibreOffice as ${label} round-trip like the library's`, async () => {
       expect(cases.length).toBe(FORM_IDS.length * OFFICE_CASES);
       for (const c of cases) await roundTrip(compileForm(shippedForm(c.id)!), c.city, officeReturn(c, ext));
-    }, 60_000);
+    });
   }
 
   for (const ext of ['xlsx', 'xls'] as const) {
@@ -695,6 +688,6 @@ describeWithOffice('round trip through LibreOffice: returns saved as .xlsx and .
         const resaved: Passed = async (d) => new Uint8Array(fs.readFileSync(saved[ext].get(c.rollups.get(d.name)!)!));
         await roundTrip(compileForm(shippedForm(c.id)!), c.city, libraryReturn, resaved, `.${ext}`);
       }
-    }, 60_000);
+    });
   }
 });

@@ -19,6 +19,9 @@ import { excelActions } from '../../src/taskpane/excelActions';
 import { FakeExcel } from '../excel/excelDouble';
 import { returnedTable } from '../excel/scenarios';
 
+/** How long to wait for what will appear: generous, since a passing test never waits it out. */
+const WAIT_MS = 120_000;
+
 const examples = path.resolve(__dirname, '../../examples/河东区-2024/returns');
 const ACTIVITY = shippedForm('activity-summary')!.title['zh-CN'];
 const QUIZ = shippedForm('quiz-results')!.title['zh-CN'];
@@ -78,10 +81,10 @@ async function openRollupTab(fake: FakeExcel) {
     </FluentProvider>,
   );
   // Excel mode once the actions are connected (the template tab offers the in-workbook button).
-  await screen.findByRole('button', { name: '生成模板' }, { timeout: 15_000 });
+  await screen.findByRole('button', { name: '生成模板' }, { timeout: WAIT_MS });
   fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
   // The workbook's sheets are listed: the pasted table, not the roster.
-  return within(await screen.findByRole('group', { name: '本工作簿中的工作表' }, { timeout: 15_000 }));
+  return within(await screen.findByRole('group', { name: '本工作簿中的工作表' }, { timeout: WAIT_MS }));
 }
 
 const chooseFiles = (files: File[]) => act(async () => void fireEvent.change(screen.getByTestId('returns-input'), { target: { files } }));
@@ -96,14 +99,14 @@ test('files propose their form; a roster sheet and a ticked sheet of the workboo
 
   // A quiz table chosen: the pane proposes the quiz form and selects it.
   await chooseFiles([exampleFile('知识竞赛情况表.xlsx')]);
-  await screen.findByText(`根据所选文件的表头，建议使用：《${QUIZ}》（1 个文件中 1 个匹配）`, {}, { timeout: 20_000 });
+  await screen.findByText(`根据所选文件的表头，建议使用：《${QUIZ}》（1 个文件中 1 个匹配）`, {}, { timeout: WAIT_MS });
   await waitFor(() => expect(formShown()).toContain(QUIZ));
 
   // The district's returns instead (one of them corrupt): the activity form, and the odd one named.
   fireEvent.click(screen.getByRole('button', { name: '清空' }));
   await chooseFiles(['向阳楼街道总工会.xlsx', '第一热电厂工会.xlsx', '富民路街道总工会.xlsx', '损坏的文件.xlsx'].map(exampleFile));
-  const proposal = await screen.findByTestId('form-proposal', {}, { timeout: 20_000 });
-  await waitFor(() => expect(proposal.textContent).toContain(`根据所选文件的表头，建议使用：《${ACTIVITY}》（4 个文件中 3 个匹配）`), { timeout: 20_000 });
+  const proposal = await screen.findByTestId('form-proposal', {}, { timeout: WAIT_MS });
+  await waitFor(() => expect(proposal.textContent).toContain(`根据所选文件的表头，建议使用：《${ACTIVITY}》（4 个文件中 3 个匹配）`), { timeout: WAIT_MS });
   expect(proposal.textContent).toContain('1 个没有认出任何表单（不是报表或无法打开）：损坏的文件.xlsx');
   await waitFor(() => expect(formShown()).toContain(ACTIVITY));
 
@@ -120,11 +123,11 @@ test('files propose their form; a roster sheet and a ticked sheet of the workboo
 
   // The pasted table ticked: its header joins the proposal.
   fireEvent.click(sheets.getByRole('checkbox', { name: '河东甲' }));
-  await waitFor(() => expect(screen.getByTestId('form-proposal').textContent).toContain('（5 个文件和工作表中 4 个匹配）'), { timeout: 5000 });
+  await waitFor(() => expect(screen.getByTestId('form-proposal').textContent).toContain('（5 个文件和工作表中 4 个匹配）'), { timeout: WAIT_MS });
 
   fake.resetCounts();
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
-  await screen.findByText('已在本工作簿中写入“汇总”“报送情况”“问题清单”三张表。', {}, { timeout: 60_000 });
+  await screen.findByText('已在本工作簿中写入“汇总”“报送情况”“问题清单”三张表。', {}, { timeout: WAIT_MS });
   // One read of the ticked sheet and the roster sheet, ≤ 4 to write the three sheets, then the list again.
   expect(fake.syncs).toBeLessThanOrEqual(1 + 4 + 1);
   const counts = screen.getByTestId('rollup-counts').textContent ?? '';
@@ -142,7 +145,7 @@ test('files propose their form; a roster sheet and a ticked sheet of the workboo
   expect(fake.syncs).toBe(1);
   // The roll-up's own sheets are not offered for rolling up.
   await waitFor(() => expect(screen.getByRole('group', { name: '本工作簿中的工作表' }).textContent).not.toContain('问题清单'));
-}, 120_000);
+});
 
 test('新建空白单位名单表 never replaces the user\'s 单位名单: it adds 单位名单(2) and picks it as the roster', async () => {
   const fake = workbook();
@@ -160,10 +163,10 @@ test('新建空白单位名单表 never replaces the user\'s 单位名单: it ad
   fake.model.sheet('单位名单(2)')!.setValues('A2', [['第1基层工会', '基层工会', '河东区总工会', '', '']]);
   fireEvent.click(within(screen.getByRole('group', { name: '本工作簿中的工作表' })).getByRole('checkbox', { name: '河东甲' }));
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
-  await screen.findByText('已在本工作簿中写入“汇总”“报送情况”“问题清单”三张表。', {}, { timeout: 60_000 });
+  await screen.findByText('已在本工作簿中写入“汇总”“报送情况”“问题清单”三张表。', {}, { timeout: WAIT_MS });
   await screen.findByText('工作表“单位名单(2)”：1 个单位');
   expect(screen.getByTestId('rollup-counts').textContent).toContain('1已报送单位');
-}, 60_000);
+});
 
 test('a ticked sheet deleted before the roll-up: the pane says so in plain words and lists the sheets again', async () => {
   const fake = workbook();
@@ -171,7 +174,7 @@ test('a ticked sheet deleted before the roll-up: the pane says so in plain words
   fireEvent.click(await sheets.findByRole('checkbox', { name: '河东甲' }));
   fake.model.sheets = fake.model.sheets.filter((s) => s.name !== '河东甲');
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
-  const failed = await screen.findByText('汇总没有完成', {}, { timeout: 20_000 });
+  const failed = await screen.findByText('汇总没有完成', {}, { timeout: WAIT_MS });
   expect(failed.parentElement!.textContent).toContain('读取本工作簿的工作表失败：找不到要用的工作表或区域（可能刚被删除或改名）：请刷新工作表列表后再试。');
   await waitFor(() => expect(screen.getByRole('group', { name: '本工作簿中的工作表' }).textContent).not.toContain('河东甲'));
-}, 60_000);
+});
