@@ -32,8 +32,9 @@ jest.mock('../../src/taskpane/rollup/workerUrl', () => ({ createRollupWorker: ()
 
 // Imported after the mock, with a Worker the runner sees.
 (globalThis as { Worker?: unknown }).Worker = FakeWorker;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports -- required, not imported: it must load after the mock above */
 const { RollupCancelled, releaseWorker, startPeek, startRollup } = require('../../src/taskpane/rollup/startRollup') as typeof import('../../src/taskpane/rollup/startRollup');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const file = () => ({ name: 'a.xlsx', bytes: new Uint8Array([1, 2, 3]) });
 const definitions = [...shippedForms];
