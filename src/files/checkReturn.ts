@@ -6,13 +6,14 @@
  */
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
+import type { IssueParams } from '../core/issues/catalogue';
 import { makeIssue } from '../core/issues/issue';
 import type { ReturnInput } from '../core/rollup/rollup';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
 import { validateGrids } from '../core/validate/workbook';
-import { extensionOf, type ReadResult } from './readLean';
+import { extensionOf, type ReadFailure, type ReadResult } from './readLean';
 
 export interface SourceFile {
   /** The path as given, or the name as chosen in a browser. */
@@ -36,10 +37,20 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
   return out;
 }
 
+/**
+ * A failure's params for its issue: the catalogue's figures, and what the reader said as
+ * `debug` (in the JSON report; no template shows it).
+ */
+function failureParams(file: SourceFile, read: ReadFailure): IssueParams {
+  const params: IssueParams = { extension: extensionOf(file.name) || file.name, ...read.params };
+  if (read.detail && read.detail !== read.code) params.debug = read.detail;
+  return params;
+}
+
 /** One returned file, as read, checked; never throws. */
 export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
-  if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };
+  if (!read.ok) return { ...base, failure: { code: read.code, params: failureParams(file, read) } };
   const report = validateGrids(file.name, read.grids, forms, options);
   const meta = rollupMeta(read.meta);
   if (meta) {
@@ -55,7 +66,7 @@ export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly 
 /** The roster from a .csv/.xlsx/.xls file, as read: its first sheet with a 单位名称 column. */
 export function rosterFromRead(file: SourceFile, read: ReadResult, lang: Lang): Roster {
   if (!read.ok) {
-    const issue = makeIssue({ code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } }, lang);
+    const issue = makeIssue({ code: read.code, params: failureParams(file, read) }, lang);
     issue.file = file.name;
     return { source: file.name, units: [], issues: [issue] };
   }

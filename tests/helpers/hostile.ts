@@ -370,3 +370,27 @@ export function overlappingZip(sheetXml: string): Uint8Array {
   tv.setUint32(tend + 12, tv.getUint32(tend + 12, true) + (second - cd), true);
   return twice;
 }
+
+/** The parts with their names as some export tools write them: `xl\workbook.xml`. */
+export function backslashParts(parts: Record<string, string | Uint8Array>): Record<string, string | Uint8Array> {
+  return Object.fromEntries(Object.entries(parts).map(([name, data]) => [name.replace(/\//g, '\\'), data]));
+}
+
+/**
+ * The parts with the workbook moved from xl/ to `folder`/, the package's relationships and
+ * content types saying where: Excel follows them, wherever the workbook is.
+ */
+export function movedWorkbookParts(parts: Record<string, string | Uint8Array>, folder: string): Record<string, string | Uint8Array> {
+  const out: Record<string, string | Uint8Array> = {};
+  for (const [name, data] of Object.entries(parts)) {
+    const moved = name.startsWith('xl/') ? `${folder}/${name.slice(3)}` : name;
+    out[moved] = typeof data === 'string' && (name === '[Content_Types].xml' || name === '_rels/.rels') ? data.replace(/(["/])xl\//g, `$1${folder}/`) : data;
+  }
+  return out;
+}
+
+/** A zip holding `name` twice (`second` may differ in letter case), each with its own data. */
+export function duplicatePartZip(parts: Record<string, string | Uint8Array>, name: string, second: string | Uint8Array, secondName = name): Uint8Array {
+  const entries = Object.entries(parts).map(([k, v]) => deflated(k, v));
+  return buildZip([...entries, deflated(secondName, second)]);
+}
