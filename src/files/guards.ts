@@ -640,17 +640,18 @@ function inflatePart(b: Uint8Array, e: ZipEntry, lim: Limits): Uint8Array {
   } else {
     const out = new Uint8Array(cap);
     let size = 0;
+    // Past the declared size, the rest is only counted, to tell a bomb from damage.
     const inflate = new Inflate((chunk) => {
-      if (size + chunk.length > cap) overDeclared(b, e, lim);
-      out.set(chunk, size);
+      if (size + chunk.length <= cap) out.set(chunk, size);
       size += chunk.length;
     });
+    const stop = stopCounting(e, lim);
     try {
-      for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
-    } catch (error) {
-      if (error instanceof Refused) throw error;
-      refuse('file.corrupt-part', { part: e.name });
+      for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+    } catch {
+      if (size <= cap) refuse('file.corrupt-part', { part: e.name });
     }
+    if (size > cap) pastDeclared(e, lim, size);
     whole = out.subarray(0, size);
   }
   if (whole.length > cap) overDeclared(b, e, lim);
@@ -662,28 +663,31 @@ function inflatePart(b: Uint8Array, e: ZipEntry, lim: Limits): Uint8Array {
 /**
  * A part that inflates to more than its header says: a bomb that lies about its size, or a
  * damaged stream (one flipped bit can make a few KB inflate to garbage longer than declared).
- * Told apart by inflating it again, counting only, up to the part limit: a bomb is past the
- * limit or far past the ratio a real part reaches; anything else is damage.
+ * Told apart by counting on, until it is past the ratio no real part reaches (a bomb) or the
+ * part limit; a stream that ends or breaks before is damage.
  */
+const stopCounting = (e: ZipEntry, lim: Limits) => Math.min(lim.maxPartBytes, Math.max(lim.ratioMinBytes, lim.maxRatio * Math.max(e.csz, 1)));
+
+function pastDeclared(e: ZipEntry, lim: Limits, size: number): never {
+  if (size > lim.maxPartBytes) refuse('file.part-too-large', { part: e.name, limit: bytesText(lim.maxPartBytes) });
+  if (size > stopCounting(e, lim)) refuse('file.zip-bomb', { part: e.name, ratio: Math.round(size / Math.max(e.csz, 1)), limit: lim.maxRatio });
+  return refuse('file.corrupt-part', { part: e.name });
+}
+
+/** `pastDeclared` for a part inflated in one call: inflated again, counting only. */
 function overDeclared(b: Uint8Array, e: ZipEntry, lim: Limits): never {
   const data = b.subarray(e.dataStart, e.dataStart + e.csz);
+  const stop = stopCounting(e, lim);
   let size = 0;
-  let past = false;
   const inflate = new Inflate((chunk) => {
     size += chunk.length;
-    if (size > lim.maxPartBytes) past = true;
   });
   try {
-    for (let at = 0; at < data.length && !past; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+    for (let at = 0; at < data.length && size <= stop; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
   } catch {
-    // A stream that breaks down somewhere is damaged, whatever it inflated to before.
-    if (!past) refuse('file.corrupt-part', { part: e.name });
+    // A stream that breaks down is damaged, whatever it inflated to before.
   }
-  if (past) refuse('file.part-too-large', { part: e.name, limit: bytesText(lim.maxPartBytes) });
-  const ratio = size / Math.max(e.csz, 1);
-  if (size > lim.ratioMinBytes && ratio > lim.maxRatio) refuse('file.zip-bomb', { part: e.name, ratio: Math.round(ratio), limit: lim.maxRatio });
-  if (size > lim.ratioMinBytes) refuse('file.size-mismatch', { part: e.name, declared: bytesText(e.usz), size: bytesText(size) });
-  return refuse('file.corrupt-part', { part: e.name });
+  return pastDeclared(e, lim, size);
 }
 
 /**
@@ -700,7 +704,7 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
     let crc = 0;
     const take = (data: Uint8Array) => {
       size += data.length;
-      if (size > cap) overDeclared(b, e, lim);
+      if (size > cap) return; // only counted from here on: see pastDeclared
       if (total + size > lim.maxTotalBytes) refuse('file.total-too-large', { limit: bytesText(lim.maxTotalBytes) });
       crc = crcUpdate(crc, data);
       counter.push(data);
@@ -709,16 +713,19 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
     const data = b.subarray(e.dataStart, e.dataStart + e.csz);
     if (e.method === 0) {
       take(data);
+      if (size > cap) refuse('file.corrupt-part', { part: e.name });
     } else if (data.length <= WHOLE_INFLATE_MAX_COMPRESSED) {
       take(inflatePart(b, e, lim));
     } else {
       const inflate = new Inflate((chunk) => take(chunk));
+      const stop = stopCounting(e, lim);
       try {
-        for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+        for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
       } catch (error) {
         if (error instanceof Refused) throw error;
-        refuse('file.corrupt-part', { part: e.name });
+        if (size <= cap) refuse('file.corrupt-part', { part: e.name });
       }
+      if (size > cap) pastDeclared(e, lim, size);
     }
     if (size !== e.usz || (e.localUsz !== 0 && size !== e.localUsz)) refuse('file.corrupt-part', { part: e.name });
     if (crc !== e.crc) refuse('file.corrupt-checksum', { part: e.name });
@@ -914,7 +921,7 @@ function inspectBiff(b: Uint8Array, lim: Limits): void {
     const type = u16(b, p);
     const size = u16(b, p + 2);
     const data = p + 4;
-    if (type === 0x002f) refuse('file.password');
+    if (type === 0x002f) refuse(isDefaultXor(b, data, size) ? 'file.default-encryption' : 'file.password');
     items++;
     if ((type === 0x00bd || type === 0x00be) && size >= 6) items += Math.floor((size - 6) / (type === 0x00bd ? 6 : 2));
     else if (type === 0x00fc && size >= 8) items += Math.min(u32(b, data + 4), Math.floor(b.length / 3));
@@ -923,6 +930,27 @@ function inspectBiff(b: Uint8Array, lim: Limits): void {
     if (items > lim.maxCells) tooManyCells(items, lim, 0);
     p = data + size;
   }
+}
+
+/** The password Excel encrypts with when the person set none (e.g. a protected structure). */
+const DEFAULT_PASSWORD = 'VelvetSweatshop';
+
+/**
+ * The 16-bit verifier of a password for XOR obfuscation, MS-OFFCRYPTO 2.3.7.1 (method 1):
+ * its bytes from the last, each step a 15-bit rotate and an XOR, the length first.
+ */
+export function xorPasswordVerifier(password: string): number {
+  const bytes = [password.length, ...Array.from(password, (ch) => ch.charCodeAt(0) & 0xff)];
+  let verifier = 0;
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    verifier = (((verifier & 0x4000) === 0 ? 0 : 1) | ((verifier << 1) & 0x7fff)) ^ bytes[i]!;
+  }
+  return verifier ^ 0xce4b;
+}
+
+/** A FilePass record of XOR obfuscation (type 0) whose verifier is the default password's. */
+function isDefaultXor(b: Uint8Array, data: number, size: number): boolean {
+  return size >= 6 && u16(b, data) === 0 && u16(b, data + 4) === xorPasswordVerifier(DEFAULT_PASSWORD);
 }
 
 function biffRefArea(b: Uint8Array, p: number): number {

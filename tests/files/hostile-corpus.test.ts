@@ -39,6 +39,10 @@ import {
   chartOnlyWorkbook,
   colName,
   overlappingZip,
+  backslashParts,
+  duplicatePartZip,
+  movedWorkbookParts,
+  withBadCrc,
   editXls,
   inline,
   partData,
@@ -183,6 +187,8 @@ const rows = {
   dimension: [{ unit: '整表范围工会', cells: { publicityEvents: 37 } }],
   html: [{ unit: '网页另存工会', cells: { publicityEvents: 38 } }],
   far: [{ unit: '远端单元格工会', cells: { publicityEvents: 39 } }],
+  backslash: [{ unit: '反斜杠路径工会', cells: { publicityEvents: 40 } }],
+  moved: [{ unit: '别处工作簿工会', cells: { publicityEvents: 41 } }],
 } satisfies Record<string, Row[]>;
 
 const FAR = 'one cell at XFD1048576, far from the table';
@@ -289,7 +295,7 @@ export const KINDS: Kind[] = [
       XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) & 0xff));
       return { file: '加密.xlsx', bytes: new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' })) };
     },
-    expect: { verdict: 'rejected', code: 'file.password', reason: '文件设置了打开密码' },
+    expect: { verdict: 'rejected', code: 'file.password', reason: '文件已加密' },
   },
   {
     name: 'an .xlsm with a macro (read, never run, never written back)',
@@ -531,7 +537,7 @@ export const KINDS: Kind[] = [
   {
     name: 'a password-protected .xls',
     make: () => ({ file: '加密.xls', bytes: editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x78, 0x56]))) }),
-    expect: { verdict: 'rejected', code: 'file.password', reason: '文件设置了打开密码' },
+    expect: { verdict: 'rejected', code: 'file.password', reason: '文件已加密' },
   },
   {
     name: 'a zip whose declared sizes lie (600 MB declared as 900 KB)',
@@ -543,6 +549,32 @@ export const KINDS: Kind[] = [
     name: 'zip entries that share their compressed bytes',
     make: () => ({ file: '重叠部件.xlsx', bytes: overlappingZip(sheetOf(good.甲)) }),
     expect: { verdict: 'rejected', code: 'file.duplicate-part', reason: '文件中的 [Content_Types].xml 出现了不止一次' },
+  },
+  // ── Packages as export tools write them, and what no reader may guess at ──
+  {
+    name: 'part names written with backslashes (xl\\workbook.xml)',
+    make: () => ({ file: '反斜杠路径.xlsx', bytes: zipParts(backslashParts(workbookParts(sheetOf(rows.backslash)))) }),
+    expect: { verdict: 'accepted', rows: rows.backslash },
+  },
+  {
+    name: 'a workbook outside xl/, found through the package relationships',
+    make: () => ({ file: '别处工作簿.xlsx', bytes: zipParts(movedWorkbookParts(workbookParts(sheetOf(rows.moved)), 'book')) }),
+    expect: { verdict: 'accepted', rows: rows.moved },
+  },
+  {
+    name: 'a part name twice, another table under the second (letter case aside)',
+    make: () => ({ file: '重复部件.xlsx', bytes: duplicatePartZip(workbookParts(sheetOf(good.甲)), 'xl/worksheets/sheet1.xml', sheetOf(rows.moved), 'XL/worksheets/sheet1.xml') }),
+    expect: { verdict: 'rejected', code: 'file.duplicate-part', reason: '文件中的 XL/worksheets/sheet1.xml 出现了不止一次' },
+  },
+  {
+    name: 'a small file with a bad checksum (damaged, not too large)',
+    make: () => ({ file: '校验和错误.xlsx', bytes: withBadCrc(goodXlsx(), 'xl/worksheets/sheet1.xml') }),
+    expect: { verdict: 'rejected', code: 'file.corrupt-checksum', reason: '文件已损坏：其中的 xl/worksheets/sheet1.xml 校验和不符' },
+  },
+  {
+    name: "an .xls encrypted with Excel's default key (VelvetSweatshop)",
+    make: () => ({ file: '默认加密.xls', bytes: editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x0a, 0x9a]))) }),
+    expect: { verdict: 'rejected', code: 'file.default-encryption', reason: '文件以 Excel 的默认密钥加密' },
   },
   {
     name: 'a hyperlink over a whole sheet',
@@ -886,8 +918,8 @@ describe('the hostile corpus of issue #6', () => {
     }
     expect(run.result.rows.filter((r) => r.status === 'counted').map((r) => r.unit).sort()).toEqual(counted.map((r) => r.unit).sort());
     expect(run.result.totals).toEqual(expected);
-    // Spot checks by hand: 开展宣传活动（场次） is 10+1+7+3 from the good returns plus 21..39 from the readable kinds (none from 公式工会, 注入).
-    const readable = [21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33, 34, 35, 36, 37, 38, 39];
+    // Spot checks by hand: 开展宣传活动（场次） is 10+1+7+3 from the good returns plus 21..41 from the readable kinds (none from 公式工会, 注入).
+    const readable = [21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41];
     expect(run.result.totals.publicityEvents).toBe(10 + 1 + 7 + 3 + readable.reduce((a, b) => a + b, 0));
     expect(run.result.totals.materialsDistributed).toBe(1000 + 3000 * (counted.length - 3));
     // The command line rolled up the same.

@@ -11,7 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import { Inflate, strToU8, zipSync } from 'fflate';
 import { messageFor, type IssueCode, type IssueParams } from '../../src/core/issues/catalogue';
 import { cellText, headerTextRows, type Grid } from '../../src/core/table/grid';
-import { DEFAULT_LIMITS, gridCost, inspectGrids, rangeArea, type GuardVerdict, type Limits } from '../../src/files/guards';
+import { DEFAULT_LIMITS, gridCost, inspectGrids, rangeArea, xorPasswordVerifier, type GuardVerdict, type Limits } from '../../src/files/guards';
 import { inspectBeforeSheetJs } from '../../src/files/readWithSheetJs';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../../src/files/readWorkbook';
 import {
@@ -117,7 +117,7 @@ describe('zip bombs', () => {
     const bomb60 = refused('bomb60.xlsx', bytes, 'file.zip-bomb');
     expect(bomb60.params).toMatchObject({ part: 'xl/worksheets/sheet1.xml', limit: 500 });
     expect(Number(bomb60.params.ratio)).toBeGreaterThan(900);
-    expect(bomb60.zh).toContain('压缩比约为');
+    expect(bomb60.zh).toContain('压缩比超过 500:1');
     expect(guard('bomb60.xlsx', bytes, { maxRatio: Infinity })).toEqual({ ok: true });
   });
 
@@ -125,11 +125,14 @@ describe('zip bombs', () => {
     const bomb = whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 600, '<sheetData/></worksheet>');
     // Small declared sizes: SheetJS would allocate 900 KB and run the inflate loop over 600 MB.
     const small = bombWorkbook(bomb, { cdUsz: 900 * 1024 });
-    // Inflated again, counting only, it is past the part limit: too large, not damage.
+    // Counted on past the lie, it is past the part limit: too large, not damage.
     expect(refused('lying.xlsx', small, 'file.part-too-large').params.part).toBe('xl/worksheets/sheet1.xml');
-    // A 60 MB one under the part limit is far past any real part's ratio: a bomb.
+    // A 60 MB one is past any real part's ratio before the part limit: a bomb.
     const small60 = bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 60, '<sheetData/></worksheet>'), { cdUsz: 900 * 1024 });
-    expect(Number(refused('lying60.xlsx', small60, 'file.zip-bomb').params.ratio)).toBeGreaterThan(500);
+    const lying = refused('lying60.xlsx', small60, 'file.zip-bomb');
+    expect(lying.params).toMatchObject({ part: 'xl/worksheets/sheet1.xml', limit: 500 });
+    expect(Number(lying.params.ratio)).toBeGreaterThan(500);
+    expect(lying.zh).toContain('压缩比超过 500:1');
     // A data descriptor, the local header saying 0: SheetJS would grow its buffer to 600 MB.
     const streamed = bombWorkbook(bomb, { cdUsz: 90 * 1024 * 1024, descriptor: true });
     refused('streamed.xlsx', streamed, 'file.part-too-large');
@@ -324,6 +327,18 @@ describe('passwords', () => {
     const bytes = editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x78, 0x56])));
     refused('locked.xls', bytes, 'file.password');
     expect(read('locked.xls', bytes)).toMatchObject({ ok: false, code: 'file.password' });
+  });
+
+  test('an .xls encrypted with Excel\'s default key says what to do in Excel, not "remove the password"', () => {
+    // XOR obfuscation whose verifier is VelvetSweatshop's, 0x9A0A (MS-OFFCRYPTO 2.3.7.1).
+    expect(xorPasswordVerifier('VelvetSweatshop')).toBe(0x9a0a);
+    const bytes = editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x0a, 0x9a])));
+    const { zh, en } = refused('默认加密.xls', bytes, 'file.default-encryption');
+    expect(zh).toContain('文件 → 信息 → 保护工作簿 → 用密码进行加密');
+    expect(zh).toContain('建议只读');
+    expect(zh).not.toContain('去掉密码后');
+    expect(en).toContain('Read-only recommended');
+    expect(read('默认加密.xls', bytes)).toMatchObject({ ok: false, code: 'file.default-encryption' });
   });
 
   test('a plain .xls is read; a whole-sheet HLink record in one is refused', () => {

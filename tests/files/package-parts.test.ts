@@ -4,13 +4,12 @@
  * Plus the words of every refusal: a catalogue entry each, English without Chinese, a
  * reader's own exception text never in a message.
  */
-import { strFromU8 } from 'fflate';
 import { catalogue, messageFor, type IssueCode } from '../../src/core/issues/catalogue';
 import { checkReturn } from '../../src/files/checkReturn';
 import { failure } from '../../src/files/readLean';
 import { inspectBeforeSheetJs } from '../../src/files/readWithSheetJs';
 import { readWorkbook, type ReadResult } from '../../src/files/readWorkbook';
-import { HEADER_ROW, backslashParts, duplicatePartZip, movedWorkbookParts, realReturn, workbookParts, worksheet, zipParts } from '../helpers/hostile';
+import { HEADER_ROW, backslashParts, duplicatePartZip, movedWorkbookParts, realReturn, withBadCrc, workbookParts, worksheet, zipParts } from '../helpers/hostile';
 
 const CHINESE = /[\u3000-\u9fff\uff00-\uffef]/;
 const rowsOf = (result: ReadResult) => (result.ok ? result.grids.map((g) => [g.sheet, g.rows]) : result);
@@ -59,15 +58,7 @@ describe('broken files are told apart', () => {
     const bytes = realReturn();
     expect(bytes.length).toBeLessThan(10 * 1024);
     // The CRC-32 of the sheet, in its local header and in the directory: the data are intact.
-    const bad = bytes.slice();
-    const name = 'xl/worksheets/sheet1.xml';
-    const headerAt = (signature: number, nameAt: number) =>
-      bad.findIndex((_, i) => bad[i] === 0x50 && bad[i + 1] === 0x4b && bad[i + 2] === signature && bad[i + 3] === signature + 1 && strFromU8(bad.subarray(i + nameAt, i + nameAt + name.length)) === name);
-    const local = headerAt(3, 30);
-    const central = headerAt(1, 46);
-    expect([local, central].every((at) => at >= 0)).toBe(true);
-    bad[local + 14] ^= 0xff;
-    bad[central + 16] ^= 0xff;
+    const bad = withBadCrc(bytes, 'xl/worksheets/sheet1.xml');
     for (const reader of ['auto', 'sheetjs'] as const) {
       const result = readWorkbook('校验和.xlsx', bad, { reader });
       expect(result).toMatchObject({ ok: false, code: 'file.corrupt-checksum', params: { part: 'xl/worksheets/sheet1.xml' } });

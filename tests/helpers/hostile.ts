@@ -4,7 +4,7 @@
  * shared by tests/files/hostile.test.ts and tests/files/hostile-corpus.test.ts.
  */
 import * as XLSX from '@e965/xlsx';
-import { Deflate, deflateSync, strToU8, zipSync } from 'fflate';
+import { Deflate, deflateSync, strFromU8, strToU8, zipSync } from 'fflate';
 
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -393,4 +393,17 @@ export function movedWorkbookParts(parts: Record<string, string | Uint8Array>, f
 export function duplicatePartZip(parts: Record<string, string | Uint8Array>, name: string, second: string | Uint8Array, secondName = name): Uint8Array {
   const entries = Object.entries(parts).map(([k, v]) => deflated(k, v));
   return buildZip([...entries, deflated(secondName, second)]);
+}
+
+/** The zip with part `name`'s CRC-32 changed in both its headers: its data intact, its checksum wrong. */
+export function withBadCrc(zip: Uint8Array, name: string): Uint8Array {
+  const bad = zip.slice();
+  const headerAt = (kind: number, nameAt: number) =>
+    bad.findIndex((_, i) => bad[i] === 0x50 && bad[i + 1] === 0x4b && bad[i + 2] === kind && bad[i + 3] === kind + 1 && strFromU8(bad.subarray(i + nameAt, i + nameAt + name.length)) === name);
+  const local = headerAt(3, 30);
+  const central = headerAt(1, 46);
+  if (local < 0 || central < 0) throw new Error(`no part ${name}`);
+  bad[local + 14] ^= 0xff;
+  bad[central + 16] ^= 0xff;
+  return bad;
 }

@@ -335,8 +335,9 @@ const entries = {
   },
   'file.password': {
     severity: 'error',
-    'zh-CN': '文件设置了打开密码，无法读取；请在 Excel 中用密码打开，点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，删去密码、确定并保存后重新报送',
-    en: 'The file has a password to open it, so it cannot be read. Please open it in Excel with the password, choose File > Info > Protect Workbook > Encrypt with Password, delete the password, click OK, save and send it again',
+    // Which key an encrypted .xlsx uses is not told without decrypting it: both cases are named.
+    'zh-CN': '文件已加密，无法读取；请在 Excel 中打开（如要求输入密码，请输入），点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码框后点确定；如果打开时没有要求密码，还请在“文件 → 另存为 → 工具 → 常规选项”中清空密码、去掉“建议只读”；保存后重新报送',
+    en: 'The file is encrypted, so it cannot be read. Please open it in Excel (enter the password if asked), choose File > Info > Protect Workbook > Encrypt with Password, clear the password box and click OK; if Excel asked for no password, also clear the passwords and untick "Read-only recommended" under File > Save As > Tools > General Options; then save and send it again',
   },
   'file.default-encryption': {
     severity: 'error',
@@ -364,19 +365,15 @@ const entries = {
     en: 'The file unpacks to more than the limit of {limit}; not read, for safety. Please delete extra sheets and pictures, save it and send it again',
   },
   'file.zip-bomb': {
+    // `ratio` (in the params) is what was seen before stopping: at least that much.
     severity: 'error',
-    'zh-CN': '文件中的 {part} 压缩比约为 {ratio}:1（正常文件不超过 {limit}:1），是“压缩炸弹”式的异常文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
-    en: 'The part {part} of the file is compressed about {ratio}:1 (ordinary files stay under {limit}:1), the mark of a "zip bomb"; not read, for safety. If it is the form, please save it as a new file in Excel and send it again',
+    'zh-CN': '文件中的 {part} 压缩比超过 {limit}:1，正常文件不会这样，是“压缩炸弹”式的异常文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
+    en: 'The part {part} of the file is compressed more than {limit}:1, which no ordinary file is: the mark of a "zip bomb"; not read, for safety. If it is the form, please save it as a new file in Excel and send it again',
   },
   'file.zip-overlap': {
     severity: 'error',
     'zh-CN': '文件中的多个部件共用同一段数据（{part}），是异常构造的文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
     en: 'Several parts of the file share the same data ({part}), which no ordinary file does; not read, for safety. If it is the form, please save it as a new file in Excel and send it again',
-  },
-  'file.size-mismatch': {
-    severity: 'error',
-    'zh-CN': '文件中的 {part} 解压后比文件中声明的 {declared} 更大，是异常构造的文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
-    en: 'The part {part} unpacks to more than the {declared} the file declares for it, which no ordinary file does; not read, for safety. If it is the form, please save it as a new file in Excel and send it again',
   },
   'file.too-many-cells': {
     severity: 'error',
