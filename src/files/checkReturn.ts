@@ -8,6 +8,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import type { IssueParams } from '../core/issues/catalogue';
 import { makeIssue } from '../core/issues/issue';
+import { a1, cellText } from '../core/table/grid';
 import type { ReturnInput } from '../core/rollup/rollup';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
@@ -52,6 +53,12 @@ export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly 
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
   if (!read.ok) return { ...base, failure: { code: read.code, params: failureParams(file, read) } };
   const report = validateGrids(file.name, read.grids, forms, options);
+  for (const h of read.hidden ?? []) {
+    const issue = makeIssue({ code: 'table.hidden-under-merge', params: { range: h.range, count: h.count, value: cellText(h.value) }, cell: a1(h.r, h.c), row: h.r + 1 }, options.lang);
+    issue.file = file.name;
+    issue.sheet = h.sheet;
+    report.issues.push(issue);
+  }
   const meta = rollupMeta(read.meta);
   if (meta) {
     // A roll-up carries its source and remark columns on purpose, and lists the versions it

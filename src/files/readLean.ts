@@ -8,6 +8,7 @@
 import type { IssueParams } from '../core/issues/catalogue';
 import type { Grid } from '../core/table/grid';
 import { GuardRefusal, ZIP, extensionOf, inspectGrids, openCheckedZip, startsWith, type GuardCode, type GuardVerdict } from './guards';
+import { takeHiddenUnderMerges, type HiddenUnderMerge } from './hiddenUnderMerges';
 import { XlsxFastUnsupported, readXlsxFast } from './xlsx/fastXlsx';
 
 export { extensionOf } from './guards';
@@ -17,7 +18,14 @@ export { extensionOf } from './guards';
  * the JSON report only (a reader's own exception text, never shown in a message).
  */
 export type ReadFailure = { ok: false; code: GuardCode; params: IssueParams; detail: string };
-export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
+/** `hidden`: values under merged areas, blanked in `grids` as Excel shows them, for the check to report. */
+export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string>; hidden?: HiddenUnderMerge[] } | ReadFailure;
+
+/** The grids read, with what their merges hide taken out of them (see `hiddenUnderMerges.ts`). */
+export function readGrids(grids: Grid[], meta?: Record<string, string>): Extract<ReadResult, { ok: true }> {
+  const hidden = grids.flatMap(takeHiddenUnderMerges);
+  return { ok: true, grids, ...(meta ? { meta } : {}), ...(hidden.length > 0 ? { hidden } : {}) };
+}
 
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv'] as const;
 
@@ -56,7 +64,7 @@ export function readLean(name: string, bytes: Uint8Array): ReadResult | undefine
     const fast = readXlsxFast(opened.zip);
     const sized = inspectGrids(fast.grids.map((g) => g.rows));
     if (!sized.ok) return refusal(sized);
-    return fast.meta ? { ok: true, grids: fast.grids, meta: fast.meta } : { ok: true, grids: fast.grids };
+    return readGrids(fast.grids, fast.meta);
   } catch (error) {
     if (error instanceof GuardRefusal) return refusal(error.verdict);
     if (!(error instanceof XlsxFastUnsupported)) return failure(error);

@@ -9,7 +9,7 @@ import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 import { ZIP, inspectContainer, inspectGrids, startsWith, withSlashNames, type GuardVerdict, type Limits } from './guards';
 import { META_SHEET } from './metaSheet';
-import { extensionOf, failure, notReadable, refusal, type ReadResult } from './readLean';
+import { extensionOf, failure, notReadable, readGrids, refusal, type ReadResult } from './readLean';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
@@ -156,7 +156,7 @@ export function readWithSheetJs(name: string, bytes: Uint8Array): ReadResult {
     if (!sized.ok) return refusal(sized);
     const grids = shown.map((s) => toGrid(book.Sheets[s]!, s, true, date1904));
     const meta = readMeta(book.Sheets[META_SHEET]);
-    return meta ? { ok: true, grids, meta } : { ok: true, grids };
+    return readGrids(grids, meta);
   } catch (error) {
     return failure(error);
   }

@@ -239,6 +239,12 @@ const entries = {
     'zh-CN': '表格的列以外有内容“{value}”{more}，未读取；如果是本表的数据，请填到表格对应的列中',
     en: 'There is "{value}" outside the table\'s columns{more}; it was not read. If it belongs to this form, please move it into the right column of the table',
   },
+  'table.hidden-under-merge': {
+    // Reported at the first such cell; `count` is how many cells of the area hold something.
+    severity: 'warning',
+    'zh-CN': '合并单元格 {range} 中，左上角以外有 {count} 个单元格有内容（如“{value}”），Excel 中看不到，未读取；如果是本表数据，请取消合并后填到对应的单元格',
+    en: 'In the merged cells {range}, {count} cell(s) other than the top-left one hold something (such as "{value}") that Excel does not show; not read. If it belongs to the form, please unmerge the cells and enter it in the right cell',
+  },
   'table.duplicate-column': {
     severity: 'warning',
     'zh-CN': '列“{header}”与第 {firstColumn} 列重复，已按第 {firstColumn} 列读取',
