@@ -4,7 +4,9 @@
  * Plus the words of every refusal: a catalogue entry each, English without Chinese, a
  * reader's own exception text never in a message.
  */
+import { issueRecord } from '../../src/cli/validate';
 import { catalogue, messageFor, type IssueCode } from '../../src/core/issues/catalogue';
+import { makeIssue } from '../../src/core/issues/issue';
 import { checkReturn } from '../../src/files/checkReturn';
 import { failure } from '../../src/files/readLean';
 import { inspectBeforeSheetJs } from '../../src/files/readWithSheetJs';
@@ -87,6 +89,9 @@ describe('every refusal from the catalogue', () => {
     expect(read).toMatchObject({ ok: false, code: 'file.unreadable' });
     const input = checkReturn({ name: '坏.xls', bytes: new Uint8Array(1) }, read, [], { lang: 'en' });
     expect(input.failure).toMatchObject({ code: 'file.unreadable', params: { debug: raw } });
+    // In the JSON report (`validate --json`), as `debug` beside the plain message.
+    const issue = makeIssue({ code: input.failure!.code, params: input.failure!.params }, 'zh-CN');
+    expect(issueRecord(issue)).toMatchObject({ code: 'file.unreadable', debug: raw, message: expect.not.stringContaining('TxO') });
     for (const lang of ['zh-CN', 'en'] as const) {
       const message = messageFor(input.failure!.code, input.failure!.params, lang);
       expect(message).not.toContain('TxO');
