@@ -416,6 +416,8 @@ function checkKind(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
   if (byName.has('mimetype') && byName.has('content.xml')) notSpreadsheet('ods');
   const otherwise = (): never => notSpreadsheet(has('word/') ? 'word' : has('ppt/') ? 'powerpoint' : 'archive');
   if (!byName.has('[content_types].xml')) otherwise();
+  // The usual place, as every reader of ours looks first: no part inflated for most returns.
+  if (byName.has('xl/workbook.xml')) return;
   const main = mainPart(b, byName, lim);
   if (!main) {
     // No relationship to follow: the usual place, as readers without them look.
