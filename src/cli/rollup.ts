@@ -55,7 +55,16 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
     })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.reason ?? null })),
     units: result.units.map((u) => ({ unit: u.unit, status: u.status })),
-    issues: result.issues.map(({ file, sheet, cell, field, severity, rule, message }) => ({ file: file ?? null, sheet: sheet ?? null, cell: cell ?? null, field: field ?? null, severity, rule, message })),
+    issues: result.issues.map(({ file, sheet, cell, field, severity, rule, message, params }) => ({
+      file: file ?? null,
+      sheet: sheet ?? null,
+      cell: cell ?? null,
+      field: field ?? null,
+      severity,
+      rule,
+      message,
+      ...(typeof params.debug === 'string' ? { debug: params.debug } : {}),
+    })),
   };
 }
 

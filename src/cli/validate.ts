@@ -25,6 +25,8 @@ export function issueRecord(issue: Issue) {
     rule: issue.rule,
     code: issue.code,
     message: issue.message,
+    // A reader's own words about a file it could not read: for whoever looks into it, never in the message.
+    ...(typeof issue.params.debug === 'string' ? { debug: issue.params.debug } : {}),
   };
 }
 

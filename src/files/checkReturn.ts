@@ -6,13 +6,15 @@
  */
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
+import type { IssueParams } from '../core/issues/catalogue';
 import { makeIssue } from '../core/issues/issue';
+import { a1, cellText } from '../core/table/grid';
 import type { ReturnInput } from '../core/rollup/rollup';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
 import { validateGrids } from '../core/validate/workbook';
-import { extensionOf, type ReadResult } from './readLean';
+import { extensionOf, type ReadFailure, type ReadResult } from './readLean';
 
 export interface SourceFile {
   /** The path as given, or the name as chosen in a browser. */
@@ -36,11 +38,27 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
   return out;
 }
 
+/**
+ * A failure's params for its issue: the catalogue's figures, and what the reader said as
+ * `debug` (in the JSON report; no template shows it).
+ */
+function failureParams(file: SourceFile, read: ReadFailure): IssueParams {
+  const params: IssueParams = { extension: extensionOf(file.name) || file.name, ...read.params };
+  if (read.detail && read.detail !== read.code) params.debug = read.detail;
+  return params;
+}
+
 /** One returned file, as read, checked; never throws. */
 export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
-  if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };
+  if (!read.ok) return { ...base, failure: { code: read.code, params: failureParams(file, read) } };
   const report = validateGrids(file.name, read.grids, forms, options);
+  for (const h of read.hidden ?? []) {
+    const issue = makeIssue({ code: 'table.hidden-under-merge', params: { range: h.range, count: h.count, value: cellText(h.value) }, cell: a1(h.r, h.c), row: h.r + 1 }, options.lang);
+    issue.file = file.name;
+    issue.sheet = h.sheet;
+    report.issues.push(issue);
+  }
   const meta = rollupMeta(read.meta);
   if (meta) {
     // A roll-up carries its source and remark columns on purpose, and lists the versions it
@@ -55,7 +73,7 @@ export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly 
 /** The roster from a .csv/.xlsx/.xls file, as read: its first sheet with a 单位名称 column. */
 export function rosterFromRead(file: SourceFile, read: ReadResult, lang: Lang): Roster {
   if (!read.ok) {
-    const issue = makeIssue({ code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } }, lang);
+    const issue = makeIssue({ code: read.code, params: failureParams(file, read) }, lang);
     issue.file = file.name;
     return { source: file.name, units: [], issues: [issue] };
   }

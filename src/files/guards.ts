@@ -24,6 +24,7 @@
  *   `inspectGrids` looks at the parsed sheets before they are made grids.
  */
 import { Inflate, inflateSync } from 'fflate';
+import type { IssueCode, IssueParams } from '../core/issues/catalogue';
 
 export interface Limits {
   /** The file as received. */
@@ -59,67 +60,82 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxGridCells: 5_000_000,
 });
 
-export type GuardCode = 'file.unreadable' | 'file.encrypted' | 'file.too-large' | 'file.empty';
+/** Every refusal is a catalogue entry of its own: the code says why, the params give the figures. */
+export type GuardCode = Extract<IssueCode, `file.${string}`>;
 
-/** A stable name for why a file was refused, for logs and tests; `detail` is for people. */
-export type GuardReason =
-  | 'empty'
-  | 'not-spreadsheet'
-  | 'truncated'
-  | 'corrupt'
-  | 'unsupported-zip'
-  | 'encrypted'
-  | 'file-too-large'
-  | 'too-many-parts'
-  | 'part-too-large'
-  | 'total-too-large'
-  | 'ratio'
-  | 'overlap'
-  | 'size-mismatch'
-  | 'too-many-cells'
-  | 'declared-too-large'
-  | 'grid-too-large';
-
-export type GuardVerdict = { ok: true } | { ok: false; code: GuardCode; reason: GuardReason; detail: string };
+export type GuardVerdict = { ok: true } | { ok: false; code: GuardCode; params: IssueParams };
 
 type Refusal = Extract<GuardVerdict, { ok: false }>;
 
 class Refused extends Error {
   constructor(readonly verdict: Refusal) {
-    super(verdict.detail);
+    super(verdict.code);
   }
 }
 
-function refuse(code: GuardCode, reason: GuardReason, detail: string): never {
-  throw new Refused({ ok: false, code, reason, detail });
-}
-function unreadable(reason: GuardReason, detail: string): never {
-  return refuse('file.unreadable', reason, detail);
-}
-function tooLarge(reason: GuardReason, detail: string): never {
-  return refuse('file.too-large', reason, detail);
+function refuse(code: GuardCode, params: IssueParams = {}): never {
+  throw new Refused({ ok: false, code, params });
 }
 
-// ── Words for people ──
+// ── Figures for the params: the same in both languages ──
 
 function bytesText(n: number): string {
   if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
   if (n >= 1024 * 1024) return `${Math.round(n / 1024 / 1024)} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} 字节`;
+  return `${n} B`;
 }
 
+/** 1,100,000: digits grouped by three, read the same in Chinese and English. */
 function countText(n: number): string {
-  if (n >= 1e8) return `${(n / 1e8).toFixed(1)}亿`;
-  if (n >= 1e4) return `${Math.round(n / 1e4)}万`;
-  return String(n);
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-const NOT_EXCEL = '不是 Excel 文件';
-/** "是 PDF 文件，不是 Excel 文件": a space before a Latin word, none before Chinese. */
-const isKind = (kind: string) => `是${/^[A-Za-z]/.test(kind) ? ' ' : ''}${kind}，${NOT_EXCEL}`;
-const TRUNCATED = '文件不完整，可能没有下载或保存完整';
-const CORRUPT = '文件已损坏';
+/** What a file is instead of a workbook, in each language (`file.not-spreadsheet`). */
+const KINDS = {
+  other: ['其他格式的文件', 'another kind of file'],
+  pdf: ['PDF 文件', 'a PDF file'],
+  archive: ['压缩包', 'a compressed archive'],
+  emptyZip: ['一个空的压缩包', 'an empty zip archive'],
+  image: ['图片', 'a picture'],
+  html: ['网页文件', 'a web page'],
+  rtf: ['RTF 文档', 'an RTF document'],
+  word: ['Word 文档', 'a Word document'],
+  powerpoint: ['PowerPoint 演示文稿', 'a PowerPoint presentation'],
+  ods: ['OpenDocument 表格（.ods）', 'an OpenDocument spreadsheet (.ods)'],
+  xlsb: ['Excel 二进制工作簿（.xlsb）', 'an Excel binary workbook (.xlsb)'],
+  sylk: ['SYLK 格式的表格', 'a SYLK spreadsheet'],
+} as const;
+type Kind = keyof typeof KINDS;
+
+function notSpreadsheet(kind: Kind): never {
+  const [kindZh, kindEn] = KINDS[kind];
+  return refuse('file.not-spreadsheet', { kindZh, kindEn });
+}
+
+const FEATURES = {
+  split: ['文件是分卷压缩的', 'The file is a split (multi-volume) archive'],
+  zip64: ['文件采用了 ZIP64 格式', 'The file uses the ZIP64 format'],
+  method: ['文件使用了不支持的压缩方式', 'The file uses an unsupported compression method'],
+} as const;
+
+function unsupportedZip(feature: keyof typeof FEATURES): never {
+  const [featureZh, featureEn] = FEATURES[feature];
+  return refuse('file.unsupported-zip', { featureZh, featureEn });
+}
+
+function truncated(bytes: Uint8Array): never {
+  return refuse('file.truncated', { size: bytesText(bytes.length), bytes: bytes.length });
+}
+
+function tooManyCells(count: number, lim: Limits, hyperlink: number): never {
+  if (hyperlink > lim.maxCells) refuse('file.hyperlink-too-large', { count: countText(hyperlink) });
+  return refuse('file.too-many-cells', { count: countText(count), limit: countText(lim.maxCells) });
+}
+
+function fileTooLarge(bytes: Uint8Array, lim: Limits): void {
+  if (bytes.length > lim.maxFileBytes) refuse('file.too-large', { size: bytesText(bytes.length), limit: bytesText(lim.maxFileBytes) });
+}
 
 // ── Entry point ──
 
@@ -138,14 +154,14 @@ const SYLK = [0x49, 0x44, 0x3b];
 export const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
 /** Other kinds of files that arrive named .xlsx, told apart so the sender knows what happened. */
-function otherKind(bytes: Uint8Array): string | undefined {
+function otherKind(bytes: Uint8Array): Kind {
   const head = String.fromCharCode(...bytes.subarray(0, 16));
-  if (head.startsWith('%PDF')) return 'PDF 文件';
-  if (head.startsWith('Rar!') || head.startsWith('7z\xbc\xaf\x27\x1c')) return '压缩包';
-  if (head.startsWith('\x89PNG') || head.startsWith('\xff\xd8\xff') || head.startsWith('GIF8')) return '图片';
-  if (/^\s*(\ufeff|\xef\xbb\xbf)?\s*<(!doctype html|html|table)/i.test(head)) return '网页文件';
-  if (head.startsWith('{\\rtf')) return 'RTF 文档';
-  return undefined;
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('Rar!') || head.startsWith('7z\xbc\xaf\x27\x1c')) return 'archive';
+  if (head.startsWith('\x89PNG') || head.startsWith('\xff\xd8\xff') || head.startsWith('GIF8')) return 'image';
+  if (/^\s*(\ufeff|\xef\xbb\xbf)?\s*<(!doctype html|html|table)/i.test(head)) return 'html';
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  return 'other';
 }
 
 function limitsWith(limits: Partial<Limits>): Limits {
@@ -165,23 +181,20 @@ export function inspectContainer(name: string, bytes: Uint8Array, readCfb: CfbRe
 }
 
 function inspect(ext: string, bytes: Uint8Array, lim: Limits, readCfb: CfbRead): void {
-  if (bytes.length === 0) refuse('file.empty', 'empty', '文件中没有内容');
-  if (bytes.length > lim.maxFileBytes) {
-    tooLarge('file-too-large', `文件有 ${bytesText(bytes.length)}，超过 ${bytesText(lim.maxFileBytes)} 的上限`);
-  }
+  if (bytes.length === 0) refuse('file.empty');
+  fileTooLarge(bytes, lim);
   // SheetJS reads by content: a zip, an OLE file or a SYLK sheet named .csv would skip the
   // guards below (and SYLK can declare a hundred million rows in a few bytes).
-  if (ext === '.csv' && (startsWith(bytes, ZIP) || startsWith(bytes, OLE) || startsWith(bytes, SYLK))) unreadable('not-spreadsheet', '不是 CSV 文本文件');
+  if (ext === '.csv' && (startsWith(bytes, ZIP) || startsWith(bytes, OLE) || startsWith(bytes, SYLK))) refuse('file.csv-not-text');
   if (ext === '.csv') return inspectText(bytes, lim);
   if (ext !== '.xlsx' && ext !== '.xlsm' && ext !== '.xls') return; // the reader names the type
   // SheetJS reads by content, not by name: an .xlsx saved as .xls is a zip and is guarded as one.
   if (startsWith(bytes, ZIP)) return inspectZip(bytes, lim);
   if (startsWith(bytes, OLE)) return inspectOle(bytes, lim, readCfb);
-  if (ext === '.xls' && startsWith(bytes, SYLK)) unreadable('not-spreadsheet', '是 SYLK 格式，不是 Excel 97-2003 工作簿');
+  if (ext === '.xls' && startsWith(bytes, SYLK)) notSpreadsheet('sylk');
   if (ext === '.xls') return; // BIFF2–5, HTML, XML 2003 or text saved as .xls: the size limit above
-  if (startsWith(bytes, EMPTY_ZIP)) unreadable('not-spreadsheet', `${NOT_EXCEL}，是一个空的压缩包`);
-  const kind = otherKind(bytes);
-  unreadable('not-spreadsheet', kind ? isKind(kind) : NOT_EXCEL);
+  if (startsWith(bytes, EMPTY_ZIP)) notSpreadsheet('emptyZip');
+  notSpreadsheet(otherKind(bytes));
 }
 
 /** CSV: at most one cell per separator or line break, whatever the delimiter turns out to be. */
@@ -191,7 +204,7 @@ function inspectText(bytes: Uint8Array, lim: Limits): void {
     const b = bytes[i]!;
     if (b === 0x2c || b === 0x0a || b === 0x09 || b === 0x3b || b === 0x7c) cells++;
   }
-  if (cells > lim.maxCells) tooLarge('too-many-cells', `约${countText(cells)}个单元格，超过${countText(lim.maxCells)}个的上限`);
+  if (cells > lim.maxCells) tooManyCells(cells, lim, 0);
 }
 
 // ── CRC-32 (the zip one), for telling corrupt parts from good ones ──
@@ -268,39 +281,48 @@ function walkZip(b: Uint8Array, lim: Limits): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) unreadable('truncated', TRUNCATED);
+  if (eocd < 0) truncated(b);
   const count = u16(b, eocd + 8);
   const total = u16(b, eocd + 10);
   const cdOffset = u32(b, eocd + 16);
-  if (u16(b, eocd + 4) !== 0 || u16(b, eocd + 6) !== 0 || count !== total) unreadable('unsupported-zip', '是分卷压缩的文件');
-  if (count === 0xffff || cdOffset === 0xffffffff) unreadable('unsupported-zip', '采用了 ZIP64 格式，无法读取');
-  if (count > lim.maxEntries) tooLarge('too-many-parts', `包含${countText(count)}个部件，超过${countText(lim.maxEntries)}个的上限`);
-  if (count === 0) unreadable('not-spreadsheet', `${NOT_EXCEL}，是一个空的压缩包`);
-  if (cdOffset > eocd) unreadable('truncated', TRUNCATED);
+  if (u16(b, eocd + 4) !== 0 || u16(b, eocd + 6) !== 0 || count !== total) unsupportedZip('split');
+  if (count === 0xffff || cdOffset === 0xffffffff) unsupportedZip('zip64');
+  if (count > lim.maxEntries) refuse('file.too-many-parts', { count: countText(count), limit: countText(lim.maxEntries) });
+  if (count === 0) notSpreadsheet('emptyZip');
+  if (cdOffset > eocd) truncated(b);
 
   const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || u32(b, p) !== 0x02014b50) unreadable('corrupt', CORRUPT);
+    if (p + 46 > eocd || u32(b, p) !== 0x02014b50) refuse('file.corrupt');
     const nameLength = u16(b, p + 28);
     const extraLength = u16(b, p + 30);
     const next = p + 46 + nameLength + extraLength + u16(b, p + 32);
-    if (next > eocd) unreadable('corrupt', CORRUPT);
+    if (next > eocd) refuse('file.corrupt');
     const cdExtra = zip64Sizes(b, p + 46 + nameLength, p + 46 + nameLength + extraLength);
-    const name = latin1(b, p + 46, nameLength);
+    const stored = latin1(b, p + 46, nameLength);
+    // Some export tools write `xl\workbook.xml`; Excel reads it as `xl/workbook.xml`.
+    const name = stored.replace(/\\/g, '/');
     const offset = u32(b, p + 42);
     const csz = cdExtra.csz ?? u32(b, p + 20);
     const usz = cdExtra.usz ?? u32(b, p + 24);
 
+    // Two parts of one name (letter case aside, as OPC compares them): one reader takes the
+    // first, another the last, and a crafted file shows a person one table and the roll-up another.
+    const key = name.toLowerCase();
+    if (seen.has(key)) refuse('file.duplicate-part', { part: name });
+    seen.add(key);
+
     // The local header, which SheetJS trusts over the central directory.
-    if (offset + 30 > b.length) unreadable('truncated', TRUNCATED);
-    if (u32(b, offset) !== 0x04034b50) unreadable('corrupt', CORRUPT);
+    if (offset + 30 > b.length) truncated(b);
+    if (u32(b, offset) !== 0x04034b50) refuse('file.corrupt');
     const flags = u16(b, offset + 6);
     const method = u16(b, offset + 8);
     const localNameLength = u16(b, offset + 26);
     const localExtraLength = u16(b, offset + 28);
     const dataStart = offset + 30 + localNameLength + localExtraLength;
-    if (dataStart > b.length) unreadable('truncated', TRUNCATED);
+    if (dataStart > b.length) truncated(b);
     let localCsz = u32(b, offset + 18);
     let localUsz = u32(b, offset + 22);
     if (localExtraLength > 0) {
@@ -308,12 +330,12 @@ function walkZip(b: Uint8Array, lim: Limits): ZipEntry[] {
       localUsz = cdExtra.usz ?? localExtra.usz ?? localUsz;
       localCsz = cdExtra.csz ?? localExtra.csz ?? localCsz;
     }
-    if (flags & 0x2041) refuse('file.encrypted', 'encrypted', '压缩包设置了密码');
-    if (method !== 0 && method !== 8) unreadable('unsupported-zip', '使用了不支持的压缩方式');
-    if (latin1(b, offset + 30, localNameLength) !== name || method !== u16(b, p + 10)) unreadable('corrupt', CORRUPT);
+    if (flags & 0x2041) refuse('file.zip-encrypted');
+    if (method !== 0 && method !== 8) unsupportedZip('method');
+    if (latin1(b, offset + 30, localNameLength) !== stored || method !== u16(b, p + 10)) refuse('file.corrupt');
     // Without a data descriptor the two headers must agree (SheetJS throws otherwise).
-    if (!(flags & 8) && (localCsz !== csz || localUsz !== usz)) unreadable('corrupt', CORRUPT);
-    if (dataStart + csz > b.length) unreadable('truncated', TRUNCATED);
+    if (!(flags & 8) && (localCsz !== csz || localUsz !== usz)) refuse('file.corrupt');
+    if (dataStart + csz > b.length) truncated(b);
     entries.push({ name, flags, method, crc: u32(b, p + 16), csz, usz, localUsz, offset, dataStart });
     p = next;
   }
@@ -324,32 +346,94 @@ function checkDeclared(entries: ZipEntry[], lim: Limits): void {
   let total = 0;
   for (const e of entries) {
     const declared = Math.max(e.usz, e.localUsz);
-    if (declared > lim.maxPartBytes) {
-      tooLarge('part-too-large', `其中一个部件解压后有 ${bytesText(declared)}，超过 ${bytesText(lim.maxPartBytes)} 的上限`);
-    }
+    if (declared > lim.maxPartBytes) refuse('file.part-too-large', { part: e.name, size: bytesText(declared), limit: bytesText(lim.maxPartBytes) });
     total += declared;
-    if (declared > lim.ratioMinBytes && declared / Math.max(e.csz, 1) > lim.maxRatio) {
-      tooLarge('ratio', `其中一个部件压缩比约 ${Math.round(declared / Math.max(e.csz, 1))}:1，远超正常文件`);
-    }
+    const ratio = declared / Math.max(e.csz, 1);
+    if (declared > lim.ratioMinBytes && ratio > lim.maxRatio) refuse('file.zip-bomb', { part: e.name, ratio: Math.round(ratio), limit: lim.maxRatio });
   }
-  if (total > lim.maxTotalBytes) tooLarge('total-too-large', `解压后共有 ${bytesText(total)}，超过 ${bytesText(lim.maxTotalBytes)} 的上限`);
+  if (total > lim.maxTotalBytes) refuse('file.total-too-large', { size: bytesText(total), limit: bytesText(lim.maxTotalBytes) });
   // Parts sharing compressed bytes multiply what one stream costs (the "overlapping" zip bomb).
-  const spans = entries.map((e) => [e.offset, e.dataStart + e.csz] as const).sort((a, b) => a[0] - b[0]);
+  const spans = entries.map((e) => [e.offset, e.dataStart + e.csz, e.name] as const).sort((a, c) => a[0] - c[0]);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i]![0] < spans[i - 1]![1]) tooLarge('overlap', '多个部件共用同一段数据');
+    if (spans[i]![0] < spans[i - 1]![1]) refuse('file.zip-overlap', { part: spans[i]![2] });
   }
 }
 
-/** What a zip holds, told from its part names: only OOXML workbooks go on to SheetJS. */
-function checkKind(entries: ZipEntry[]): void {
-  const names = new Set(entries.map((e) => e.name.toLowerCase()));
-  const has = (prefix: string) => entries.some((e) => e.name.toLowerCase().startsWith(prefix));
-  if (names.has('mimetype') && names.has('content.xml')) unreadable('not-spreadsheet', '是 OpenDocument 表格，请在 Excel 或 WPS 中另存为 .xlsx');
-  if (names.has('xl/workbook.bin')) unreadable('not-spreadsheet', '是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx');
-  if (!names.has('[content_types].xml') || !has('xl/')) {
-    const kind = has('word/') ? 'Word 文档' : has('ppt/') ? 'PowerPoint 演示文稿' : '压缩包';
-    unreadable('not-spreadsheet', isKind(kind));
+/** A path inside the package, `..` and `.` resolved, from the root. */
+function packagePath(base: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : base.split('/').filter(Boolean);
+  for (const step of target.replace(/\\/g, '/').split('/')) {
+    if (step === '..') parts.pop();
+    else if (step !== '.' && step !== '') parts.push(step);
   }
+  return parts.join('/');
+}
+
+/** The value of an attribute in one tag's text, either quote. */
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? m[1] ?? m[2] : undefined;
+}
+
+/** Small XML parts read for the kind of the package: only their start matters. */
+const KIND_PART_CHARS = 256 * 1024;
+
+/**
+ * The package's main part as its own relationships say (`_rels/.rels`, the officeDocument
+ * relationship), and that part's content type from `[Content_Types].xml`: Excel finds the
+ * workbook this way, wherever it is.
+ */
+function mainPart(b: Uint8Array, byName: Map<string, ZipEntry>, lim: Limits): { part: string; type: string } | undefined {
+  const text = (name: string) => {
+    const e = byName.get(name.toLowerCase());
+    if (!e) return undefined;
+    const data = inflatePart(b, e, lim);
+    return new TextDecoder().decode(data.subarray(0, KIND_PART_CHARS));
+  };
+  const rels = text('_rels/.rels');
+  if (rels === undefined) return undefined;
+  let part: string | undefined;
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    if (!/\/officeDocument"?$/.test(attribute(m[0], 'Type') ?? '')) continue;
+    if (attribute(m[0], 'TargetMode') === 'External') continue;
+    const target = attribute(m[0], 'Target');
+    if (target) part = packagePath('', target);
+    break;
+  }
+  if (part === undefined) return undefined;
+  let type = '';
+  const types = text('[Content_Types].xml') ?? '';
+  for (const m of types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    if (packagePath('', attribute(m[0], 'PartName') ?? '').toLowerCase() === part.toLowerCase()) type = attribute(m[0], 'ContentType') ?? '';
+  }
+  return { part, type };
+}
+
+/** What a zip holds, told from its relationships and part names: only OOXML workbooks go on. */
+function checkKind(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
+  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const has = (prefix: string) => entries.some((e) => e.name.toLowerCase().startsWith(prefix));
+  if (byName.has('mimetype') && byName.has('content.xml')) notSpreadsheet('ods');
+  const otherwise = (): never => notSpreadsheet(has('word/') ? 'word' : has('ppt/') ? 'powerpoint' : 'archive');
+  if (!byName.has('[content_types].xml')) otherwise();
+  // The usual place, as every reader of ours looks first: no part inflated for most returns.
+  if (byName.has('xl/workbook.xml')) return;
+  const main = mainPart(b, byName, lim);
+  if (!main) {
+    // No relationship to follow: the usual place, as readers without them look.
+    if (byName.has('xl/workbook.bin')) notSpreadsheet('xlsb');
+    if (!has('xl/')) otherwise();
+    return;
+  }
+  const type = main.type.toLowerCase();
+  const path = main.part.toLowerCase();
+  if (type.includes('binary') || path.endsWith('.bin')) notSpreadsheet('xlsb');
+  if (type.includes('wordprocessingml')) notSpreadsheet('word');
+  if (type.includes('presentationml')) notSpreadsheet('powerpoint');
+  const workbook = type.includes('spreadsheetml') || type.includes('ms-excel') || (type === '' && path.endsWith('.xml') && has('xl/'));
+  if (!workbook) otherwise();
+  // The relationship points at a part the zip does not have: Excel calls it damaged.
+  if (!byName.has(path)) refuse('file.corrupt');
 }
 
 const WHOLE_SHEET = 1_048_576 * 16_384;
@@ -552,33 +636,60 @@ function inflatePart(b: Uint8Array, e: ZipEntry, lim: Limits): Uint8Array {
       // One byte more than declared, so that a part longer than it says shows as such.
       whole = inflateSync(data, { out: new Uint8Array(cap + 1) });
     } catch {
-      unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 无法解压`);
+      // Out of room past the declared size, or a broken stream: which, overDeclared finds out.
+      overDeclared(b, e, lim);
     }
   } else {
     const out = new Uint8Array(cap);
     let size = 0;
+    // Past the declared size, the rest is only counted, to tell a bomb from damage.
     const inflate = new Inflate((chunk) => {
-      if (size + chunk.length > cap) overDeclared(size + chunk.length, lim);
-      out.set(chunk, size);
+      if (size + chunk.length <= cap) out.set(chunk, size);
       size += chunk.length;
     });
+    const stop = stopCounting(e, lim);
     try {
-      for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
-    } catch (error) {
-      if (error instanceof Refused) throw error;
-      unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 无法解压`);
+      for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+    } catch {
+      if (size <= cap) refuse('file.corrupt-part', { part: e.name });
     }
+    if (size > cap) pastDeclared(e, lim, size);
     whole = out.subarray(0, size);
   }
-  if (whole.length > cap) overDeclared(whole.length, lim);
-  if (whole.length !== e.usz || (e.localUsz !== 0 && whole.length !== e.localUsz)) unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 的大小不符`);
-  if (crcUpdate(0, whole) !== e.crc) unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 的校验和不符`);
+  if (whole.length > cap) overDeclared(b, e, lim);
+  if (whole.length !== e.usz || (e.localUsz !== 0 && whole.length !== e.localUsz)) refuse('file.corrupt-part', { part: e.name });
+  if (crcUpdate(0, whole) !== e.crc) refuse('file.corrupt-checksum', { part: e.name });
   return whole;
 }
 
-function overDeclared(size: number, lim: Limits): never {
-  if (size > lim.maxPartBytes) tooLarge('part-too-large', `其中一个部件解压后超过 ${bytesText(lim.maxPartBytes)} 的上限`);
-  tooLarge('size-mismatch', '其中一个部件解压后的大小超过文件中声明的大小');
+/**
+ * A part that inflates to more than its header says: a bomb that lies about its size, or a
+ * damaged stream (one flipped bit can make a few KB inflate to garbage longer than declared).
+ * Told apart by counting on, until it is past the ratio no real part reaches (a bomb) or the
+ * part limit; a stream that ends or breaks before is damage.
+ */
+const stopCounting = (e: ZipEntry, lim: Limits) => Math.min(lim.maxPartBytes, Math.max(lim.ratioMinBytes, lim.maxRatio * Math.max(e.csz, 1)));
+
+function pastDeclared(e: ZipEntry, lim: Limits, size: number): never {
+  if (size > lim.maxPartBytes) refuse('file.part-too-large', { part: e.name, limit: bytesText(lim.maxPartBytes) });
+  if (size > stopCounting(e, lim)) refuse('file.zip-bomb', { part: e.name, ratio: Math.round(size / Math.max(e.csz, 1)), limit: lim.maxRatio });
+  return refuse('file.corrupt-part', { part: e.name });
+}
+
+/** `pastDeclared` for a part inflated in one call: inflated again, counting only. */
+function overDeclared(b: Uint8Array, e: ZipEntry, lim: Limits): never {
+  const data = b.subarray(e.dataStart, e.dataStart + e.csz);
+  const stop = stopCounting(e, lim);
+  let size = 0;
+  const inflate = new Inflate((chunk) => {
+    size += chunk.length;
+  });
+  try {
+    for (let at = 0; at < data.length && size <= stop; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+  } catch {
+    // A stream that breaks down is damaged, whatever it inflated to before.
+  }
+  return pastDeclared(e, lim, size);
 }
 
 /**
@@ -595,35 +706,35 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
     let crc = 0;
     const take = (data: Uint8Array) => {
       size += data.length;
-      if (size > cap) overDeclared(size, lim);
-      if (total + size > lim.maxTotalBytes) tooLarge('total-too-large', `解压后超过 ${bytesText(lim.maxTotalBytes)} 的上限`);
+      if (size > cap) return; // only counted from here on: see pastDeclared
+      if (total + size > lim.maxTotalBytes) refuse('file.total-too-large', { limit: bytesText(lim.maxTotalBytes) });
       crc = crcUpdate(crc, data);
       counter.push(data);
-      if (counter.items > lim.maxCells) {
-        if (counter.largestHyperlink > lim.maxCells) tooLarge('too-many-cells', `一个超链接覆盖了约${countText(counter.largestHyperlink)}个单元格`);
-        tooLarge('too-many-cells', `单元格超过${countText(lim.maxCells)}个的上限`);
-      }
+      if (counter.items > lim.maxCells) tooManyCells(counter.items, lim, counter.largestHyperlink);
     };
     const data = b.subarray(e.dataStart, e.dataStart + e.csz);
     if (e.method === 0) {
       take(data);
+      if (size > cap) refuse('file.corrupt-part', { part: e.name });
     } else if (data.length <= WHOLE_INFLATE_MAX_COMPRESSED) {
       take(inflatePart(b, e, lim));
     } else {
       const inflate = new Inflate((chunk) => take(chunk));
+      const stop = stopCounting(e, lim);
       try {
-        for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+        for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
       } catch (error) {
         if (error instanceof Refused) throw error;
-        unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 无法解压`);
+        if (size <= cap) refuse('file.corrupt-part', { part: e.name });
       }
+      if (size > cap) pastDeclared(e, lim, size);
     }
-    if (size !== e.usz || (e.localUsz !== 0 && size !== e.localUsz)) unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 的大小不符`);
-    if (crc !== e.crc) unreadable('corrupt', `${CORRUPT}，部件 ${e.name} 的校验和不符`);
+    if (size !== e.usz || (e.localUsz !== 0 && size !== e.localUsz)) refuse('file.corrupt-part', { part: e.name });
+    if (crc !== e.crc) refuse('file.corrupt-checksum', { part: e.name });
     total += size;
   }
   if (counter.declaredCells > lim.maxDeclaredCells) {
-    tooLarge('declared-too-large', `工作表声明的范围有${countText(counter.declaredCells)}个单元格，超过${countText(lim.maxDeclaredCells)}个的上限`);
+    refuse('file.declared-too-large', { count: countText(counter.declaredCells), limit: countText(lim.maxDeclaredCells) });
   }
 }
 
@@ -631,8 +742,41 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
 function openZip(b: Uint8Array, lim: Limits): ZipEntry[] {
   const entries = walkZip(b, lim);
   checkDeclared(entries, lim);
-  checkKind(entries);
+  checkKind(b, entries, lim);
   return entries;
+}
+
+/**
+ * The zip with `\` in its part names written `/`, as Excel reads them, for a reader that looks
+ * parts up by name (SheetJS); the same bytes when no name has one. Only for a zip the guards
+ * passed: its directory is known to be sound. Names keep their length, so nothing moves.
+ */
+export function withSlashNames(bytes: Uint8Array): Uint8Array {
+  let eocd = -1;
+  for (let p = bytes.length - 22; p >= 0 && p >= bytes.length - 22 - 0xffff; p--) {
+    if (u32(bytes, p) === 0x06054b50) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) return bytes;
+  let out: Uint8Array | undefined;
+  const fix = (start: number, length: number) => {
+    for (let i = start; i < start + length; i++) {
+      if (bytes[i] !== 0x5c) continue;
+      out ??= bytes.slice();
+      out[i] = 0x2f;
+    }
+  };
+  let p = u32(bytes, eocd + 16);
+  for (let i = 0; i < u16(bytes, eocd + 8) && p + 46 <= eocd; i++) {
+    const nameLength = u16(bytes, p + 28);
+    fix(p + 46, nameLength);
+    const offset = u32(bytes, p + 42);
+    if (offset + 30 <= bytes.length) fix(offset + 30, u16(bytes, offset + 26));
+    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
+  }
+  return out ?? bytes;
 }
 
 /** A part as stored: its compression, CRC and sizes (`what`), and its compressed bytes. */
@@ -644,7 +788,7 @@ export interface StoredPart {
 /** A refusal met while reading a part: readers let it through to the caller. */
 export class GuardRefusal extends Error {
   constructor(readonly verdict: Extract<GuardVerdict, { ok: false }>) {
-    super(verdict.detail);
+    super(verdict.code);
   }
 }
 
@@ -671,7 +815,7 @@ function verdictOf(run: () => void): GuardVerdict {
   } catch (error) {
     if (error instanceof Refused) return error.verdict;
     // A walker's own bug or an exotic structure: refuse rather than hand it to the parser.
-    return { ok: false, code: 'file.unreadable', reason: 'corrupt', detail: CORRUPT };
+    return { ok: false, code: 'file.unreadable', params: { debug: error instanceof Error ? error.message : String(error) } };
   }
 }
 
@@ -680,9 +824,7 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
   const lim = limitsWith(limits);
   let entries: ZipEntry[] = [];
   const opened = verdictOf(() => {
-    if (bytes.length > lim.maxFileBytes) {
-      tooLarge('file-too-large', `文件有 ${bytesText(bytes.length)}，超过 ${bytesText(lim.maxFileBytes)} 的上限`);
-    }
+    fileTooLarge(bytes, lim);
     entries = openZip(bytes, lim);
   });
   if (!opened.ok) return opened;
@@ -705,10 +847,7 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
       elements.reset();
       elements.push(data);
     }
-    if (elements.items > lim.maxCells) {
-      if (elements.largestHyperlink > lim.maxCells) tooLarge('too-many-cells', `一个超链接覆盖了约${countText(elements.largestHyperlink)}个单元格`);
-      tooLarge('too-many-cells', `单元格超过${countText(lim.maxCells)}个的上限`);
-    }
+    if (elements.items > lim.maxCells) tooManyCells(elements.items, lim, elements.largestHyperlink);
   };
   const zip: CheckedZip = {
     names: new Set(byName.keys()),
@@ -761,15 +900,14 @@ function inspectOle(bytes: Uint8Array, lim: Limits, readCfb: CfbRead): void {
   try {
     cfb = readCfb(bytes) as CfbContainer;
   } catch {
-    unreadable('truncated', '文件不完整或已损坏');
+    // A compound file is whole sectors of 512 bytes: one that is not was cut short.
+    if (bytes.length % 512 !== 0) truncated(bytes);
+    refuse('file.corrupt');
   }
   const stream = (name: string) => cfb.FileIndex.find((f) => f.type === 2 && f.name.toLowerCase() === name.toLowerCase());
-  if (stream('EncryptionInfo') || stream('EncryptedPackage')) refuse('file.encrypted', 'encrypted', '文件设置了打开密码');
+  if (stream('EncryptionInfo') || stream('EncryptedPackage')) refuse('file.password');
   const workbook = stream('Workbook') ?? stream('Book');
-  if (!workbook?.content) {
-    const kind = stream('WordDocument') ? 'Word 文档' : stream('PowerPoint Document') ? 'PowerPoint 演示文稿' : undefined;
-    unreadable('not-spreadsheet', kind ? isKind(kind) : NOT_EXCEL);
-  }
+  if (!workbook?.content) notSpreadsheet(stream('WordDocument') ? 'word' : stream('PowerPoint Document') ? 'powerpoint' : 'other');
   const content = workbook.content;
   inspectBiff(content instanceof Uint8Array ? content : Uint8Array.from(content), lim);
 }
@@ -785,15 +923,36 @@ function inspectBiff(b: Uint8Array, lim: Limits): void {
     const type = u16(b, p);
     const size = u16(b, p + 2);
     const data = p + 4;
-    if (type === 0x002f) refuse('file.encrypted', 'encrypted', '文件设置了打开密码');
+    if (type === 0x002f) refuse(isDefaultXor(b, data, size) ? 'file.default-encryption' : 'file.password');
     items++;
     if ((type === 0x00bd || type === 0x00be) && size >= 6) items += Math.floor((size - 6) / (type === 0x00bd ? 6 : 2));
     else if (type === 0x00fc && size >= 8) items += Math.min(u32(b, data + 4), Math.floor(b.length / 3));
     else if (type === 0x01b8 && size >= 8) items += biffRefArea(b, data);
     else if (type === 0x0800 && size >= 10) items += biffRefArea(b, data + 2);
-    if (items > lim.maxCells) tooLarge('too-many-cells', `单元格超过${countText(lim.maxCells)}个的上限`);
+    if (items > lim.maxCells) tooManyCells(items, lim, 0);
     p = data + size;
   }
+}
+
+/** The password Excel encrypts with when the person set none (e.g. a protected structure). */
+const DEFAULT_PASSWORD = 'VelvetSweatshop';
+
+/**
+ * The 16-bit verifier of a password for XOR obfuscation, MS-OFFCRYPTO 2.3.7.1 (method 1):
+ * its bytes from the last, each step a 15-bit rotate and an XOR, the length first.
+ */
+export function xorPasswordVerifier(password: string): number {
+  const bytes = [password.length, ...Array.from(password, (ch) => ch.charCodeAt(0) & 0xff)];
+  let verifier = 0;
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    verifier = (((verifier & 0x4000) === 0 ? 0 : 1) | ((verifier << 1) & 0x7fff)) ^ bytes[i]!;
+  }
+  return verifier ^ 0xce4b;
+}
+
+/** A FilePass record of XOR obfuscation (type 0) whose verifier is the default password's. */
+function isDefaultXor(b: Uint8Array, data: number, size: number): boolean {
+  return size >= 6 && u16(b, data) === 0 && u16(b, data + 4) === xorPasswordVerifier(DEFAULT_PASSWORD);
 }
 
 function biffRefArea(b: Uint8Array, p: number): number {
@@ -829,7 +988,7 @@ export function inspectGrids(sheets: readonly DenseRows[], limits: Partial<Limit
   for (const rows of sheets) {
     cost += gridCost(rows, max - cost);
     if (cost > max) {
-      return { ok: false, code: 'file.too-large', reason: 'grid-too-large', detail: `有单元格远离表格，表格范围超过${countText(max)}个单元格的上限；请删去多余的行和列` };
+      return { ok: false, code: 'file.grid-too-large', params: { limit: countText(max) } };
     }
   }
   return { ok: true };

@@ -5,28 +5,47 @@
  * read is left to SheetJS (`readWithSheetJs.ts`). This module does not load SheetJS, so that
  * the roll-up worker starts without it and loads it only for a file that needs it.
  */
+import type { IssueParams } from '../core/issues/catalogue';
 import type { Grid } from '../core/table/grid';
-import { GuardRefusal, ZIP, extensionOf, inspectGrids, openCheckedZip, startsWith } from './guards';
+import { GuardRefusal, ZIP, extensionOf, inspectGrids, openCheckedZip, startsWith, type GuardCode, type GuardVerdict } from './guards';
+import { takeHiddenUnderMerges, type HiddenUnderMerge } from './hiddenUnderMerges';
 import { XlsxFastUnsupported, readXlsxFast } from './xlsx/fastXlsx';
 
 export { extensionOf } from './guards';
 
-export type ReadFailure = { ok: false; code: 'file.unreadable' | 'file.encrypted' | 'file.unsupported' | 'file.empty' | 'file.too-large'; detail: string };
-export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string> } | ReadFailure;
+/**
+ * A file not read: the catalogue's code and its params, for the user; `detail` is for logs and
+ * the JSON report only (a reader's own exception text, never shown in a message).
+ */
+export type ReadFailure = { ok: false; code: GuardCode; params: IssueParams; detail: string };
+/** `hidden`: values under merged areas, blanked in `grids` as Excel shows them, for the check to report. */
+export type ReadResult = { ok: true; grids: Grid[]; meta?: Record<string, string>; hidden?: HiddenUnderMerge[] } | ReadFailure;
+
+/** The grids read, with what their merges hide taken out of them (see `hiddenUnderMerges.ts`). */
+export function readGrids(grids: Grid[], meta?: Record<string, string>): Extract<ReadResult, { ok: true }> {
+  const hidden = grids.flatMap(takeHiddenUnderMerges);
+  return { ok: true, grids, ...(meta ? { meta } : {}), ...(hidden.length > 0 ? { hidden } : {}) };
+}
 
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv'] as const;
 
+/** A reader's exception: one plain message for the user, its text kept as `detail` only. */
 export function failure(error: unknown): ReadFailure {
   const detail = error instanceof Error ? error.message : String(error);
-  if (/password|encrypt/i.test(detail)) return { ok: false, code: 'file.encrypted', detail };
-  return { ok: false, code: 'file.unreadable', detail };
+  if (/password|encrypt/i.test(detail)) return { ok: false, code: 'file.password', params: {}, detail };
+  return { ok: false, code: 'file.unreadable', params: {}, detail };
+}
+
+/** A guard's refusal as a read failure; its `detail` is the code, all there is to log. */
+export function refusal(verdict: Extract<GuardVerdict, { ok: false }>): ReadFailure {
+  return { ok: false, code: verdict.code, params: verdict.params, detail: typeof verdict.params.debug === 'string' ? verdict.params.debug : verdict.code };
 }
 
 /** A file no reader is tried on: not a spreadsheet by its name, or empty. */
 export function notReadable(name: string, bytes: Uint8Array): ReadFailure | undefined {
   const ext = extensionOf(name);
-  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', detail: ext || name };
-  if (bytes.length === 0) return { ok: false, code: 'file.empty', detail: name };
+  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', params: { extension: ext || name }, detail: 'file.unsupported' };
+  if (bytes.length === 0) return { ok: false, code: 'file.empty', params: {}, detail: 'file.empty' };
   return undefined;
 }
 
@@ -40,14 +59,14 @@ export function readLean(name: string, bytes: Uint8Array): ReadResult | undefine
   const ext = extensionOf(name);
   if ((ext !== '.xlsx' && ext !== '.xlsm') || !startsWith(bytes, ZIP)) return undefined;
   const opened = openCheckedZip(bytes);
-  if (!opened.ok) return { ok: false, code: opened.code, detail: opened.detail };
+  if (!opened.ok) return refusal(opened);
   try {
     const fast = readXlsxFast(opened.zip);
     const sized = inspectGrids(fast.grids.map((g) => g.rows));
-    if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
-    return fast.meta ? { ok: true, grids: fast.grids, meta: fast.meta } : { ok: true, grids: fast.grids };
+    if (!sized.ok) return refusal(sized);
+    return readGrids(fast.grids, fast.meta);
   } catch (error) {
-    if (error instanceof GuardRefusal) return { ok: false, code: error.verdict.code, detail: error.verdict.detail };
+    if (error instanceof GuardRefusal) return refusal(error.verdict);
     if (!(error instanceof XlsxFastUnsupported)) return failure(error);
     return undefined;
   }

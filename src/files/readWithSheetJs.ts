@@ -7,9 +7,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
-import { ZIP, inspectContainer, inspectGrids, startsWith, type GuardVerdict, type Limits } from './guards';
+import { ZIP, inspectContainer, inspectGrids, startsWith, withSlashNames, type GuardVerdict, type Limits } from './guards';
 import { META_SHEET } from '../core/workbook/metaSheet';
-import { extensionOf, failure, notReadable, type ReadResult } from './readLean';
+import { extensionOf, failure, notReadable, readGrids, refusal, type ReadResult } from './readLean';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
@@ -125,25 +125,26 @@ export function readWithSheetJs(name: string, bytes: Uint8Array): ReadResult {
   const ext = extensionOf(name);
   // Before any parser runs: what the container is, a password, sizes, cells (guards.ts).
   const guarded = inspectBeforeSheetJs(name, bytes);
-  if (!guarded.ok) return { ok: false, code: guarded.code, detail: guarded.detail };
+  if (!guarded.ok) return refusal(guarded);
   try {
     if (ext === '.csv') {
       const text = decodeCsv(bytes);
       const book = XLSX.read(text, { type: 'string', raw: true, dense: true });
       const sized = inspectGrids(book.SheetNames.map((s) => (book.Sheets[s] as XLSX.DenseWorkSheet)['!data']));
-      if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
+      if (!sized.ok) return refusal(sized);
       const base = name.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
       return { ok: true, grids: book.SheetNames.map((s) => toGrid(book.Sheets[s]!, base || s, false, false)) };
     }
     // An encrypted .xlsx is an OLE file, not a zip; anything else is not a workbook at all.
     if (ext !== '.xls' && !startsWith(bytes, ZIP) && !startsWith(bytes, OLE)) {
-      return { ok: false, code: 'file.unreadable', detail: 'not a zip container' };
+      return { ok: false, code: 'file.unreadable', params: {}, detail: 'not a zip container' };
     }
     // Formulas are not needed (their cached values are), and SheetJS parses many of them slowly;
     // but in an .xlsx a formula may have no cached value (written by a program, or WPS), and only
     // with its formula and stubs does SheetJS show the cell at all. An .xls always carries results.
     const zip = startsWith(bytes, ZIP);
-    const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false, cellFormula: zip, sheetStubs: zip });
+    // SheetJS looks parts up by name: `xl\workbook.xml` must read as Excel reads it.
+    const book = XLSX.read(zip ? withSlashNames(bytes) : bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false, cellFormula: zip, sheetStubs: zip });
     if (zip) for (const s of book.SheetNames) dropBareStubs(book.Sheets[s]);
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
     // Very hidden sheets are ours (or a macro's), never a unit's table.
@@ -152,10 +153,10 @@ export function readWithSheetJs(name: string, bytes: Uint8Array): ReadResult {
     const shown = book.SheetNames.filter((s) => !hidden.has(s) && book.Sheets[s]);
     // A cell far from the table is a few bytes in the file and a million rows in a grid.
     const sized = inspectGrids([...shown, META_SHEET].map((s) => (book.Sheets[s] as XLSX.DenseWorkSheet | undefined)?.['!data']));
-    if (!sized.ok) return { ok: false, code: sized.code, detail: sized.detail };
+    if (!sized.ok) return refusal(sized);
     const grids = shown.map((s) => toGrid(book.Sheets[s]!, s, true, date1904));
     const meta = readMeta(book.Sheets[META_SHEET]);
-    return meta ? { ok: true, grids, meta } : { ok: true, grids };
+    return readGrids(grids, meta);
   } catch (error) {
     return failure(error);
   }

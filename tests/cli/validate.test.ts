@@ -53,7 +53,7 @@ test('a folder is searched for returns, and a file that is not a spreadsheet is 
   const result = await run('validate', folder, '--json', '--today', '2024-03-25');
   const report = JSON.parse(result.out);
   expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.xlsx', 'b.xlsx', 'c.csv']);
-  expect(report.issues.find((i: { file: string }) => i.file.endsWith('b.xlsx')).message).toMatch(/^无法读取该文件/);
+  expect(report.issues.find((i: { file: string }) => i.file.endsWith('b.xlsx'))).toMatchObject({ code: 'file.not-spreadsheet', message: expect.stringMatching(/^这是其他格式的文件，不是 Excel 工作簿，无法读取/) });
   expect(result.code).toBe(1);
 });
 

@@ -178,7 +178,7 @@ describe('each return, checked', () => {
 
   test('损坏的文件: unreadable, with the reason', () => {
     const file = '损坏的文件.xlsx';
-    expect(issuesOf(file)).toEqual(['error file.unreadable ']);
+    expect(issuesOf(file)).toEqual(['error file.truncated ']);
     expect(report(file).tables).toEqual([]);
   });
 });
@@ -197,7 +197,7 @@ describe('the district roll-up', () => {
     expect(Object.values(status).filter((s) => s === 'reported')).toHaveLength(8);
 
     const rejected = Object.fromEntries(result.files.filter((f) => f.status === 'rejected').map((f) => [f.file, f.code]));
-    expect(rejected).toEqual({ '知识竞赛情况表.xlsx': 'file.other-form', '损坏的文件.xlsx': 'file.unreadable' });
+    expect(rejected).toEqual({ '知识竞赛情况表.xlsx': 'file.other-form', '损坏的文件.xlsx': 'file.truncated' });
     expect(result.rows.filter((r) => r.status === 'superseded').map((r) => r.file)).toEqual(['富民路街道总工会.xlsx']);
     expect(result.rows.filter((r) => r.notOnRoster).map((r) => r.unit)).toEqual(['向阳路街道总工会']);
     // 8 one-unit returns (富民路 once, its corrected file) and the 3 + 3 rows of the two system unions.

@@ -28,6 +28,6 @@ describe('parts seen before', () => {
     const { start, length } = partData(good, 'xl/workbook.xml');
     const bad = good.slice();
     bad[start + Math.floor(length / 2)] ^= 0x24;
-    expect(readWorkbook('bad.xlsx', bad)).toMatchObject({ ok: false, code: 'file.unreadable' });
+    expect(readWorkbook('bad.xlsx', bad)).toMatchObject({ ok: false, code: expect.stringMatching(/^file\.corrupt-/) });
   });
 });

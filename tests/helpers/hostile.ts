@@ -4,7 +4,7 @@
  * shared by tests/files/hostile.test.ts and tests/files/hostile-corpus.test.ts.
  */
 import * as XLSX from '@e965/xlsx';
-import { Deflate, deflateSync, strToU8, zipSync } from 'fflate';
+import { Deflate, deflateSync, strFromU8, strToU8, zipSync } from 'fflate';
 
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -369,4 +369,41 @@ export function overlappingZip(sheetXml: string): Uint8Array {
   tv.setUint16(tend + 10, entries.length + 1, true);
   tv.setUint32(tend + 12, tv.getUint32(tend + 12, true) + (second - cd), true);
   return twice;
+}
+
+/** The parts with their names as some export tools write them: `xl\workbook.xml`. */
+export function backslashParts(parts: Record<string, string | Uint8Array>): Record<string, string | Uint8Array> {
+  return Object.fromEntries(Object.entries(parts).map(([name, data]) => [name.replace(/\//g, '\\'), data]));
+}
+
+/**
+ * The parts with the workbook moved from xl/ to `folder`/, the package's relationships and
+ * content types saying where: Excel follows them, wherever the workbook is.
+ */
+export function movedWorkbookParts(parts: Record<string, string | Uint8Array>, folder: string): Record<string, string | Uint8Array> {
+  const out: Record<string, string | Uint8Array> = {};
+  for (const [name, data] of Object.entries(parts)) {
+    const moved = name.startsWith('xl/') ? `${folder}/${name.slice(3)}` : name;
+    out[moved] = typeof data === 'string' && (name === '[Content_Types].xml' || name === '_rels/.rels') ? data.replace(/(["/])xl\//g, `$1${folder}/`) : data;
+  }
+  return out;
+}
+
+/** A zip holding `name` twice (`second` may differ in letter case), each with its own data. */
+export function duplicatePartZip(parts: Record<string, string | Uint8Array>, name: string, second: string | Uint8Array, secondName = name): Uint8Array {
+  const entries = Object.entries(parts).map(([k, v]) => deflated(k, v));
+  return buildZip([...entries, deflated(secondName, second)]);
+}
+
+/** The zip with part `name`'s CRC-32 changed in both its headers: its data intact, its checksum wrong. */
+export function withBadCrc(zip: Uint8Array, name: string): Uint8Array {
+  const bad = zip.slice();
+  const headerAt = (kind: number, nameAt: number) =>
+    bad.findIndex((_, i) => bad[i] === 0x50 && bad[i + 1] === 0x4b && bad[i + 2] === kind && bad[i + 3] === kind + 1 && strFromU8(bad.subarray(i + nameAt, i + nameAt + name.length)) === name);
+  const local = headerAt(3, 30);
+  const central = headerAt(1, 46);
+  if (local < 0 || central < 0) throw new Error(`no part ${name}`);
+  bad[local + 14]! ^= 0xff;
+  bad[central + 16]! ^= 0xff;
+  return bad;
 }

@@ -86,7 +86,7 @@ describe('a district roll-up from the command line', () => {
     expect(verdicts['大王庄.xlsx']).toEqual(['accepted', null]);
     expect(verdicts['知识竞赛.xlsx']).toEqual(['rejected', '这是“女职工权益保护法律法规知识竞赛活动情况表”，不是本次汇总的“维权行动月活动数据汇总表”，未计入汇总']);
     expect(verdicts['损坏.xlsx'][0]).toBe('rejected');
-    expect(verdicts['损坏.xlsx'][1]).toMatch(/^无法读取该文件/);
+    expect(verdicts['损坏.xlsx'][1]).toMatch(/^文件不完整（只有 \d+ B），可能没有下载完或没有保存完，无法读取/);
     expect(report.files).toHaveLength(7);
   });
 

@@ -55,6 +55,6 @@ test('files are read the lean way, or with SheetJS when they need it', async () 
     expect(read.ok && read.grids[0]!.rows[1]![0]).toBe('甲单位');
   }
   const cut = new Uint8Array(fs.readFileSync(xlsx)).subarray(0, 200);
-  expect(await readInWorker({ name: 'cut.xlsx', bytes: cut })).toMatchObject({ ok: false, code: 'file.unreadable' });
+  expect(await readInWorker({ name: 'cut.xlsx', bytes: cut })).toMatchObject({ ok: false, code: 'file.truncated' });
   expect(await readInWorker({ name: 'notes.txt', bytes: new Uint8Array([1]) })).toMatchObject({ ok: false, code: 'file.unsupported' });
 });
