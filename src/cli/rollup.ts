@@ -21,6 +21,8 @@ export interface RollupArgs {
   json: boolean;
   lang: Lang;
   today?: string;
+  /** The activity's year for dates written without one, where neither title nor deadline says. */
+  year?: number;
   /** Draw a progress bar on stderr (a terminal). */
   progress: boolean;
 }
@@ -73,6 +75,7 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
       ...(args.deadline ? { deadline: args.deadline } : {}),
       ...(args.unit ? { unit: args.unit } : {}),
       ...(args.today ? { today: args.today } : {}),
+      ...(args.year !== undefined ? { year: args.year } : {}),
     },
     args.progress ? ({ index, total, file }) => io.err(`\r${say(args.lang, 'progress', { index, total, bar: progressBar(index, total), file })}\u001b[K`) : undefined,
   );

@@ -8,6 +8,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { makeIssue } from '../core/issues/issue';
 import type { ReturnInput } from '../core/rollup/rollup';
+import { localDay } from '../core/rollup/dates';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
@@ -33,6 +34,9 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
   const out: RollupMeta = { generator: 'huizong', form: meta.form, formVersion: meta.formVersion ?? '', createdAt: meta.createdAt ?? '' };
   if (meta.unit) out.unit = meta.unit;
   if (meta.level) out.level = meta.level;
+  // Roll-ups made before the day was recorded: the day of their time stamp, where this roll-up runs.
+  const day = meta.createdDay && /^\d{4}-\d{2}-\d{2}$/.test(meta.createdDay) ? meta.createdDay : localDay(out.createdAt);
+  if (day) out.createdDay = day;
   return out;
 }
 
@@ -40,7 +44,9 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
 export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
   if (!read.ok) return { ...base, failure: { code: read.code, params: { detail: read.detail, extension: extensionOf(file.name) || file.name } } };
-  const report = validateGrids(file.name, read.grids, forms, options);
+  // A filled-in template knows its year: dates written without one take it.
+  const templateYear = read.meta?.generator === 'huizong' && /^\d{4}$/.test(read.meta.year ?? '') ? Number(read.meta.year) : undefined;
+  const report = validateGrids(file.name, read.grids, forms, templateYear === undefined ? options : { ...options, year: templateYear });
   const meta = rollupMeta(read.meta);
   if (meta) {
     // A roll-up carries its source and remark columns on purpose, and lists the versions it

@@ -5,6 +5,7 @@
  */
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
+import { activityYear } from '../core/rollup/dates';
 import { startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
@@ -31,15 +32,17 @@ export interface RollupProgress {
 
 export function rollUpFiles(
   files: readonly SourceFile[],
-  options: Omit<RollupOptions, 'roster'> & { roster?: Roster; today?: string },
+  options: Omit<RollupOptions, 'roster'> & { roster?: Roster; today?: string; year?: number },
   onProgress?: (progress: RollupProgress) => void,
 ): RollupResult {
   const lang = options.lang ?? 'zh-CN';
   // Each file is read, checked and taken in before the next is read: what stays is the result.
-  const rollup = startRollup(options);
+  // The day of the roll-up: its time stamp's where one is given, else the day it is run for (--today).
+  const rollup = startRollup(options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options);
+  const year = activityYear(options);
   files.forEach((file, index) => {
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
-    rollup.add(prepareReturn(file, options.forms, { lang, expected: options.form, ...(options.today ? { today: options.today } : {}) }));
+    rollup.add(prepareReturn(file, options.forms, { lang, expected: options.form, ...(options.today ? { today: options.today } : {}), ...(year !== undefined ? { year } : {}) }));
   });
   return rollup.finish();
 }

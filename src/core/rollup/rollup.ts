@@ -12,6 +12,7 @@ import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
 import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import type { WorkbookReport } from '../validate/workbook';
+import { localDay } from './dates';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
 import type { FileVerdict, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
 
@@ -40,6 +41,8 @@ export interface RollupOptions {
   lang?: Lang;
   /** ISO time stamped into the result (fixed in tests). */
   createdAt?: string;
+  /** The day of the roll-up, `YYYY-MM-DD` (--today); the local day of `createdAt` by default. */
+  createdDay?: string;
 }
 
 /** The date a row is dated by: the form's first required date field (填表日期 / 报送日期). */
@@ -99,6 +102,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   const titleField = form.def.kind === 'list' ? form.fields.find((f) => f.id !== keyField && f.required && f.def.type === 'text')?.id : undefined;
   const brought: Brought[] = [];
   const modified = new Map<string, number | undefined>();
+  /** Roll-ups from the level below: the day each was made, the day it counts as sent. */
+  const rollupDays = new Map<string, string>();
   let files: FileVerdict[] = [];
   let issues: Issue[] = [];
   let candidates: Candidate[] = [];
@@ -121,6 +126,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     take(input);
     brought.push({ file: input.file, verdict: files[0]!, issues, candidates });
     modified.set(input.file, input.modified);
+    if (input.meta?.createdDay) rollupDays.set(input.file, input.meta.createdDay);
   }
 
   function take(input: ReturnInput): void {
@@ -233,7 +239,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues.push(issue);
     }
 
-    const units = roster ? unitStatuses(roster, counted, rows, modified, options, issues, lang) : [];
+    const units = roster ? unitStatuses(roster, counted, rows, { modified, rollupDays }, options, issues, lang) : [];
 
     const totals: Record<string, number> = {};
     for (const field of form.fields) {
@@ -250,7 +256,10 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       if (denominator > 0) totals[computed.id] = (totals[computed.numerator] ?? 0) / denominator;
     }
 
-    const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt: options.createdAt ?? new Date().toISOString() };
+    const createdAt = options.createdAt ?? new Date().toISOString();
+    const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt };
+    const createdDay = options.createdDay ?? localDay(createdAt);
+    if (createdDay) meta.createdDay = createdDay;
     if (options.unit) meta.unit = options.unit;
     if (options.level) meta.level = options.level;
     return { form: form.def.id, formVersion: form.def.version, totals, rows, files, units, issues, meta };
@@ -259,7 +268,12 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   return { add, finish };
 }
 
-function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], modified: ReadonlyMap<string, number | undefined>, options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
+interface FileDays {
+  modified: ReadonlyMap<string, number | undefined>;
+  rollupDays: ReadonlyMap<string, string>;
+}
+
+function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], days: FileDays, options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
   return roster.units.map((unit) => {
     const mine = counted.filter((r) => r.rosterUnit === unit.name);
     const deadline = unit.deadline ?? options.deadline;
@@ -279,8 +293,10 @@ function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], m
       return status;
     }
     // The unit's own row dates it; rows that report through it (its subordinates) otherwise.
+    // A row that came inside a roll-up from the level below was sent the day that roll-up was made.
     const own = mine.filter((r) => matchUnit(roster, r.unit).unit === unit);
-    const dates = (own.length ? own : mine).map((r) => r.date ?? isoDay(modified.get(r.file))).filter((d): d is string => Boolean(d));
+    const sent = (r: RollupRow) => days.rollupDays.get(r.file) ?? r.date ?? isoDay(days.modified.get(r.file));
+    const dates = (own.length ? own : mine).map(sent).filter((d): d is string => Boolean(d));
     const date = dates.sort().at(-1);
     if (date) status.date = date;
     status.status = deadline && date && date > deadline ? 'late' : 'reported';

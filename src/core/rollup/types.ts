@@ -35,6 +35,11 @@ export interface RollupMeta {
   unit?: string;
   level?: string;
   createdAt: string;
+  /**
+   * The day the roll-up was made, `YYYY-MM-DD`, where it was made: the day the next level up
+   * counts it as that level's return (not its units' dates).
+   */
+  createdDay?: string;
 }
 
 export type RowStatus = 'counted' | 'superseded';
