@@ -47,6 +47,8 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
   return {
     form: result.form,
     totals: result.totals,
+    /** Per ratio taken over the units that gave its base: how many did, of how many. */
+    ...(result.coverage ? { coverage: result.coverage } : {}),
     rows: result.rows.map((r) => ({
       unit: r.unit,
       file: r.file,

@@ -14,7 +14,7 @@ import type { TableReport } from '../validate/table';
 import type { WorkbookReport } from '../validate/workbook';
 import { localDay } from './dates';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
-import type { FileVerdict, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
+import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
 
 /** A returned file as the roll-up receives it: checked, or failed to read. */
 export interface ReturnInput {
@@ -251,7 +251,25 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       }
       totals[field.id] = sum;
     }
+    const coverage: Record<string, RatioCoverage> = {};
     for (const computed of form.def.computed ?? []) {
+      if (computed.onlyWhereDenominatorGiven) {
+        // Both sums over the rows that gave the base: a unit without it would only inflate the rate.
+        let numerator = 0;
+        let denominator = 0;
+        let given = 0;
+        for (const row of counted) {
+          const den = row.values[computed.denominator];
+          if (typeof den !== 'number') continue;
+          given++;
+          denominator += den;
+          const num = row.values[computed.numerator];
+          if (typeof num === 'number') numerator += num;
+        }
+        coverage[computed.id] = { given, of: counted.length };
+        if (denominator > 0) totals[computed.id] = numerator / denominator;
+        continue;
+      }
       const denominator = totals[computed.denominator] ?? 0;
       if (denominator > 0) totals[computed.id] = (totals[computed.numerator] ?? 0) / denominator;
     }
@@ -262,7 +280,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     if (createdDay) meta.createdDay = createdDay;
     if (options.unit) meta.unit = options.unit;
     if (options.level) meta.level = options.level;
-    return { form: form.def.id, formVersion: form.def.version, totals, rows, files, units, issues, meta };
+    return { form: form.def.id, formVersion: form.def.version, totals, ...(Object.keys(coverage).length ? { coverage } : {}), rows, files, units, issues, meta };
   }
 
   return { add, finish };

@@ -102,11 +102,20 @@ export interface UnitStatus {
   superseded: number;
 }
 
+export interface RatioCoverage {
+  /** Counted rows that gave the denominator. */
+  given: number;
+  /** Counted rows. */
+  of: number;
+}
+
 export interface RollupResult {
   form: string;
   formVersion: string;
   /** Sums over counted rows of every summed field, plus computed fields. */
   totals: Record<string, number>;
+  /** For a ratio taken over the units that gave its denominator: how many of the counted rows did. */
+  coverage?: Record<string, RatioCoverage>;
   rows: RollupRow[];
   files: FileVerdict[];
   units: UnitStatus[];
