@@ -33,6 +33,7 @@ import { groupOfField } from '../definitions/groups';
 import type { ComputedField, Lang } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
+import { plainNumber, type OutlierFlag } from '../rollup/outliers';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
@@ -97,6 +98,8 @@ const TEXTS = {
     supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
     superseded: '已被更正版本替代',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}：${of} 个单位中 ${given} 个填报了${base}`,
+    outlier: (label: string, flag: OutlierFlag) =>
+      flag.kind === 'peers' ? `请核对${label}（同级 ${flag.peers ?? 0} 个单位的中位数为 ${plainNumber(flag.reference)}）` : `请核对${label}（去年为 ${plainNumber(flag.reference)}）`,
     unreadable: '无法读取，未计入合计',
     statusTitle: (title: string) => `${title}报送情况`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
@@ -129,6 +132,8 @@ const TEXTS = {
     supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
     superseded: 'Replaced by a corrected version',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}: ${given} of ${of} units gave ${base}`,
+    outlier: (label: string, flag: OutlierFlag) =>
+      flag.kind === 'peers' ? `Check ${label} (median of ${flag.peers ?? 0} units at the same level: ${plainNumber(flag.reference)})` : `Check ${label} (last year: ${plainNumber(flag.reference)})`,
     unreadable: 'Could not be read; left out of the total',
     statusTitle: (title: string) => `${title}: returns`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
@@ -436,7 +441,16 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
       ? row.supersededBy
         ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
-      : [row.notOnRoster ? t.notOnRoster : '', t.rowCounts(row.errors, row.warnings)].filter(Boolean).join(t.remarkJoin);
+      : [
+          row.notOnRoster ? t.notOnRoster : '',
+          t.rowCounts(row.errors, row.warnings),
+          ...(row.outliers ?? []).map((flag) => {
+            const field = fields.find((f) => f.id === flag.field);
+            return field ? t.outlier(fieldLabel(field, lang), flag) : '';
+          }),
+        ]
+          .filter(Boolean)
+          .join(t.remarkJoin);
     out.push(row.file, row.sheet, row.row, remark);
     return out;
   };

@@ -13,6 +13,7 @@ import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import type { WorkbookReport } from '../validate/workbook';
 import { localDay } from './dates';
+import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
 import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
 
@@ -174,6 +175,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
         row: result.row,
         status: 'counted',
         values: result.values,
+        fieldColumns: table.fieldColumns,
         unreadable: result.unreadable,
         errors: counts.errors,
         warnings: counts.warnings,
@@ -239,6 +241,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues.push(issue);
     }
 
+    if (form.def.kind !== 'list') for (const issue of findOutliers(counted, outlierOptions(form, roster, lang))) issues.push(issue);
+
     const units = roster ? unitStatuses(roster, counted, rows, { modified, rollupDays }, options, issues, lang) : [];
 
     const totals: Record<string, number> = {};
@@ -284,6 +288,17 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   }
 
   return { add, finish };
+}
+
+/** Peers are units of the same 单位层级: the row's own, else the roster's for that unit. */
+function outlierOptions(form: CompiledForm, roster: Roster | undefined, lang: Lang): OutlierOptions {
+  const rosterLevels = new Map<string, string>();
+  for (const unit of roster?.units ?? []) if (unit.level) rosterLevels.set(unit.name, unit.level);
+  const levelOf = (row: RollupRow): string => {
+    const own = row.values.unitLevel;
+    return typeof own === 'string' && own.trim() !== '' ? own.trim() : rosterLevels.get(row.unit) ?? '';
+  };
+  return { form, lang, levelOf };
 }
 
 interface FileDays {

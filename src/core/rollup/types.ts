@@ -6,6 +6,7 @@
 import type { IssueCode } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
 import type { RowValues } from '../rules/crossField';
+import type { OutlierFlag } from './outliers';
 
 /** One unit a level expects a return from (单位名单). */
 export interface RosterUnit {
@@ -69,6 +70,10 @@ export interface RollupRow {
   warnings: number;
   /** The 填表日期 / 报送日期 of the row, `YYYY-MM-DD`. */
   date?: string;
+  /** Field id → 0-based column in its sheet (shared by the rows of a table), to name a value's cell. */
+  fieldColumns?: Readonly<Record<string, number>>;
+  /** Values far from their peers or from last year: warnings, never changed or left out. */
+  outliers?: OutlierFlag[];
 }
 
 export type FileStatus = 'accepted' | 'rejected';
