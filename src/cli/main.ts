@@ -61,6 +61,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         unit: { type: 'string' },
         out: { type: 'string' },
         year: { type: 'string' },
+        'last-year': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,6 +90,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (values.form === undefined) throw new UsageError(say(lang, 'needForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
+        const lastYear = values['last-year'];
+        if (lastYear !== undefined && !existsSync(lastYear)) throw new UsageError(say(lang, 'noSuchFile', { path: lastYear }));
         const all = chooseForms(undefined, values.definition ?? [], lang);
         return await runRollup(
           {
@@ -104,6 +107,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
             ...(values.unit ? { unit: values.unit } : {}),
             ...(values.today ? { today: values.today } : {}),
             ...(year !== undefined ? { year } : {}),
+            ...(lastYear !== undefined ? { lastYear } : {}),
           },
           io,
         );

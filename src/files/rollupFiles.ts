@@ -6,7 +6,9 @@
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { activityYear } from '../core/rollup/dates';
-import { startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
+import { makeIssue, type Issue } from '../core/issues/issue';
+import { lastYearFrom, type LastYearData } from '../core/rollup/lastYear';
+import { rollUp, startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
 import { bytesOf, checkReturn, rosterFromRead, type SourceFile } from './checkReturn';
@@ -22,6 +24,19 @@ export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], 
 /** The roster from a .csv/.xlsx/.xls file: its first sheet with a 单位名称 column. */
 export function readRosterFile(file: SourceFile, lang: Lang): Roster {
   return rosterFromRead(file, readWorkbook(file.name, bytesOf(file)), lang);
+}
+
+/**
+ * Last year's roll-up (or any table) of the form, read as a return and rolled up on its own:
+ * its counted rows to compare with. A file that cannot serve says why, and the roll-up goes on.
+ */
+export function readLastYear(file: SourceFile, form: CompiledForm, forms: readonly CompiledForm[], lang: Lang): { data?: LastYearData; issue?: Issue } {
+  const result = rollUp([prepareReturn(file, forms, { lang, expected: form })], { form, forms, lang });
+  const verdict = result.files[0];
+  if (verdict?.status === 'accepted') return { data: lastYearFrom(result, file.name) };
+  const issue = makeIssue({ code: 'last-year.unusable', params: { reason: verdict?.reason ?? '' } }, lang);
+  issue.file = file.name;
+  return { issue };
 }
 
 export interface RollupProgress {

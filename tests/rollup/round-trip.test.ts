@@ -531,7 +531,8 @@ async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, pa
   const result = rollUpFiles(sent, { form, forms, roster, deadline: CITY_DEADLINE, unit: CITY, level: '市总工会', lang: 'zh-CN', createdAt: CREATED_AT, today: TODAY });
   const where = `${form.def.id} at ${CITY}`;
   expect([where, result.files.map((f) => [f.file, f.status, f.rollupOf?.unit ?? f.reason ?? ''])]).toEqual([where, sent.map((s, i) => [s.name, 'accepted', city.districts[i]!.name])]);
-  expect([where, result.issues.map(issueText)]).toEqual([where, []]);
+  // Generated figures are not peers of each other: outlier warnings are tested in outliers.test.ts.
+  expect([where, result.issues.filter((i) => !i.code.startsWith('outlier.')).map(issueText)]).toEqual([where, []]);
   expect([where, result.units.map((u) => [u.unit, u.status])]).toEqual([where, city.districts.map((d) => [d.name, 'reported'])]);
 
   // Totals: the sum of the districts' = the model's, field by field, ratios included.

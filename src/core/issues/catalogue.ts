@@ -378,6 +378,11 @@ const entries = {
     'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
     en: '{value} is ten times off this unit\'s {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
   },
+  'last-year.unusable': {
+    severity: 'warning',
+    'zh-CN': '去年的表无法用来同比：{reason}。本次汇总照常完成，只是没有同比；请选择去年同一张表的汇总工作簿',
+    en: "Last year's table cannot be compared with: {reason}. The roll-up is done without the comparison; please choose last year's roll-up of the same form",
+  },
   // ── Form definitions loaded by a user ──
   'definition.invalid': {
     severity: 'error',

@@ -36,6 +36,7 @@ import type { Issue } from '../issues/issue';
 import { plainNumber, type OutlierFlag } from '../rollup/outliers';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
+import { comparisonSheet } from './comparisonSheetPlan';
 import { compressCells } from './markPlan';
 import type { AreaFill, AreaFont, CellNote, RollupChartPlan, RollupSheetPlan, RollupSheetsPlan, SheetPlanValue } from './types';
 
@@ -833,6 +834,11 @@ export function rollupSheetsPlan(result: RollupResult, form: CompiledForm, lang:
     layout: rows.layout,
     select: `${columnName(rows.keyColumn)}${FIRST_DATA_ROW}`,
   };
+  if (result.lastYear) {
+    const comparison = comparisonSheet(result.lastYear, form, lang);
+    comparison.textPrefixed = prefixText(comparison.values);
+    plan.sheets.push(comparison);
+  }
   const chart = chartPlan(form, lang, rows.keyColumn, rows.counted);
   if (chart) plan.chart = chart;
   return plan;

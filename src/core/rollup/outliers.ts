@@ -8,7 +8,9 @@ import { fieldLabel, type CompiledForm } from '../definitions/compile';
 import type { Lang } from '../definitions/types';
 import { makeIssue, type Issue } from '../issues/issue';
 import { a1 } from '../table/grid';
-import type { RollupRow } from './types';
+import type { OutlierFlag, RollupRow } from './types';
+
+export type { OutlierFlag } from './types';
 
 /** At least this many other units of the level must have given the field. */
 export const MIN_PEERS = 5;
@@ -16,16 +18,6 @@ export const MIN_PEERS = 5;
 export const FACTOR = 10;
 /** Against last year, a change smaller than this is never flagged (5 → 60 is a small unit growing). */
 export const MIN_CHANGE = 50;
-
-/** Why a value was flagged, kept on its row for the roll-up sheet's 说明. */
-export interface OutlierFlag {
-  field: string;
-  kind: 'peers' | 'last-year';
-  /** The peers' median, or last year's value. */
-  reference: number;
-  /** How many peers the median is of (peers only). */
-  peers?: number;
-}
 
 /** The median of the sorted values without the one at `skip`. */
 function medianWithout(sorted: readonly number[], skip: number): number {

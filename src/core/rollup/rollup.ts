@@ -13,6 +13,7 @@ import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import type { WorkbookReport } from '../validate/workbook';
 import { localDay } from './dates';
+import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
 import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
@@ -44,6 +45,8 @@ export interface RollupOptions {
   createdAt?: string;
   /** The day of the roll-up, `YYYY-MM-DD` (--today); the local day of `createdAt` by default. */
   createdDay?: string;
+  /** Last year's roll-up of the same form, read: compared unit by unit and for the total. */
+  lastYear?: LastYearData;
 }
 
 /** The date a row is dated by: the form's first required date field (填表日期 / 报送日期). */
@@ -241,7 +244,15 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues.push(issue);
     }
 
-    if (form.def.kind !== 'list') for (const issue of findOutliers(counted, outlierOptions(form, roster, lang))) issues.push(issue);
+    const lastYear = options.lastYear && form.def.kind !== 'list' ? { data: options.lastYear, index: lastYearIndex(options.lastYear, roster) } : undefined;
+    if (form.def.kind !== 'list') {
+      const outliers = outlierOptions(form, roster, lang);
+      if (lastYear) {
+        outliers.lastYearOf = (row) => (row.unit.trim() ? lastYear.index.get(lastYearKey(row.unit, roster))?.values : undefined);
+        outliers.lastYearFields = new Set(lastYear.data.fields);
+      }
+      for (const issue of findOutliers(counted, outliers)) issues.push(issue);
+    }
 
     const units = roster ? unitStatuses(roster, counted, rows, { modified, rollupDays }, options, issues, lang) : [];
 
@@ -284,7 +295,9 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     if (createdDay) meta.createdDay = createdDay;
     if (options.unit) meta.unit = options.unit;
     if (options.level) meta.level = options.level;
-    return { form: form.def.id, formVersion: form.def.version, totals, ...(Object.keys(coverage).length ? { coverage } : {}), rows, files, units, issues, meta };
+    const result: RollupResult = { form: form.def.id, formVersion: form.def.version, totals, ...(Object.keys(coverage).length ? { coverage } : {}), rows, files, units, issues, meta };
+    if (lastYear) result.lastYear = compareWithLastYear(counted, totals, lastYear.data, lastYear.index, form, roster);
+    return result;
   }
 
   return { add, finish };

@@ -6,7 +6,6 @@
 import type { IssueCode } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
 import type { RowValues } from '../rules/crossField';
-import type { OutlierFlag } from './outliers';
 
 /** One unit a level expects a return from (单位名单). */
 export interface RosterUnit {
@@ -121,9 +120,57 @@ export interface RollupResult {
   totals: Record<string, number>;
   /** For a ratio taken over the units that gave its denominator: how many of the counted rows did. */
   coverage?: Record<string, RatioCoverage>;
+  /** This year beside last year, where last year's roll-up was given. */
+  lastYear?: LastYearComparison;
   rows: RollupRow[];
   files: FileVerdict[];
   units: UnitStatus[];
   issues: Issue[];
   meta: RollupMeta;
+}
+
+/** Why a value was flagged, kept on its row for the roll-up sheet's 说明. */
+export interface OutlierFlag {
+  field: string;
+  kind: 'peers' | 'last-year';
+  /** The peers' median, or last year's value. */
+  reference: number;
+  /** How many peers the median is of (peers only). */
+  peers?: number;
+}
+
+/** What the comparison needs of last year, taken from last year's roll-up (or table) once read. */
+export interface LastYearData {
+  /** The file it came from. */
+  file: string;
+  /** Each unit's counted values last year. */
+  units: { unit: string; values: RowValues }[];
+  /** Fields last year's table had a column for. */
+  fields: string[];
+}
+
+export interface YearPair {
+  thisYear: number | null;
+  lastYear: number | null;
+  /** thisYear − lastYear, where both were given. */
+  change: number | null;
+}
+
+export type LastYearUnitStatus = 'both' | 'new' | 'gone';
+
+export interface LastYearUnit {
+  unit: string;
+  /** new: no row last year; gone: a row last year, none this year. */
+  status: LastYearUnitStatus;
+  values: Record<string, YearPair>;
+}
+
+export interface LastYearComparison {
+  file: string;
+  /** The indicators compared (summed whole numbers last year's table had). */
+  fields: string[];
+  /** Indicators of this year's form that last year's table did not have. */
+  notCompared: string[];
+  units: LastYearUnit[];
+  total: Record<string, YearPair>;
 }
