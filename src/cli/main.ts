@@ -8,7 +8,9 @@ import { compileForm, type CompiledForm } from '../core/definitions/compile';
 import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
+import { messageFor } from '../core/issues/catalogue';
 import { countBySeverity } from '../core/issues/issue';
+import { impossibleDate } from '../core/values/date';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
@@ -55,6 +57,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         unit: { type: 'string' },
         out: { type: 'string' },
         year: { type: 'string' },
+        'last-year': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,12 +68,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     for (const date of [values.today, values.deadline]) {
       if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(say(lang, 'badDate', { value: date }));
+      const impossible = date === undefined ? undefined : impossibleDate(date);
+      if (impossible) throw new UsageError(messageFor(impossible.code, impossible.params, lang));
     }
+    // --year is the activity's year (template title; dates written without one), four digits.
+    const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : NaN;
+    if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2100)) throw new UsageError(say(lang, 'badYear', { value: values.year ?? '' }));
     const forms = chooseForms(command === 'template' ? undefined : values.form, values.definition ?? [], lang);
     switch (command) {
       case 'validate': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
-        const result = runValidate(positionals, forms, { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}) }, io);
+        const result = runValidate(positionals, forms, { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}), ...(year !== undefined ? { year } : {}) }, io);
         return countBySeverity(result.issues).errors > 0 ? 1 : 0;
       }
       case 'rollup': {
@@ -78,6 +86,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (values.form === undefined) throw new UsageError(say(lang, 'needForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
+        const lastYear = values['last-year'];
+        if (lastYear !== undefined && !existsSync(lastYear)) throw new UsageError(say(lang, 'noSuchFile', { path: lastYear }));
         const all = chooseForms(undefined, values.definition ?? [], lang);
         return await runRollup(
           {
@@ -92,6 +102,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
             ...(values.deadline ? { deadline: values.deadline } : {}),
             ...(values.unit ? { unit: values.unit } : {}),
             ...(values.today ? { today: values.today } : {}),
+            ...(year !== undefined ? { year } : {}),
+            ...(lastYear !== undefined ? { lastYear } : {}),
           },
           io,
         );
@@ -101,9 +113,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (id === undefined) throw new UsageError(say(lang, 'needTemplateForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         const [form] = chooseForms(id, values.definition ?? [], lang);
-        const year = values.year !== undefined ? Number(values.year) : new Date().getFullYear();
-        if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new UsageError(say(lang, 'badDate', { value: String(values.year) }));
-        writeFileSync(values.out, await writeTemplateWorkbook(form!, { lang, year }));
+        // A blank template is made for the coming activity: without --year, this year's.
+        writeFileSync(values.out, await writeTemplateWorkbook(form!, { lang, year: year ?? new Date().getFullYear() }));
         io.err(say(lang, 'written', { path: values.out }));
         return 0;
       }

@@ -5,7 +5,7 @@ import type { Lang } from '../core/definitions/types';
 import { countBySeverity } from '../core/issues/issue';
 import type { RollupResult } from '../core/rollup/types';
 import { expandInputs, readBytes } from './inputFiles';
-import { readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
+import { readLastYear, readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
 import { writeRollupWorkbook } from '../files/writeRollup';
 import type { CliIO } from './io';
 import { say } from './strings';
@@ -21,6 +21,10 @@ export interface RollupArgs {
   json: boolean;
   lang: Lang;
   today?: string;
+  /** The activity's year for dates written without one, where neither title nor deadline says. */
+  year?: number;
+  /** Last year's roll-up of the same form (--last-year), to compare with. */
+  lastYear?: string;
   /** Draw a progress bar on stderr (a terminal). */
   progress: boolean;
 }
@@ -45,6 +49,10 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
   return {
     form: result.form,
     totals: result.totals,
+    /** Per ratio taken over the units that gave its base: how many did, of how many. */
+    ...(result.coverage ? { coverage: result.coverage } : {}),
+    /** This year beside last year (--last-year): per unit and for the total, each indicator's two years and the change. */
+    ...(result.lastYear ? { lastYear: result.lastYear } : {}),
     rows: result.rows.map((r) => ({
       unit: r.unit,
       file: r.file,
@@ -72,6 +80,7 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
   const paths = expandInputs(args.inputs);
   const files = paths.map((path) => source(path, io));
   const roster = args.roster ? readRosterFile(source(args.roster, io), args.lang) : undefined;
+  const lastYear = args.lastYear ? readLastYear(source(args.lastYear, io), args.form, args.forms, args.lang) : undefined;
   const result = rollUpFiles(
     files,
     {
@@ -82,10 +91,13 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
       ...(args.deadline ? { deadline: args.deadline } : {}),
       ...(args.unit ? { unit: args.unit } : {}),
       ...(args.today ? { today: args.today } : {}),
+      ...(args.year !== undefined ? { year: args.year } : {}),
+      ...(lastYear?.data ? { lastYear: lastYear.data } : {}),
     },
     args.progress ? ({ index, total, file }) => io.err(`\r${say(args.lang, 'progress', { index, total, bar: progressBar(index, total), file })}\u001b[K`) : undefined,
   );
   if (roster) result.issues = [...roster.issues, ...result.issues];
+  if (lastYear?.issue) result.issues = [lastYear.issue, ...result.issues];
   let written = false;
   try {
     writeFileSync(args.out, await writeRollupWorkbook(result, args.form, { lang: args.lang }));

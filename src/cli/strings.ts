@@ -8,7 +8,7 @@ const texts = {
   huizong validate 文件... [--form 表单编号] [--definition 定义.json] [--json] [--today YYYY-MM-DD] [--lang en]
       校验报送的表格（.xlsx .xlsm .xls .csv），逐个单元格列出问题。
       退出码：0 没有错误；1 发现错误；2 无法运行。
-  huizong rollup 文件或文件夹... --form 表单编号 --out 汇总.xlsx [--roster 单位名单.xlsx] [--deadline YYYY-MM-DD] [--unit 本单位名称] [--json]
+  huizong rollup 文件或文件夹... --form 表单编号 --out 汇总.xlsx [--roster 单位名单.xlsx] [--deadline YYYY-MM-DD] [--unit 本单位名称] [--year 2024] [--last-year 去年汇总.xlsx] [--json]
       把各单位报送的表格汇总成一个工作簿（汇总、报送情况、问题清单）。
       退出码：0 已写出汇总工作簿（问题列在其中）；1 无法写出；2 用法有误。
   huizong template 表单编号 --out 模板.xlsx [--year 2024]
@@ -18,7 +18,7 @@ const texts = {
   huizong validate FILE... [--form ID] [--definition DEF.json] [--json] [--today YYYY-MM-DD] [--lang en]
       Check returned tables (.xlsx .xlsm .xls .csv) and list every problem by cell.
       Exit code: 0 no errors; 1 errors found; 2 cannot run.
-  huizong rollup FILE_OR_FOLDER... --form ID --out ROLLUP.xlsx [--roster ROSTER.xlsx] [--deadline YYYY-MM-DD] [--unit NAME] [--json]
+  huizong rollup FILE_OR_FOLDER... --form ID --out ROLLUP.xlsx [--roster ROSTER.xlsx] [--deadline YYYY-MM-DD] [--unit NAME] [--year 2024] [--last-year LAST.xlsx] [--json]
       Roll the returned tables up into one workbook (summary, submission status, issue list).
       Exit code: 0 workbook written (issues are listed in it); 1 nothing could be written; 2 usage error.
   huizong template ID --out TEMPLATE.xlsx [--year 2024]
@@ -31,6 +31,7 @@ Form ids: activity-summary, quiz-results, typical-experience`,
   noSuchFile: { 'zh-CN': '找不到文件：{path}', en: 'No such file: {path}' },
   unknownForm: { 'zh-CN': '没有编号为“{form}”的表单。可用的表单：{known}', en: 'There is no form "{form}". Known forms: {known}' },
   unknownCommand: { 'zh-CN': '不认识的命令“{command}”。', en: 'Unknown command "{command}".' },
+  badYear: { 'zh-CN': '年份“{value}”有误：请写四位数的年份，例如 --year 2024。', en: 'The year "{value}" is wrong: please write it with four digits, e.g. --year 2024.' },
   badDate: { 'zh-CN': '日期“{value}”应写成 YYYY-MM-DD。', en: 'The date "{value}" should be written YYYY-MM-DD.' },
   tableFound: {
     'zh-CN': '工作表“{sheet}”：{form}，表头在第{header}行，{rows}行数据',

@@ -44,7 +44,7 @@ function printReport(report: WorkbookReport, forms: readonly CompiledForm[], lan
   }
 }
 
-export function runValidate(inputs: readonly string[], forms: readonly CompiledForm[], options: { lang: Lang; json: boolean; today?: string }, io: CliIO): ValidateRun {
+export function runValidate(inputs: readonly string[], forms: readonly CompiledForm[], options: { lang: Lang; json: boolean; today?: string; year?: number }, io: CliIO): ValidateRun {
   const files = expandInputs(inputs);
   const reports: WorkbookReport[] = [];
   for (const file of files) {
@@ -55,7 +55,7 @@ export function runValidate(inputs: readonly string[], forms: readonly CompiledF
       bytes = undefined;
       io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const report = checkFile(file, bytes ?? new Uint8Array(), forms, { lang: options.lang, ...(options.today ? { today: options.today } : {}) });
+    const report = checkFile(file, bytes ?? new Uint8Array(), forms, { lang: options.lang, ...(options.today ? { today: options.today } : {}), ...(options.year !== undefined ? { year: options.year } : {}) });
     reports.push(report);
     if (!options.json) printReport(report, forms, options.lang, io);
   }

@@ -10,6 +10,7 @@ import type { IssueParams } from '../core/issues/catalogue';
 import { makeIssue } from '../core/issues/issue';
 import { a1, cellText } from '../core/table/grid';
 import type { ReturnInput } from '../core/rollup/rollup';
+import { localDay } from '../core/rollup/dates';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
@@ -35,6 +36,9 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
   const out: RollupMeta = { generator: 'huizong', form: meta.form, formVersion: meta.formVersion ?? '', createdAt: meta.createdAt ?? '' };
   if (meta.unit) out.unit = meta.unit;
   if (meta.level) out.level = meta.level;
+  // Roll-ups made before the day was recorded: the day of their time stamp, where this roll-up runs.
+  const day = meta.createdDay && /^\d{4}-\d{2}-\d{2}$/.test(meta.createdDay) ? meta.createdDay : localDay(out.createdAt);
+  if (day) out.createdDay = day;
   return out;
 }
 
@@ -52,7 +56,9 @@ function failureParams(file: SourceFile, read: ReadFailure): IssueParams {
 export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
   if (!read.ok) return { ...base, failure: { code: read.code, params: failureParams(file, read) } };
-  const report = validateGrids(file.name, read.grids, forms, options);
+  // A filled-in template knows its year: dates written without one take it.
+  const templateYear = read.meta?.generator === 'huizong' && /^\d{4}$/.test(read.meta.year ?? '') ? Number(read.meta.year) : undefined;
+  const report = validateGrids(file.name, read.grids, forms, templateYear === undefined ? options : { ...options, year: templateYear });
   for (const h of read.hidden ?? []) {
     const issue = makeIssue({ code: 'table.hidden-under-merge', params: { range: h.range, count: h.count, value: cellText(h.value) }, cell: a1(h.r, h.c), row: h.r + 1 }, options.lang);
     issue.file = file.name;

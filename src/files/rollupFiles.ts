@@ -5,7 +5,10 @@
  */
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
-import { startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
+import { activityYear } from '../core/rollup/dates';
+import { makeIssue, type Issue } from '../core/issues/issue';
+import { lastYearFrom, type LastYearData } from '../core/rollup/lastYear';
+import { rollUp, startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
 import { bytesOf, checkReturn, rosterFromRead, type SourceFile } from './checkReturn';
@@ -23,6 +26,19 @@ export function readRosterFile(file: SourceFile, lang: Lang): Roster {
   return rosterFromRead(file, readWorkbook(file.name, bytesOf(file)), lang);
 }
 
+/**
+ * Last year's roll-up (or any table) of the form, read as a return and rolled up on its own:
+ * its counted rows to compare with. A file that cannot serve says why, and the roll-up goes on.
+ */
+export function readLastYear(file: SourceFile, form: CompiledForm, forms: readonly CompiledForm[], lang: Lang): { data?: LastYearData; issue?: Issue } {
+  const result = rollUp([prepareReturn(file, forms, { lang, expected: form })], { form, forms, lang });
+  const verdict = result.files[0];
+  if (verdict?.status === 'accepted') return { data: lastYearFrom(result, file.name) };
+  const issue = makeIssue({ code: 'last-year.unusable', params: { reason: verdict?.reason ?? '' } }, lang);
+  issue.file = file.name;
+  return { issue };
+}
+
 export interface RollupProgress {
   index: number;
   total: number;
@@ -31,15 +47,17 @@ export interface RollupProgress {
 
 export function rollUpFiles(
   files: readonly SourceFile[],
-  options: Omit<RollupOptions, 'roster'> & { roster?: Roster; today?: string },
+  options: Omit<RollupOptions, 'roster'> & { roster?: Roster; today?: string; year?: number },
   onProgress?: (progress: RollupProgress) => void,
 ): RollupResult {
   const lang = options.lang ?? 'zh-CN';
   // Each file is read, checked and taken in before the next is read: what stays is the result.
-  const rollup = startRollup(options);
+  // The day of the roll-up: its time stamp's where one is given, else the day it is run for (--today).
+  const rollup = startRollup(options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options);
+  const year = activityYear(options);
   files.forEach((file, index) => {
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
-    rollup.add(prepareReturn(file, options.forms, { lang, expected: options.form, ...(options.today ? { today: options.today } : {}) }));
+    rollup.add(prepareReturn(file, options.forms, { lang, expected: options.form, ...(options.today ? { today: options.today } : {}), ...(year !== undefined ? { year } : {}) }));
   });
   return rollup.finish();
 }

@@ -32,6 +32,7 @@
  *               unit        河东区总工会       (blank when unknown)
  *               level       区（市）县总工会   (blank when unknown)
  *               createdAt   2024-03-25T02:30:00.000Z
+ *               createdDay  2024-03-25        (the day it counts as sent at the level above)
  *               sheet       汇总              (the sheet holding the rows)
  *               headerRow   4                 (1-based row of the field labels)
  *               firstDataRow 5, lastDataRow (blank when no rows), totalRow
@@ -278,6 +279,7 @@ export async function writeRollupWorkbook(result: RollupResult, form: CompiledFo
     ['unit', meta.unit],
     ['level', meta.level],
     ['createdAt', meta.createdAt],
+    ['createdDay', meta.createdDay],
     ['sheet', rows.name],
     ['headerRow', String(layout.headerRow)],
     ['firstDataRow', String(layout.firstDataRow)],

@@ -92,7 +92,7 @@ test('a user definition is used like a shipped one', async () => {
   const file = path.join(dir, 'my-quiz.json');
   fs.writeFileSync(file, JSON.stringify(def));
   const header = Object.values(def.schema.properties).map((p) => (p as { title: string }).title);
-  const ret = writeXlsx(path.join(dir, 'my.xlsx'), [{ name: 'Sheet1', rows: [header, ['河东区总工会', '普法竞赛', '本级组织', '线上答题', '2024-03-01', '2024-03-10', 1, 10, 2, 300, 200, 300, 290, 30, '孔迪', '13812345678', '2024-03-20']] }]);
+  const ret = writeXlsx(path.join(dir, 'my.xlsx'), [{ name: 'Sheet1', rows: [header, ['河东区总工会', '普法竞赛', '本级组织', '线上答题', '2024-03-01', '2024-03-10', 1, 10, 2, 300, 200, 450, 300, 290, 30, '孔迪', '13812345678', '2024-03-20']] }]);
   const result = await run('validate', ret, '--definition', file, '--form', 'my-quiz', '--json', '--today', '2024-03-25');
   expect(JSON.parse(result.out).files[0].tables[0].form).toBe('my-quiz');
   expect(result.code).toBe(0);

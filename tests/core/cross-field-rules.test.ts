@@ -80,6 +80,7 @@ const BASELINE: Record<FormId, Row> = {
     teams: 30,
     participants: 1500,
     femaleParticipants: 900,
+    femaleWorkers: 2000,
     papersIssued: 1600,
     papersValid: 1500,
     winners: 120,
@@ -138,7 +139,8 @@ function check(id: FormId, overrides: Row[] = [{}], lang?: Lang): TableReport {
   const grid = gridOf(id, overrides);
   const table = locateTable(grid, forms);
   if (!table) throw new Error(`no table located for ${id}`);
-  const report = validateTable(grid, table, lang ? { today: TODAY, lang } : { today: TODAY });
+  // The activity year, as a roll-up takes it from its deadline: 3月26日 is read in it.
+  const report = validateTable(grid, table, lang ? { today: TODAY, year: 2024, lang } : { today: TODAY, year: 2024 });
   expect(report.form).toBe(id);
   expect(report.rows).toHaveLength(overrides.length);
   return report;
@@ -219,7 +221,7 @@ describe('baseline rows are clean (no false positives)', () => {
 
 const COVERED_RULES = [
   'AS-R01', 'AS-R02', 'AS-R03', 'AS-R04', 'AS-R05', 'AS-R06', 'AS-R07', 'AS-R08', 'AS-R09', 'AS-R10', 'AS-R11', 'AS-R12',
-  'QR-R01', 'QR-R02', 'QR-R03', 'QR-R04',
+  'QR-R01', 'QR-R02', 'QR-R03', 'QR-R04', 'QR-R05',
   'TE-R01', 'TE-R02', 'TE-R03', 'TE-R04',
 ];
 
@@ -572,7 +574,7 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
 });
 
 // ─────────────────────────────────────────────────────────────────────────────
-describe('quiz-results (QR-R01 … QR-R04)', () => {
+describe('quiz-results (QR-R01 … QR-R05)', () => {
   const broken: Broken[] = [
     {
       rule: 'QR-R01',
@@ -588,21 +590,32 @@ describe('quiz-results (QR-R01 … QR-R04)', () => {
       rule: 'QR-R02',
       set: { papersValid: 1601 },
       field: 'papersValid',
-      cell: 'M2',
+      cell: 'N2',
       code: 'rule.not-more-than',
       severity: 'error',
-      message: 'M2 有效答卷（份）：1601，不应大于“发放试卷（份）”（1600），请核对',
+      message: 'N2 有效答卷（份）：1601，不应大于“发放试卷（份）”（1600），请核对',
       kept: { papersValid: 1601, papersIssued: 1600 },
     },
     {
       rule: 'QR-R03',
       set: { winners: 1501 },
       field: 'winners',
-      cell: 'N2',
+      cell: 'O2',
       code: 'rule.not-more-than',
       severity: 'error',
-      message: 'N2 获奖人数（人）：1501，不应大于“参赛人数（人）”（1500），请核对',
+      message: 'O2 获奖人数（人）：1501，不应大于“参赛人数（人）”（1500），请核对',
       kept: { winners: 1501, participants: 1500 },
+    },
+    {
+      // A warning only: staff of other units may take part in a unit's quiz.
+      rule: 'QR-R05',
+      set: { femaleParticipants: 900, femaleWorkers: 899 },
+      field: 'femaleParticipants',
+      cell: 'K2',
+      code: 'rule.not-more-than',
+      severity: 'warning',
+      message: 'K2 其中女职工（人）：900，不应大于“本单位女职工人数（人）”（899），请核对',
+      kept: { femaleParticipants: 900, femaleWorkers: 899 },
     },
     {
       rule: 'QR-R04',
@@ -635,6 +648,8 @@ describe('quiz-results (QR-R01 … QR-R04)', () => {
     { rule: 'QR-R02', name: 'equal (boundary)', set: { papersValid: 1600 } },
     { rule: 'QR-R02', name: 'papersIssued blank: not checked', set: { papersIssued: null, papersValid: 1700 } },
     { rule: 'QR-R03', name: 'equal (boundary)', set: { winners: 1500 } },
+    { rule: 'QR-R05', name: 'equal (boundary)', set: { femaleParticipants: 900, femaleWorkers: 900 } },
+    { rule: 'QR-R05', name: 'femaleWorkers blank (a return from the old template): not checked', set: { femaleWorkers: null } },
     { rule: 'QR-R04', name: 'same day (boundary)', set: { startDate: '2024-03-10', endDate: '2024-03-10' } },
     { rule: 'QR-R04', name: 'same day written two ways', set: { startDate: '2024.3.10', endDate: new Date(Date.UTC(2024, 2, 10)) } },
     { rule: 'QR-R04', name: 'end after start across a month', set: { startDate: '2024-02-28', endDate: '2024-03-01' } },
@@ -655,7 +670,7 @@ describe('quiz-results (QR-R01 … QR-R04)', () => {
   });
 
   test('QR-R01, participants unreadable (很多): value error only', () => {
-    const report = check('quiz-results', [{ participants: '很多', femaleParticipants: 99999, winners: 99999 }]);
+    const report = check('quiz-results', [{ participants: '很多', femaleParticipants: 99999, femaleWorkers: 99999, winners: 99999 }]);
     expect(report.issues.map((i) => [i.rule, i.cell])).toEqual([['value.not-integer', 'J2']]);
   });
 

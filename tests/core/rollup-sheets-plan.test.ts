@@ -55,13 +55,15 @@ function fixture(): RollupResult {
   return {
     form: 'quiz-results',
     formVersion: quiz.def.version,
-    totals: { sessions: 5, participants: 180, femaleParticipants: 95, femaleRate: 95 / 180 },
+    // 女职工参赛率 over the two units that gave 本单位女职工人数: (60 + 20) / (120 + 40).
+    totals: { sessions: 5, participants: 180, femaleParticipants: 95, femaleWorkers: 160, femaleRate: 80 / 160, femaleShare: 95 / 180 },
+    coverage: { femaleRate: { given: 2, of: 3 } },
     rows: [
       row({
         unit: '河东区总工会',
         rosterUnit: '河东区总工会',
         file: '河东区.xlsx',
-        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, fillDate: '2024-03-20' }),
+        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, femaleWorkers: 120, fillDate: '2024-03-20' }),
         warnings: 1,
         date: '2024-03-20',
       }),
@@ -69,7 +71,7 @@ function fixture(): RollupResult {
         unit: '和平区总工会',
         rosterUnit: '和平区总工会',
         file: '和平区.xlsx',
-        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, fillDate: '2024-03-21' }),
+        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, femaleWorkers: 40, fillDate: '2024-03-21' }),
         unreadable: ['sessions'],
         errors: 1,
         date: '2024-03-21',
@@ -133,7 +135,7 @@ describe('rollupSheetsPlan: 汇总', () => {
   const plan = rollupSheetsPlan(fixture(), quiz, 'zh-CN');
   const rows = sheetOf(plan, 'rows');
   const labels = quiz.fields.map((f) => f.label);
-  const width = labels.length + 1 + 4;
+  const width = labels.length + 2 + 4;
 
   it('names the sheets in order and records the layout', () => {
     expect(plan.sheets.map((s) => [s.role, s.name])).toEqual([
@@ -151,7 +153,7 @@ describe('rollupSheetsPlan: 汇总', () => {
     expect(rows.values[0]![0]).toBe(`'${quiz.def.sheet.title['zh-CN'].replace('{year}', '2024')}（天津市总工会汇总）`);
     expect(String(rows.values[1]![0])).toMatch(/^汇总单位：天津市总工会\s+生成时间：2024-03-2\d \d\d:\d\d$/);
     expect(rows.values[2]![0]).toBe('基本信息');
-    expect(rows.values[3]).toEqual([...labels, '女职工参赛率', '来源文件', '工作表', '行号', '说明']);
+    expect(rows.values[3]).toEqual([...labels, '女职工参赛率', '女职工占参赛人数比例', '来源文件', '工作表', '行号', '说明']);
     expect(rows.merges).toEqual(expect.arrayContaining([`A1:${columnName(width - 1)}1`, 'A3:D3']));
     expect(rows.titleRow).toBe(1);
     expect(rows.headerRows).toEqual([3, 4]);
@@ -161,24 +163,30 @@ describe('rollupSheetsPlan: 汇总', () => {
   it('one row per counted row with its source, then 合计 with the totals, superseded rows below a 注 line', () => {
     const data = rows.values.slice(4, 7);
     expect(data.map((r) => r[0])).toEqual(['河东区总工会', '和平区总工会', '滨海新区某公司工会']);
-    expect(data[0]!.slice(labels.length + 1)).toEqual(['河东区.xlsx', '知识竞赛情况', 5, '警告1个']);
-    expect(data[1]![labels.length + 4]).toBe('错误1个');
-    expect(data[2]![labels.length + 4]).toBe('不在单位名单');
+    expect(data[0]!.slice(labels.length + 2)).toEqual(['河东区.xlsx', '知识竞赛情况', 5, '警告1个']);
+    expect(data[1]![labels.length + 5]).toBe('错误1个');
+    expect(data[2]![labels.length + 5]).toBe('不在单位名单');
     expect(data[0]![col(quiz, 'participants')]).toBe(100);
-    expect(data[0]![labels.length]).toBeCloseTo(0.6, 10);
+    // 女职工参赛率 = 60 / 120 women workers; 女职工占参赛人数比例 = 60 / 100 participants.
+    expect(data[0]![labels.length]).toBeCloseTo(0.5, 10);
+    expect(data[0]![labels.length + 1]).toBeCloseTo(0.6, 10);
+    // A unit without 本单位女职工人数 has no rate of its own.
+    expect(data[2]![labels.length]).toBe('');
     // Unreadable: written as typed, as text, no ratio from it … the ratio is still there (participants read).
     expect(data[1]![col(quiz, 'sessions')]).toBe('若干');
     const total = rows.values[7]!;
     expect(total[0]).toBe('合计');
     expect(total[col(quiz, 'sessions')]).toBe(5);
     expect(total[col(quiz, 'participants')]).toBe(180);
-    expect(total[labels.length]).toBeCloseTo(95 / 180, 10);
+    expect(total[labels.length]).toBeCloseTo(80 / 160, 10);
+    expect(total[labels.length + 1]).toBeCloseTo(95 / 180, 10);
+    expect(total[labels.length + 5]).toBe('女职工参赛率：3 个单位中 2 个填报了女职工人数');
     expect(total[col(quiz, 'competitionName')]).toBe('');
     expect(rows.values[8]!.every((v) => v === '')).toBe(true);
     expect(String(rows.values[9]![0])).toMatch(/^注：以下1行已被/);
     expect(rows.merges).toContain(`A10:${columnName(width - 1)}10`);
     expect(rows.values[10]![col(quiz, 'participants')]).toBe(999);
-    expect(rows.values[10]![labels.length + 4]).toBe('已被更正版本替代：和平区.xlsx 知识竞赛情况 第5行');
+    expect(rows.values[10]![labels.length + 5]).toBe('已被更正版本替代：和平区.xlsx 知识竞赛情况 第5行');
     expect(rows.values).toHaveLength(11);
     expect(rows.fonts).toContainEqual({ areas: [`A11:${columnName(width - 1)}11`], color: ROLLUP_COLORS.greyText, italic: true });
     expect(fillAt(rows, 'A8')).toBe(ROLLUP_COLORS.total);
@@ -304,7 +312,7 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
     expect(en.sheets.map((s) => s.name)).toEqual(['汇总', '报送情况', '问题清单']);
     const rows = sheetOf(en, 'rows');
     expect(rows.values[0]![0]).toBe('Custom title');
-    expect(rows.values[3]).toEqual([...quiz.fields.map((f) => f.label), 'Share of women participants', 'Source file', 'Sheet', 'Row', 'Notes']);
+    expect(rows.values[3]).toEqual([...quiz.fields.map((f) => f.label), 'Women workers taking part', 'Share of women among participants', 'Source file', 'Sheet', 'Row', 'Notes']);
     expect(sheetOf(en, 'status').values.slice(4, 8).map((r) => r[3])).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
     expect(sheetOf(en, 'issues').values[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
   });

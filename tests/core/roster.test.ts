@@ -189,7 +189,8 @@ describe('parseRoster', () => {
     expect(names(result.units)).toEqual(['大王庄街总工会', '二号桥街总工会', '春华街总工会', '中山门街总工会']);
     for (const unit of result.units) expect(unit.deadline).toBeUndefined();
     expect(result.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
-      ['roster.bad-deadline', 'F2', 'F2 截止日期：“2024-13-01”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写'],
+      // Shaped like a date but no day on the calendar: said in so many words.
+      ['roster.impossible-deadline', 'F2', 'F2 截止日期：“2024-13-01”不是真实的日期：一年只有 12 个月，没有 13 月；请核对后按 2024-03-20 的格式填写。在改正之前，该单位暂不设单独的截止日期'],
       ['roster.bad-deadline', 'F3', 'F3 截止日期：“月底前”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写'],
       // A day without a year: never guessed.
       ['roster.bad-deadline', 'F5', 'F5 截止日期：“3月20日”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写'],

@@ -177,7 +177,7 @@ describe('columns in another order, extra columns, headers typed differently', (
 describe('which form a table is', () => {
   test('a quiz table is read as the quiz form, not the activity summary', () => {
     const quiz = labelsOf('quiz-results');
-    const report = check(writeXlsx(path.join(dir, 'quiz.xlsx'), [{ name: '竞赛', rows: [quiz, ['河东区总工会', '知识竞赛', '本级组织', '线上答题', '2024-03-01', '2024-03-10', 1, 10, 2, 300, 200, 300, 290, 30, '孔迪', '13812345678', '2024-03-20']] }]));
+    const report = check(writeXlsx(path.join(dir, 'quiz.xlsx'), [{ name: '竞赛', rows: [quiz, ['河东区总工会', '知识竞赛', '本级组织', '线上答题', '2024-03-01', '2024-03-10', 1, 10, 2, 300, 200, 450, 300, 290, 30, '孔迪', '13812345678', '2024-03-20']] }]));
     expect(report.tables.map((t) => t.form)).toEqual(['quiz-results']);
     expect(report.issues).toEqual([]);
   });

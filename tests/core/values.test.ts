@@ -275,8 +275,11 @@ describe('date', () => {
     expect(accepted(parseCell('１２月１日', xlsx('date', { year: 2023 })))).toEqual({ value: '2023-12-01', codes: ['value.date-year-assumed'] });
   });
 
+  test('a day without a year, where nothing says the activity year, is an error that says so', () => {
+    expect(rejected(parseCell('3月20日', xlsx('date')))).toBe('value.date-no-year');
+  });
+
   test.each<[CellValue, ValueContext]>([
-    ['3月20日', xlsx('date')],
     ['2月29日', xlsx('date', { year: 2023 })],
     [60, DAY],
     [60.5, DAY],

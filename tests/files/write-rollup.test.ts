@@ -74,14 +74,16 @@ function fixture(): RollupResult {
   return {
     form: 'quiz-results',
     formVersion: quiz.def.version,
-    totals: { sessions: 5, participants: 180, femaleParticipants: 95, femaleRate: 95 / 180 },
+    // 女职工参赛率 over the two units that gave 本单位女职工人数: (60 + 20) / (120 + 40).
+    totals: { sessions: 5, participants: 180, femaleParticipants: 95, femaleWorkers: 160, femaleRate: 80 / 160, femaleShare: 95 / 180 },
+    coverage: { femaleRate: { given: 2, of: 3 } },
     rows: [
       row({
         unit: '河东区总工会',
         rosterUnit: '河东区总工会',
         file: '河东区.xlsx',
         // A unit's text that looks like a formula stays text.
-        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, fillDate: '2024-03-20' }),
+        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, femaleWorkers: 120, fillDate: '2024-03-20' }),
         warnings: 1,
         date: '2024-03-20',
       }),
@@ -89,7 +91,7 @@ function fixture(): RollupResult {
         unit: '和平区总工会',
         rosterUnit: '和平区总工会',
         file: '和平区.xlsx',
-        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, fillDate: '2024-03-21' }),
+        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, femaleWorkers: 40, fillDate: '2024-03-21' }),
         unreadable: ['sessions'],
         errors: 1,
         date: '2024-03-21',
@@ -192,7 +194,7 @@ describe('writeRollupWorkbook', () => {
     expect(rows[0]![0]).toBe(`${quiz.def.sheet.title['zh-CN'].replace('{year}', '2024')}（天津市总工会汇总）`);
     expect(String(rows[1]![0])).toMatch(/^汇总单位：天津市总工会\s+生成时间：2024-03-2\d \d\d:\d\d$/);
     expect(rows[2]![0]).toBe('基本信息');
-    expect(rows[3]).toEqual([...labels, '女职工参赛率', '来源文件', '工作表', '行号', '说明']);
+    expect(rows[3]).toEqual([...labels, '女职工参赛率', '女职工占参赛人数比例', '来源文件', '工作表', '行号', '说明']);
     const merges = (book.Sheets['汇总']!['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m));
     expect(merges).toContain('A3:D3'); // 基本信息 over its four fields
   });
@@ -201,14 +203,16 @@ describe('writeRollupWorkbook', () => {
     const rows = grid(book, '汇总');
     const data = rows.slice(4, 7);
     expect(data.map((r) => r[0])).toEqual(['河东区总工会', '和平区总工会', '滨海新区某公司工会']);
-    expect(data[0]!.slice(labels.length + 1, labels.length + 4)).toEqual(['河东区.xlsx', '知识竞赛情况', 5]);
-    expect(data[2]![labels.length + 4]).toBe('不在单位名单');
+    expect(data[0]!.slice(labels.length + 2, labels.length + 5)).toEqual(['河东区.xlsx', '知识竞赛情况', 5]);
+    expect(data[2]![labels.length + 5]).toBe('不在单位名单');
     const total = rows[7]!;
     expect(total[0]).toBe('合计');
     expect(total[col('sessions')]).toBe(5);
     expect(total[col('participants')]).toBe(180);
     expect(total[col('femaleParticipants')]).toBe(95);
-    expect(total[labels.length]).toBeCloseTo(95 / 180, 10);
+    expect(total[labels.length]).toBeCloseTo(80 / 160, 10);
+    expect(total[labels.length + 1]).toBeCloseTo(95 / 180, 10);
+    expect(total[labels.length + 5]).toBe('女职工参赛率：3 个单位中 2 个填报了女职工人数');
     // Text columns stay blank in the total row.
     expect(total[col('competitionName')]).toBeNull();
   });
@@ -222,9 +226,11 @@ describe('writeRollupWorkbook', () => {
     expect(fillDate.z).toBe('yyyy-mm-dd');
     expect(fillDate.w).toBe('2024-03-20');
     const rate = sheet[XLSX.utils.encode_cell({ r: 4, c: labels.length })]!;
-    expect(rate).toMatchObject({ t: 'n', v: 0.6, z: '0.0%', w: '60.0%' });
+    expect(rate).toMatchObject({ t: 'n', v: 0.5, z: '0.0%', w: '50.0%' });
+    expect(sheet[XLSX.utils.encode_cell({ r: 4, c: labels.length + 1 })]).toMatchObject({ t: 'n', v: 0.6, z: '0.0%', w: '60.0%' });
     const totalRate = sheet[XLSX.utils.encode_cell({ r: 7, c: labels.length })]!;
-    expect(totalRate.w).toBe('52.8%');
+    expect(totalRate.w).toBe('50.0%');
+    expect(sheet[XLSX.utils.encode_cell({ r: 7, c: labels.length + 1 })]!.w).toBe('52.8%');
   });
 
   it('汇总: frozen below the header; error cells light red, warnings amber', () => {
@@ -248,8 +254,8 @@ describe('writeRollupWorkbook', () => {
     const old = rows[10]!;
     expect(old[0]).toBe('和平区总工会');
     expect(old[col('participants')]).toBe(999);
-    expect(old[labels.length + 1]).toBe('和平区（旧）.xlsx');
-    expect(old[labels.length + 4]).toBe('已被更正版本替代：和平区.xlsx 知识竞赛情况 第5行');
+    expect(old[labels.length + 2]).toBe('和平区（旧）.xlsx');
+    expect(old[labels.length + 5]).toBe('已被更正版本替代：和平区.xlsx 知识竞赛情况 第5行');
     const cell = book.Sheets['汇总']![XLSX.utils.encode_cell({ r: 10, c: 0 })]!;
     expect(zipText(bytes, 'xl/styles.xml')).toContain('FF808080');
     expect(cell.v).toBe('和平区总工会');
@@ -350,7 +356,7 @@ describe('writeRollupWorkbook', () => {
     expect(en.SheetNames).toEqual(['汇总', '报送情况', '问题清单', '_huizong']);
     const rows = grid(en, '汇总');
     expect(rows[0]![0]).toBe('Custom title');
-    expect(rows[3]).toEqual([...labels, 'Share of women participants', 'Source file', 'Sheet', 'Row', 'Notes']);
+    expect(rows[3]).toEqual([...labels, 'Women workers taking part', 'Share of women among participants', 'Source file', 'Sheet', 'Row', 'Notes']);
     expect(String(rows[7]![0])).toMatch(/^合计/);
     expect(grid(en, '报送情况').slice(4, 8).map((r) => r[3])).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
     expect(grid(en, '问题清单')[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
@@ -393,7 +399,7 @@ describeWithOffice('roll-up workbook in LibreOffice', () => {
     const csv = fs.readFileSync(await convertWithLibreOffice(file, 'csv', path.join(dir, 'csv')), 'utf8');
     const lines = parseCsv(csv);
     expect(lines[0]![0]).toBe(`${quiz.def.sheet.title['zh-CN'].replace('{year}', '2024')}（天津市总工会汇总）`);
-    expect(lines[3]).toEqual([...quiz.fields.map((f) => f.label), '女职工参赛率', '来源文件', '工作表', '行号', '说明']);
+    expect(lines[3]).toEqual([...quiz.fields.map((f) => f.label), '女职工参赛率', '女职工占参赛人数比例', '来源文件', '工作表', '行号', '说明']);
     // LibreOffice shows the typed text, not a computed formula.
     const hedong = lines.find((l) => l[0] === '河东区总工会')!;
     expect(hedong.slice(0, 2)).toEqual(['河东区总工会', '=1+1']);
@@ -404,7 +410,8 @@ describeWithOffice('roll-up workbook in LibreOffice', () => {
     const total = lines[totalAt]!;
     expect(total[quiz.fields.findIndex((f) => f.id === 'participants')]).toBe('180');
     expect(total[quiz.fields.findIndex((f) => f.id === 'sessions')]).toBe('5');
-    expect(total[quiz.fields.length]).toBe('52.8%');
+    expect(total[quiz.fields.length]).toBe('50.0%');
+    expect(total[quiz.fields.length + 1]).toBe('52.8%');
     expect(lines[totalAt + 2]![0]).toMatch(/^注：/);
     expect(lines[totalAt + 3]![quiz.fields.findIndex((f) => f.id === 'participants')]).toBe('999');
 

@@ -70,7 +70,7 @@ describe('writeTemplateWorkbook', () => {
     expect(String(rows[1]![0])).toMatch(/^填报单位：\s+填报日期：$/);
     expect(rows[2]![0]).toBe('基本信息');
     const merges = (book.Sheets[quiz.def.sheet.name]!['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m));
-    expect(merges).toEqual(expect.arrayContaining(['A1:Q1', 'A3:D3', 'E3:I3', 'J3:N3', 'O3:Q3']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:R1', 'A3:D3', 'E3:I3', 'J3:O3', 'P3:R3']));
     expect(rows[3]).toEqual(quiz.fields.map((f) => (f.required ? `＊${f.label}` : f.label)));
     expect(rows[3]![0]).toBe('＊单位名称');
     expect(rows[3]![4]).toBe('开始日期');
@@ -96,7 +96,7 @@ describe('writeTemplateWorkbook', () => {
     expect(at('startDate', 5)?.z).toBe('yyyy-mm-dd');
     expect(at('contactPhone', 5)?.z).toBe('@');
     expect(at('participants', 204)?.z).toBe('#,##0');
-    expect(sheet['!ref']).toBe('A1:Q204');
+    expect(sheet['!ref']).toBe('A1:R204');
     const cols = sheet['!cols']!;
     expect(cols[0]!.wch ?? cols[0]!.width).toBeGreaterThanOrEqual(quiz.fields[0]!.def.width! - 1);
     expect(zipText(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<pane [^>]*xSplit="1" ySplit="4"[^>]*state="frozen"/);

@@ -306,8 +306,12 @@ if (!specExists) {
       test('every "<=" / ">=" note of the spec has a compare rule', () => {
         const compares = (form.rules ?? []).filter((r) => r.kind === 'compare');
         for (const f of specFields) {
-          for (const m of f.notes.matchAll(/(<=|>=)\s*([a-z][A-Za-z]*)/g)) {
-            const hit = compares.some((r) => r.field === f.id && r.op === m[1] && r.other === m[2]);
+          // `<= other` compares this field; `field <= other` (QR-R05 on femaleWorkers) names its own field.
+          for (const m of f.notes.matchAll(/(?:\b([a-z][A-Za-z]*)\s+)?(<=|>=)\s*([a-z][A-Za-z]*)/g)) {
+            const field = m[1] ?? f.id;
+            // "a **warn** rule" in the note: the rule is a warning, never blocking.
+            const severity = /\bwarn\b/.test(f.notes) ? 'warning' : 'error';
+            const hit = compares.some((r) => r.field === field && r.op === m[2] && r.other === m[3] && (r.severity ?? 'error') === severity);
             expect([f.id, m[0], hit]).toEqual([f.id, m[0], true]);
           }
         }
@@ -340,17 +344,23 @@ describe('cross-field rules', () => {
     ]);
   });
 
-  test('quiz-results: QR-R01…QR-R04 and the computed share of women', () => {
+  test('quiz-results: QR-R01…QR-R05 and the two ratios of women', () => {
     const form = byId('quiz-results');
     expect(strip(form.rules)).toEqual([
       { id: 'QR-R01', kind: 'compare', field: 'femaleParticipants', op: '<=', other: 'participants', severity: 'error' },
       { id: 'QR-R02', kind: 'compare', field: 'papersValid', op: '<=', other: 'papersIssued', severity: 'error' },
       { id: 'QR-R03', kind: 'compare', field: 'winners', op: '<=', other: 'participants', severity: 'error' },
       { id: 'QR-R04', kind: 'compare', field: 'endDate', op: '>=', other: 'startDate', severity: 'error' },
+      // A warning: staff of other units may take part in a unit's quiz.
+      { id: 'QR-R05', kind: 'compare', field: 'femaleParticipants', op: '<=', other: 'femaleWorkers', severity: 'warning' },
     ]);
+    // 女职工参赛率 as real reports quote it (÷ the units' women workers, over the units that gave them);
+    // ÷ all participants is 女职工占参赛人数比例 (wrongly called 女职工参赛率 until 2024.1).
     expect(form.computed).toEqual([
-      { id: 'femaleRate', label: { 'zh-CN': '女职工参赛率', en: 'Share of women participants' }, kind: 'ratio', numerator: 'femaleParticipants', denominator: 'participants', format: '0.0%' },
+      { id: 'femaleRate', label: { 'zh-CN': '女职工参赛率', en: 'Women workers taking part' }, kind: 'ratio', numerator: 'femaleParticipants', denominator: 'femaleWorkers', onlyWhereDenominatorGiven: true, format: '0.0%' },
+      { id: 'femaleShare', label: { 'zh-CN': '女职工占参赛人数比例', en: 'Share of women among participants' }, kind: 'ratio', numerator: 'femaleParticipants', denominator: 'participants', format: '0.0%' },
     ]);
+    expect(form.version).toBe('2024.2');
   });
 
   test('typical-experience: TE-R01…TE-R04', () => {

@@ -290,7 +290,7 @@ function gridOf(spec: FileSpec): Grid {
 }
 
 function inputOf(spec: FileSpec, file = spec.file, modified = spec.modified): ReturnInput {
-  const input: ReturnInput = { file, report: validateGrids(file, [gridOf(spec)], forms, { today: TODAY }) };
+  const input: ReturnInput = { file, report: validateGrids(file, [gridOf(spec)], forms, { today: TODAY, year: 2024 }) };
   if (modified !== undefined) input.modified = modified;
   return input;
 }
@@ -303,6 +303,12 @@ function rosterGrid(spec: RosterSpec): Grid {
 
 function rosterOf(spec: RosterSpec | undefined): Roster | undefined {
   return spec ? parseRoster(rosterGrid(spec), 'roster.xlsx', 'zh-CN') : undefined;
+}
+
+/** A row as the returns made it: without the outlier warnings, which depend on the other units. */
+function withoutOutliers(row: RollupRow): RollupRow {
+  const { outliers, ...rest } = row;
+  return { ...rest, warnings: row.warnings - (outliers?.length ?? 0) };
 }
 
 function run(inputs: readonly ReturnInput[], roster: Roster | undefined): RollupResult {
@@ -624,11 +630,12 @@ describe('roll-up properties', () => {
         for (const old of before.rows) {
           const now = afterRows.get(rowId(old));
           expect(now).toBeDefined();
-          if (keyOf.get(rowId(old)) !== key) expect(now).toEqual(old);
+          // Outlier warnings compare a unit with its peers: a corrected figure may move them; nothing else moves.
+          if (keyOf.get(rowId(old)) !== key) expect(withoutOutliers(now!)).toEqual(withoutOutliers(old));
           else {
             expect(now!.status).toBe('superseded');
             expect(now!.supersededBy).toEqual({ file: name, sheet: 'Sheet1', row: 2 });
-            expect({ ...now, status: old.status, supersededBy: old.supersededBy }).toEqual(old);
+            expect(withoutOutliers({ ...now!, status: old.status, supersededBy: old.supersededBy } as RollupRow)).toEqual(withoutOutliers(old));
           }
         }
         const added = after.rows.filter((r) => r.file === name);

@@ -91,6 +91,12 @@ export interface ComputedField {
   kind: 'ratio';
   numerator: string;
   denominator: string;
+  /**
+   * Taken over the units that gave the denominator only (both sums), and said with how many
+   * did: a rate over each unit's own base (女职工参赛率 = 女职工参赛人数 / 本单位女职工人数),
+   * where units that left the base blank would otherwise inflate it.
+   */
+  onlyWhereDenominatorGiven?: boolean;
   /** Excel number format, e.g. `0.0%`. */
   format?: string;
 }

@@ -114,6 +114,11 @@ const entries = {
     'zh-CN': '“{value}”不是有效的电子邮箱，请按 name@example.com 的格式填写',
     en: '"{value}" is not a valid e-mail address. Please write it as name@example.com',
   },
+  'value.date-no-year': {
+    severity: 'error',
+    'zh-CN': '“{value}”没有写年份，表格标题中也看不出是哪一年的活动；请写成 2024-03-20 这样的完整日期',
+    en: '"{value}" has no year, and the title does not say which year the activity was. Please write the full date, e.g. 2024-03-20',
+  },
   'value.date': {
     severity: 'error',
     'zh-CN': '“{value}”不是有效日期，请按 2024-03-20 的格式填写',
@@ -422,6 +427,21 @@ const entries = {
     'zh-CN': '名单中“{name}”重复（第{firstRow}行、第{row}行），已按第{firstRow}行读取；请删去重复的一行',
     en: '"{name}" appears twice in the roster (rows {firstRow} and {row}); row {firstRow} is used. Please delete the repeated row',
   },
+  'date.no-such-month': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是真实的日期：一年只有 12 个月，没有 {month} 月；请核对后按 2024-03-20 的格式填写',
+    en: '"{value}" is not a real date: a year has 12 months, not {month}. Please check it and write it as 2024-03-20',
+  },
+  'date.no-such-day': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是真实的日期：{year} 年 {month} 月只有 {days} 天，没有 {day} 日；请核对后重新填写',
+    en: '"{value}" is not a real date: month {month} of {year} has {days} days, not {day}. Please check it',
+  },
+  'roster.impossible-deadline': {
+    severity: 'error',
+    'zh-CN': '{reason}。在改正之前，该单位暂不设单独的截止日期',
+    en: '{reason}. Until it is corrected, this unit has no deadline of its own',
+  },
   'roster.bad-deadline': {
     severity: 'error',
     'zh-CN': '“{value}”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写',
@@ -457,6 +477,22 @@ const entries = {
     severity: 'warning',
     'zh-CN': '“{unit}”于 {date} 报送，晚于截止日期 {deadline}，已计入汇总',
     en: '"{unit}" reported on {date}, after the deadline of {deadline}; counted',
+  },
+  // ── Outliers: readable figures far from their peers or from last year (counted as they are) ──
+  'outlier.peers': {
+    severity: 'warning',
+    'zh-CN': '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
+  },
+  'outlier.last-year': {
+    severity: 'warning',
+    'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    en: '{value} is ten times off this unit\'s {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
+  },
+  'last-year.unusable': {
+    severity: 'warning',
+    'zh-CN': '去年的表无法用来同比：{reason}。本次汇总照常完成，只是没有同比；请选择去年同一张表的汇总工作簿',
+    en: "Last year's table cannot be compared with: {reason}. The roll-up is done without the comparison; please choose last year's roll-up of the same form",
   },
   // ── Form definitions loaded by a user ──
   'definition.invalid': {

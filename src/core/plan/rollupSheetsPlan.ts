@@ -33,8 +33,10 @@ import { groupOfField } from '../definitions/groups';
 import type { ComputedField, Lang } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
+import { plainNumber, type OutlierFlag } from '../rollup/outliers';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
+import { comparisonSheet } from './comparisonSheetPlan';
 import { compressCells } from './markPlan';
 import type { AreaFill, AreaFont, CellNote, RollupChartPlan, RollupSheetPlan, RollupSheetsPlan, SheetPlanValue } from './types';
 
@@ -96,6 +98,9 @@ const TEXTS = {
     supersededNote: (n: number) => `注：以下${n}行已被同一单位更正后的版本替代，仅供核对，未计入合计。`,
     supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
     superseded: '已被更正版本替代',
+    coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}：${of} 个单位中 ${given} 个填报了${base}`,
+    outlier: (label: string, flag: OutlierFlag) =>
+      flag.kind === 'peers' ? `请核对${label}（同级 ${flag.peers ?? 0} 个单位的中位数为 ${plainNumber(flag.reference)}）` : `请核对${label}（去年为 ${plainNumber(flag.reference)}）`,
     unreadable: '无法读取，未计入合计',
     statusTitle: (title: string) => `${title}报送情况`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
@@ -127,6 +132,9 @@ const TEXTS = {
     supersededNote: (n: number) => `注：The ${n} row(s) below were replaced by a corrected version of the same unit; shown for checking, not in the total.`,
     supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
     superseded: 'Replaced by a corrected version',
+    coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}: ${given} of ${of} units gave ${base}`,
+    outlier: (label: string, flag: OutlierFlag) =>
+      flag.kind === 'peers' ? `Check ${label} (median of ${flag.peers ?? 0} units at the same level: ${plainNumber(flag.reference)})` : `Check ${label} (last year: ${plainNumber(flag.reference)})`,
     unreadable: 'Could not be read; left out of the total',
     statusTitle: (title: string) => `${title}: returns`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
@@ -231,6 +239,12 @@ function ratio(values: RollupRow['values'], computed: ComputedField, unreadable:
   const num = values[computed.numerator];
   const den = values[computed.denominator];
   return typeof num === 'number' && typeof den === 'number' && den > 0 ? num / den : undefined;
+}
+
+/** A field as a sentence names it: its label without the unit (and without 本单位, said by 单位 already). */
+function baseWords(field: CompiledField, lang: Lang): string {
+  if (lang === 'en') return (field.def.labelEn ?? fieldLabel(field, lang)).toLowerCase();
+  return field.label.replace(/（[^）]*）$/, '').replace(/^本单位/, '');
 }
 
 function localTime(iso: string): string {
@@ -428,7 +442,16 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
       ? row.supersededBy
         ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
-      : [row.notOnRoster ? t.notOnRoster : '', t.rowCounts(row.errors, row.warnings)].filter(Boolean).join(t.remarkJoin);
+      : [
+          row.notOnRoster ? t.notOnRoster : '',
+          t.rowCounts(row.errors, row.warnings),
+          ...(row.outliers ?? []).map((flag) => {
+            const field = fields.find((f) => f.id === flag.field);
+            return field ? t.outlier(fieldLabel(field, lang), flag) : '';
+          }),
+        ]
+          .filter(Boolean)
+          .join(t.remarkJoin);
     out.push(row.file, row.sheet, row.row, remark);
     return out;
   };
@@ -471,6 +494,15 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     const value = result.totals[c.id] ?? (typeof num === 'number' && typeof den === 'number' && den > 0 ? num / den : undefined);
     if (typeof value === 'number' && Number.isFinite(value)) total[computedStart + i] = value;
   });
+  // A rate over the units that gave its base says how many did (12 个单位中 9 个填报了女职工人数).
+  const coverage = computed.flatMap((c) => {
+    const cover = result.coverage?.[c.id];
+    const base = fields.find((f) => f.id === c.denominator);
+    if (!cover || !base) return [];
+    const ratioLabel = (lang === 'en' && c.label.en) || c.label['zh-CN'];
+    return [t.coverage(ratioLabel, cover.of, cover.given, baseWords(base, lang))];
+  });
+  if (coverage.length) total[last] = coverage.join(t.remarkJoin);
   values.push(total);
   const tableEnd = totalRow;
 
@@ -802,6 +834,11 @@ export function rollupSheetsPlan(result: RollupResult, form: CompiledForm, lang:
     layout: rows.layout,
     select: `${columnName(rows.keyColumn)}${FIRST_DATA_ROW}`,
   };
+  if (result.lastYear) {
+    const comparison = comparisonSheet(result.lastYear, form, lang);
+    comparison.textPrefixed = prefixText(comparison.values);
+    plan.sheets.push(comparison);
+  }
   const chart = chartPlan(form, lang, rows.keyColumn, rows.counted);
   if (chart) plan.chart = chart;
   return plan;

@@ -88,7 +88,8 @@ export interface RowWritePlan {
 // ── The roll-up written into the open workbook (rollupSheetsPlan.ts) ────────────────────
 
 /** Which of the roll-up's three sheets: 汇总, 报送情况, 问题清单. */
-export type RollupSheetRole = 'rows' | 'status' | 'issues';
+/** `comparison` (同比) only where last year's roll-up was given. */
+export type RollupSheetRole = 'rows' | 'status' | 'issues' | 'comparison';
 
 /** A cell as written: a number, or text ('' for blank; text Excel would convert starts with '). */
 export type SheetPlanValue = string | number;

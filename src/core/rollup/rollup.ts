@@ -12,8 +12,11 @@ import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
 import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import type { WorkbookReport } from '../validate/workbook';
+import { localDay } from './dates';
+import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
+import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
-import type { FileVerdict, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
+import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
 
 /** A returned file as the roll-up receives it: checked, or failed to read. */
 export interface ReturnInput {
@@ -40,6 +43,10 @@ export interface RollupOptions {
   lang?: Lang;
   /** ISO time stamped into the result (fixed in tests). */
   createdAt?: string;
+  /** The day of the roll-up, `YYYY-MM-DD` (--today); the local day of `createdAt` by default. */
+  createdDay?: string;
+  /** Last year's roll-up of the same form, read: compared unit by unit and for the total. */
+  lastYear?: LastYearData;
 }
 
 /** The date a row is dated by: the form's first required date field (填表日期 / 报送日期). */
@@ -99,6 +106,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   const titleField = form.def.kind === 'list' ? form.fields.find((f) => f.id !== keyField && f.required && f.def.type === 'text')?.id : undefined;
   const brought: Brought[] = [];
   const modified = new Map<string, number | undefined>();
+  /** Roll-ups from the level below: the day each was made, the day it counts as sent. */
+  const rollupDays = new Map<string, string>();
   let files: FileVerdict[] = [];
   let issues: Issue[] = [];
   let candidates: Candidate[] = [];
@@ -121,6 +130,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     take(input);
     brought.push({ file: input.file, verdict: files[0]!, issues, candidates });
     modified.set(input.file, input.modified);
+    if (input.meta?.createdDay) rollupDays.set(input.file, input.meta.createdDay);
   }
 
   function take(input: ReturnInput): void {
@@ -168,6 +178,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
         row: result.row,
         status: 'counted',
         values: result.values,
+        fieldColumns: table.fieldColumns,
         unreadable: result.unreadable,
         errors: counts.errors,
         warnings: counts.warnings,
@@ -233,7 +244,17 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues.push(issue);
     }
 
-    const units = roster ? unitStatuses(roster, counted, rows, modified, options, issues, lang) : [];
+    const lastYear = options.lastYear && form.def.kind !== 'list' ? { data: options.lastYear, index: lastYearIndex(options.lastYear, roster) } : undefined;
+    if (form.def.kind !== 'list') {
+      const outliers = outlierOptions(form, roster, lang);
+      if (lastYear) {
+        outliers.lastYearOf = (row) => (row.unit.trim() ? lastYear.index.get(lastYearKey(row.unit, roster))?.values : undefined);
+        outliers.lastYearFields = new Set(lastYear.data.fields);
+      }
+      for (const issue of findOutliers(counted, outliers)) issues.push(issue);
+    }
+
+    const units = roster ? unitStatuses(roster, counted, rows, { modified, rollupDays }, options, issues, lang) : [];
 
     const totals: Record<string, number> = {};
     for (const field of form.fields) {
@@ -245,21 +266,60 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       }
       totals[field.id] = sum;
     }
+    const coverage: Record<string, RatioCoverage> = {};
     for (const computed of form.def.computed ?? []) {
+      if (computed.onlyWhereDenominatorGiven) {
+        // Both sums over the rows that gave the base: a unit without it would only inflate the rate.
+        let numerator = 0;
+        let denominator = 0;
+        let given = 0;
+        for (const row of counted) {
+          const den = row.values[computed.denominator];
+          if (typeof den !== 'number') continue;
+          given++;
+          denominator += den;
+          const num = row.values[computed.numerator];
+          if (typeof num === 'number') numerator += num;
+        }
+        coverage[computed.id] = { given, of: counted.length };
+        if (denominator > 0) totals[computed.id] = numerator / denominator;
+        continue;
+      }
       const denominator = totals[computed.denominator] ?? 0;
       if (denominator > 0) totals[computed.id] = (totals[computed.numerator] ?? 0) / denominator;
     }
 
-    const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt: options.createdAt ?? new Date().toISOString() };
+    const createdAt = options.createdAt ?? new Date().toISOString();
+    const meta: RollupMeta = { generator: 'huizong', form: form.def.id, formVersion: form.def.version, createdAt };
+    const createdDay = options.createdDay ?? localDay(createdAt);
+    if (createdDay) meta.createdDay = createdDay;
     if (options.unit) meta.unit = options.unit;
     if (options.level) meta.level = options.level;
-    return { form: form.def.id, formVersion: form.def.version, totals, rows, files, units, issues, meta };
+    const result: RollupResult = { form: form.def.id, formVersion: form.def.version, totals, ...(Object.keys(coverage).length ? { coverage } : {}), rows, files, units, issues, meta };
+    if (lastYear) result.lastYear = compareWithLastYear(counted, totals, lastYear.data, lastYear.index, form, roster);
+    return result;
   }
 
   return { add, finish };
 }
 
-function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], modified: ReadonlyMap<string, number | undefined>, options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
+/** Peers are units of the same 单位层级: the row's own, else the roster's for that unit. */
+function outlierOptions(form: CompiledForm, roster: Roster | undefined, lang: Lang): OutlierOptions {
+  const rosterLevels = new Map<string, string>();
+  for (const unit of roster?.units ?? []) if (unit.level) rosterLevels.set(unit.name, unit.level);
+  const levelOf = (row: RollupRow): string => {
+    const own = row.values.unitLevel;
+    return typeof own === 'string' && own.trim() !== '' ? own.trim() : rosterLevels.get(row.unit) ?? '';
+  };
+  return { form, lang, levelOf };
+}
+
+interface FileDays {
+  modified: ReadonlyMap<string, number | undefined>;
+  rollupDays: ReadonlyMap<string, string>;
+}
+
+function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], days: FileDays, options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
   return roster.units.map((unit) => {
     const mine = counted.filter((r) => r.rosterUnit === unit.name);
     const deadline = unit.deadline ?? options.deadline;
@@ -279,8 +339,10 @@ function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], m
       return status;
     }
     // The unit's own row dates it; rows that report through it (its subordinates) otherwise.
+    // A row that came inside a roll-up from the level below was sent the day that roll-up was made.
     const own = mine.filter((r) => matchUnit(roster, r.unit).unit === unit);
-    const dates = (own.length ? own : mine).map((r) => r.date ?? isoDay(modified.get(r.file))).filter((d): d is string => Boolean(d));
+    const sent = (r: RollupRow) => days.rollupDays.get(r.file) ?? r.date ?? isoDay(days.modified.get(r.file));
+    const dates = (own.length ? own : mine).map(sent).filter((d): d is string => Boolean(d));
     const date = dates.sort().at(-1);
     if (date) status.date = date;
     status.status = deadline && date && date > deadline ? 'late' : 'reported';

@@ -8,12 +8,13 @@
  * to confirm, never a match. Pure: no I/O, never throws.
  */
 import type { Lang } from '../definitions/types';
-import type { IssueCode, IssueParams } from '../issues/catalogue';
+import { messageFor, type IssueCode, type IssueParams } from '../issues/catalogue';
 import { makeIssue, type Issue } from '../issues/issue';
 import { a1, cellText, isBlank, type Grid } from '../table/grid';
 import { classifyRows } from '../table/rows';
 import { foldKey, toHalfWidth } from '../text/fold';
 import { parseCell } from '../values';
+import { impossibleDate } from '../values/date';
 import type { Roster, RosterUnit } from './types';
 
 // ── The key of a unit name ──
@@ -195,7 +196,9 @@ export function parseRoster(grid: Grid, source: string, lang: Lang): Roster {
         if (typeof parsed.value === 'string') unit.deadline = parsed.value;
       } else {
         const value = cellText(row[deadlineCol]);
-        report({ code: 'roster.bad-deadline', params: { value }, cell: a1(r, deadlineCol), label: labels.deadline! });
+        const impossible = impossibleDate(value);
+        if (impossible) report({ code: 'roster.impossible-deadline', params: { reason: messageFor(impossible.code, impossible.params, lang) }, cell: a1(r, deadlineCol), label: labels.deadline! });
+        else report({ code: 'roster.bad-deadline', params: { value }, cell: a1(r, deadlineCol), label: labels.deadline! });
       }
     }
 

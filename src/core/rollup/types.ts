@@ -35,6 +35,11 @@ export interface RollupMeta {
   unit?: string;
   level?: string;
   createdAt: string;
+  /**
+   * The day the roll-up was made, `YYYY-MM-DD`, where it was made: the day the next level up
+   * counts it as that level's return (not its units' dates).
+   */
+  createdDay?: string;
 }
 
 export type RowStatus = 'counted' | 'superseded';
@@ -64,6 +69,10 @@ export interface RollupRow {
   warnings: number;
   /** The 填表日期 / 报送日期 of the row, `YYYY-MM-DD`. */
   date?: string;
+  /** Field id → 0-based column in its sheet (shared by the rows of a table), to name a value's cell. */
+  fieldColumns?: Readonly<Record<string, number>>;
+  /** Values far from their peers or from last year: warnings, never changed or left out. */
+  outliers?: OutlierFlag[];
 }
 
 export type FileStatus = 'accepted' | 'rejected';
@@ -97,14 +106,71 @@ export interface UnitStatus {
   superseded: number;
 }
 
+export interface RatioCoverage {
+  /** Counted rows that gave the denominator. */
+  given: number;
+  /** Counted rows. */
+  of: number;
+}
+
 export interface RollupResult {
   form: string;
   formVersion: string;
   /** Sums over counted rows of every summed field, plus computed fields. */
   totals: Record<string, number>;
+  /** For a ratio taken over the units that gave its denominator: how many of the counted rows did. */
+  coverage?: Record<string, RatioCoverage>;
+  /** This year beside last year, where last year's roll-up was given. */
+  lastYear?: LastYearComparison;
   rows: RollupRow[];
   files: FileVerdict[];
   units: UnitStatus[];
   issues: Issue[];
   meta: RollupMeta;
+}
+
+/** Why a value was flagged, kept on its row for the roll-up sheet's 说明. */
+export interface OutlierFlag {
+  field: string;
+  kind: 'peers' | 'last-year';
+  /** The peers' median, or last year's value. */
+  reference: number;
+  /** How many peers the median is of (peers only). */
+  peers?: number;
+}
+
+/** What the comparison needs of last year, taken from last year's roll-up (or table) once read. */
+export interface LastYearData {
+  /** The file it came from. */
+  file: string;
+  /** Each unit's counted values last year. */
+  units: { unit: string; values: RowValues }[];
+  /** Fields last year's table had a column for. */
+  fields: string[];
+}
+
+export interface YearPair {
+  thisYear: number | null;
+  lastYear: number | null;
+  /** thisYear − lastYear, where both were given. */
+  change: number | null;
+}
+
+export type LastYearUnitStatus = 'both' | 'new' | 'gone';
+
+export interface LastYearUnit {
+  unit: string;
+  /** new: no row last year; gone: a row last year, none this year. */
+  status: LastYearUnitStatus;
+  values: Record<string, YearPair>;
+}
+
+export interface LastYearComparison {
+  file: string;
+  /** The indicators compared (summed whole numbers last year's table had). */
+  fields: string[];
+  /** Indicators of this year's form that last year's table did not have. */
+  notCompared: string[];
+  units: LastYearUnit[];
+  total: Record<string, YearPair>;
 }

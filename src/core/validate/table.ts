@@ -18,7 +18,10 @@ export interface ValidateOptions {
   lang?: Lang;
   /** The day of the check, `YYYY-MM-DD` (dates may not lie after it); today by default. */
   today?: string;
-  /** Year of the activity for dates written without one, when the title does not say. */
+  /**
+   * Year of the activity for dates written without one, when the title does not say (the
+   * template record's, the deadline's, or --year). Never the clock: without it such a date is an error.
+   */
   year?: number;
   /**
    * The form being checked for (a roll-up's), where the caller knows it: a workbook without any
@@ -54,7 +57,8 @@ export interface TableReport {
   rows: RowResult[];
   totalRows: RowResult[];
   noteRows: number[];
-  year: number;
+  /** The activity's year, where the title or the caller told it. */
+  year?: number;
   /** Every issue of the table, in sheet order (row issues included). */
   issues: Issue[];
 }
@@ -186,17 +190,17 @@ export function rowChecker(form: CompiledForm, columns: readonly Column[], lang:
 const valueContexts = new WeakMap<CompiledField, Map<string, ValueContext>>();
 
 /** How a field's cells are read in a table of that year and kind: shared by every table alike. */
-function valueContext(field: CompiledField, year: number, typed: boolean): ValueContext {
+function valueContext(field: CompiledField, year: number | undefined, typed: boolean): ValueContext {
   let byTable = valueContexts.get(field);
   if (!byTable) valueContexts.set(field, (byTable = new Map()));
   const key = `${year}:${typed}`;
   let context = byTable.get(key);
-  if (!context) byTable.set(key, (context = { ...field.value, year, typed }));
+  if (!context) byTable.set(key, (context = year === undefined ? { ...field.value, typed } : { ...field.value, year, typed }));
   return context;
 }
 
 /** The columns of a located table, each with how its cells are read. */
-export function tableColumns(grid: Grid, table: LocatedTable, year: number, lang: Lang): Column[] {
+export function tableColumns(grid: Grid, table: LocatedTable, year: number | undefined, lang: Lang): Column[] {
   const columns: Column[] = [];
   for (const field of table.form.fields) {
     const column = table.fieldColumns.get(field.id);
@@ -263,7 +267,7 @@ interface TableSetup {
 /** Per located table (shared by sheets with the same header, see `locateTable`): its set-ups by year, kind, language and day. */
 const setups = new WeakMap<LocatedTable, Map<string, TableSetup>>();
 
-function tableSetup(grid: Grid, table: LocatedTable, year: number, lang: Lang, today: string): TableSetup {
+function tableSetup(grid: Grid, table: LocatedTable, year: number | undefined, lang: Lang, today: string): TableSetup {
   let byOptions = setups.get(table);
   if (!byOptions) setups.set(table, (byOptions = new Map()));
   const key = `${year}\u0000${grid.typed}\u0000${lang}\u0000${today}`;
@@ -284,7 +288,7 @@ function tableSetup(grid: Grid, table: LocatedTable, year: number, lang: Lang, t
 export function validateTable(grid: Grid, table: LocatedTable, options: ValidateOptions = {}): TableReport {
   const lang = options.lang ?? 'zh-CN';
   const today = options.today ?? localToday();
-  const year = table.year ?? options.year ?? Number(today.slice(0, 4));
+  const year = table.year ?? options.year;
   const { form } = table;
   const { columns, numericColumns, checker, blankRow } = tableSetup(grid, table, year, lang, today);
   const { columnById, rules } = checker;

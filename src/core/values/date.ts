@@ -73,7 +73,7 @@ export function parseDate(raw: CellValue, ctx: ValueContext): ParseResult {
   const monthDay = MONTH_DAY.exec(text);
   if (monthDay) {
     // Without the activity's year there is nothing to take a year from: never guess one.
-    if (ctx.year === undefined) return fail('value.date', raw);
+    if (ctx.year === undefined) return fail('value.date-no-year', raw);
     const iso = checkedIso(ctx.year, Number(monthDay[1]), Number(monthDay[2]));
     if (iso === null) return fail('value.date', raw);
     return { ok: true, value: iso, notes: [{ code: 'value.date-year-assumed', params: { value: raw, parsed: iso } }] };
@@ -84,6 +84,26 @@ export function parseDate(raw: CellValue, ctx: ValueContext): ParseResult {
     if (serial >= TEXT_SERIAL_FIRST && serial <= TEXT_SERIAL_LAST) return result(raw, serialToIso(serial));
   }
   return fail('value.date', raw);
+}
+
+/** Why a date written in full names no day on the calendar: the catalogue's words for it. */
+export type ImpossibleDate = { code: 'date.no-such-month'; params: { value: string; month: number } } | { code: 'date.no-such-day'; params: { value: string; year: number; month: number; day: number; days: number } };
+
+/**
+ * A date written in full (`2024-02-30`, `2024/13/1`, `2024年2月30日`) that is shaped like a date
+ * but is no day on the calendar; undefined for a real day or for text not shaped like a date.
+ */
+export function impossibleDate(value: string): ImpossibleDate | undefined {
+  const text = toHalfWidth(value).trim();
+  const parts = NUMERIC_DATE.exec(text) ?? CHINESE_DATE.exec(text);
+  if (!parts) return undefined;
+  const numeric = parts.length === 5;
+  const year = Number(parts[1]);
+  const month = Number(numeric ? parts[3] : parts[2]);
+  const day = Number(numeric ? parts[4] : parts[3]);
+  if (checkedIso(year, month, day) !== null) return undefined;
+  if (month < 1 || month > 12) return { code: 'date.no-such-month', params: { value, month } };
+  return { code: 'date.no-such-day', params: { value, year, month, day, days: daysInMonth(year, month) } };
 }
 
 function result(raw: CellValue, iso: string | null): ParseResult {

@@ -2,6 +2,7 @@
  * The roll-up of files chosen in the pane (and of sheets of the open workbook), with the same
  * engine as the CLI; runs in the worker.
  */
+import { activityYear } from '../../core/rollup/dates';
 import { startRollup } from '../../core/rollup/rollup';
 import { validateGrids } from '../../core/validate/workbook';
 import { checkReturn, rosterFromRead } from '../../files/checkReturn';
@@ -18,7 +19,8 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     const roster = request.rosterParsed ?? (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), request.lang) : undefined);
     const sheets = request.sheets ?? [];
     const total = request.files.length + sheets.length;
-    const options = { lang: request.lang, expected: form };
+    const year = activityYear({ ...(request.deadline ? { deadline: request.deadline } : {}), ...(roster ? { roster } : {}) });
+    const options = { lang: request.lang, expected: form, ...(year !== undefined ? { year } : {}) };
     const rollup = startRollup({
       form,
       forms,

@@ -1,0 +1,34 @@
+/**
+ * The dates a roll-up decides by (spec: "Dates a roll-up decides by"): the activity's year for
+ * dates written without one, and the day a roll-up from the level below counts as sent.
+ * Never the computer's clock: a roll-up run next spring must judge last spring's returns alike.
+ */
+import type { Roster } from './types';
+
+const ISO_DAY = /^(\d{4})-\d{2}-\d{2}$/;
+
+function yearOf(day: string | undefined): number | undefined {
+  const match = day === undefined ? null : ISO_DAY.exec(day);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The activity's year where a table's title or template record does not say it: the year of
+ * the roll-up's deadline, else of the roster's latest deadline, else the year given (--year).
+ */
+export function activityYear(options: { deadline?: string; roster?: Roster; year?: number }): number | undefined {
+  const fromDeadline = yearOf(options.deadline);
+  if (fromDeadline !== undefined) return fromDeadline;
+  const rosterDeadlines = (options.roster?.units ?? []).map((u) => u.deadline).filter((d): d is string => d !== undefined);
+  const latest = rosterDeadlines.sort().at(-1);
+  return yearOf(latest) ?? options.year;
+}
+
+/** The calendar day (where the roll-up is run) of a moment written as an ISO time; undefined if it is none. */
+export function localDay(isoTime: string): string | undefined {
+  if (ISO_DAY.test(isoTime)) return isoTime;
+  const time = new Date(isoTime);
+  if (Number.isNaN(time.getTime())) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
+}

@@ -1,0 +1,82 @@
+/**
+ * Last year beside this year (spec "Outliers", last paragraph): last year's roll-up of the same
+ * form (or any table of it) read as returns are, then each unit's indicators this year, last
+ * year and the change, units new or gone marked, and the totals likewise. A field added since
+ * last year (no column for it then) is not compared.
+ */
+import type { CompiledForm } from '../definitions/compile';
+import type { RowValues } from '../rules/crossField';
+import { matchUnit, unitKey } from './roster';
+import type { LastYearComparison, LastYearData, LastYearUnit, Roster, RollupResult, RollupRow, YearPair } from './types';
+
+export type { LastYearComparison, LastYearData, LastYearUnit, YearPair } from './types';
+
+/** The int fields both years can be compared on. */
+function comparedFields(form: CompiledForm, lastYearFields: readonly string[]): { fields: string[]; notCompared: string[] } {
+  const had = new Set(lastYearFields);
+  const ints = form.fields.filter((f) => f.def.type === 'int' && f.def.rollup === 'sum').map((f) => f.id);
+  return { fields: ints.filter((id) => had.has(id)), notCompared: ints.filter((id) => !had.has(id)) };
+}
+
+/** Last year's counted rows, from last year's file rolled up on its own. */
+export function lastYearFrom(result: RollupResult, file: string): LastYearData {
+  const fields = new Set<string>();
+  for (const row of result.rows) for (const id of Object.keys(row.fieldColumns ?? {})) fields.add(id);
+  return { file, units: result.rows.filter((r) => r.status === 'counted').map((r) => ({ unit: r.unit, values: r.values })), fields: [...fields] };
+}
+
+/** How this roll-up knows a unit: by the roster's name for it where it has one. */
+export function lastYearKey(name: string, roster: Roster | undefined): string {
+  const canonical = roster ? matchUnit(roster, name).unit?.name ?? name : name;
+  return unitKey(canonical);
+}
+
+/** Last year's values by unit key (the later row wins where a unit appears twice). */
+export function lastYearIndex(data: LastYearData, roster: Roster | undefined): Map<string, { unit: string; values: RowValues }> {
+  const index = new Map<string, { unit: string; values: RowValues }>();
+  for (const unit of data.units) if (unit.unit.trim()) index.set(lastYearKey(unit.unit, roster), unit);
+  return index;
+}
+
+function pair(thisYear: unknown, lastYear: unknown): YearPair {
+  const a = typeof thisYear === 'number' ? thisYear : null;
+  const b = typeof lastYear === 'number' ? lastYear : null;
+  return { thisYear: a, lastYear: b, change: a !== null && b !== null ? a - b : null };
+}
+
+export function compareWithLastYear(
+  counted: readonly RollupRow[],
+  totals: Readonly<Record<string, number>>,
+  data: LastYearData,
+  index: ReadonlyMap<string, { unit: string; values: RowValues }>,
+  form: CompiledForm,
+  roster: Roster | undefined,
+): LastYearComparison {
+  const { fields, notCompared } = comparedFields(form, data.fields);
+  const seen = new Set<string>();
+  const units: LastYearUnit[] = [];
+  for (const row of counted) {
+    if (!row.unit.trim()) continue;
+    const key = lastYearKey(row.unit, roster);
+    const last = index.get(key);
+    seen.add(key);
+    const values: Record<string, YearPair> = {};
+    for (const id of fields) values[id] = pair(row.values[id], last?.values[id]);
+    units.push({ unit: row.unit, status: last ? 'both' : 'new', values });
+  }
+  const lastTotals: Record<string, number> = {};
+  for (const id of fields) lastTotals[id] = 0;
+  for (const [key, last] of index) {
+    for (const id of fields) {
+      const v = last.values[id];
+      if (typeof v === 'number') lastTotals[id]! += v;
+    }
+    if (seen.has(key)) continue;
+    const values: Record<string, YearPair> = {};
+    for (const id of fields) values[id] = pair(undefined, last.values[id]);
+    units.push({ unit: last.unit, status: 'gone', values });
+  }
+  const total: Record<string, YearPair> = {};
+  for (const id of fields) total[id] = pair(totals[id] ?? 0, lastTotals[id]);
+  return { file: data.file, fields, notCompared, units, total };
+}
