@@ -33,6 +33,7 @@ import { groupOfField } from '../definitions/groups';
 import type { ComputedField, Lang } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
+import { summarizeRollup } from '../rollup/summary';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
@@ -587,14 +588,14 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const last = width - 1;
   const roster: UnitLine[] = result.units.map((u) => ({ ...u }));
   const outside = notOnRosterLines(result);
-  const count = (kind: UnitStatusKind) => result.units.filter((u) => u.status === kind).length;
+  const summary = summarizeRollup(result);
 
   const values: SheetPlanValue[][] = [];
   const title = blankRow(width);
   title[0] = t.statusTitle(formTitle(form, lang));
   values.push(title);
   const counts = blankRow(width);
-  counts[0] = t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length });
+  counts[0] = t.counts({ expected: summary.units.total, reported: summary.units.reported, late: summary.units.late, missing: summary.units.missing, notOnRoster: outside.length });
   values.push(counts);
   values.push(blankRow(width));
   values.push([...t.unitHeaders]);
@@ -630,9 +631,8 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   values.push(blankRow(width));
   r++;
   const filesTitleRow = r++;
-  const accepted = result.files.filter((f) => f.status === 'accepted').length;
   const filesTitle = blankRow(width);
-  filesTitle[0] = t.filesTitle(result.files.length, accepted, result.files.length - accepted);
+  filesTitle[0] = t.filesTitle(summary.files, summary.accepted, summary.rejected);
   values.push(filesTitle);
   merges.push(area(0, filesTitleRow, last, filesTitleRow));
   const fileHeaderRow = r++;
