@@ -37,6 +37,7 @@ import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
 import { RollupCancelled, releaseWorker, startRollup, type RollupRun } from '../rollup/startRollup';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
+import { summarizeRollup } from '../../core/rollup/summary';
 import { IssueList } from './IssueList';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
@@ -279,7 +280,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   };
 
   const result = state.kind === 'done' ? state.result : undefined;
-  const by = (status: string) => result?.units.filter((u) => u.status === status).length ?? 0;
+  const summary = result ? summarizeRollup(result) : undefined;
 
   return (
     <section className={styles.root} aria-label={t.heading}>
@@ -405,15 +406,15 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         </MessageBar>
       )}
 
-      {result && (
+      {result && summary && (
         <>
           <div className={styles.counts} data-testid="rollup-counts">
             {[
-              [t.accepted, result.files.filter((f) => f.status === 'accepted').length],
-              [t.rejected, result.files.filter((f) => f.status === 'rejected').length],
-              [t.rowsCounted, result.rows.filter((r) => r.status === 'counted').length],
-              ...(result.units.length
-                ? [[t.reported, by('reported')], [t.late, by('late')], [t.missing, by('missing')], [t.notOnRoster, new Set(result.rows.filter((r) => r.notOnRoster && r.status === 'counted').map((r) => r.unit)).size]]
+              [t.accepted, summary.accepted],
+              [t.rejected, summary.rejected],
+              [t.rowsCounted, summary.rows],
+              ...(summary.units.total
+                ? [[t.reported, summary.units.reported], [t.late, summary.units.late], [t.missing, summary.units.missing], [t.notOnRoster, summary.notOnRoster]]
                 : []),
             ].map(([label, value]) => (
               <div key={String(label)} className={styles.count}>
