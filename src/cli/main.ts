@@ -9,6 +9,8 @@ import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
 import { countBySeverity } from '../core/issues/issue';
+import { isMaterialId, MATERIAL_IDS, type MaterialId } from '../core/notice/materials';
+import { runNotice } from './notice';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
@@ -36,6 +38,14 @@ export function chooseForms(formOption: string | undefined, definitionPaths: rea
   return chosen.map(compileForm);
 }
 
+/** `--materials a,b,...`: known material ids, in any order, at least one. */
+function parseMaterials(text: string, lang: Lang): MaterialId[] {
+  const ids = text.split(/[,，、\s]+/).filter((s) => s !== '');
+  for (const id of ids) if (!isMaterialId(id)) throw new UsageError(say(lang, 'unknownMaterial', { material: id, known: MATERIAL_IDS.join(', ') }));
+  if (ids.length === 0) throw new UsageError(say(lang, 'needForm'));
+  return [...new Set(ids)] as MaterialId[];
+}
+
 function langFrom(value: string | undefined): Lang {
   const lang = value ?? process.env.HUIZONG_LANG ?? '';
   return lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
@@ -57,6 +67,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         roster: { type: 'string' },
         deadline: { type: 'string' },
         unit: { type: 'string' },
+        materials: { type: 'string' },
         out: { type: 'string' },
         year: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -79,10 +90,28 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       case 'rollup': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
-        if (values.form === undefined) throw new UsageError(say(lang, 'needForm'));
+        if (values.form === undefined && values.materials === undefined) throw new UsageError(say(lang, 'needForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
         const all = chooseForms(undefined, values.definition ?? [], lang);
+        if (values.form === undefined) {
+          return await runNotice(
+            {
+              inputs: positionals,
+              materials: parseMaterials(values.materials ?? '', lang),
+              forms: all,
+              out: values.out,
+              json: Boolean(values.json),
+              lang,
+              progress: Boolean(process.stderr.isTTY) && !values.json,
+              ...(values.roster ? { roster: values.roster } : {}),
+              ...(values.deadline ? { deadline: values.deadline } : {}),
+              ...(values.unit ? { unit: values.unit } : {}),
+              ...(values.today ? { today: values.today } : {}),
+            },
+            io,
+          );
+        }
         return await runRollup(
           {
             inputs: positionals,

@@ -1,5 +1,5 @@
 /** A notice-shaped inbox for tests: tables of the three forms, documents and photos, by unit. */
-import type { CellValue } from '../../src/core/table/grid';
+import type { CellValue } from '../../src/core/values/types';
 import { idsOf } from '../helpers/workbooks';
 
 export const ROSTER_ROWS: CellValue[][] = [

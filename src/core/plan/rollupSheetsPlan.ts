@@ -191,7 +191,7 @@ function text(value: unknown): string {
  * Gives every text Excel would turn into something else its prefix (excelText), in place,
  * and returns where: the cells' A1 areas, for a writer that stores text as it is.
  */
-function prefixText(values: SheetPlanValue[][]): string[] {
+export function prefixText(values: SheetPlanValue[][]): string[] {
   const prefixed: string[] = [];
   values.forEach((row, r) =>
     row.forEach((value, c) => {
@@ -699,17 +699,24 @@ export function issueCell(index: number, sheet: string = ROLLUP_SHEET_NAMES.issu
 }
 
 function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): RollupSheetPlan {
+  return issueListSheet(result.issues, (id) => {
+    const field = form.byId.get(id);
+    return field ? fieldLabel(field, lang) : undefined;
+  }, lang);
+}
+
+/** 问题清单 for any list of issues (one form's, or the whole notice's); `labelOf` names a field. */
+export function issueListSheet(issues: readonly Issue[], labelOf: (field: string) => string | undefined, lang: Lang): RollupSheetPlan {
   const t: Texts = TEXTS[lang];
   const values: SheetPlanValue[][] = [[...t.issueHeaders]];
   const cells = new Cells();
-  result.issues.forEach((issue, n) => {
+  issues.forEach((issue, n) => {
     const r = ISSUES_FIRST_ROW + n;
-    const field = issue.field !== undefined ? form.byId.get(issue.field) : undefined;
     values.push([
       text(issue.file),
       text(issue.sheet),
       text(issue.cell),
-      text(field ? fieldLabel(field, lang) : issue.field),
+      text(issue.field !== undefined ? labelOf(issue.field) ?? issue.field : undefined),
       t.severity[issue.severity] ?? issue.severity,
       text(issue.rule),
       text(issue.message),
@@ -717,7 +724,7 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
     cells.add(issue.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `E${r}`);
   });
   const last = ISSUE_COLUMNS - 1;
-  const lastRow = Math.max(1, result.issues.length + 1);
+  const lastRow = Math.max(1, issues.length + 1);
   const textPrefixed = prefixText(values);
   return {
     role: 'issues',
@@ -731,8 +738,8 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
     freeze: { rows: 1 },
     fills: cells.fills(),
     fonts: [],
-    centred: result.issues.length ? [area(4, ISSUES_FIRST_ROW, 4, lastRow)] : [],
-    wrap: result.issues.length ? [area(6, ISSUES_FIRST_ROW, 6, lastRow)] : [],
+    centred: issues.length ? [area(4, ISSUES_FIRST_ROW, 4, lastRow)] : [],
+    wrap: issues.length ? [area(6, ISSUES_FIRST_ROW, 6, lastRow)] : [],
     borders: [area(0, 1, last, lastRow)],
     rowHeights: [],
     autoFilter: area(0, 1, last, lastRow),
