@@ -63,7 +63,7 @@ describe('the whole notice workbook', () => {
     expect((sheet.getCell(dwz, 4).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(argb(MATERIAL_COLORS.received));
     expect(sheet.getCell(dwz, 5).numFmt).toBe('yyyy-mm-dd');
     expect(sheet.getCell(ehq, 3).value).toEqual(new Date('2024-03-22T00:00:00Z'));
-    expect(sheet.getCell(dwz, 13).value).toBe('已收到（1张）');
+    expect(sheet.getCell(dwz, 12).value).toBe('已收到（1张）');
     const missing = sheet.getCell(row('河东区教育系统工会'), 4);
     expect(missing.value).toBe('未报送');
     expect((missing.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(argb(MATERIAL_COLORS.missing));
