@@ -4,7 +4,7 @@
  * size and time only — documents and photos are never read.
  */
 import type { Lang } from '../core/definitions/types';
-import { fileKind, isLockFile } from '../core/notice/materials';
+import { fileKind, isLockFile, materialHintOf } from '../core/notice/materials';
 import { startNotice, type NoticeOptions } from '../core/notice/notice';
 import type { ListingProblem, NoticeEntry, NoticeResult } from '../core/notice/types';
 import type { SourceFile } from './checkReturn';
@@ -36,7 +36,10 @@ export function rollUpNotice(
     }
     onProgress?.({ index: index + 1, total: sources.length, file: source.file });
     const file: SourceFile = source.modified === undefined ? { name: source.file, bytes: source.bytes } : { name: source.file, bytes: source.bytes, modified: source.modified };
-    notice.addSpreadsheet(entry, prepareReturn(file, options.forms, { lang, ...(options.today ? { today: options.today } : {}) }));
+    // The form its name suggests is looked at first: a table of another form is still found as that form.
+    const hinted = materialHintOf(source.file);
+    const expected = hinted ? options.forms.find((f) => f.def.id === hinted) : undefined;
+    notice.addSpreadsheet(entry, prepareReturn(file, options.forms, { lang, ...(expected ? { expected } : {}), ...(options.today ? { today: options.today } : {}) }));
   });
   return notice.finish();
 }

@@ -19,6 +19,8 @@ export type Attribution =
   | { kind: 'none' };
 
 const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
+/** How many leading characters of a key index it. */
+const PREFIX = 3;
 
 /** The same folding as `unitKey`, without dropping a suffix: a name is searched, not matched whole. */
 function foldName(name: string): string {
@@ -41,26 +43,24 @@ export function attributorFor(roster: Roster): Attributor {
     const keys = new Set([unitKey(unit.name), ...unit.aliases.map(unitKey)]);
     for (const key of keys) if (key !== '') needles.push({ key, unit });
   }
-  // Needles by their first character: a name is searched only for keys that can start in it.
-  const byFirst = new Map<string, Needle[]>();
+  // Needles by their first three characters (fewer for a shorter key): at each place in a
+  // name only the keys that can start there are tried, however many units share a first character.
+  const byPrefix = new Map<string, Needle[]>();
   for (const needle of needles) {
-    const first = needle.key[0]!;
-    const list = byFirst.get(first);
+    const prefix = needle.key.slice(0, PREFIX);
+    const list = byPrefix.get(prefix);
     if (list) list.push(needle);
-    else byFirst.set(first, [needle]);
+    else byPrefix.set(prefix, [needle]);
   }
   const folderCache = new Map<string, RosterUnit[]>();
 
   function mentioned(name: string): RosterUnit[] {
     const text = foldName(name);
     const spans: { from: number; to: number; unit: RosterUnit }[] = [];
-    const firsts = new Set(text);
-    for (const first of firsts) {
-      for (const needle of byFirst.get(first) ?? []) {
-        let at = text.indexOf(needle.key);
-        while (at >= 0) {
-          spans.push({ from: at, to: at + needle.key.length, unit: needle.unit });
-          at = text.indexOf(needle.key, at + 1);
+    for (let at = 0; at < text.length; at++) {
+      for (let length = 1; length <= PREFIX && at + length <= text.length; length++) {
+        for (const needle of byPrefix.get(text.slice(at, at + length)) ?? []) {
+          if (text.startsWith(needle.key, at)) spans.push({ from: at, to: at + needle.key.length, unit: needle.unit });
         }
       }
     }
