@@ -145,6 +145,14 @@ describe('the whole notice', () => {
     expect(Object.keys(narrow.forms)).toEqual(['activity-summary']);
   });
 
+  test('a table is taken by its own form, whatever its name suggests', () => {
+    const file = path.join(dir, 'misnamed.xlsx');
+    writeXlsx(file, [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '河东区教育系统工会', parentUnit: '' })] }]);
+    const misnamed = rollUpNotice([{ file: '教育系统知识竞赛.xlsx', bytes: () => new Uint8Array(fs.readFileSync(file)) }], [], { materials: [...MATERIAL_IDS], forms, roster, createdAt: '2024-04-01T00:00:00Z' });
+    expect(misnamed.files[0]).toMatchObject({ status: 'accepted', material: 'activity-summary', unit: '河东区教育系统工会' });
+    expect(misnamed.units.find((u) => u.unit === '河东区教育系统工会')?.items['activity-summary']?.status).toBe('received');
+  });
+
   test('English messages with lang en', () => {
     const en = rollUpNotice(sources, [], { materials: [...MATERIAL_IDS], forms, roster, lang: 'en', createdAt: '2024-04-01T00:00:00Z' });
     expect(en.reminders[0]?.message).toMatch(/^Dear 李娜, Hello! .*quiz activity table/);
