@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
+import { correctionTexts, remindersText } from '../../src/core/notice/corrections';
 import { MATERIAL_IDS } from '../../src/core/notice/materials';
 import type { NoticeResult } from '../../src/core/notice/types';
 import { rollUpNotice, type NoticeSource } from '../../src/files/rollupNotice';
@@ -156,5 +157,35 @@ describe('the whole notice', () => {
   test('English messages with lang en', () => {
     const en = rollUpNotice(sources, [], { materials: [...MATERIAL_IDS], forms, roster, lang: 'en', createdAt: '2024-04-01T00:00:00Z' });
     expect(en.reminders[0]?.message).toMatch(/^Dear 李娜, Hello! .*quiz activity table/);
+  });
+});
+
+describe('退回修改 and the reminder text', () => {
+  const dir = tempDir('huizong-corrections-');
+  const roster = readRosterFile({ name: 'r.csv', bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, 'r.csv'), ROSTER_ROWS, 'utf8-bom'))) }, 'zh-CN');
+  const bad = writeXlsx(path.join(dir, 'bad.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', publicityEvents: '若干' })] }]);
+  const good = writeXlsx(path.join(dir, 'good.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '二号桥街道总工会', parentUnit: '' })] }]);
+  const result = rollUpNotice(
+    [
+      { file: '大王庄/数据汇总表.xlsx', bytes: () => new Uint8Array(fs.readFileSync(bad)) },
+      { file: '二号桥/数据汇总表.xlsx', bytes: () => new Uint8Array(fs.readFileSync(good)) },
+    ],
+    [],
+    { materials: ['activity-summary'], forms, roster, deadline: '2099-01-01', createdAt: '2024-04-01T00:00:00Z' },
+  );
+
+  test('a unit whose return has errors gets a text naming each cell and what to fix', () => {
+    const texts = correctionTexts(result, 'zh-CN');
+    expect(texts.map((t) => t.unit)).toEqual(['大王庄街道总工会']);
+    expect(texts[0]!.message).toMatch(/^王芳同志，您好！大王庄街道总工会报送的材料中有以下问题/);
+    expect(texts[0]!.message).toContain('1. 数据汇总表.xlsx（工作表“Sheet1”）D2');
+    expect(texts[0]!.message).toContain('若干');
+  });
+
+  test('the reminder list as one text, unit and phone above each message', () => {
+    const text = remindersText(result);
+    expect(text).toContain('【河东区教育系统工会】');
+    expect(text).toContain('【天津市第一热电厂工会 022-24316934】');
+    expect(text.split('\n\n')).toHaveLength(result.reminders.length);
   });
 });

@@ -448,6 +448,16 @@ const entries = {
     'zh-CN': '{material}（已收到的文件无法采用：{reason}，请重新报送）',
     en: '{material} (the file received cannot be used: {reason}; please send it again)',
   },
+  'notice.correction': {
+    severity: 'warning',
+    'zh-CN': '{greeting}您好！{unit}报送的材料中有以下问题，请修改后重新报送：\n{items}\n谢谢！',
+    en: '{greeting}Hello! The materials {unit} sent have these problems; please correct them and send them again:\n{items}\nThank you!',
+  },
+  'notice.correction-item': {
+    severity: 'warning',
+    'zh-CN': '{n}. {file}（工作表“{sheet}”）{message}',
+    en: '{n}. {file} (sheet "{sheet}") {message}',
+  },
   // ── Form definitions loaded by a user ──
   'definition.invalid': {
     severity: 'error',
