@@ -39,6 +39,7 @@ import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { summarizeRollup } from '../../core/rollup/summary';
 import { IssueList } from './IssueList';
+import { NoticeSection } from './NoticeSection';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
 import { errorText } from '../../excel/officeErrors';
@@ -436,6 +437,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
           <IssueList lang={lang} issues={result.issues} groupBy="file" {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})} />
         </>
       )}
+      <NoticeSection lang={lang} definitions={definitions} {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})} deadline={deadline} unit={unit} />
     </section>
   );
 }
