@@ -4,7 +4,7 @@
  * size and time only — documents and photos are never read.
  */
 import type { Lang } from '../core/definitions/types';
-import { fileKind, isLockFile, materialHintOf } from '../core/notice/materials';
+import { fileKind, isHousekeepingFile, materialHintOf } from '../core/notice/materials';
 import { startNotice, type NoticeOptions } from '../core/notice/notice';
 import type { ListingProblem, NoticeEntry, NoticeResult } from '../core/notice/types';
 import type { SourceFile } from './checkReturn';
@@ -25,7 +25,7 @@ export function rollUpNotice(
   const notice = startNotice(options);
   for (const problem of problems) notice.addProblem(problem);
   sources.forEach((source, index) => {
-    if (isLockFile(source.file)) return;
+    if (isHousekeepingFile(source.file)) return;
     const entry: NoticeEntry = { file: source.file };
     if (source.within !== undefined) entry.within = source.within;
     if (source.size !== undefined) entry.size = source.size;

@@ -1,5 +1,6 @@
 /** Attribution by names: the nearest name mentioning a roster unit decides; several or none is never guessed. */
 import { attributorFor } from '../../src/core/notice/attribute';
+import { isHousekeepingFile } from '../../src/core/notice/materials';
 import type { Roster } from '../../src/core/rollup/types';
 
 const roster: Roster = {
@@ -36,4 +37,9 @@ test('the file name decides before its folder; a folder decides when the name sa
 test('two units in the nearest name, or none anywhere: not attributed', () => {
   expect(who('大王庄与二号桥街道总工会合影.jpg')).toEqual(['二号桥街道总工会', '大王庄街道总工会']);
   expect(who('收件箱/活动照片/IMG_0001.jpg')).toBeNull();
+});
+
+test('files no unit sent are not materials: lock files, macOS zip copies, folder housekeeping', () => {
+  for (const name of ['~$活动总结.docx', '__MACOSX/大王庄街道总工会/._活动总结.docx', '大王庄/._IMG_1.jpg', '大王庄/.DS_Store', '大王庄\\Thumbs.db', 'desktop.ini']) expect(isHousekeepingFile(name)).toBe(true);
+  for (const name of ['大王庄/活动总结.docx', 'MACOSX活动总结.docx', '大王庄/IMG_1.jpg']) expect(isHousekeepingFile(name)).toBe(false);
 });

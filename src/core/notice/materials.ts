@@ -54,9 +54,14 @@ export function stem(name: string): string {
   return dot <= 0 ? base : base.slice(0, dot);
 }
 
-/** Office's lock files (`~$活动总结.docx`) are not files a unit sent. */
-export function isLockFile(name: string): boolean {
-  return baseName(name).startsWith('~$');
+/**
+ * Files no unit sent: Office's lock files (`~$活动总结.docx`), the copies macOS zips carry
+ * (`__MACOSX/…/._活动总结.docx`, which would otherwise count as the unit's report) and folder
+ * housekeeping (`.DS_Store`, `Thumbs.db`, `desktop.ini`).
+ */
+export function isHousekeepingFile(name: string): boolean {
+  const base = baseName(name);
+  return base.startsWith('~$') || base.startsWith('._') || /^(\.ds_store|thumbs\.db|desktop\.ini)$/i.test(base) || /(^|[\\/])__MACOSX([\\/]|$)/.test(name);
 }
 
 export function fileKind(name: string): FileKind {
