@@ -21,7 +21,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Text,
   makeStyles,
   shorthands,
   tokens,
@@ -37,9 +36,9 @@ import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
 import { RollupCancelled, releaseWorker, startRollup, type RollupRun } from '../rollup/startRollup';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
-import { summarizeRollup } from '../../core/rollup/summary';
 import { IssueList } from './IssueList';
 import { NoticeSection } from './NoticeSection';
+import { RollupSummary } from './RollupSummary';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
 import { errorText } from '../../excel/officeErrors';
@@ -59,8 +58,6 @@ const useStyles = makeStyles({
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   hidden: { display: 'none' },
-  counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: tokens.spacingVerticalS },
-  count: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground3 },
   sheets: { display: 'flex', flexDirection: 'column' },
 });
@@ -281,7 +278,6 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   };
 
   const result = state.kind === 'done' ? state.result : undefined;
-  const summary = result ? summarizeRollup(result) : undefined;
 
   return (
     <section className={styles.root} aria-label={t.heading}>
@@ -407,33 +403,9 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         </MessageBar>
       )}
 
-      {result && summary && (
+      {result && (
         <>
-          <div className={styles.counts} data-testid="rollup-counts">
-            {[
-              [t.accepted, summary.accepted],
-              [t.rejected, summary.rejected],
-              [t.rowsCounted, summary.rows],
-              ...(summary.units.total
-                ? [[t.reported, summary.units.reported], [t.late, summary.units.late], [t.missing, summary.units.missing], [t.notOnRoster, summary.notOnRoster]]
-                : []),
-            ].map(([label, value]) => (
-              <div key={String(label)} className={styles.count}>
-                <Text size={600} weight="semibold">{value}</Text>
-                <Caption1>{label}</Caption1>
-              </div>
-            ))}
-          </div>
-          {result.files
-            .filter((f) => f.status === 'rejected')
-            .map((f) => (
-              <MessageBar key={f.file} intent="warning">
-                <MessageBarBody>
-                  <MessageBarTitle>{f.file}</MessageBarTitle>
-                  {f.reason}
-                </MessageBarBody>
-              </MessageBar>
-            ))}
+          <RollupSummary lang={lang} result={result} />
           <IssueList lang={lang} issues={result.issues} groupBy="file" {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})} />
         </>
       )}
