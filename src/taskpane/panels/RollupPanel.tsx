@@ -33,7 +33,8 @@ import type { Roster, RollupResult } from '../../core/rollup/types';
 import type { WorkbookSheet } from '../../excel/gateway';
 import { RETURN_ACCEPT, downloadBytes, loadExamples, readChosenFiles } from '../fileIO';
 import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
-import { RollupCancelled, releaseWorker, startRollup, type RollupRun } from '../rollup/startRollup';
+import { releaseWorker } from '../rollup/startRollup';
+import { useRollupRun } from '../rollup/useRollupRun';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
@@ -64,12 +65,6 @@ const useStyles = makeStyles({
 
 /** Waits this long after the last tick before reading the ticked sheets to propose the form. */
 const SHEET_PEEK_DELAY_MS = 300;
-
-type RunState =
-  | { kind: 'idle' }
-  | { kind: 'running'; index: number; total: number; file: string }
-  | { kind: 'done'; result: RollupResult; workbook?: Uint8Array }
-  | { kind: 'failed'; message: string };
 
 export interface RollupPanelProps {
   lang: Lang;
@@ -117,11 +112,8 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   const [deadline, setDeadline] = useState('');
   const [unit, setUnit] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [state, setState] = useState<RunState>({ kind: 'idle' });
+  const { state, execute, cancel } = useRollupRun();
   const [notice, setNotice] = useState<string | undefined>();
-  const run = useRef<RollupRun | undefined>(undefined);
-  /** 取消 pressed while the workbook's sheets were still being read, before the worker started. */
-  const cancelledEarly = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const rosterInput = useRef<HTMLInputElement>(null);
 
@@ -220,61 +212,50 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     }
   };
 
-  const start = async () => {
+  const start = () => {
     setNotice(undefined);
-    cancelledEarly.current = false;
     const sheetNames = chosenSheets;
-    setState({ kind: 'running', index: 0, total: files.length + sheetNames.length, file: '' });
     // The worker takes the bytes over; keep our own copies for a second run.
     const copy = (f: RollupFile): RollupFile => ({ ...f, bytes: f.bytes.slice() });
-    let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
-    try {
-      // The ticked sheets and the roster sheet as they are now: one read of the workbook.
-      if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
-      // The roster sheet as it is now (filled in since it was picked, or since it was made).
-      if (rosterSheet !== undefined) {
-        const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
-        setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
-      }
-    } catch (error) {
-      setState({ kind: 'failed', message: `${t.sheetsFailed}${errorText(error, lang)}` });
-      void refreshSheets();
-      return;
-    }
-    if (cancelledEarly.current) {
-      setState({ kind: 'idle' });
-      return;
-    }
-    const current = startRollup(
-      {
-        files: files.map(copy),
-        ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
-        ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
-        ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
-        definitions,
-        form: formId,
-        lang,
-        workbook: writeToWorkbook === undefined,
-        ...(deadline ? { deadline } : {}),
-        ...(unit ? { unit } : {}),
+    return execute({
+      total: files.length + sheetNames.length,
+      prepare: async () => {
+        let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
+        // The ticked sheets and the roster sheet as they are now: one read of the workbook.
+        if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
+        // The roster sheet as it is now (filled in since it was picked, or since it was made).
+        if (rosterSheet !== undefined) {
+          const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
+          setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
+        }
+        return {
+          files: files.map(copy),
+          ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
+          ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
+          ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
+          definitions,
+          form: formId,
+          lang,
+          workbook: writeToWorkbook === undefined,
+          ...(deadline ? { deadline } : {}),
+          ...(unit ? { unit } : {}),
+        };
       },
-      (p) => setState({ kind: 'running', index: p.index, total: p.total, file: p.file }),
-    );
-    run.current = current;
-    try {
-      const done = await current.done;
-      setState(done.workbook ? { kind: 'done', result: done.result, workbook: done.workbook } : { kind: 'done', result: done.result });
-      if (writeToWorkbook) {
-        await writeToWorkbook(done.result);
-        setNotice(t.written);
+      prepareFailed: (error) => {
         void refreshSheets();
-      }
-    } catch (error) {
-      if (error instanceof RollupCancelled) setState({ kind: 'idle' });
-      else setState({ kind: 'failed', message: errorText(error, lang) });
-    } finally {
-      run.current = undefined;
-    }
+        return `${t.sheetsFailed}${errorText(error, lang)}`;
+      },
+      ...(writeToWorkbook
+        ? {
+            after: async (result: RollupResult) => {
+              await writeToWorkbook(result);
+              setNotice(t.written);
+              void refreshSheets();
+            },
+          }
+        : {}),
+      failed: (error) => errorText(error, lang),
+    });
   };
 
   const result = state.kind === 'done' ? state.result : undefined;
@@ -370,14 +351,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
           {t.start}
         </Button>
         {state.kind === 'running' && (
-          <Button
-            onClick={() => {
-              if (run.current) run.current.cancel();
-              else cancelledEarly.current = true;
-            }}
-          >
-            {t.cancel}
-          </Button>
+          <Button onClick={cancel}>{t.cancel}</Button>
         )}
         {state.kind === 'done' && state.workbook && (
           <Button onClick={() => downloadBytes(t.fileName(unit), state.workbook!)}>{t.download}</Button>
