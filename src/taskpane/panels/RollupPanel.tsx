@@ -16,7 +16,6 @@ import {
   Field,
   Input,
   Label,
-  Select,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -39,6 +38,7 @@ import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
 import { NoticeSection } from './NoticeSection';
+import { RosterPicker, type RosterChoice } from './RosterPicker';
 import { RollupSummary } from './RollupSummary';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
@@ -88,11 +88,6 @@ export interface WorkbookAccess {
   createRosterSheet(): Promise<string>;
 }
 
-type RosterChoice =
-  | { kind: 'file'; file: RollupFile }
-  /** A sheet of this workbook: read again when the roll-up starts (it may have been edited). */
-  | { kind: 'sheet'; sheet: string; units?: number; problem?: string };
-
 export function RollupPanel({ lang, definitions, formId, writeToWorkbook, selectIssue, onSelectForm, workbook }: RollupPanelProps) {
   const styles = useStyles();
   const t = panelStrings[lang].rollup;
@@ -115,7 +110,6 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   const { state, execute, cancel } = useRollupRun();
   const [notice, setNotice] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const rosterInput = useRef<HTMLInputElement>(null);
 
   const addFiles = async (list: FileList | null) => {
     const chosen = await readChosenFiles(list);
@@ -310,32 +304,14 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         </MessageBar>
       )}
 
-      <Field label={t.roster} hint={rosterHint(roster, t)} validationState={roster?.kind === 'sheet' && roster.problem !== undefined ? 'warning' : 'none'}>
-        <div className={styles.row}>
-          <Button size="small" onClick={() => rosterInput.current?.click()}>{t.chooseRoster}</Button>
-          {workbook && <Button size="small" onClick={() => void createRosterSheet()}>{t.newRosterSheet}</Button>}
-          {roster && <Button size="small" appearance="subtle" onClick={() => setRoster(undefined)}>{t.remove}</Button>}
-        </div>
-      </Field>
-      {workbook && (
-        <Field label={t.rosterSheet}>
-          <Select value={rosterSheet ?? ''} onChange={(_, d) => void chooseRosterSheet(d.value)} data-testid="roster-sheet">
-            <option value="">{t.rosterSheetNone}</option>
-            {[...new Set([...(rosterSheet ? [rosterSheet] : []), ...rosterSheets])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      <input
-        ref={rosterInput}
-        className={styles.hidden}
-        type="file"
-        accept={RETURN_ACCEPT}
-        data-testid="roster-input"
-        onChange={(e) => void readChosenFiles(e.target.files).then(([f]) => setRoster(f ? { kind: 'file', file: f } : undefined))}
+      <RosterPicker
+        lang={lang}
+        roster={roster}
+        sheets={workbook ? rosterSheets : undefined}
+        onChooseFile={(file) => setRoster(file ? { kind: 'file', file } : undefined)}
+        onChooseSheet={(sheet) => void chooseRosterSheet(sheet)}
+        {...(workbook ? { onCreateSheet: () => void createRosterSheet() } : {})}
+        onRemove={() => setRoster(undefined)}
       />
       <div className={styles.row}>
         <Field label={t.deadline}>
@@ -386,12 +362,4 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       <NoticeSection lang={lang} definitions={definitions} {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})} deadline={deadline} unit={unit} />
     </section>
   );
-}
-
-/** What the roster field says under it: the file, the sheet and its units, or the columns wanted. */
-function rosterHint(roster: RosterChoice | undefined, t: (typeof panelStrings)[Lang]['rollup']): string {
-  if (!roster) return t.rosterHint;
-  if (roster.kind === 'file') return roster.file.name;
-  if (roster.problem !== undefined) return t.rosterSheetEmpty(roster.sheet, roster.problem);
-  return roster.units === undefined ? roster.sheet : t.rosterFromSheet(roster.sheet, roster.units);
 }
