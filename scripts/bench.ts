@@ -115,10 +115,19 @@ function benchRollupApart(): void {
   if (run.status !== 0) throw new Error(`bench-rollup exited with ${run.status ?? run.signal}`);
 }
 
+/** The whole notice against the three single-form roll-ups, in a process of its own as well. */
+function benchNoticeApart(): void {
+  const tsx = path.join(__dirname, '../node_modules/tsx/dist/cli.mjs');
+  const run = spawnSync(process.execPath, [tsx, path.join(__dirname, 'bench-notice.ts')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`bench-notice exited with ${run.status ?? run.signal}`);
+}
+
 async function main(): Promise<void> {
   benchValidation();
   console.log('');
   benchRollupApart();
+  console.log('');
+  benchNoticeApart();
   console.log('');
   await benchExcel();
   console.log('');

@@ -13,6 +13,7 @@ import iconv from 'iconv-lite';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { shippedForm } from '../src/core/definitions/shipped';
+import { makeNoticeExample, NOTICE_FOLDER } from './make-notice-example';
 
 /** The district, its folder and its deadline. */
 export const DISTRICT = '河东区总工会';
@@ -680,4 +681,7 @@ if (require.main === module) {
   const dir = resolve(__dirname, '..', EXAMPLE_FOLDER);
   const files = makeExamples(dir);
   console.log(`${files.length} files written to ${dir}`);
+  const noticeDir = resolve(__dirname, '..', NOTICE_FOLDER);
+  const noticeFiles = makeNoticeExample(noticeDir);
+  console.log(`${noticeFiles.length} files written to ${noticeDir}`);
 }

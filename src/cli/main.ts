@@ -11,6 +11,8 @@ import type { FormDefinition, Lang } from '../core/definitions/types';
 import { messageFor } from '../core/issues/catalogue';
 import { countBySeverity } from '../core/issues/issue';
 import { impossibleDate } from '../core/values/date';
+import { isMaterialId, MATERIAL_IDS, type MaterialId } from '../core/notice/materials';
+import { runNotice } from './notice';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
@@ -34,6 +36,14 @@ export function chooseForms(formOption: string | undefined, definitionPaths: rea
   return chosen.map(compileForm);
 }
 
+/** `--materials a,b,...`: known material ids, in any order, at least one. */
+function parseMaterials(text: string, lang: Lang): MaterialId[] {
+  const ids = text.split(/[,，、\s]+/).filter((s) => s !== '');
+  for (const id of ids) if (!isMaterialId(id)) throw new UsageError(say(lang, 'unknownMaterial', { material: id, known: MATERIAL_IDS.join(', ') }));
+  if (ids.length === 0) throw new UsageError(say(lang, 'needForm'));
+  return [...new Set(ids)] as MaterialId[];
+}
+
 function langFrom(value: string | undefined): Lang {
   const lang = value ?? process.env.HUIZONG_LANG ?? '';
   return lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
@@ -55,6 +65,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         roster: { type: 'string' },
         deadline: { type: 'string' },
         unit: { type: 'string' },
+        materials: { type: 'string' },
         out: { type: 'string' },
         year: { type: 'string' },
         'last-year': { type: 'string' },
@@ -83,12 +94,30 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       case 'rollup': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
-        if (values.form === undefined) throw new UsageError(say(lang, 'needForm'));
+        if (values.form === undefined && values.materials === undefined) throw new UsageError(say(lang, 'needForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
         const lastYear = values['last-year'];
         if (lastYear !== undefined && !existsSync(lastYear)) throw new UsageError(say(lang, 'noSuchFile', { path: lastYear }));
         const all = chooseForms(undefined, values.definition ?? [], lang);
+        if (values.form === undefined) {
+          return await runNotice(
+            {
+              inputs: positionals,
+              materials: parseMaterials(values.materials ?? '', lang),
+              forms: all,
+              out: values.out,
+              json: Boolean(values.json),
+              lang,
+              progress: Boolean(process.stderr.isTTY) && !values.json,
+              ...(values.roster ? { roster: values.roster } : {}),
+              ...(values.deadline ? { deadline: values.deadline } : {}),
+              ...(values.unit ? { unit: values.unit } : {}),
+              ...(values.today ? { today: values.today } : {}),
+            },
+            io,
+          );
+        }
         return await runRollup(
           {
             inputs: positionals,

@@ -2,7 +2,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
-import { countBySeverity } from '../core/issues/issue';
+import { summarizeRollup } from '../core/rollup/summary';
 import type { RollupResult } from '../core/rollup/types';
 import { expandInputs, readBytes } from './inputFiles';
 import { readLastYear, readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
@@ -119,15 +119,10 @@ function progressBar(index: number, total: number): string {
 
 function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
   const lang = args.lang;
-  const accepted = result.files.filter((f) => f.status === 'accepted').length;
-  const counted = result.rows.filter((r) => r.status === 'counted').length;
-  const counts = countBySeverity(result.issues);
-  io.out(say(lang, 'rollupSummary', { files: result.files.length, accepted, rejected: result.files.length - accepted, rows: counted, errors: counts.errors, warnings: counts.warnings }));
+  const summary = summarizeRollup(result);
+  io.out(say(lang, 'rollupSummary', { files: summary.files, accepted: summary.accepted, rejected: summary.rejected, rows: summary.rows, errors: summary.errors, warnings: summary.warnings }));
   for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}：${file.reason ?? ''}`);
-  if (result.units.length > 0) {
-    const by = (status: string) => result.units.filter((u) => u.status === status).length;
-    io.out(say(lang, 'unitSummary', { total: result.units.length, reported: by('reported'), late: by('late'), missing: by('missing') }));
-  }
+  if (summary.units.total > 0) io.out(say(lang, 'unitSummary', summary.units));
   for (const issue of result.issues.slice(0, 20)) io.out(`  ${say(lang, issue.severity)}  ${issue.file ? issue.file + ' ' : ''}${issue.message}`);
   if (result.issues.length > 20) io.out('  ' + say(lang, 'moreIssues', { count: result.issues.length - 20 }));
 }

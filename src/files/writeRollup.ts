@@ -162,7 +162,7 @@ function forCells(areas: readonly string[], each: (r: number, c: number) => void
   }
 }
 
-function looksOf(plan: RollupSheetPlan): Map<number, Look> {
+function looksOf(plan: Omit<RollupSheetPlan, 'role'>): Map<number, Look> {
   const looks = new Map<number, Look>();
   const on = (areas: readonly string[], apply: (look: Look) => void) =>
     forCells(areas, (r, c) => {
@@ -217,7 +217,7 @@ function styleCache(): (look: Look) => Partial<Style> {
 /** Excel keeps up to 32,767 characters in a note; a long list of messages is cut well before. */
 const NOTE_LIMIT = 1000;
 
-function writeSheet(workbook: Workbook, plan: RollupSheetPlan): void {
+export function writeSheet(workbook: Workbook, plan: Omit<RollupSheetPlan, 'role'>): void {
   const columns = plan.freeze.columns ?? 0;
   const firstFree = `${columnName(columns)}${plan.freeze.rows + 1}`;
   const sheet = workbook.addWorksheet(plan.name, {

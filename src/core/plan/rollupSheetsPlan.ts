@@ -34,6 +34,7 @@ import type { ComputedField, Lang } from '../definitions/types';
 import type { Severity } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
 import { plainNumber, type OutlierFlag } from '../rollup/outliers';
+import { summarizeRollup } from '../rollup/summary';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
 import { comparisonSheet } from './comparisonSheetPlan';
@@ -198,7 +199,7 @@ function text(value: unknown): string {
  * Gives every text Excel would turn into something else its prefix (excelText), in place,
  * and returns where: the cells' A1 areas, for a writer that stores text as it is.
  */
-function prefixText(values: SheetPlanValue[][]): string[] {
+export function prefixText(values: SheetPlanValue[][]): string[] {
   const prefixed: string[] = [];
   values.forEach((row, r) =>
     row.forEach((value, c) => {
@@ -619,14 +620,14 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const last = width - 1;
   const roster: UnitLine[] = result.units.map((u) => ({ ...u }));
   const outside = notOnRosterLines(result);
-  const count = (kind: UnitStatusKind) => result.units.filter((u) => u.status === kind).length;
+  const summary = summarizeRollup(result);
 
   const values: SheetPlanValue[][] = [];
   const title = blankRow(width);
   title[0] = t.statusTitle(formTitle(form, lang));
   values.push(title);
   const counts = blankRow(width);
-  counts[0] = t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length });
+  counts[0] = t.counts({ expected: summary.units.total, reported: summary.units.reported, late: summary.units.late, missing: summary.units.missing, notOnRoster: outside.length });
   values.push(counts);
   values.push(blankRow(width));
   values.push([...t.unitHeaders]);
@@ -662,9 +663,8 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   values.push(blankRow(width));
   r++;
   const filesTitleRow = r++;
-  const accepted = result.files.filter((f) => f.status === 'accepted').length;
   const filesTitle = blankRow(width);
-  filesTitle[0] = t.filesTitle(result.files.length, accepted, result.files.length - accepted);
+  filesTitle[0] = t.filesTitle(summary.files, summary.accepted, summary.rejected);
   values.push(filesTitle);
   merges.push(area(0, filesTitleRow, last, filesTitleRow));
   const fileHeaderRow = r++;
@@ -731,17 +731,24 @@ export function issueCell(index: number, sheet: string = ROLLUP_SHEET_NAMES.issu
 }
 
 function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): RollupSheetPlan {
+  return issueListSheet(result.issues, (id) => {
+    const field = form.byId.get(id);
+    return field ? fieldLabel(field, lang) : undefined;
+  }, lang);
+}
+
+/** 问题清单 for any list of issues (one form's, or the whole notice's); `labelOf` names a field. */
+export function issueListSheet(issues: readonly Issue[], labelOf: (field: string) => string | undefined, lang: Lang): RollupSheetPlan {
   const t: Texts = TEXTS[lang];
   const values: SheetPlanValue[][] = [[...t.issueHeaders]];
   const cells = new Cells();
-  result.issues.forEach((issue, n) => {
+  issues.forEach((issue, n) => {
     const r = ISSUES_FIRST_ROW + n;
-    const field = issue.field !== undefined ? form.byId.get(issue.field) : undefined;
     values.push([
       text(issue.file),
       text(issue.sheet),
       text(issue.cell),
-      text(field ? fieldLabel(field, lang) : issue.field),
+      text(issue.field !== undefined ? labelOf(issue.field) ?? issue.field : undefined),
       t.severity[issue.severity] ?? issue.severity,
       text(issue.rule),
       text(issue.message),
@@ -749,7 +756,7 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
     cells.add(issue.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `E${r}`);
   });
   const last = ISSUE_COLUMNS - 1;
-  const lastRow = Math.max(1, result.issues.length + 1);
+  const lastRow = Math.max(1, issues.length + 1);
   const textPrefixed = prefixText(values);
   return {
     role: 'issues',
@@ -763,8 +770,8 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
     freeze: { rows: 1 },
     fills: cells.fills(),
     fonts: [],
-    centred: result.issues.length ? [area(4, ISSUES_FIRST_ROW, 4, lastRow)] : [],
-    wrap: result.issues.length ? [area(6, ISSUES_FIRST_ROW, 6, lastRow)] : [],
+    centred: issues.length ? [area(4, ISSUES_FIRST_ROW, 4, lastRow)] : [],
+    wrap: issues.length ? [area(6, ISSUES_FIRST_ROW, 6, lastRow)] : [],
     borders: [area(0, 1, last, lastRow)],
     rowHeights: [],
     autoFilter: area(0, 1, last, lastRow),

@@ -45,7 +45,7 @@ export function unitKey(name: string): string {
 /** How far down the header may be: a title line and a unit/date line rarely take more. */
 const HEADER_SEARCH_ROWS = 10;
 
-type Role = 'name' | 'level' | 'parent' | 'alias' | 'deadline';
+type Role = 'name' | 'level' | 'parent' | 'alias' | 'deadline' | 'contact' | 'phone';
 
 /** A header cell's key: folded (`foldKey`), brackets dropped, so `单位名称（全称）` meets `单位名称全称`. */
 function headerKey(text: string): string {
@@ -60,6 +60,9 @@ const HEADERS: Record<Exclude<Role, 'name'>, ReadonlySet<string>> = {
   parent: new Set(['上级单位', '上级单位名称', '上级工会', '上级', '所属上级', '上级主管单位']),
   alias: new Set(['别名', '单位别名', '简称', '单位简称', '别称', '曾用名', '其他名称']),
   deadline: new Set(['截止日期', '截止时间', '报送截止日期', '报送截止时间', '截止']),
+  // Who to chase, for the whole notice's reminder list (optional columns).
+  contact: new Set(['联系人', '联系人姓名', '经办人']),
+  phone: new Set(['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式']),
 };
 
 interface Header {
@@ -73,7 +76,7 @@ interface Header {
 function roleOf(key: string): { role: Role; strong: boolean } | undefined {
   if (STRONG_NAME.has(key)) return { role: 'name', strong: true };
   if (WEAK_NAME.has(key)) return { role: 'name', strong: false };
-  for (const role of ['level', 'parent', 'alias', 'deadline'] as const) if (HEADERS[role].has(key)) return { role, strong: true };
+  for (const role of ['level', 'parent', 'alias', 'deadline', 'contact', 'phone'] as const) if (HEADERS[role].has(key)) return { role, strong: true };
   return undefined;
 }
 
@@ -179,6 +182,10 @@ export function parseRoster(grid: Grid, source: string, lang: Lang): Roster {
     if (level) unit.level = level;
     const parent = text('parent');
     if (parent) unit.parent = parent;
+    const contact = text('contact');
+    if (contact) unit.contact = contact;
+    const phone = text('phone');
+    if (phone) unit.phone = phone;
 
     const seen = new Set([key]);
     for (const alias of splitAliases(text('alias'))) {

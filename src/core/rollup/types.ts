@@ -17,6 +17,9 @@ export interface RosterUnit {
   deadline?: string;
   /** 1-based row in the roster sheet. */
   row: number;
+  /** 联系人 and 联系电话 (optional columns), for the reminder list. */
+  contact?: string;
+  phone?: string;
 }
 
 export interface Roster {

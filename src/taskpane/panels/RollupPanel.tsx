@@ -16,12 +16,10 @@ import {
   Field,
   Input,
   Label,
-  Select,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Text,
   makeStyles,
   shorthands,
   tokens,
@@ -34,10 +32,14 @@ import type { Roster, RollupResult } from '../../core/rollup/types';
 import type { WorkbookSheet } from '../../excel/gateway';
 import { RETURN_ACCEPT, downloadBytes, loadExamples, readChosenFiles } from '../fileIO';
 import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
-import { RollupCancelled, releaseWorker, startRollup, type RollupRun } from '../rollup/startRollup';
+import { releaseWorker } from '../rollup/startRollup';
+import { useRollupRun } from '../rollup/useRollupRun';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
+import { NoticeSection } from './NoticeSection';
+import { RosterPicker, type RosterChoice } from './RosterPicker';
+import { RollupSummary } from './RollupSummary';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
 import { errorText } from '../../excel/officeErrors';
@@ -57,20 +59,12 @@ const useStyles = makeStyles({
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   hidden: { display: 'none' },
-  counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: tokens.spacingVerticalS },
-  count: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground3 },
   sheets: { display: 'flex', flexDirection: 'column' },
 });
 
 /** Waits this long after the last tick before reading the ticked sheets to propose the form. */
 const SHEET_PEEK_DELAY_MS = 300;
-
-type RunState =
-  | { kind: 'idle' }
-  | { kind: 'running'; index: number; total: number; file: string }
-  | { kind: 'done'; result: RollupResult; workbook?: Uint8Array }
-  | { kind: 'failed'; message: string };
 
 export interface RollupPanelProps {
   lang: Lang;
@@ -94,11 +88,6 @@ export interface WorkbookAccess {
   createRosterSheet(): Promise<string>;
 }
 
-type RosterChoice =
-  | { kind: 'file'; file: RollupFile }
-  /** A sheet of this workbook: read again when the roll-up starts (it may have been edited). */
-  | { kind: 'sheet'; sheet: string; units?: number; problem?: string };
-
 export function RollupPanel({ lang, definitions, formId, writeToWorkbook, selectIssue, onSelectForm, workbook }: RollupPanelProps) {
   const styles = useStyles();
   const t = panelStrings[lang].rollup;
@@ -118,13 +107,9 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   const [deadline, setDeadline] = useState('');
   const [unit, setUnit] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [state, setState] = useState<RunState>({ kind: 'idle' });
+  const { state, execute, cancel } = useRollupRun();
   const [notice, setNotice] = useState<string | undefined>();
-  const run = useRef<RollupRun | undefined>(undefined);
-  /** 取消 pressed while the workbook's sheets were still being read, before the worker started. */
-  const cancelledEarly = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const rosterInput = useRef<HTMLInputElement>(null);
 
   const addFiles = async (list: FileList | null) => {
     const chosen = await readChosenFiles(list);
@@ -221,65 +206,53 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
     }
   };
 
-  const start = async () => {
+  const start = () => {
     setNotice(undefined);
-    cancelledEarly.current = false;
     const sheetNames = chosenSheets;
-    setState({ kind: 'running', index: 0, total: files.length + sheetNames.length, file: '' });
     // The worker takes the bytes over; keep our own copies for a second run.
     const copy = (f: RollupFile): RollupFile => ({ ...f, bytes: f.bytes.slice() });
-    let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
-    try {
-      // The ticked sheets and the roster sheet as they are now: one read of the workbook.
-      if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
-      // The roster sheet as it is now (filled in since it was picked, or since it was made).
-      if (rosterSheet !== undefined) {
-        const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
-        setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
-      }
-    } catch (error) {
-      setState({ kind: 'failed', message: `${t.sheetsFailed}${errorText(error, lang)}` });
-      void refreshSheets();
-      return;
-    }
-    if (cancelledEarly.current) {
-      setState({ kind: 'idle' });
-      return;
-    }
-    const current = startRollup(
-      {
-        files: files.map(copy),
-        ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
-        ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
-        ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
-        definitions,
-        form: formId,
-        lang,
-        workbook: writeToWorkbook === undefined,
-        ...(deadline ? { deadline } : {}),
-        ...(unit ? { unit } : {}),
+    return execute({
+      total: files.length + sheetNames.length,
+      prepare: async () => {
+        let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
+        // The ticked sheets and the roster sheet as they are now: one read of the workbook.
+        if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
+        // The roster sheet as it is now (filled in since it was picked, or since it was made).
+        if (rosterSheet !== undefined) {
+          const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
+          setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
+        }
+        return {
+          files: files.map(copy),
+          ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
+          ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
+          ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
+          definitions,
+          form: formId,
+          lang,
+          workbook: writeToWorkbook === undefined,
+          ...(deadline ? { deadline } : {}),
+          ...(unit ? { unit } : {}),
+        };
       },
-      (p) => setState({ kind: 'running', index: p.index, total: p.total, file: p.file }),
-    );
-    run.current = current;
-    try {
-      const done = await current.done;
-      setState(done.workbook ? { kind: 'done', result: done.result, workbook: done.workbook } : { kind: 'done', result: done.result });
-      if (writeToWorkbook) {
-        await writeToWorkbook(done.result);
-        setNotice(t.written);
+      prepareFailed: (error) => {
         void refreshSheets();
-      }
-    } catch (error) {
-      if (error instanceof RollupCancelled) setState({ kind: 'idle' });
-      else setState({ kind: 'failed', message: errorText(error, lang) });
-    } finally {
-      run.current = undefined;
-    }
+        return `${t.sheetsFailed}${errorText(error, lang)}`;
+      },
+      ...(writeToWorkbook
+        ? {
+            after: async (result: RollupResult) => {
+              await writeToWorkbook(result);
+              setNotice(t.written);
+              void refreshSheets();
+            },
+          }
+        : {}),
+      failed: (error) => errorText(error, lang),
+    });
   };
 
   const result = state.kind === 'done' ? state.result : undefined;
-  const by = (status: string) => result?.units.filter((u) => u.status === status).length ?? 0;
 
   return (
     <section className={styles.root} aria-label={t.heading}>
@@ -331,32 +304,14 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         </MessageBar>
       )}
 
-      <Field label={t.roster} hint={rosterHint(roster, t)} validationState={roster?.kind === 'sheet' && roster.problem !== undefined ? 'warning' : 'none'}>
-        <div className={styles.row}>
-          <Button size="small" onClick={() => rosterInput.current?.click()}>{t.chooseRoster}</Button>
-          {workbook && <Button size="small" onClick={() => void createRosterSheet()}>{t.newRosterSheet}</Button>}
-          {roster && <Button size="small" appearance="subtle" onClick={() => setRoster(undefined)}>{t.remove}</Button>}
-        </div>
-      </Field>
-      {workbook && (
-        <Field label={t.rosterSheet}>
-          <Select value={rosterSheet ?? ''} onChange={(_, d) => void chooseRosterSheet(d.value)} data-testid="roster-sheet">
-            <option value="">{t.rosterSheetNone}</option>
-            {[...new Set([...(rosterSheet ? [rosterSheet] : []), ...rosterSheets])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      <input
-        ref={rosterInput}
-        className={styles.hidden}
-        type="file"
-        accept={RETURN_ACCEPT}
-        data-testid="roster-input"
-        onChange={(e) => void readChosenFiles(e.target.files).then(([f]) => setRoster(f ? { kind: 'file', file: f } : undefined))}
+      <RosterPicker
+        lang={lang}
+        roster={roster}
+        sheets={workbook ? rosterSheets : undefined}
+        onChooseFile={(file) => setRoster(file ? { kind: 'file', file } : undefined)}
+        onChooseSheet={(sheet) => void chooseRosterSheet(sheet)}
+        {...(workbook ? { onCreateSheet: () => void createRosterSheet() } : {})}
+        onRemove={() => setRoster(undefined)}
       />
       <div className={styles.row}>
         <Field label={t.deadline}>
@@ -372,14 +327,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
           {t.start}
         </Button>
         {state.kind === 'running' && (
-          <Button
-            onClick={() => {
-              if (run.current) run.current.cancel();
-              else cancelledEarly.current = true;
-            }}
-          >
-            {t.cancel}
-          </Button>
+          <Button onClick={cancel}>{t.cancel}</Button>
         )}
         {state.kind === 'done' && state.workbook && (
           <Button onClick={() => downloadBytes(t.fileName(unit), state.workbook!)}>{t.download}</Button>
@@ -407,42 +355,11 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
 
       {result && (
         <>
-          <div className={styles.counts} data-testid="rollup-counts">
-            {[
-              [t.accepted, result.files.filter((f) => f.status === 'accepted').length],
-              [t.rejected, result.files.filter((f) => f.status === 'rejected').length],
-              [t.rowsCounted, result.rows.filter((r) => r.status === 'counted').length],
-              ...(result.units.length
-                ? [[t.reported, by('reported')], [t.late, by('late')], [t.missing, by('missing')], [t.notOnRoster, new Set(result.rows.filter((r) => r.notOnRoster && r.status === 'counted').map((r) => r.unit)).size]]
-                : []),
-            ].map(([label, value]) => (
-              <div key={String(label)} className={styles.count}>
-                <Text size={600} weight="semibold">{value}</Text>
-                <Caption1>{label}</Caption1>
-              </div>
-            ))}
-          </div>
-          {result.files
-            .filter((f) => f.status === 'rejected')
-            .map((f) => (
-              <MessageBar key={f.file} intent="warning">
-                <MessageBarBody>
-                  <MessageBarTitle>{f.file}</MessageBarTitle>
-                  {f.reason}
-                </MessageBarBody>
-              </MessageBar>
-            ))}
+          <RollupSummary lang={lang} result={result} />
           <IssueList lang={lang} issues={result.issues} groupBy="file" {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})} />
         </>
       )}
+      <NoticeSection lang={lang} definitions={definitions} {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})} deadline={deadline} unit={unit} />
     </section>
   );
-}
-
-/** What the roster field says under it: the file, the sheet and its units, or the columns wanted. */
-function rosterHint(roster: RosterChoice | undefined, t: (typeof panelStrings)[Lang]['rollup']): string {
-  if (!roster) return t.rosterHint;
-  if (roster.kind === 'file') return roster.file.name;
-  if (roster.problem !== undefined) return t.rosterSheetEmpty(roster.sheet, roster.problem);
-  return roster.units === undefined ? roster.sheet : t.rosterFromSheet(roster.sheet, roster.units);
 }

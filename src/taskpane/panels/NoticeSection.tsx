@@ -1,0 +1,277 @@
+/**
+ * 整个通知: a whole folder of everything units sent (dropped or chosen), the materials this
+ * notice asked for ticked, and at a glance who sent what (click a cell for its files), the
+ * reminder list with a copy button per unit and for all, and for each unit whose returns have
+ * errors a 退回修改 text. The workbook (报送材料, 催报名单, each form's 汇总, 问题清单) is offered
+ * as a download. Documents and photos are never read: only their names, sizes and times.
+ */
+import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { Body1, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { compileForm } from '../../core/definitions/compile';
+import type { FormDefinition, Lang } from '../../core/definitions/types';
+import { correctionTexts, remindersText } from '../../core/notice/corrections';
+import { MATERIAL_IDS, fileKind, materialLabel, type MaterialId } from '../../core/notice/materials';
+import type { ListingProblem, MaterialStatus, NoticeResult } from '../../core/notice/types';
+import { MATERIAL_COLORS } from '../../core/plan/noticeSheetsPlan';
+import type { NoticeSource } from '../../files/rollupNotice';
+import { downloadBytes } from '../fileIO';
+import type { RollupFile } from '../rollup/protocol';
+import { listDropped, type DroppedFile } from '../rollup/dropEntries';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  drop: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'center' },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  hidden: { display: 'none' },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'center', cursor: 'pointer' },
+  head: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', backgroundColor: tokens.colorNeutralBackground3 },
+  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  message: { whiteSpace: 'pre-wrap' },
+});
+
+const TEXTS = {
+  'zh-CN': {
+    heading: '整个通知：谁报了什么、谁还缺什么',
+    hint: '把收到的全部材料（每个单位一个文件夹，或文件名写着单位）拖到这里；文档和图片只看文件名，不会打开。',
+    chooseFolder: '选择文件夹…',
+    chooseFiles: '选择材料文件…',
+    chosen: (n: number) => `已选 ${n} 个文件`,
+    materials: '本次通知要求报送：',
+    run: '汇总整个通知',
+    running: '正在汇总…',
+    needRoster: '请先在上方选择单位名单文件，才能列出各单位的报送情况和催报名单。',
+    status: { received: '已收到', late: '逾期', rejected: '退回', missing: '未报送' } as Record<MaterialStatus, string>,
+    unit: '单位',
+    filesOf: (unit: string, material: string) => `${unit} · ${material}：`,
+    noFiles: '没有文件',
+    reminders: (n: number) => `催报名单（${n} 个单位）`,
+    copy: '复制',
+    copyAll: '复制全部',
+    copied: '已复制',
+    corrections: (n: number) => `退回修改（${n} 个单位）`,
+    unplaced: (n: number) => `无法确定单位或材料的文件（${n} 个）`,
+    download: '下载整个通知的汇总工作簿',
+  },
+  en: {
+    heading: 'The whole notice: who sent what, who is missing what',
+    hint: 'Drop everything units sent here (a folder per unit, or the unit in the file name); documents and photos are known by their names only, never opened.',
+    chooseFolder: 'Choose a folder…',
+    chooseFiles: 'Choose the files sent…',
+    chosen: (n: number) => `${n} files chosen`,
+    materials: 'This notice asks for:',
+    run: 'Roll up the whole notice',
+    running: 'Rolling up…',
+    needRoster: 'Choose the roster file above to see each unit’s materials and the reminder list.',
+    status: { received: 'Received', late: 'Late', rejected: 'Rejected', missing: 'Missing' } as Record<MaterialStatus, string>,
+    unit: 'Unit',
+    filesOf: (unit: string, material: string) => `${unit} · ${material}: `,
+    noFiles: 'no files',
+    reminders: (n: number) => `Reminder list (${n} units)`,
+    copy: 'Copy',
+    copyAll: 'Copy all',
+    copied: 'Copied',
+    corrections: (n: number) => `Send back for correction (${n} units)`,
+    unplaced: (n: number) => `Files of unknown unit or material (${n})`,
+    download: 'Download the whole notice workbook',
+  },
+};
+
+export interface NoticeSectionProps {
+  lang: Lang;
+  definitions: FormDefinition[];
+  /** The roster chosen above, as a file. */
+  rosterFile?: RollupFile;
+  deadline?: string;
+  unit?: string;
+}
+
+export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }: NoticeSectionProps) {
+  const styles = useStyles();
+  const t = TEXTS[lang];
+  const forms = useMemo(() => definitions.map(compileForm), [definitions]);
+  const [entries, setEntries] = useState<DroppedFile[]>([]);
+  const [problems, setProblems] = useState<ListingProblem[]>([]);
+  const [materials, setMaterials] = useState<MaterialId[]>([...MATERIAL_IDS]);
+  const [result, setResult] = useState<NoticeResult | undefined>();
+  const [running, setRunning] = useState(false);
+  const [copied, setCopied] = useState<string | undefined>();
+  const [shown, setShown] = useState<{ unit: string; material: MaterialId } | undefined>();
+  const folderInput = useRef<HTMLInputElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+
+  const take = (listed: { files: DroppedFile[]; problems: ListingProblem[] }) => {
+    setEntries(listed.files);
+    setProblems(listed.problems);
+    setResult(undefined);
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    void listDropped(event.dataTransfer.items, event.dataTransfer.files).then(take);
+  };
+
+  const run = async () => {
+    setRunning(true);
+    try {
+      // Only spreadsheets are read; a document or a photo gives its name, size and time.
+      const sources: NoticeSource[] = [];
+      for (const { file, path } of entries) {
+        const bytes = fileKind(file.name) === 'spreadsheet' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+        sources.push({ file: path, within: path, size: file.size, modified: file.lastModified, bytes });
+      }
+      // The readers and the writer load when first used: the pane opens without them.
+      const [{ rollUpNotice }, { readRosterFile }] = await Promise.all([import('../../files/rollupNotice'), import('../../files/rollupFiles')]);
+      const roster = rosterFile ? readRosterFile({ name: rosterFile.name, bytes: rosterFile.bytes }, lang) : undefined;
+      setResult(rollUpNotice(sources, problems, { materials, forms, lang, ...(roster ? { roster } : {}), ...(deadline ? { deadline } : {}), ...(unit ? { unit } : {}) }));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const copy = async (key: string, text: string) => {
+    await navigator.clipboard.writeText(text);
+    setCopied(key);
+  };
+  const download = async () => {
+    if (!result) return;
+    const { writeNoticeWorkbook } = await import('../../files/writeNotice');
+    downloadBytes(lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx', await writeNoticeWorkbook(result, forms, { lang, ...(unit ? { unit } : {}) }));
+  };
+
+  const corrections = useMemo(() => (result ? correctionTexts(result, lang) : []), [result, lang]);
+  const unplaced = result?.files.filter((f) => f.status === 'unattributed' || f.status === 'unclassified' || f.status === 'skipped') ?? [];
+  const shownFiles = shown && result?.units.find((u) => u.unit === shown.unit)?.items[shown.material]?.files;
+
+  return (
+    <section className={styles.root} aria-label={t.heading}>
+      <Subtitle2>{t.heading}</Subtitle2>
+      <div className={styles.drop} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="notice-drop">
+        <Caption1>{t.hint}</Caption1>
+        <div className={styles.row}>
+          <Button onClick={() => folderInput.current?.click()}>{t.chooseFolder}</Button>
+          <Button onClick={() => filesInput.current?.click()}>{t.chooseFiles}</Button>
+        </div>
+        <input
+          ref={folderInput}
+          className={styles.hidden}
+          type="file"
+          multiple
+          data-testid="notice-folder-input"
+          {...({ webkitdirectory: '' } as Record<string, string>)}
+          onChange={(e) => void listDropped(null, e.target.files).then(take)}
+        />
+        <input ref={filesInput} className={styles.hidden} type="file" multiple onChange={(e) => void listDropped(null, e.target.files).then(take)} />
+        {entries.length > 0 && <Body1>{t.chosen(entries.length)}</Body1>}
+      </div>
+      <div className={styles.row} role="group" aria-label={t.materials}>
+        <Caption1>{t.materials}</Caption1>
+        {MATERIAL_IDS.map((m) => (
+          <Checkbox
+            key={m}
+            label={materialLabel(m, lang)}
+            checked={materials.includes(m)}
+            onChange={(_, data) => setMaterials((current) => (data.checked ? MATERIAL_IDS.filter((id) => id === m || current.includes(id)) : current.filter((id) => id !== m)))}
+          />
+        ))}
+      </div>
+      {!rosterFile && <Caption1>{t.needRoster}</Caption1>}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={running || entries.length === 0 || materials.length === 0} onClick={() => void run()}>
+          {running ? t.running : t.run}
+        </Button>
+        {result && <Button onClick={() => void download()}>{t.download}</Button>}
+      </div>
+
+      {result && result.units.length > 0 && (
+        <table className={styles.table} data-testid="notice-matrix">
+          <thead>
+            <tr>
+              <th className={styles.head}>{t.unit}</th>
+              {result.materials.map((m) => (
+                <th key={m} className={styles.head}>
+                  {materialLabel(m, lang)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.units.map((u) => (
+              <tr key={u.unit}>
+                <td className={styles.head}>{u.unit}</td>
+                {result.materials.map((m) => {
+                  const cell = u.items[m];
+                  if (!cell) return <td key={m} className={styles.cell} />;
+                  return (
+                    <td key={m} className={styles.cell} style={{ backgroundColor: MATERIAL_COLORS[cell.status] }} title={cell.reason ?? cell.date ?? ''} onClick={() => setShown({ unit: u.unit, material: m })}>
+                      {t.status[cell.status]}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown && (
+        <Caption1 data-testid="notice-cell-files">
+          {t.filesOf(shown.unit, materialLabel(shown.material, lang))}
+          {shownFiles && shownFiles.length ? shownFiles.join(lang === 'en' ? ', ' : '、') : t.noFiles}
+        </Caption1>
+      )}
+
+      {result && result.reminders.length > 0 && (
+        <>
+          <div className={styles.row}>
+            <Subtitle2>{t.reminders(result.reminders.length)}</Subtitle2>
+            <Button size="small" onClick={() => void copy('all', remindersText(result))}>
+              {copied === 'all' ? t.copied : t.copyAll}
+            </Button>
+          </div>
+          {result.reminders.map((r) => (
+            <div key={r.unit} className={styles.card} data-testid="notice-reminder">
+              <div className={styles.row}>
+                <Text weight="semibold">{r.unit}</Text>
+                {r.contact && <Caption1>{r.contact}</Caption1>}
+                {r.phone && <Caption1>{r.phone}</Caption1>}
+                <Button size="small" onClick={() => void copy(`r:${r.unit}`, r.message)}>
+                  {copied === `r:${r.unit}` ? t.copied : t.copy}
+                </Button>
+              </div>
+              <Caption1 className={styles.message}>{r.message}</Caption1>
+            </div>
+          ))}
+        </>
+      )}
+
+      {corrections.length > 0 && (
+        <>
+          <Subtitle2>{t.corrections(corrections.length)}</Subtitle2>
+          {corrections.map((c) => (
+            <div key={c.unit} className={styles.card} data-testid="notice-correction">
+              <div className={styles.row}>
+                <Text weight="semibold">{c.unit}</Text>
+                <Button size="small" onClick={() => void copy(`c:${c.unit}`, c.message)}>
+                  {copied === `c:${c.unit}` ? t.copied : t.copy}
+                </Button>
+              </div>
+              <Caption1 className={styles.message}>{c.message}</Caption1>
+            </div>
+          ))}
+        </>
+      )}
+
+      {unplaced.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <Text weight="semibold">{t.unplaced(unplaced.length)}</Text>
+            {unplaced.map((f) => (
+              <div key={f.file}>
+                {f.file}：{f.reason}
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+/**
+ * 整个通知 in the pane: a folder of everything units sent is chosen, the materials ticked, and
+ * the matrix, the reminder list (copied per unit and for all) and 退回修改 texts appear. No
+ * document or photo is read: their File objects throw if asked for their bytes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDecoder, TextEncoder } from 'util';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { shippedForms } from '../../src/core/definitions/shipped';
+import { NoticeSection } from '../../src/taskpane/panels/NoticeSection';
+import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
+import { ROSTER_ROWS } from '../notice/helpers';
+
+beforeAll(() => {
+  if (!window.matchMedia) {
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      writable: true,
+      value: () => ({ matches: false, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false }),
+    });
+  }
+  if (!('ResizeObserver' in window)) {
+    Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: class { observe() {} unobserve() {} disconnect() {} } });
+  }
+  if (!Blob.prototype.arrayBuffer) {
+    Blob.prototype.arrayBuffer = function (this: Blob) {
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    };
+  }
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.TextDecoder ??= TextDecoder;
+  g.TextEncoder ??= TextEncoder;
+});
+afterEach(cleanup);
+
+const dir = tempDir('huizong-notice-pane-');
+
+function chosen(relative: string, bytes: Uint8Array | string, readable = true): File {
+  const file = new File([bytes as BlobPart], path.basename(relative), { lastModified: Date.UTC(2024, 2, 20) });
+  Object.defineProperty(file, 'webkitRelativePath', { value: relative });
+  if (!readable) Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.reject(new Error('a document was read')) });
+  return file;
+}
+
+function inbox(): File[] {
+  const table = (unit: string, extra: Record<string, string | number> = {}) =>
+    new Uint8Array(fs.readFileSync(writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', photos: 1, ...extra })] }])));
+  return [
+    chosen('收件箱/大王庄街道总工会/数据汇总表.xlsx', table('大王庄街道总工会', { publicityEvents: '若干' })),
+    chosen('收件箱/大王庄街道总工会/活动总结.docx', 'x', false),
+    chosen('收件箱/大王庄街道总工会/照片/1.jpg', 'x', false),
+    chosen('收件箱/二号桥数据汇总表.xlsx', table('二号桥街道总工会')),
+    chosen('收件箱/合影.jpg', 'x', false),
+  ];
+}
+
+test('a chosen folder rolled up as the whole notice: matrix, reminders to copy, 退回修改', async () => {
+  const writeText = jest.fn(() => Promise.resolve());
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+  const roster = new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom')));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection lang="zh-CN" definitions={[...shippedForms]} rosterFile={{ name: '单位名单.csv', bytes: roster }} deadline="2099-12-31" />
+    </FluentProvider>,
+  );
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('notice-folder-input'), { target: { files: inbox() } });
+  });
+  await screen.findByText('已选 5 个文件');
+  // This notice asked for the summary table, the activity report and photos only.
+  fireEvent.click(screen.getByRole('checkbox', { name: '知识竞赛活动情况表' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: '典型经验' }));
+  fireEvent.click(screen.getByRole('button', { name: '汇总整个通知' }));
+
+  const matrix = await screen.findByTestId('notice-matrix');
+  const rowOf = (unit: string) => within(matrix).getByText(unit).closest('tr')!;
+  expect(within(matrix).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['单位', '数据汇总表', '活动总结', '图片']);
+  expect([...rowOf('大王庄街道总工会').querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual(['已收到', '已收到', '已收到']);
+  expect([...rowOf('二号桥街道总工会').querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual(['已收到', '未报送', '未报送']);
+
+  // A cell shows its files.
+  fireEvent.click(rowOf('大王庄街道总工会').querySelectorAll('td')[2]!);
+  expect(screen.getByTestId('notice-cell-files').textContent).toContain('收件箱/大王庄街道总工会/活动总结.docx');
+
+  // The reminder list: one card per unit, a copy button each and for all.
+  const reminders = screen.getAllByTestId('notice-reminder');
+  expect(reminders.map((r) => within(r).getByText(/^[^，。]+工会$/).textContent)).toEqual(['二号桥街道总工会', '河东区教育系统工会', '天津市第一热电厂工会']);
+  fireEvent.click(within(reminders[0]!).getByRole('button', { name: '复制' }));
+  await waitFor(() => expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^李娜同志，您好！.*二号桥街道总工会尚缺：活动总结、图片/)));
+  fireEvent.click(screen.getByRole('button', { name: '复制全部' }));
+  await waitFor(() => expect(writeText).toHaveBeenLastCalledWith(expect.stringContaining('【天津市第一热电厂工会 022-24316934】')));
+
+  // 大王庄's table has an unreadable figure: its 退回修改 text names the cell.
+  const corrections = screen.getAllByTestId('notice-correction');
+  expect(corrections).toHaveLength(1);
+  expect(corrections[0]!.textContent).toContain('数据汇总表.xlsx（工作表“Sheet1”）D2');
+  // The photo naming no unit is listed, not guessed.
+  expect(screen.getByText(/收件箱\/合影\.jpg/).textContent).toContain('不知道是哪个单位报送的');
+});
