@@ -18,7 +18,6 @@ export interface UiStrings {
   newRow: string;
   editingRow: (row: number) => string;
   noSelectedRow: string;
-  downloadRows: (n: number) => string;
 }
 
 export const strings: Record<Lang, UiStrings> = {
@@ -38,7 +37,6 @@ export const strings: Record<Lang, UiStrings> = {
     newRow: '改为新增一行',
     editingRow: (row) => `正在编辑工作表第 ${row} 行，保存后将更新这一行。`,
     noSelectedRow: '请先在工作表中选中要修改的数据行（表头下方的某一行），再点“编辑所选行”。',
-    downloadRows: (n) => `下载已填写的 ${n} 行（CSV）`,
   },
   en: {
     appTitle: 'Huizong',
@@ -56,6 +54,5 @@ export const strings: Record<Lang, UiStrings> = {
     newRow: 'Add a new row instead',
     editingRow: (row) => `Editing row ${row} of the sheet: saving updates that row.`,
     noSelectedRow: 'Select a data row of the table in the sheet first, then click “Edit the selected row”.',
-    downloadRows: (n) => `Download the ${n} rows entered (CSV)`,
   },
 };
