@@ -40,6 +40,8 @@ export interface RowResult {
   /** What those cells said, as typed, so that a roll-up can show them again. */
   unreadableText?: Record<string, string>;
   issues: Issue[];
+  /** Field id → A1 cell of its value, where the row is not one sheet row (a vertical card). */
+  cells?: Record<string, string>;
 }
 
 export interface TableReport {
@@ -55,6 +57,8 @@ export interface TableReport {
   totalRows: RowResult[];
   noteRows: number[];
   year: number;
+  /** `card` when the return was a vertical card read as one row (see validate/card.ts). */
+  layout?: 'table' | 'card';
   /** Every issue of the table, in sheet order (row issues included). */
   issues: Issue[];
 }
