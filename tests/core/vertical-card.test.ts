@@ -156,3 +156,17 @@ test('a row-per-unit table is still a table', () => {
   expect(report.tables[0]?.layout).toBeUndefined();
   expect(report.tables[0]?.rows[0]?.values.unitName).toBe('河东区总工会');
 });
+
+test('cards from one template, read one after another for a roll-up, each give their own values', () => {
+  const card = (unit: string, events: number, phone: string): CellValue[][] =>
+    fiveColumnCard.map((row, i) => (i === 1 ? [`填报单位（盖章）：${unit}      填表日期：2024年3月2${events % 10}日`] : i === 5 ? [2, '开展宣传活动', '场次', events] : i === 13 ? ['填表人：李红', null, `联系电话：${phone}`] : row));
+  const read = (rows: CellValue[][]) => check(rows, activity).tables[0]!.rows[0]!;
+  const first = read(card('甲街道总工会', 4, '13812345678'));
+  const second = read(card('乙街道总工会', 7, '12345'));
+  expect([first.values.unitName, first.values.publicityEvents, first.values.fillDate]).toEqual(['甲街道总工会', 4, '2024-03-24']);
+  expect([second.values.unitName, second.values.publicityEvents, second.values.fillDate]).toEqual(['乙街道总工会', 7, '2024-03-27']);
+  expect(check(card('乙街道总工会', 7, '12345'), activity).issues.find((i) => i.code === 'value.phone')?.cell).toBe('C14');
+  // another shape (a label changed) is searched afresh, not taken for the first
+  const changed = card('丙街道总工会', 5, '13812345678').map((row, i) => (i === 8 ? [5, '发放宣传资料', '份', 40] : row));
+  expect(read(changed).values).toMatchObject({ unitName: '丙街道总工会', materialsDistributed: 40, quizParticipants: null });
+});

@@ -63,8 +63,32 @@ export interface CardSearch {
   nearest?: { form: CompiledForm; matched: Set<string> };
 }
 
+/**
+ * Keys of the texts seen lately: cards from one template repeat the same labels file after file.
+ * Bounded, so that data cells do not grow it without end.
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 20_000;
+
+function remembered(text: string, key: (text: string) => string): string {
+  let found = recent.get(text);
+  if (found === undefined) {
+    found = key(text);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, found);
+  }
+  return found;
+}
+
+const foldedLabel = (text: string) => headerKey(text.replace(NUMBERING, '').replace(/[（(]\s*盖章\s*[)）]/g, ''));
+
 function labelKey(text: string): string {
-  return headerKey(text.replace(NUMBERING, '').replace(/[（(]\s*盖章\s*[)）]/g, ''));
+  // Prefixed so that a label's key and a cell's fold (below) never share an entry.
+  return remembered(`L${text}`, (t) => foldedLabel(t.slice(1)));
+}
+
+function cellKeyOf(text: string): string {
+  return remembered(`C${text}`, (t) => foldKey(t.slice(1)));
 }
 
 /** The field a label names, alone or joined with its unit of measure. */
@@ -110,7 +134,8 @@ function scan(grid: Grid): Scan {
     for (let c = 0; c < width; c++) {
       const text = cellText(row[c]);
       t.push(text);
-      k.push(text ? foldKey(text) : '');
+      // Only short cells can be a header of the items; figures and long labels need no key.
+      k.push(text && text.length <= 8 ? cellKeyOf(text) : '');
     }
     texts.push(t);
     keys.push(k);
@@ -297,4 +322,104 @@ export function locateCard(grid: Grid, forms: readonly CompiledForm[], expected?
 export function cardHasFigures(card: LocatedCard): boolean {
   for (const cell of card.cells.values()) if (!cell.fromLine && !isBlank(cell.raw)) return true;
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards from one template: the same labels, file after file
+
+/**
+ * A card found for the form a roll-up expects, with what its finding read: every cell's text
+ * down to its last item, but for its figures and its line values (a cell holding `label：value`
+ * is kept by its labels). A sheet that reads the same there is the same card, read at once —
+ * before the table search, which such a sheet fails as the first one did.
+ */
+interface RememberedCard {
+  forms: readonly CompiledForm[];
+  /** Per row: column → what must read the same (`cellText`, or a line's labels). */
+  rows: Map<number, string>[];
+  /** Cells whose content is the card's own (figures, line values): not compared. */
+  own: Set<number>;
+  located: LocatedCard;
+  /** Line fields cut out of a cell's text: field → the label it followed. */
+  lineLabels: Map<string, string>;
+}
+
+const rememberedCards = new WeakMap<CompiledForm, RememberedCard[]>();
+const REMEMBERED_MAX = 4;
+const at = (r: number, c: number) => r * CARD_COLUMNS + c;
+
+function shapeText(value: CellValue): string {
+  const text = cellText(value);
+  return /[：:]/.test(text) ? `\u0001${lineParts(text).map((p) => p.label).join('\u0000')}` : text;
+}
+
+function lastRowOf(card: LocatedCard): number {
+  let last = card.headerRow ?? 0;
+  for (const cell of card.cells.values()) last = Math.max(last, cell.r);
+  return last;
+}
+
+/** Called with a card found for `expected`; later sheets of the same shape are `recallCard`ed. */
+export function rememberCard(grid: Grid, forms: readonly CompiledForm[], expected: CompiledForm, card: LocatedCard): void {
+  if (card.form !== expected || card.headerRow === undefined) return;
+  const own = new Set<number>();
+  const lineLabels = new Map<string, string>();
+  for (const [field, cell] of card.cells) {
+    if (!cell.fromLine) own.add(at(cell.r, cell.c));
+    else {
+      const text = cellText(grid.rows[cell.r]?.[cell.c]);
+      const part = lineParts(text).find((p) => expected.headerKeys.get(labelKey(p.label)) === field);
+      if (part) lineLabels.set(field, part.label);
+    }
+  }
+  const rows: Map<number, string>[] = [];
+  for (let r = 0, last = lastRowOf(card); r <= last; r++) {
+    const row = new Map<number, string>();
+    const cells = grid.rows[r] ?? [];
+    for (let c = 0; c < Math.min(cells.length, CARD_COLUMNS); c++) {
+      if (own.has(at(r, c))) continue;
+      const text = shapeText(cells[c]);
+      if (text) row.set(c, text);
+    }
+    rows.push(row);
+  }
+  const list = rememberedCards.get(expected) ?? [];
+  rememberedCards.set(expected, [{ forms, rows, own, located: card, lineLabels }, ...list.slice(0, REMEMBERED_MAX - 1)]);
+}
+
+function sameShape(grid: Grid, entry: RememberedCard): boolean {
+  for (let r = 0; r < entry.rows.length; r++) {
+    const want = entry.rows[r]!;
+    const cells = grid.rows[r] ?? [];
+    let seen = 0;
+    for (let c = 0; c < Math.min(cells.length, CARD_COLUMNS); c++) {
+      if (entry.own.has(at(r, c))) continue;
+      const text = shapeText(cells[c]);
+      if (!text) continue;
+      if (want.get(c) !== text) return false;
+      seen++;
+    }
+    if (seen !== want.size) return false;
+  }
+  return true;
+}
+
+/** The card of a sheet shaped as one found before for `expected`, with this sheet's values. */
+export function recallCard(grid: Grid, forms: readonly CompiledForm[], expected: CompiledForm): LocatedCard | undefined {
+  for (const entry of rememberedCards.get(expected) ?? []) {
+    if (entry.forms !== forms || !sameShape(grid, entry)) continue;
+    const cells = new Map<string, CardCell>();
+    for (const [field, cell] of entry.located.cells) {
+      const value = grid.rows[cell.r]?.[cell.c] ?? null;
+      if (!cell.fromLine) {
+        cells.set(field, { ...cell, raw: value });
+        continue;
+      }
+      const label = entry.lineLabels.get(field);
+      const part = label === undefined ? undefined : lineParts(cellText(value)).find((p) => p.label === label);
+      cells.set(field, { ...cell, raw: part?.value || null });
+    }
+    return { ...entry.located, cells };
+  }
+  return undefined;
 }

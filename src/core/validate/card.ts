@@ -4,12 +4,39 @@
  * issue at the card's own cell. The report is a table report of one row, so that the roll-up
  * and every front end take a card as they take a one-row table.
  */
-import { fieldLabel } from '../definitions/compile';
+import { fieldLabel, type CompiledField, type CompiledForm } from '../definitions/compile';
+import type { Lang } from '../definitions/types';
 import { makeIssue, type Issue } from '../issues/issue';
 import { a1, cellKey, formulaCellsWithoutValue, type Grid } from '../table/grid';
 import type { LocatedCard } from '../table/card';
 import type { CellValue } from '../values/types';
 import { localToday, readDataRow, rowChecker, type Column, type TableReport, type ValidateOptions } from './table';
+
+/**
+ * Per form: the columns and row checks of a card's synthetic row, by which fields the card has,
+ * how each was given, and the check's language, day and year. Cards from one template share one.
+ */
+const setups = new WeakMap<CompiledForm, Map<string, { columns: Column[]; checker: ReturnType<typeof rowChecker> }>>();
+const SETUPS_MAX = 64;
+
+function cardSetup(form: CompiledForm, fields: readonly CompiledField[], card: LocatedCard, typed: boolean, year: number, lang: Lang, today: string) {
+  let byKey = setups.get(form);
+  if (!byKey) setups.set(form, (byKey = new Map()));
+  const key = `${lang}\u0000${today}\u0000${year}\u0000${fields.map((f) => `${f.id}${typed && !card.cells.get(f.id)!.fromLine ? 't' : 'x'}`).join(',')}`;
+  let setup = byKey.get(key);
+  if (!setup) {
+    const columns: Column[] = fields.map((field, column) => ({
+      field,
+      column,
+      value: { ...field.value, year, typed: typed && !card.cells.get(field.id)!.fromLine },
+      label: fieldLabel(field, lang),
+    }));
+    setup = { columns, checker: rowChecker(form, columns, lang, today) };
+    if (byKey.size >= SETUPS_MAX) byKey.clear();
+    byKey.set(key, setup);
+  }
+  return setup;
+}
 
 export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOptions = {}): TableReport {
   const lang = options.lang ?? 'zh-CN';
@@ -18,12 +45,7 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   const { form } = card;
   // The card as one synthetic row: its fields side by side, column i holding field i's value.
   const fields = form.fields.filter((f) => card.cells.has(f.id));
-  const columns: Column[] = fields.map((field, column) => ({
-    field,
-    column,
-    value: { ...field.value, year, typed: grid.typed && !card.cells.get(field.id)!.fromLine },
-    label: fieldLabel(field, lang),
-  }));
+  const { columns, checker } = cardSetup(form, fields, card, grid.typed, year, lang, today);
   const raw: CellValue[] = fields.map((f) => card.cells.get(f.id)!.raw);
   const formulas = formulaCellsWithoutValue(grid);
   const synthetic = formulas && new Set(fields.flatMap((f, i) => {
@@ -31,7 +53,7 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
     return formulas.has(cellKey(cell.r, cell.c)) ? [cellKey(0, i)] : [];
   }));
   const read = readDataRow(columns, raw, 0, lang, synthetic);
-  rowChecker(form, columns, lang, today).check(read, raw);
+  checker.check(read, raw);
 
   const unitRow = card.unitRow + 1;
   const where = (field: string | undefined) => {

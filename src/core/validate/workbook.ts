@@ -7,7 +7,7 @@ import { fieldLabel, formTitle, type CompiledForm } from '../definitions/compile
 import type { Lang } from '../definitions/types';
 import type { IssueCode } from '../issues/catalogue';
 import { makeIssue, type Issue } from '../issues/issue';
-import { locateCard, type CardProblem } from '../table/card';
+import { locateCard, recallCard, rememberCard, type CardProblem } from '../table/card';
 import { a1, type Grid } from '../table/grid';
 import { locateTable, rankForms } from '../table/locate';
 import { validateCard } from './card';
@@ -54,11 +54,17 @@ export function validateGrids(file: string, grids: readonly Grid[], forms: reado
   const problems: Issue[] = [];
   let nearest: { form: CompiledForm; matched: ReadonlySet<string> } | undefined;
   for (const grid of grids) {
-    const located = locateTable(grid, forms, options.expected);
-    let report: TableReport | undefined;
-    if (!located || located.matched < CARD_CHECK_BELOW) {
+    // A card shaped as one read before for the expected form: no table search, which it failed.
+    const known = options.expected ? recallCard(grid, forms, options.expected) : undefined;
+    const located = known ? undefined : locateTable(grid, forms, options.expected);
+    let report: TableReport | undefined = known && validateCard(grid, known, options);
+    if (!known && (!located || located.matched < CARD_CHECK_BELOW)) {
       const search = locateCard(grid, forms, options.expected);
-      if (search.card && (!located || search.card.itemsMatched > located.matched)) report = validateCard(grid, search.card, options);
+      if (search.card && (!located || search.card.itemsMatched > located.matched)) {
+        report = validateCard(grid, search.card, options);
+        // Only a card found where no table was: one found beside a table was weighed against it.
+        if (!located && options.expected) rememberCard(grid, forms, options.expected, search.card);
+      }
       else if (!located && search.problem) problems.push(problemIssue(search.problem, grid.sheet, lang));
       if (search.nearest && search.nearest.matched.size > (nearest?.matched.size ?? 0)) nearest = search.nearest;
     }
