@@ -12,6 +12,7 @@ import { countBySeverity } from '../core/issues/issue';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
+import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
 import { say } from './strings';
 
 export interface CliIO {
@@ -59,6 +60,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         unit: { type: 'string' },
         out: { type: 'string' },
         year: { type: 'string' },
+        layout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,7 +109,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const [form] = chooseForms(id, values.definition ?? [], lang);
         const year = values.year !== undefined ? Number(values.year) : new Date().getFullYear();
         if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new UsageError(say(lang, 'badDate', { value: String(values.year) }));
-        writeFileSync(values.out, await writeTemplateWorkbook(form!, { lang, year }));
+        const layout = values.layout ?? 'table';
+        if (layout !== 'table' && layout !== 'card') throw new UsageError(say(lang, 'badLayout', { value: layout }));
+        writeFileSync(values.out, layout === 'card' ? await writeCardTemplateWorkbook(form!, { lang, year }) : await writeTemplateWorkbook(form!, { lang, year }));
         io.err(say(lang, 'written', { path: values.out }));
         return 0;
       }

@@ -11,8 +11,9 @@ const texts = {
   huizong rollup 文件或文件夹... --form 表单编号 --out 汇总.xlsx [--roster 单位名单.xlsx] [--deadline YYYY-MM-DD] [--unit 本单位名称] [--json]
       把各单位报送的表格汇总成一个工作簿（汇总、报送情况、问题清单）。
       退出码：0 已写出汇总工作簿（问题列在其中）；1 无法写出；2 用法有误。
-  huizong template 表单编号 --out 模板.xlsx [--year 2024]
+  huizong template 表单编号 --out 模板.xlsx [--year 2024] [--layout card]
       生成空白模板，带下拉选项和输入提示，供没有加载项的单位在 Excel 或 WPS 中填写。
+      --layout card：单位填报用的竖版单页表（A4 纵向，指标逐行列出，可打印盖章）。
 表单编号：activity-summary（活动数据汇总表）、quiz-results（知识竞赛活动情况表）、typical-experience（典型经验）`,
     en: `Usage:
   huizong validate FILE... [--form ID] [--definition DEF.json] [--json] [--today YYYY-MM-DD] [--lang en]
@@ -21,8 +22,9 @@ const texts = {
   huizong rollup FILE_OR_FOLDER... --form ID --out ROLLUP.xlsx [--roster ROSTER.xlsx] [--deadline YYYY-MM-DD] [--unit NAME] [--json]
       Roll the returned tables up into one workbook (summary, submission status, issue list).
       Exit code: 0 workbook written (issues are listed in it); 1 nothing could be written; 2 usage error.
-  huizong template ID --out TEMPLATE.xlsx [--year 2024]
+  huizong template ID --out TEMPLATE.xlsx [--year 2024] [--layout card]
       Write the blank template, with dropdowns and input prompts, for units without the add-in.
+      --layout card: a one-page vertical card for one unit (A4 portrait, one indicator a row, to print and stamp).
 Form ids: activity-summary, quiz-results, typical-experience`,
   },
   seeHelp: { 'zh-CN': '运行 huizong --help 查看用法。', en: 'Run huizong --help for usage.' },
@@ -37,6 +39,7 @@ Form ids: activity-summary, quiz-results, typical-experience`,
     en: 'Sheet "{sheet}": {form}, header on row {header}, {rows} data rows',
   },
   needForm: { 'zh-CN': '请用 --form 指定要汇总的表单。', en: 'Please name the form to roll up with --form.' },
+  badLayout: { 'zh-CN': '版式“{value}”不认识：请写 --layout card（单位填报竖版）或 --layout table（汇总表横版，默认）。', en: 'Unknown layout "{value}": use --layout card (one unit, vertical) or --layout table (the default).' },
   needOut: { 'zh-CN': '请用 --out 指定要写出的 .xlsx 文件。', en: 'Please name the .xlsx file to write with --out.' },
   needTemplateForm: { 'zh-CN': '请指定模板的表单编号，例如 huizong template activity-summary --out 模板.xlsx', en: 'Please name the form, e.g. huizong template activity-summary --out template.xlsx' },
   progress: { 'zh-CN': '{bar} 第 {index}/{total} 个文件：{file}', en: '{bar} file {index}/{total}: {file}' },

@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 
-export type OfficeTargetExt = 'xlsx' | 'xls' | 'ods' | 'csv';
+export type OfficeTargetExt = 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf';
 
 export interface ConvertOptions {
   /** LibreOffice import filter, e.g. 'CSV:44,34,76,1'. Defaults to UTF-8 comma CSV for .csv input. */
@@ -40,7 +40,32 @@ export const EXPORT_FILTERS: Record<OfficeTargetExt, string> = {
   ods: 'calc8',
   // Without options LibreOffice's CSV export is not guaranteed to be UTF-8 + comma.
   csv: `Text - txt - csv (StarCalc):${CSV_UTF8_COMMA}`,
+  // As printed: each sheet's page setup (paper, orientation, print area, titles, footer).
+  pdf: 'calc_pdf_Export',
 };
+
+/** A PDF's pages as LibreOffice writes them (uncompressed page dictionaries): count and size in points. */
+export function pdfPages(pdf: Uint8Array): { width: number; height: number }[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const pages: { width: number; height: number }[] = [];
+  for (const m of text.matchAll(/\/Type\s*\/Page(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)) {
+    pages.push({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) });
+  }
+  return pages;
+}
+
+/**
+ * The PDF's pages as PNG files (`<prefix>-1.png` …) with poppler's pdftoppm, for a person to look
+ * at; empty when pdftoppm is not installed (apt-get install poppler-utils).
+ */
+export function pdfToPngs(pdfPath: string, prefix: string, dpi = 80): string[] {
+  const { spawnSync } = require('child_process') as typeof import('child_process');
+  const run = spawnSync('pdftoppm', ['-png', '-r', String(dpi), pdfPath, prefix], { stdio: 'ignore' });
+  if (run.error || run.status !== 0) return [];
+  const dir = path.dirname(prefix);
+  const base = path.basename(prefix);
+  return fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
+}
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 

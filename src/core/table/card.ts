@@ -236,7 +236,8 @@ function lineFields(grid: Grid, s: Scan, form: CompiledForm, skip: (r: number) =
           if (!/[：:]/.test(next)) out.set(field, { r, c: n, raw: grid.rows[r]?.[n] ?? null, fromLine: false });
           break;
         }
-        if (!out.has(field)) out.set(field, { r, c, raw: null, fromLine: true });
+        // Nothing written yet: the blank cell beside the label is where it goes.
+        if (!out.has(field)) out.set(field, c + 1 < s.width && !s.texts[r]![c + 1] ? { r, c: c + 1, raw: null, fromLine: false } : { r, c, raw: null, fromLine: true });
       }
     }
   }
