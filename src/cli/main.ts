@@ -13,6 +13,7 @@ import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
 import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
+import { readRosterFile } from '../files/rollupFiles';
 import { say } from './strings';
 
 export interface CliIO {
@@ -111,7 +112,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new UsageError(say(lang, 'badDate', { value: String(values.year) }));
         const layout = values.layout ?? 'table';
         if (layout !== 'table' && layout !== 'card') throw new UsageError(say(lang, 'badLayout', { value: layout }));
-        writeFileSync(values.out, layout === 'card' ? await writeCardTemplateWorkbook(form!, { lang, year }) : await writeTemplateWorkbook(form!, { lang, year }));
+        // A district's template: one row per unit of its roster, names filled in.
+        let units: string[] | undefined;
+        if (values.roster !== undefined) {
+          if (!existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
+          const roster = readRosterFile({ name: values.roster, bytes: () => readFileSync(values.roster!) }, lang);
+          for (const issue of roster.issues) io.err(issue.message);
+          units = roster.units.map((u) => u.name);
+        }
+        writeFileSync(values.out, layout === 'card' ? await writeCardTemplateWorkbook(form!, { lang, year }) : await writeTemplateWorkbook(form!, { lang, year, ...(units ? { units } : {}) }));
         io.err(say(lang, 'written', { path: values.out }));
         return 0;
       }

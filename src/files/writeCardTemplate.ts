@@ -84,7 +84,8 @@ export async function writeCardTemplateWorkbook(form: CompiledForm, options: Car
       fitToPage: false,
       scale: 100,
       horizontalCentered: true,
-      printArea: `A1:E${plan.lastRow}`,
+      // exceljs adds the columns' `$`; the rows' it needs given (`$A$1`, as LibreOffice reads it).
+      printArea: `A$1:E$${plan.lastRow}`,
       margins: { left: 0.5, right: 0.5, top: 0.45, bottom: 0.45, header: 0.2, footer: 0.2 },
     },
   });

@@ -44,12 +44,17 @@ export const EXPORT_FILTERS: Record<OfficeTargetExt, string> = {
   pdf: 'calc_pdf_Export',
 };
 
-/** A PDF's pages as LibreOffice writes them (uncompressed page dictionaries): count and size in points. */
+/** A PDF's pages as LibreOffice writes them (uncompressed page dictionaries): count and size in points, as shown (after /Rotate). */
 export function pdfPages(pdf: Uint8Array): { width: number; height: number }[] {
   const text = Buffer.from(pdf).toString('latin1');
   const pages: { width: number; height: number }[] = [];
-  for (const m of text.matchAll(/\/Type\s*\/Page(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)) {
-    pages.push({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) });
+  for (const m of text.matchAll(/\/Type\s*\/Page(?!s)[\s\S]*?endobj/g)) {
+    const box = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(m[0]);
+    if (!box) continue;
+    const rotate = Number(/\/Rotate\s+(-?\d+)/.exec(m[0])?.[1] ?? 0);
+    const width = Number(box[3]) - Number(box[1]);
+    const height = Number(box[4]) - Number(box[2]);
+    pages.push(Math.abs(rotate) % 180 === 90 ? { width: height, height: width } : { width, height });
   }
   return pages;
 }
