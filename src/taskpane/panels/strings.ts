@@ -26,6 +26,11 @@ export const panelStrings = {
       download: '下载模板文件',
       downloaded: '模板文件已下载，可发给各单位在 Excel 或 WPS 中填写。',
       failed: '没有生成模板：',
+      layout: '版式',
+      layoutTable: '汇总表（横版）',
+      layoutTableHint: '每个单位一行，可多单位填在同一张表中；打印在 A3 横向纸上。',
+      layoutCard: '单位填报（竖版）',
+      layoutCardHint: '一个单位一张，指标逐行列出，A4 纵向一页，填好后可打印盖章；报回后照常校验、汇总。',
     },
     entry: {
       heading: '填写',
@@ -121,6 +126,11 @@ export const panelStrings = {
       download: 'Download the template file',
       downloaded: 'The template file was downloaded: send it to the units to fill in Excel or WPS.',
       failed: 'The template was not made: ',
+      layout: 'Layout',
+      layoutTable: 'Table (landscape)',
+      layoutTableHint: 'One row per unit; several units can share a table. Prints on A3 landscape.',
+      layoutCard: 'Unit card (portrait)',
+      layoutCardHint: 'One unit per card, one indicator a row, one A4 portrait page to print and stamp; checked and rolled up like a table when returned.',
     },
     entry: {
       heading: 'Enter',
