@@ -42,7 +42,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    maxWidth: '640px',
+    // Narrow as a task pane; in a wide browser window, wide enough for the tables.
+    maxWidth: '1100px',
+    margin: '0 auto',
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
@@ -148,7 +150,8 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
         <Spinner size="tiny" labelPosition="after" label={t.detecting} />
       ) : (
         !host.inExcel && (
-          <MessageBar intent="warning">
+          // A note, not a warning: the browser is the supported way for WPS and old-Office users.
+          <MessageBar intent="info">
             <MessageBarBody>
               <MessageBarTitle>{t.noExcelTitle}</MessageBarTitle>
               {t.noExcelBody}
