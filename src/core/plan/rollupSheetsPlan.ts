@@ -729,7 +729,8 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
       text(issue.cell),
       text(field ? fieldLabel(field, lang) : issue.field),
       t.severity[issue.severity] ?? issue.severity,
-      text(issue.rule),
+      // A form's own rule by its id (AS-R01); a catalogue code (value.not-integer) means nothing to a reader.
+      issue.rule === issue.code ? '' : text(issue.rule),
       text(issue.message),
     ]);
     cells.add(issue.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `E${r}`);
