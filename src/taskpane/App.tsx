@@ -256,6 +256,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
         <ValidatePanel
           lang={lang}
           forms={forms}
+          form={form}
           {...(excel
             ? { checkSheet: () => excel.checkSheet(forms, lang), clearMarks: () => excel.clearMarks(), selectCell: (issue) => void excel.selectCell(issue), onRecheck: excel.onRecheck }
             : {})}

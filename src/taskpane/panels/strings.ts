@@ -44,6 +44,11 @@ export const panelStrings = {
       clear: '清除标记',
       checkFiles: '校验文件…',
       working: '正在校验…',
+      filesHeading: (n: number) => `已校验 ${n} 个文件`,
+      fileRead: (sheet: string, form: string, rows: number, card: boolean) => `工作表“${sheet}”读作《${form}》${card ? '（竖版）' : ''}，${rows} 行数据`,
+      fileNothing: '没有读到可识别的报表',
+      fileCounts: (errors: number, warnings: number) => (errors + warnings === 0 ? '没有发现问题' : `${errors} 个错误，${warnings} 个警告`),
+      otherForm: (form: string) => `不是所选的《${form}》`,
     },
     rollup: {
       heading: '汇总',
@@ -144,6 +149,11 @@ export const panelStrings = {
       clear: 'Clear marks',
       checkFiles: 'Check files…',
       working: 'Checking…',
+      filesHeading: (n: number) => `${n} file${n === 1 ? '' : 's'} checked`,
+      fileRead: (sheet: string, form: string, rows: number, card: boolean) => `Sheet "${sheet}" read as "${form}"${card ? ' (vertical card)' : ''}, ${rows} data row${rows === 1 ? '' : 's'}`,
+      fileNothing: 'No known form was read',
+      fileCounts: (errors: number, warnings: number) => (errors + warnings === 0 ? 'no problems found' : `${errors} errors, ${warnings} warnings`),
+      otherForm: (form: string) => `not the chosen "${form}"`,
     },
     rollup: {
       heading: 'Roll up',
