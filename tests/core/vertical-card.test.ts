@@ -170,3 +170,13 @@ test('cards from one template, read one after another for a roll-up, each give t
   const changed = card('丙街道总工会', 5, '13812345678').map((row, i) => (i === 8 ? [5, '发放宣传资料', '份', 40] : row));
   expect(read(changed).values).toMatchObject({ unitName: '丙街道总工会', materialsDistributed: 40, quizParticipants: null });
 });
+
+test('a hostile card: a huge cell with a colon, a sheet of 16,384 columns, read without a hang', () => {
+  const rows = fiveColumnCard.map((r) => [...r]);
+  rows[0] = ['填'.repeat(32_000) + '：'];
+  const wide: CellValue[] = [];
+  wide[16_383] = '填报单位：';
+  rows.push(wide);
+  const report = check(rows);
+  expect(report.tables[0]?.rows[0]?.values.publicityEvents).toBe(4);
+});

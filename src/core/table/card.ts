@@ -101,9 +101,14 @@ function fieldFor(form: CompiledForm, label: string, measure: string): string | 
   return form.headerKeys.get(labelKey(label));
 }
 
+/** A line is a sentence or two; a longer cell is a note or hostile, and is not taken apart. */
+const LINE_MAX = 200;
+
 /** `填报单位（盖章）：河东区总工会  填表日期：2024年3月20日` → its label/value pairs, with where each value starts. */
 export function lineParts(text: string): { label: string; value: string }[] {
   const parts: { label: string; value: string }[] = [];
+  // The label pattern is lazy: on a long cell each start would scan to the end.
+  if (text.length > LINE_MAX) return parts;
   const pattern = /([^\s：:]{2,}?)\s*[：:]/g;
   const found: { label: string; start: number; end: number }[] = [];
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push({ label: m[1]!, start: m.index, end: m.index + m[0].length });
