@@ -65,7 +65,7 @@ test('a quarter of the returns as cards: rolled up with the tables, the card’s
     ['大王庄街道.xlsx', 'accepted', 1],
   ]);
   expect(result.totals).toMatchObject({ publicityEvents: 6, publicityParticipants: 400, publicityFemale: 240, contractsInForce: 5 });
-  expect(result.rows.find((r) => r.file === '向阳路街道.xlsx')).toMatchObject({ unit: '向阳路街道总工会', sheet: '活动数据', row: 2, status: 'counted' });
+  expect(result.rows.find((r) => r.file === '向阳路街道.xlsx')).toMatchObject({ unit: '向阳路街道总工会', sheet: '活动数据', row: 4, status: 'counted' });
 });
 
 test('a card with this year and last year is not counted, and the roll-up says why', async () => {

@@ -301,9 +301,9 @@ export function locateCard(grid: Grid, forms: readonly CompiledForm[], expected?
   for (const [field, r] of items) cells.set(field, { r, c: valueColumn, raw: grid.rows[r]?.[valueColumn] ?? null, fromLine: false });
   const itemRows = new Set(items.values());
   const lines = lineFields(grid, s, form, (r) => itemRows.has(r));
-  // Without a `项目 | 数量` header only a unit's line makes labels down a column a card: a list
-  // of issues or of fields (a roll-up's 问题清单) names fields too.
-  if (layout.headerRow === undefined && !lines.has(form.def.rollupKey)) return { nearest };
+  // Without a `项目 | 数量` header labels down a column are no card (a roll-up's 问题清单, a list
+  // of fields, names fields too): they only tell which form the sheet came closest to.
+  if (layout.headerRow === undefined) return { nearest };
   for (const [field, cell] of lines) if (!cells.has(field)) cells.set(field, cell);
   // A 备注 column's text for the card as a whole is not a field; the notes field comes from a line or an item.
   const unitCell = cells.get(form.def.rollupKey);

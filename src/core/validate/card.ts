@@ -76,14 +76,16 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   const values = { ...Object.fromEntries(form.fields.map((f) => [f.id, null])), ...read.values };
   const cells: Record<string, string> = {};
   for (const [id, cell] of card.cells) cells[id] = a1(cell.r, cell.c);
-  const row = { row: unitRow, values, unreadable: read.unreadable, issues: [...issues], cells, ...(read.unreadableText ? { unreadableText: read.unreadableText } : {}) };
+  // The card's row, as a table's would be: the first below its header.
+  const headerRow = card.headerRow ?? card.unitRow;
+  const row = { row: headerRow + 2, values, unreadable: read.unreadable, issues: [...issues], cells, ...(read.unreadableText ? { unreadableText: read.unreadableText } : {}) };
   const fieldColumns: Record<string, number> = {};
   for (const [id, cell] of card.cells) if (!cell.fromLine) fieldColumns[id] = cell.c;
   return {
     sheet: grid.sheet,
     form: form.def.id,
     formVersion: form.def.version,
-    headerRows: { top: (card.headerRow ?? card.unitRow) + 1, bottom: (card.headerRow ?? card.unitRow) + 1 },
+    headerRows: { top: headerRow + 1, bottom: headerRow + 1 },
     fieldColumns,
     extraColumns: [],
     rows: [row],
