@@ -25,6 +25,15 @@ function exampleFiles() {
   return fs.existsSync(root) ? walk(root).sort() : [];
 }
 
+/**
+ * The same files' bytes (base64), for a pane opened from a folder (file://), where fetch cannot
+ * read them: only the lazily loaded examplesInline module uses this, so only its chunk holds it.
+ */
+function exampleData() {
+  const root = path.join(__dirname, 'examples');
+  return Object.fromEntries(exampleFiles().map((p) => [p, fs.readFileSync(path.join(root, ...p.split('/'))).toString('base64')]));
+}
+
 const PORT = 3000;
 
 /** Modules every page needs at once; kept in their own long-cached chunks. */
@@ -123,7 +132,7 @@ module.exports = (_env = {}, argv = {}) => {
           { from: 'examples', to: 'examples' },
         ],
       }),
-      new webpack.DefinePlugin({ HUIZONG_EXAMPLES: JSON.stringify(exampleFiles()) }),
+      new webpack.DefinePlugin({ HUIZONG_EXAMPLES: JSON.stringify(exampleFiles()), HUIZONG_EXAMPLE_DATA: JSON.stringify(exampleData()) }),
     ],
     devServer: {
       port: PORT,

@@ -122,12 +122,20 @@ function benchNoticeApart(): void {
   if (run.status !== 0) throw new Error(`bench-notice exited with ${run.status ?? run.signal}`);
 }
 
+/** Vertical cards against one-row tables (scripts/bench-card.ts), in a process of its own like the roll-up. */
+function benchCardsApart(): void {
+  const tsx = path.join(__dirname, '../node_modules/tsx/dist/cli.mjs');
+  const run = spawnSync(process.execPath, [tsx, path.join(__dirname, 'bench-card.ts')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`bench-card exited with ${run.status ?? run.signal}`);
+}
+
 async function main(): Promise<void> {
   benchValidation();
   console.log('');
   benchRollupApart();
   console.log('');
   benchNoticeApart();
+  benchCardsApart();
   console.log('');
   await benchExcel();
   console.log('');

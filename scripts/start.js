@@ -66,7 +66,32 @@ function banner(type, reason) {
   console.log(lines.join('\n'));
 }
 
+/** True when something already listens on the port (another npm start, say). */
+function portBusy(port) {
+  return new Promise((resolve) => {
+    const probe = require('net').createServer();
+    probe.once('error', (err) => resolve(err && err.code === 'EADDRINUSE'));
+    probe.once('listening', () => probe.close(() => resolve(false)));
+    probe.listen(port, 'localhost');
+  });
+}
+
+function busyMessage() {
+  return [
+    '',
+    ` ✗ 端口 ${PORT} 已被占用：可能已经有一个 npm start 在运行（请看其他终端窗口），`,
+    `   或其他程序占用了这个端口。关掉它（在那个窗口按 Ctrl+C）后再运行 npm start。`,
+    ` ✗ Port ${PORT} is already in use: another npm start may be running (check your other`,
+    '   terminal windows), or another program holds the port. Stop it (Ctrl+C there) and run npm start again.',
+    '',
+  ].join('\n');
+}
+
 async function main() {
+  if (await portBusy(PORT)) {
+    console.error(busyMessage());
+    process.exit(1);
+  }
   const { type, reason } = await chooseTransport();
   process.env.HUIZONG_DEV_SERVER = type;
   process.env.HUIZONG_CERT_DIR = certDir;
@@ -90,6 +115,10 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (err && err.code === 'EADDRINUSE') {
+    console.error(busyMessage());
+    process.exit(1);
+  }
   console.error('npm start 失败 / failed:', err && err.stack ? err.stack : err);
   process.exit(1);
 });

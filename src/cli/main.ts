@@ -17,6 +17,8 @@ import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
 import type { CliIO } from './io';
+import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
+import { readRosterFile } from '../files/rollupFiles';
 import { say } from './strings';
 
 export class UsageError extends Error {}
@@ -69,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         out: { type: 'string' },
         year: { type: 'string' },
         'last-year': { type: 'string' },
+        layout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -143,7 +146,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         const [form] = chooseForms(id, values.definition ?? [], lang);
         // A blank template is made for the coming activity: without --year, this year's.
-        writeFileSync(values.out, await writeTemplateWorkbook(form!, { lang, year: year ?? new Date().getFullYear() }));
+        const templateYear = year ?? new Date().getFullYear();
+        const layout = values.layout ?? 'table';
+        if (layout !== 'table' && layout !== 'card') throw new UsageError(say(lang, 'badLayout', { value: layout }));
+        // A district's template: one row per unit of its roster, names filled in.
+        let units: string[] | undefined;
+        if (values.roster !== undefined) {
+          if (!existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
+          const roster = readRosterFile({ name: values.roster, bytes: () => readFileSync(values.roster!) }, lang);
+          for (const issue of roster.issues) io.err(issue.message);
+          units = roster.units.map((u) => u.name);
+        }
+        writeFileSync(values.out, layout === 'card' ? await writeCardTemplateWorkbook(form!, { lang, year: templateYear }) : await writeTemplateWorkbook(form!, { lang, year: templateYear, ...(units ? { units } : {}) }));
         io.err(say(lang, 'written', { path: values.out }));
         return 0;
       }

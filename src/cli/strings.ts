@@ -15,8 +15,10 @@ const texts = {
   huizong rollup 文件或文件夹... --form 表单编号 --out 汇总.xlsx [--roster 单位名单.xlsx] [--deadline YYYY-MM-DD] [--unit 本单位名称] [--year 2024] [--last-year 去年汇总.xlsx] [--json]
       把各单位报送的表格汇总成一个工作簿（汇总、报送情况、问题清单）。
       退出码：0 已写出汇总工作簿（问题列在其中）；1 无法写出；2 用法有误。
-  huizong template 表单编号 --out 模板.xlsx [--year 2024]
+  huizong template 表单编号 --out 模板.xlsx [--year 2024] [--layout card] [--roster 单位名单.csv]
       生成空白模板，带下拉选项和输入提示，供没有加载项的单位在 Excel 或 WPS 中填写。
+      --layout card：单位填报用的竖版单页表（A4 纵向，指标逐行列出，可打印盖章）。
+      --roster：按单位名单预先填好每个下级单位的一行（区县下发用）。
 表单编号：activity-summary（活动数据汇总表）、quiz-results（知识竞赛活动情况表）、typical-experience（典型经验）`,
     en: `Usage:
   huizong validate FILE... [--form ID] [--definition DEF.json] [--json] [--today YYYY-MM-DD] [--lang en]
@@ -29,8 +31,10 @@ const texts = {
   huizong rollup FILE_OR_FOLDER... --form ID --out ROLLUP.xlsx [--roster ROSTER.xlsx] [--deadline YYYY-MM-DD] [--unit NAME] [--year 2024] [--last-year LAST.xlsx] [--json]
       Roll the returned tables up into one workbook (summary, submission status, issue list).
       Exit code: 0 workbook written (issues are listed in it); 1 nothing could be written; 2 usage error.
-  huizong template ID --out TEMPLATE.xlsx [--year 2024]
+  huizong template ID --out TEMPLATE.xlsx [--year 2024] [--layout card] [--roster ROSTER.csv]
       Write the blank template, with dropdowns and input prompts, for units without the add-in.
+      --layout card: a one-page vertical card for one unit (A4 portrait, one indicator a row, to print and stamp).
+      --roster: one row per unit of the roster, its name filled in (a district's template).
 Form ids: activity-summary, quiz-results, typical-experience`,
   },
   seeHelp: { 'zh-CN': '运行 huizong --help 查看用法。', en: 'Run huizong --help for usage.' },
@@ -57,6 +61,7 @@ Form ids: activity-summary, quiz-results, typical-experience`,
   noticeMaterial: { 'zh-CN': '{material}：已收到 {received}，逾期 {late}，退回 {rejected}，未报送 {missing}', en: '{material}: {received} received, {late} late, {rejected} rejected, {missing} missing' },
   noticeReminders: { 'zh-CN': '需催报 {count} 个单位，名单和消息见工作簿的“催报名单”。', en: '{count} units to remind: see the 催报名单 sheet of the workbook for the list and messages.' },
   noticeMore: { 'zh-CN': '各单位的材料见“报送材料”，全部问题见“问题清单”。', en: 'Each unit\'s materials are on the 报送材料 sheet, every issue on 问题清单.' },
+  badLayout: { 'zh-CN': '版式“{value}”不认识：请写 --layout card（单位填报竖版）或 --layout table（汇总表横版，默认）。', en: 'Unknown layout "{value}": use --layout card (one unit, vertical) or --layout table (the default).' },
   needOut: { 'zh-CN': '请用 --out 指定要写出的 .xlsx 文件。', en: 'Please name the .xlsx file to write with --out.' },
   needTemplateForm: { 'zh-CN': '请指定模板的表单编号，例如 huizong template activity-summary --out 模板.xlsx', en: 'Please name the form, e.g. huizong template activity-summary --out template.xlsx' },
   progress: { 'zh-CN': '{bar} 第 {index}/{total} 个文件：{file}', en: '{bar} file {index}/{total}: {file}' },

@@ -52,7 +52,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { parseRange } from '../core/plan/markPlan';
 import { groupRuns as columnRuns, numberFormatOf, rollupSheetsPlan, rollupTitle } from '../core/plan/rollupSheetsPlan';
-import type { RollupSheetPlan } from '../core/plan/types';
+import type { PrintSetup, RollupSheetPlan } from '../core/plan/types';
 import type { RollupResult } from '../core/rollup/types';
 import { cellKey, columnName } from '../core/table/grid';
 import { META_SHEET } from '../core/workbook/metaSheet';
@@ -244,6 +244,29 @@ export function writeSheet(workbook: Workbook, plan: Omit<RollupSheetPlan, 'role
   if (plan.autoFilter) sheet.autoFilter = plan.autoFilter;
   // exceljs wants `3:4` and adds the `$` itself.
   if (plan.printTitleRows) sheet.pageSetup.printTitlesRow = plan.printTitleRows.replace(/\$/g, '');
+  if (plan.print) applyPrint(sheet, plan.print);
+}
+
+/** ECMA-376 paperSize codes: 8 A3, 9 A4. */
+const PAPER = { A3: 8, A4: 9 } as const;
+
+/** A sheet printed at its own size (100 %, never fit to one page's width), as the plan sets it up. */
+export function applyPrint(sheet: Worksheet, print: PrintSetup): void {
+  Object.assign(sheet.pageSetup, {
+    paperSize: PAPER[print.paper],
+    orientation: print.orientation,
+    fitToPage: false,
+    scale: 100,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+    // exceljs puts `$` before each part's column only: `A$1` gives the `$A$1` LibreOffice needs.
+    ...(print.area ? { printArea: print.area.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns.replace(/\$/g, '') } : {}),
+  });
+  if (print.footer) {
+    // `&` starts a code in a footer; a unit's name never holds one, but a stray `&` would be eaten.
+    const part = (code: string, text: string | undefined) => (text ? `${code}${text.replace(/&(?![PN])/g, '&&')}` : '');
+    sheet.headerFooter.oddFooter = `${part('&L', print.footer.left)}${part('&C', print.footer.center)}${part('&R', print.footer.right)}`;
+  }
 }
 
 // ── The workbook ────────────────────────────────────────────────────────────────────────

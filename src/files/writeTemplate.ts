@@ -36,6 +36,7 @@ import type { Lang } from '../core/definitions/types';
 import {
   BODY_FONT,
   BOLD_FONT,
+  applyPrint,
   THIN_BORDER,
   TITLE_FONT,
   columnLetter,
@@ -53,6 +54,11 @@ export interface TemplateOptions {
   year: number;
   /** Blank rows with validation. Default 200. */
   rows?: number;
+  /**
+   * A district's own units (from its roster), one bordered row each with the unit's name filled
+   * in: the template is then as long as the list, and prints as the district's form.
+   */
+  units?: readonly string[];
 }
 
 const HEADER_ROW = 4;
@@ -188,7 +194,8 @@ function fieldValidation(field: CompiledField, lists: ListPlacement): DataValida
 }
 
 export async function writeTemplateWorkbook(form: CompiledForm, options: TemplateOptions): Promise<Uint8Array> {
-  const rows = Math.max(1, Math.floor(options.rows ?? DEFAULT_ROWS));
+  const units = options.units?.filter((u) => u.trim() !== '') ?? [];
+  const rows = units.length > 0 ? units.length : Math.max(1, Math.floor(options.rows ?? DEFAULT_ROWS));
   const lastDataRow = FIRST_DATA_ROW + rows - 1;
   const def = form.def;
   const title = def.sheet.title['zh-CN'].replace(/\{year\}/g, String(options.year));
@@ -208,7 +215,6 @@ export async function writeTemplateWorkbook(form: CompiledForm, options: Templat
 
   const sheet = workbook.addWorksheet(def.sheet.name, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_DATA_ROW}`, activeCell: `B${FIRST_DATA_ROW}` }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
   const meta = writeMetaSheet(workbook, [
     ['generator', 'huizong'],
@@ -228,7 +234,8 @@ export async function writeTemplateWorkbook(form: CompiledForm, options: Templat
   sheet.mergeCells(1, 1, 1, lastColumn);
   const titleCell = sheet.getCell(1, 1);
   titleCell.value = title;
-  titleCell.style = { font: TITLE_FONT, alignment: { horizontal: 'center', vertical: 'middle' } };
+  // Left, not centred: centred over 38 columns it would print split across two pages.
+  titleCell.style = { font: TITLE_FONT, alignment: { horizontal: 'left', vertical: 'middle' } };
   sheet.getRow(1).height = 30;
   const unitLine = sheet.getCell(2, 1);
   unitLine.value = '填报单位：                              填报日期：';
@@ -265,6 +272,17 @@ export async function writeTemplateWorkbook(form: CompiledForm, options: Templat
     const letter = columnLetter(column);
     rangeValidations(sheet).add(`${letter}${FIRST_DATA_ROW}:${letter}${lastDataRow}`, fieldValidation(field, lists));
   });
+  const keyColumn = Math.max(0, fields.findIndex((f) => f.id === def.rollupKey)) + 1;
+  units.forEach((unit, i) => (sheet.getCell(FIRST_DATA_ROW + i, keyColumn).value = unit));
   sheet.pageSetup.printTitlesRow = `${HEADER_ROW - 1}:${HEADER_ROW}`;
+  // Printed at its own size across as many A3 pages as it takes, the header rows and the unit
+  // column on every page: shrunk to one page's width, 38 columns print at about 4 pt.
+  applyPrint(sheet, {
+    paper: 'A3',
+    orientation: 'landscape',
+    area: `A1:${columnLetter(lastColumn)}${lastDataRow}`,
+    titleColumns: `A:${columnLetter(keyColumn)}`,
+    footer: { left: '填报单位（盖章）：', center: '第 &P 页，共 &N 页', right: '填报日期：' },
+  });
   return toBytes(await workbook.xlsx.writeBuffer());
 }

@@ -22,7 +22,8 @@ import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
 import { detectHost, langFromTag, type HostInfo } from '../excel/host';
 import type { ExcelActions } from './excelActions';
-import { downloadBytes, rowsAsCsv } from './fileIO';
+import { EnteredRows } from './EnteredRows';
+import { useEnteredRows } from './enteredRows';
 import { RollupPanel } from './panels/RollupPanel';
 import { panelStrings } from './panels/strings';
 import { TemplatePanel } from './panels/TemplatePanel';
@@ -41,7 +42,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    maxWidth: '640px',
+    // Narrow as a task pane; in a wide browser window, wide enough for the tables.
+    maxWidth: '1100px',
+    margin: '0 auto',
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
@@ -75,8 +78,6 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   const [tab, setTab] = useState<TabId>('template');
   const [definitionProblem, setDefinitionProblem] = useState<string[] | undefined>();
   const [entryNotice, setEntryNotice] = useState<string | undefined>();
-  // Outside Excel, rows entered are kept here and offered as a CSV that Huizong and Excel read.
-  const [enteredRows, setEnteredRows] = useState<Record<string, unknown>[]>([]);
   // In Excel: the data row being edited (read from the selection), else a new row is appended.
   const [editing, setEditing] = useState<{ row: number; data: Record<string, unknown> } | undefined>();
   const definitionInput = useRef<HTMLInputElement>(null);
@@ -120,8 +121,10 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
     [excel, lang],
   );
   const form = forms.find((f) => f.def.id === formId) ?? forms[0]!;
+  // Outside Excel, rows entered are kept per form (across form switches and reloads) and
+  // offered as a CSV that Huizong and Excel read.
+  const entered = useEnteredRows(form.def.id);
   useEffect(() => {
-    setEnteredRows([]);
     setEntryNotice(undefined);
     setEditing(undefined);
   }, [formId]);
@@ -149,7 +152,8 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
         <Spinner size="tiny" labelPosition="after" label={t.detecting} />
       ) : (
         !host.inExcel && (
-          <MessageBar intent="warning">
+          // A note, not a warning: the browser is the supported way for WPS and old-Office users.
+          <MessageBar intent="info">
             <MessageBarBody>
               <MessageBarTitle>{t.noExcelTitle}</MessageBarTitle>
               {t.noExcelBody}
@@ -229,11 +233,6 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
               {editing && <Button appearance="subtle" onClick={() => setEditing(undefined)}>{t.newRow}</Button>}
             </div>
           )}
-          {!excel && enteredRows.length > 0 && (
-            <Button onClick={() => downloadBytes(`${formTitle(form, lang)}.csv`, rowsAsCsv(form, enteredRows), 'text/csv')}>
-              {t.downloadRows(enteredRows.length)}
-            </Button>
-          )}
           <Suspense fallback={<Spinner size="tiny" />}>
             <EntryForm
               key={`${form.def.id}:${editing?.row ?? 'new'}`}
@@ -242,7 +241,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
               {...(editing ? { initialData: editing.data } : {})}
               onSave={async (data) => {
                 if (!excel) {
-                  setEnteredRows((rows) => [...rows, data]);
+                  entered.add(data);
                   setEntryNotice(t.rowKept);
                   return;
                 }
@@ -252,12 +251,14 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
               }}
             />
           </Suspense>
+          {!excel && <EnteredRows form={form} lang={lang} rows={entered.rows} onRemove={entered.remove} />}
         </>
       )}
       {tab === 'validate' && (
         <ValidatePanel
           lang={lang}
           forms={forms}
+          form={form}
           {...(excel
             ? { checkSheet: () => excel.checkSheet(forms, lang), clearMarks: () => excel.clearMarks(), selectCell: (issue) => void excel.selectCell(issue), onRecheck: excel.onRecheck }
             : {})}

@@ -1,10 +1,12 @@
 /**
  * Entering a row: the form's definition rendered by JSON Forms with our Fluent renderers.
  *
- * Every field is checked by Ajv as it changes; a field's message shows once it was left, and
- * every message shows after the first 保存 attempt (then the first field in error gets focus).
- * 保存 hands the row to `onSave` only when Ajv finds nothing; where it goes (appended to the
- * sheet's table, or written over the selected row) is the caller's business.
+ * Every field is checked as it changes, by Ajv and by the same value and cross-field rules as
+ * 校验 (`entryChecker`), so that a saved row never fails 校验 afterwards. A field's message shows
+ * once it was left, and every message shows after the first 保存 attempt (then the first field in
+ * error gets focus). 保存 hands the row to `onSave` only when no error is found (warnings are
+ * shown beside 已保存); where it goes is the caller's business. After a new row is saved the form
+ * is cleared, so that a second click cannot save the same row twice.
  */
 
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -31,9 +33,10 @@ import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { createSafeAjv } from '../core/definitions/safeRegExp';
+import { entryChecker, type EntryFinding } from '../core/validate/entry';
 import { fieldLabel, formTitle, type CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
-import { createErrorTranslator } from './renderers/errors';
+import { RULE_KEYWORD, createErrorTranslator } from './renderers/errors';
 import { PATH_ATTRIBUTE, fluentRenderers, type FluentRendererConfig } from './renderers';
 
 /** One row as the form holds it: field id → value (numbers for numeric fields, `YYYY-MM-DD` dates). */
@@ -48,9 +51,28 @@ export interface EntryFormProps {
   onSave: (data: EntryData) => void | Promise<unknown>;
   /** Shows a 取消 button. */
   onCancel?: () => void;
-  /** Every change (debounced by JSON Forms): the row and Ajv's errors. */
+  /** Every change (debounced by JSON Forms): the row and its errors (Ajv's and the rules'). */
   onChange?: (data: EntryData, errors: ErrorObject[]) => void;
+  /** The day of the check, `YYYY-MM-DD` (填表日期 may not lie after it); today by default. */
+  today?: string;
 }
+
+
+/** The rules' errors as JSON Forms shows errors: at the field, one per field, none where Ajv already complains. */
+export function ruleErrors(findings: readonly EntryFinding[], ajvErrors: readonly ErrorObject[]): ErrorObject[] {
+  const taken = errorPaths(ajvErrors);
+  const out: ErrorObject[] = [];
+  for (const finding of findings) {
+    // Schema findings are Ajv's own, already shown by JSON Forms in the form's words.
+    if (finding.severity !== 'error' || finding.code.startsWith('schema.') || taken.has(finding.field)) continue;
+    taken.add(finding.field);
+    out.push({ instancePath: `/${finding.field}`, schemaPath: `#/${RULE_KEYWORD}`, keyword: RULE_KEYWORD, params: { code: finding.code }, message: finding.text });
+  }
+  return out;
+}
+
+const sameErrors = (a: readonly ErrorObject[] | undefined, b: readonly ErrorObject[]): boolean =>
+  (a ?? []).length === b.length && b.every((e, i) => e.instancePath === a![i]!.instancePath && e.message === a![i]!.message);
 
 interface EntryTexts {
   save: string;
@@ -60,6 +82,7 @@ interface EntryTexts {
   saved: string;
   invalidTitle: (count: number) => string;
   invalidBody: string;
+  savedWithWarnings: (count: number) => string;
   failedTitle: string;
 }
 
@@ -72,6 +95,7 @@ export const entryTexts: Record<Lang, EntryTexts> = {
     saved: '已保存',
     invalidTitle: (count) => `还有 ${count} 项需要修改`,
     invalidBody: '请按红字提示修改后再保存。',
+    savedWithWarnings: (count) => `已保存，另有 ${count} 处请核对：`,
     failedTitle: '保存失败',
   },
   en: {
@@ -82,6 +106,7 @@ export const entryTexts: Record<Lang, EntryTexts> = {
     saved: 'Saved',
     invalidTitle: (count) => `${count} field${count === 1 ? '' : 's'} to correct`,
     invalidBody: 'Correct the fields marked in red, then save again.',
+    savedWithWarnings: (count) => `Saved. ${count} thing${count === 1 ? '' : 's'} to check:`,
     failedTitle: 'Could not save',
   },
 };
@@ -172,7 +197,7 @@ const useStyles = makeStyles({
 
 type Status =
   | { kind: 'invalid'; count: number }
-  | { kind: 'saved' }
+  | { kind: 'saved'; warnings: string[] }
   | { kind: 'failed'; message: string }
   | null;
 
@@ -181,7 +206,7 @@ function errorPaths(errors: readonly ErrorObject[]): Set<string> {
   return new Set(errors.map((e) => getControlPath(e)));
 }
 
-export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange }: EntryFormProps) {
+export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange, today }: EntryFormProps) {
   const styles = useStyles();
   const t = entryTexts[lang];
 
@@ -204,12 +229,23 @@ export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange 
     reset(entryDataOf(initialData));
   }
 
+  const check = useMemo(() => entryChecker(form, { lang, ...(today ? { today } : {}) }), [form, lang, today]);
+  const checkRef = useRef(check);
+  checkRef.current = check;
+
   // JSON Forms reports changes debounced; the middleware sees every state at once, so 保存
-  // right after typing checks what was typed.
-  const core = useRef<Pick<JsonFormsCore, 'data' | 'errors'>>({ data: seed, errors: [] });
+  // right after typing checks what was typed. It also adds the rules' errors to the state as
+  // JSON Forms' additional errors: passed as a prop instead, each change of them would reset
+  // the form to its `data` prop.
+  const core = useRef<{ data: unknown; errors: ErrorObject[]; findings: EntryFinding[] }>({ data: seed, errors: [], findings: [] });
   const middleware = useCallback<Middleware>((state, action, reducer) => {
-    const next = reducer(state, action);
-    core.current = { data: next.data, errors: next.errors ?? [] };
+    let next = reducer(state, action);
+    const data = (next.data ?? {}) as EntryData;
+    const findings = core.current.data === next.data && next.data !== undefined ? core.current.findings : checkRef.current(data);
+    const ajvErrors = next.errors ?? [];
+    const extra = ruleErrors(findings, ajvErrors);
+    if (!sameErrors(next.additionalErrors, extra)) next = { ...next, additionalErrors: extra };
+    core.current = { data: next.data, errors: [...ajvErrors, ...(next.additionalErrors ?? [])], findings };
     return next;
   }, []);
 
@@ -224,8 +260,8 @@ export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange 
 
   const savedData = useRef<unknown>(undefined);
   const handleChange = useCallback(
-    ({ data, errors }: Pick<JsonFormsCore, 'data' | 'errors'>) => {
-      const list = errors ?? [];
+    ({ data }: Pick<JsonFormsCore, 'data' | 'errors'>) => {
+      const list = core.current.data === data ? core.current.errors : [];
       setStatus((s) => {
         if (s?.kind === 'invalid') return list.length ? { kind: 'invalid', count: errorPaths(list).size } : null;
         if (s?.kind === 'saved' || s?.kind === 'failed') return data === savedData.current ? s : null;
@@ -239,8 +275,7 @@ export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange 
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
     if (saving) return;
-    const { data, errors } = core.current;
-    const list = errors ?? [];
+    const { data, errors: list, findings } = core.current;
     if (list.length > 0) {
       setSubmitted(true);
       const paths = errorPaths(list);
@@ -251,19 +286,30 @@ export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange 
       return;
     }
     savedData.current = data;
+    const warnings = findings.filter((f) => f.severity !== 'error').map((f) => f.message);
+    const saved = () => {
+      // A new row is done with: the form starts again empty, so a second 保存 adds nothing twice.
+      if (initialData === undefined) {
+        const empty: EntryData = {};
+        reset(empty);
+        // The fresh form reports its empty row once: that is not a change that hides 已保存.
+        savedData.current = empty;
+      }
+      setStatus({ kind: 'saved', warnings });
+    };
     const result = onSave(entryDataOf(data as EntryData));
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       setSaving(true);
       try {
         await result;
-        setStatus({ kind: 'saved' });
+        saved();
       } catch (err) {
         setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
       } finally {
         setSaving(false);
       }
     } else {
-      setStatus({ kind: 'saved' });
+      saved();
     }
   };
 
@@ -291,9 +337,20 @@ export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange 
             </MessageBarBody>
           </MessageBar>
         ) : status?.kind === 'saved' ? (
-          <MessageBar intent="success">
-            <MessageBarBody>{t.saved}</MessageBarBody>
-          </MessageBar>
+          status.warnings.length > 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{t.savedWithWarnings(status.warnings.length)}</MessageBarTitle>
+                {status.warnings.map((w) => (
+                  <div key={w}>{w}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <MessageBar intent="success">
+              <MessageBarBody>{t.saved}</MessageBarBody>
+            </MessageBar>
+          )
         ) : status?.kind === 'failed' ? (
           <MessageBar intent="error" politeness="assertive">
             <MessageBarBody>

@@ -38,10 +38,18 @@ export interface ExampleSet {
 /** The example district bundled with the pane (served next to taskpane.html). */
 export async function loadExamples(base = './examples/'): Promise<ExampleSet> {
   const paths = typeof HUIZONG_EXAMPLES === 'undefined' ? [] : HUIZONG_EXAMPLES;
+  // Opened from a folder (file://), a page cannot fetch files beside it: the built-in copies then.
+  const fromFolder = typeof location !== 'undefined' && location.protocol === 'file:';
   const fetchFile = async (path: string): Promise<RollupFile> => {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (fromFolder) {
+      const { inlineExample } = await import(/* webpackChunkName: "examples" */ './examplesInline');
+      const bytes = inlineExample(path);
+      if (bytes) return { name, bytes };
+    }
     const response = await fetch(base + path.split('/').map(encodeURIComponent).join('/'));
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return { name: path.slice(path.lastIndexOf('/') + 1), bytes: new Uint8Array(await response.arrayBuffer()) };
+    return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
   };
   const returns = await Promise.all(paths.filter((p) => p.includes('/returns/')).map(fetchFile));
   const rosterPath = paths.find((p) => p.endsWith('单位名单.csv'));

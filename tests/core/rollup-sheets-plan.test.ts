@@ -288,7 +288,7 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
   it('问题清单: one row per issue, field label and severity in Chinese, severity coloured, autofilter', () => {
     expect(issues.values[0]).toEqual(['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
     expect(issues.values).toHaveLength(4);
-    expect(issues.values[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', 'value.not-integer', fixture().issues[1]!.message]);
+    expect(issues.values[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', '', fixture().issues[1]!.message]);
     expect(issues.values[1]!.slice(3, 5)).toEqual(['联系电话', '警告']);
     expect(issues.values[3]!.slice(0, 5)).toEqual(['其他表.xlsx', '', '', '', '错误']);
     expect(fillAt(issues, 'E2')).toBe('#FFEB9C');

@@ -270,6 +270,16 @@ describe('matchUnit', () => {
     expect(names(health.suggestions)).toEqual(['河东区卫生健康委员会工会']);
   });
 
+  it('suggests a roster name one character away (a homophone typed for another), in longer names only', () => {
+    const streets = roster([{ name: '向阳楼街道总工会' }, { name: '河东区总工会' }]);
+    const typo = matchUnit(streets, '向阳路街道总工会');
+    expect(typo.unit).toBeUndefined();
+    expect(names(typo.suggestions)).toEqual(['向阳楼街道总工会']);
+    // two characters off, or a short name: no suggestion
+    expect(matchUnit(streets, '向东路街道总工会').suggestions).toEqual([]);
+    expect(matchUnit(streets, '河西区总工会').suggestions).toEqual([]);
+  });
+
   it('suggests nothing for unrelated, generic or blank names', () => {
     expect(matchUnit(units, '红桥区总工会')).toEqual({ suggestions: [] });
     expect(matchUnit(units, '工会')).toEqual({ suggestions: [] });

@@ -304,7 +304,7 @@ describe('writeRollupWorkbook', () => {
     const rows = grid(book, '问题清单');
     expect(rows[0]).toEqual(['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
     expect(rows).toHaveLength(4);
-    expect(rows[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', 'value.not-integer', fixture().issues[1]!.message]);
+    expect(rows[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', null, fixture().issues[1]!.message]);
     expect(rows[1]!.slice(3, 5)).toEqual(['联系电话', '警告']);
     expect(rows[3]!.slice(0, 5)).toEqual(['其他表.xlsx', null, null, null, '错误']);
     expect(book.Sheets['问题清单']!['!autofilter']?.ref).toBe('A1:G4');

@@ -8,13 +8,13 @@
  * Without LibreOffice: locally the block is skipped (with a message); under CI it FAILS, because
  * .ci/run is supposed to have installed it.
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 
-export type OfficeTargetExt = 'xlsx' | 'xls' | 'ods' | 'csv';
+export type OfficeTargetExt = 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf';
 
 export interface ConvertOptions {
   /** LibreOffice import filter, e.g. 'CSV:44,34,76,1'. Defaults to UTF-8 comma CSV for .csv input. */
@@ -40,7 +40,36 @@ export const EXPORT_FILTERS: Record<OfficeTargetExt, string> = {
   ods: 'calc8',
   // Without options LibreOffice's CSV export is not guaranteed to be UTF-8 + comma.
   csv: `Text - txt - csv (StarCalc):${CSV_UTF8_COMMA}`,
+  // As printed: each sheet's page setup (paper, orientation, print area, titles, footer).
+  pdf: 'calc_pdf_Export',
 };
+
+/** A PDF's pages as LibreOffice writes them (uncompressed page dictionaries): count and size in points, as shown (after /Rotate). */
+export function pdfPages(pdf: Uint8Array): { width: number; height: number }[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const pages: { width: number; height: number }[] = [];
+  for (const m of text.matchAll(/\/Type\s*\/Page(?!s)[\s\S]*?endobj/g)) {
+    const box = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(m[0]);
+    if (!box) continue;
+    const rotate = Number(/\/Rotate\s+(-?\d+)/.exec(m[0])?.[1] ?? 0);
+    const width = Number(box[3]) - Number(box[1]);
+    const height = Number(box[4]) - Number(box[2]);
+    pages.push(Math.abs(rotate) % 180 === 90 ? { width: height, height: width } : { width, height });
+  }
+  return pages;
+}
+
+/**
+ * The PDF's pages as PNG files (`<prefix>-1.png` …) with poppler's pdftoppm, for a person to look
+ * at; empty when pdftoppm is not installed (apt-get install poppler-utils).
+ */
+export function pdfToPngs(pdfPath: string, prefix: string, dpi = 80): string[] {
+  const run = spawnSync('pdftoppm', ['-png', '-r', String(dpi), pdfPath, prefix], { stdio: 'ignore' });
+  if (run.error || run.status !== 0) return [];
+  const dir = path.dirname(prefix);
+  const base = path.basename(prefix);
+  return fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
+}
 
 const DEFAULT_TIMEOUT_MS = 480_000;
 

@@ -275,6 +275,32 @@ const entries = {
     'zh-CN': '表中没有填写数据',
     en: 'The table has no data rows',
   },
+  // ── Vertical cards (one unit's return written down the page) ──
+  'table.not-found-near': {
+    severity: 'error',
+    'zh-CN': '没有找到可识别的报表：最接近的是《{form}》，但缺少“{missing}”。横版报表的表头应有这些列；竖版（单位填报）报表应在“指标”或“项目”列写出这些项目，数量写在右边一列',
+    en: 'No known form was found. The nearest is "{form}", but "{missing}" is missing. A table needs these as column headers; a vertical card needs them as items in its 指标/项目 column, with the figures in the column to the right',
+  },
+  'card.two-value-columns': {
+    severity: 'error',
+    'zh-CN': '竖版报表《{form}》有两列数量（{headers}），无法确定哪一列是本次填报的数字：请只保留本次的一列（如删去上年同期数），再报送',
+    en: 'The vertical card "{form}" has two value columns ({headers}); it cannot tell which holds this return\'s figures. Keep only this period\'s column (e.g. delete last year\'s) and send it again',
+  },
+  'card.ambiguous-form': {
+    severity: 'error',
+    'zh-CN': '竖版报表的{count}个项目既符合《{form}》也符合《{otherForm}》，无法确定是哪一张表：请在表格上方的标题中写明表名，或使用下发的模板',
+    en: 'The {count} items of this vertical card fit both "{form}" and "{otherForm}"; it cannot tell which form it is. Write the form\'s name in the title above the card, or use the template sent out',
+  },
+  'card.no-unit': {
+    severity: 'error',
+    'zh-CN': '竖版报表没有写明填报单位：请在表格上方写“填报单位（盖章）：单位名称”',
+    en: 'The vertical card does not name its unit: write "填报单位（盖章）：" and the unit\'s name above the card',
+  },
+  'card.missing-item': {
+    severity: 'error',
+    'zh-CN': '竖版报表中没有“{label}”这一项：请在“指标”列加上这一项并填写数量，或在表格上下写“{label}：……”',
+    en: 'The vertical card has no item "{label}": add it to the 指标 column with its figure, or write "{label}: …" above or below the card',
+  },
   // ── Whole files ──
   'file.unreadable': {
     // The reader's own words, if any, stay in the params (`debug`) for the JSON report only.

@@ -390,6 +390,20 @@ interface RowsSheet {
   counted: number;
 }
 
+/** A file as 报送情况 names it: its name, not the folders it was found in (they spill over the page). */
+export function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
+}
+
+/** The printed pages' footer: who rolled up, page of pages, when. */
+function printFooter(result: RollupResult, lang: Lang): NonNullable<RollupSheetPlan['print']>['footer'] {
+  const unit = result.meta.unit ?? '';
+  const when = localTime(result.meta.createdAt);
+  return lang === 'en'
+    ? { left: unit ? `Rolled up by ${unit}` : '', center: 'Page &P of &N', right: when }
+    : { left: unit ? `汇总单位：${unit}` : '', center: '第 &P 页，共 &N 页', right: `汇总时间：${when}` };
+}
+
 function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: string): RowsSheet {
   const t: Texts = TEXTS[lang];
   const fields = form.fields;
@@ -561,6 +575,8 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     ],
     printTitleRows: `$${HEADER_ROW - 1}:$${HEADER_ROW}`,
     notes,
+    // The 来源 columns are for finding a row again on screen, not for the leader's signature.
+    print: { paper: 'A3', orientation: 'landscape', area: area(0, 1, sourceStart - 1, lastRow), titleColumns: `$A:$${columnName(keyIndex)}`, footer: printFooter(result, lang) },
   };
   const layout: RollupSheetsPlan['layout'] = { headerRow: HEADER_ROW, firstDataRow: FIRST_DATA_ROW, totalRow };
   if (lastDataRow !== undefined) layout.lastDataRow = lastDataRow;
@@ -595,7 +611,7 @@ function notOnRosterLines(result: RollupResult): UnitLine[] {
       line.superseded++;
       continue;
     }
-    if (!line.files.includes(row.file)) line.files.push(row.file);
+    if (!line.files.includes(fileName(row.file))) line.files.push(fileName(row.file));
     line.errors += row.errors;
     line.warnings += row.warnings;
     if (row.date && (!line.date || row.date > line.date)) line.date = row.date;
@@ -641,7 +657,7 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
       text(line.level),
       text(line.parent),
       t.status[line.status],
-      line.files.join(t.list),
+      line.files.map(fileName).join(t.list),
       isoToSerial(line.date) ?? text(line.date),
       isoToSerial(line.deadline) ?? text(line.deadline),
       line.errors,
@@ -676,7 +692,7 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   for (const file of result.files) {
     const reason = file.status === 'rejected' ? file.reason ?? '' : file.rollupOf ? t.rollupOf(file.rollupOf.unit) : '';
     const row = blankRow(width);
-    row[0] = file.file;
+    row[0] = fileName(file.file);
     row[1] = file.status === 'accepted' ? t.accepted : t.rejected;
     row[2] = file.rows;
     row[3] = reason;
@@ -712,6 +728,8 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
     wrap,
     borders: [area(0, STATUS_TABLE_TOP, last, unitsEnd), area(0, fileHeaderRow, last, filesEnd)],
     rowHeights: [{ row: 1, points: 30 }],
+    printTitleRows: `$${STATUS_TABLE_TOP}:$${STATUS_TABLE_TOP}`,
+    print: { paper: 'A3', orientation: 'landscape', titleColumns: '$A:$A', footer: printFooter(result, lang) },
   };
   return sheet;
 }
@@ -750,7 +768,8 @@ export function issueListSheet(issues: readonly Issue[], labelOf: (field: string
       text(issue.cell),
       text(issue.field !== undefined ? labelOf(issue.field) ?? issue.field : undefined),
       t.severity[issue.severity] ?? issue.severity,
-      text(issue.rule),
+      // A form's own rule by its id (AS-R01); a catalogue code (value.not-integer) means nothing to a reader.
+      issue.rule === issue.code ? '' : text(issue.rule),
       text(issue.message),
     ]);
     cells.add(issue.severity === 'error' ? ROLLUP_COLORS.error : ROLLUP_COLORS.warning, `E${r}`);

@@ -61,7 +61,7 @@ function stop(message: string): { title: string; message: string } {
   return { title: ERROR_TITLE, message: clip(message, PROMPT_LIMIT) };
 }
 
-function fieldValidation(form: FormDefinition, field: CompiledField, range: string): ColumnValidation {
+export function fieldValidation(form: FormDefinition, field: CompiledField, range: string): ColumnValidation {
   const prompt = fieldPrompt(form, field.id);
   const schema = field.schema;
   switch (field.def.type) {

@@ -148,6 +148,22 @@ export interface RollupSheetPlan {
   textPrefixed?: string[];
   /** Notes on cells, for writers that have them (the .xlsx; ExcelApi 1.9 has none). */
   notes?: CellNote[];
+  /** How the sheet prints, where it is meant to be printed (see `PrintSetup`). */
+  print?: PrintSetup;
+}
+
+/**
+ * A sheet set up to print at its own size (never shrunk to one page's width): paper and
+ * orientation, what prints (`area`, leaving out columns only a computer needs), the columns
+ * repeated on every page beside `printTitleRows`, and the page footer's three parts (Excel's
+ * header/footer codes: `&P` page, `&N` pages).
+ */
+export interface PrintSetup {
+  paper: 'A3' | 'A4';
+  orientation: 'landscape' | 'portrait';
+  area?: string;
+  titleColumns?: string;
+  footer?: { left?: string; center?: string; right?: string };
 }
 
 /** A note on one cell: a marked cell's messages, a header's English label. */

@@ -11,7 +11,7 @@ import { messageFor } from '../issues/catalogue';
 import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
 import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
-import type { WorkbookReport } from '../validate/workbook';
+import { NO_TABLE_CODES, type WorkbookReport } from '../validate/workbook';
 import { localDay } from './dates';
 import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
@@ -146,10 +146,10 @@ export function startRollup(options: RollupOptions): RollupBuilder {
         const otherForm = options.forms.find((f) => f.def.id === other.form);
         reject(input, 'file.other-form', { form: otherForm ? formTitle(otherForm, lang) : other.form, expected: formTitle(form, lang) }, other.form);
       } else {
-        const notFound = input.report.issues.find((i) => i.code === 'table.not-found');
+        const notFound = input.report.issues.find((i) => NO_TABLE_CODES.has(i.code));
         if (notFound) {
           issues.push(notFound);
-          files.push({ file: input.file, status: 'rejected', code: 'table.not-found', reason: notFound.message, rows: 0 });
+          files.push({ file: input.file, status: 'rejected', code: notFound.code, reason: notFound.message, rows: 0 });
         } else reject(input, 'file.empty', {});
       }
       return;

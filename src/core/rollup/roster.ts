@@ -263,6 +263,16 @@ function withoutPlaces(key: string): string[] {
   return out;
 }
 
+/** Names shorter than this are too alike (`河东区总工会` / `河西区总工会`) for one character to be a typo. */
+const MIN_TYPO = 7;
+
+/** The key with each character in turn blanked (`向阳?街道总工会`); none for a short key. */
+function typoForms(key: string): string[] {
+  if (key.length < MIN_TYPO) return [];
+  const chars = [...key];
+  return chars.map((_, i) => [...chars.slice(0, i), '\u0000', ...chars.slice(i + 1)].join(''));
+}
+
 /** One key a roster unit is known by: its name's, or one of its aliases'. */
 interface Key {
   key: string;
@@ -282,6 +292,8 @@ interface RosterIndex {
   byCore: Map<string, Key[]>;
   /** Every key, by each run of three characters in it, to find keys holding a name. */
   byTrigram: Map<string, Key[]>;
+  /** Every key long enough, by each of its forms with one character blanked: one-character typos. */
+  byTypo: Map<string, Key[]>;
   longest: number;
   /** Suggestions already worked out, by name key: a roll-up meets the same names often. */
   suggested: Map<string, RosterUnit[]>;
@@ -305,6 +317,7 @@ function indexOf(roster: Roster): RosterIndex {
     byText: new Map(),
     byCore: new Map(),
     byTrigram: new Map(),
+    byTypo: new Map(),
     longest: 0,
     suggested: new Map(),
   };
@@ -317,6 +330,7 @@ function indexOf(roster: Roster): RosterIndex {
     const trigrams = new Set<string>();
     for (let i = 0; i + MIN_CONTAINED <= text.length; i++) trigrams.add(text.slice(i, i + MIN_CONTAINED));
     for (const trigram of trigrams) push(index.byTrigram, trigram, key);
+    for (const blanked of typoForms(text)) push(index.byTypo, blanked, key);
     index.longest = Math.max(index.longest, text.length);
   };
   // Names first, first one wins; then aliases, which never take a key a name or an earlier alias has.
@@ -333,7 +347,8 @@ function indexOf(roster: Roster): RosterIndex {
  * 0 — one is the other with a place in front (`天津市河东区总工会` / `河东区总工会`);
  * 1 — one holds the other (`大王庄街道` / `大王庄街道总工会`), neither shorter than 3;
  * 2 — the same name under another place (`河西区卫生健康委员会工会` / `河东区…`), what is
- *     left without the place at least 4 long (so never just `总工会`).
+ *     left without the place at least 4 long (so never just `总工会`);
+ * 3 — one character different, in names of at least 7 (a homophone typed for another).
  * Then the smaller difference in length, then roster order.
  */
 function suggestionsFor(index: RosterIndex, name: string): RosterUnit[] {
@@ -372,6 +387,8 @@ function suggestionsFor(index: RosterIndex, name: string): RosterUnit[] {
   }
 
   for (const core of cores) if (core.length >= MIN_CORE) consider(index.byCore.get(core), 2);
+  // 3 — one character typed wrong (`向阳路街道总工会` / `向阳楼街道总工会`), names of 7 or more.
+  for (const blanked of typoForms(name)) consider(index.byTypo.get(blanked), 3);
 
   const out = [...best.entries()]
     .sort(([, a], [, b]) => a.tier - b.tier || a.gap - b.gap || a.order - b.order)

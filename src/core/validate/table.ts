@@ -43,6 +43,8 @@ export interface RowResult {
   /** What those cells said, as typed, so that a roll-up can show them again. */
   unreadableText?: Record<string, string>;
   issues: Issue[];
+  /** Field id → A1 cell of its value, where the row is not one sheet row (a vertical card). */
+  cells?: Record<string, string>;
 }
 
 export interface TableReport {
@@ -59,6 +61,8 @@ export interface TableReport {
   noteRows: number[];
   /** The activity's year, where the title or the caller told it. */
   year?: number;
+  /** `card` when the return was a vertical card read as one row (see validate/card.ts). */
+  layout?: 'table' | 'card';
   /** Every issue of the table, in sheet order (row issues included). */
   issues: Issue[];
 }

@@ -3,7 +3,7 @@
  * .xlsx for units without the add-in (opened as a new workbook in Excel, downloaded in a browser).
  */
 import { useState } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, SpinButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, SpinButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompiledForm } from '../../core/definitions/compile';
 import type { Lang } from '../../core/definitions/types';
 import { downloadBytes } from '../fileIO';
@@ -30,6 +30,10 @@ export function TemplatePanel({ lang, form, createInSheet, openAsWorkbook }: Tem
   const [year, setYear] = useState(new Date().getFullYear());
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
+  // A card is for a form each unit returns once (per-unit); a list form has many rows a unit.
+  const cardable = form.def.kind === 'per-unit';
+  const [chosen, setLayout] = useState<'table' | 'card'>('table');
+  const layout = cardable ? chosen : 'table';
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -45,17 +49,30 @@ export function TemplatePanel({ lang, form, createInSheet, openAsWorkbook }: Tem
 
   const templateFile = async () => {
     // exceljs loads only when a template file is asked for.
+    if (layout === 'card') {
+      const { writeCardTemplateWorkbook } = await import('../../files/writeCardTemplate');
+      return writeCardTemplateWorkbook(form, { lang, year });
+    }
     const { writeTemplateWorkbook } = await import('../../files/writeTemplate');
     return writeTemplateWorkbook(form, { lang, year });
   };
+  const fileName = `${form.def.sheet.title['zh-CN'].replace('{year}', String(year))}${layout === 'card' ? '（单位填报）' : ''}.xlsx`;
 
   return (
     <section className={styles.root} aria-label={t.heading}>
       <Field label={t.year}>
         <SpinButton value={year} min={1990} max={2100} onChange={(_, d) => setYear(Number(d.value ?? d.displayValue ?? year) || year)} />
       </Field>
+      {cardable && (
+        <Field label={t.layout} hint={layout === 'card' ? t.layoutCardHint : t.layoutTableHint}>
+          <RadioGroup layout="horizontal" value={layout} onChange={(_, d) => setLayout(d.value === 'card' ? 'card' : 'table')}>
+            <Radio value="table" label={t.layoutTable} />
+            <Radio value="card" label={t.layoutCard} />
+          </RadioGroup>
+        </Field>
+      )}
       <div className={styles.row}>
-        {createInSheet && (
+        {createInSheet && layout === 'table' && (
           <Button appearance="primary" disabled={busy} onClick={() => void act(async () => (await createInSheet(year), t.created))}>
             {t.createSheet}
           </Button>
@@ -65,7 +82,7 @@ export function TemplatePanel({ lang, form, createInSheet, openAsWorkbook }: Tem
             {t.openWorkbook}
           </Button>
         ) : (
-          <Button appearance="primary" disabled={busy} onClick={() => void act(async () => (downloadBytes(`${form.def.sheet.title['zh-CN'].replace('{year}', String(year))}.xlsx`, await templateFile()), t.downloaded))}>
+          <Button appearance="primary" disabled={busy} onClick={() => void act(async () => (downloadBytes(fileName, await templateFile()), t.downloaded))}>
             {t.download}
           </Button>
         )}

@@ -4,8 +4,10 @@
  * checked and their issues listed by file.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { CompiledForm } from '../../core/definitions/compile';
+import { Badge, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { formTitle, type CompiledForm } from '../../core/definitions/compile';
+import { countBySeverity } from '../../core/issues/issue';
+import type { WorkbookReport } from '../../core/validate/workbook';
 import type { Lang } from '../../core/definitions/types';
 import type { Issue } from '../../core/issues/issue';
 import { RETURN_ACCEPT, readChosenFiles } from '../fileIO';
@@ -18,13 +20,54 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hidden: { display: 'none' },
+  files: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
+
+/** What one chosen file was read as: per sheet the form and its rows, and its issue counts. */
+export function FileLines({ lang, reports, forms, chosen }: { lang: Lang; reports: readonly WorkbookReport[]; forms: readonly CompiledForm[]; chosen?: CompiledForm | undefined }) {
+  const styles = useStyles();
+  const t = panelStrings[lang].validate;
+  const titleOf = (id: string) => {
+    const found = forms.find((f) => f.def.id === id);
+    return found ? formTitle(found, lang) : id;
+  };
+  return (
+    <section aria-label={t.filesHeading(reports.length)}>
+      <Subtitle2 as="h3">{t.filesHeading(reports.length)}</Subtitle2>
+      <ul className={styles.files}>
+        {reports.map((report, i) => {
+          const { errors, warnings } = countBySeverity(report.issues);
+          return (
+            <li key={`${report.file}-${i}`}>
+              <Text className={styles.fileName}>{report.file}</Text>
+              {'：'}
+              {report.tables.length === 0
+                ? t.fileNothing
+                : report.tables.map((table) => t.fileRead(table.sheet, titleOf(table.form), table.rows.length, table.layout === 'card')).join('；')}
+              {'；'}
+              {t.fileCounts(errors, warnings)}
+              {chosen && report.tables.some((table) => table.form !== chosen.def.id) && (
+                <>
+                  {' '}
+                  <Badge color="warning" appearance="tint">{t.otherForm(formTitle(chosen, lang))}</Badge>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 export type { SheetCheck };
 
 export interface ValidatePanelProps {
   lang: Lang;
   forms: CompiledForm[];
+  /** The form chosen at the top of the pane: files are checked for it, and told when they are another. */
+  form?: CompiledForm;
   /** In Excel: check the active sheet and mark it. */
   checkSheet?: () => Promise<SheetCheck>;
   clearMarks?: () => Promise<void>;
@@ -33,12 +76,12 @@ export interface ValidatePanelProps {
   onRecheck?: (listener: (check: SheetCheck) => void) => () => void;
 }
 
-export function ValidatePanel({ lang, forms, checkSheet, clearMarks, selectCell, onRecheck }: ValidatePanelProps) {
+export function ValidatePanel({ lang, forms, form, checkSheet, clearMarks, selectCell, onRecheck }: ValidatePanelProps) {
   const styles = useStyles();
   const t = panelStrings[lang].validate;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SheetCheck | undefined>();
-  const [fileIssues, setFileIssues] = useState<Issue[] | undefined>();
+  const [fileReports, setFileReports] = useState<WorkbookReport[] | undefined>();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => onRecheck?.(setResult), [onRecheck]);
 
@@ -58,7 +101,7 @@ export function ValidatePanel({ lang, forms, checkSheet, clearMarks, selectCell,
       const files = await readChosenFiles(list);
       // SheetJS loads only when files are checked: the pane's first load stays small.
       const { checkFile } = await import('../../files/checkFile');
-      setFileIssues(files.flatMap((f) => checkFile(f.name, f.bytes, forms, { lang }).issues));
+      setFileReports(files.map((f) => checkFile(f.name, f.bytes, forms, { lang, ...(form ? { expected: form } : {}) })));
     });
 
   return (
@@ -96,7 +139,8 @@ export function ValidatePanel({ lang, forms, checkSheet, clearMarks, selectCell,
           <IssueList lang={lang} issues={result.issues} groupBy="row" {...(selectCell ? { onSelect: (issue: Issue) => selectCell(issue) } : {})} />
         </>
       )}
-      {fileIssues && <IssueList lang={lang} issues={fileIssues} groupBy="file" />}
+      {fileReports && <FileLines lang={lang} reports={fileReports} forms={forms} chosen={form} />}
+      {fileReports && <IssueList lang={lang} issues={fileReports.flatMap((r) => r.issues)} groupBy="file" />}
     </section>
   );
 }

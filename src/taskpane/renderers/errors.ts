@@ -12,6 +12,9 @@ import localizeZh from 'ajv-i18n/localize/zh';
 import { getControlPath, getI18nKey, type ErrorTranslator, type JsonSchema, type Translator, type UISchemaElement } from '@jsonforms/core';
 import type { Lang } from '../../core/definitions/types';
 
+/** The keyword of the errors the entry form's own rules add to Ajv's; their message is ready to show. */
+export const RULE_KEYWORD = 'huizongRule';
+
 const NUMBER_KEYWORDS = new Set(['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
 
 function schemaTypes(schema: JsonSchema | undefined): string[] {
@@ -91,6 +94,7 @@ export function errorMessage(error: ErrorObject, lang: Lang, label?: string): st
  */
 export function createErrorTranslator(lang: Lang): ErrorTranslator {
   return (error: ErrorObject, t: Translator, uischema?: UISchemaElement): string => {
+    if (error.keyword === RULE_KEYWORD) return error.message ?? '';
     const controlPath = getControlPath(error);
     const custom = t(getI18nKey(error.parentSchema as JsonSchema | undefined, uischema, controlPath, `error.${error.keyword}`), undefined, { error });
     if (custom !== undefined) return custom;

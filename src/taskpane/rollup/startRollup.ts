@@ -56,6 +56,24 @@ export function releaseWorker(): void {
   if (kept) stopWorker(kept, new RollupCancelled());
 }
 
+/** Set once a worker could not be made: the page is not allowed one, and will not be. */
+let workersRefused = false;
+
+/**
+ * The pane's worker, or undefined where there are none, or where the page may not start one:
+ * opened from a folder (file://, origin 'null'), Chrome refuses `new Worker` outright. The work
+ * then runs on the page itself — slower to answer while it runs, but it runs.
+ */
+function workerIfAllowed(): KeptWorker | undefined {
+  if (typeof Worker === 'undefined' || workersRefused) return undefined;
+  try {
+    return keptWorker();
+  } catch {
+    workersRefused = true;
+    return undefined;
+  }
+}
+
 /**
  * One request to the pane's worker (or, where there are no workers, to the same code loaded on
  * demand): its messages go to `handle` until it says the request is over. `cancel` with
@@ -71,7 +89,8 @@ function runInWorker<M, R>(
 ): WorkerRun<R> {
   let cancel = () => {};
   const done = new Promise<R>((resolve, reject) => {
-    if (typeof Worker === 'undefined') {
+    const target = workerIfAllowed();
+    if (!target) {
       let cancelled = false;
       cancel = () => {
         cancelled = true;
@@ -80,7 +99,6 @@ function runInWorker<M, R>(
       void runHere((message) => !cancelled && handle(message, resolve, reject));
       return;
     }
-    const target = keptWorker();
     const id = ++lastId;
     target.runs.set(id, {
       message: (data) => {
