@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'center', cursor: 'pointer' },
+  scroll: { overflowX: 'auto' },
+  unitCell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', backgroundColor: tokens.colorNeutralBackground3, whiteSpace: 'nowrap' },
   head: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', backgroundColor: tokens.colorNeutralBackground3 },
   card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   message: { whiteSpace: 'pre-wrap' },
@@ -183,6 +185,7 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
       </div>
 
       {result && result.units.length > 0 && (
+        <div className={styles.scroll}>
         <table className={styles.table} data-testid="notice-matrix">
           <thead>
             <tr>
@@ -197,7 +200,7 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
           <tbody>
             {result.units.map((u) => (
               <tr key={u.unit}>
-                <td className={styles.head}>{u.unit}</td>
+                <td className={styles.unitCell}>{u.unit}</td>
                 {result.materials.map((m) => {
                   const cell = u.items[m];
                   if (!cell) return <td key={m} className={styles.cell} />;
@@ -211,6 +214,7 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {shown && (
         <Caption1 data-testid="notice-cell-files">
