@@ -29,11 +29,11 @@ import type { RollupChartPlan, RollupSheetNames, RollupSheetPlan, RollupSheetRol
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 import { createChangeBatcher, type DebounceOptions } from './debounce';
-import type { ExcelGateway, WorkbookSheet } from './gateway';
+import type { CallOptions, ExcelGateway, WorkbookSheet } from './gateway';
 
 /** What the gateway needs of Office.js; `Excel` itself by default, a test double in tests. */
 export interface OfficeHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T>;
   /** `Excel.run` on the context of an earlier batch (to remove an event handler). */
   runIn<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   createWorkbook(base64: string): Promise<void>;
@@ -41,7 +41,7 @@ export interface OfficeHost {
 
 export function excelHost(): OfficeHost {
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     runIn: (context, batch) => Excel.run(context, batch),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
   };
@@ -172,9 +172,27 @@ export const BLOCK_CELLS = 60_000;
 /** The metadata keys sit in the first rows of `_huizong`. */
 const META_HEAD = 'A1:B64';
 
+function errorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
 function isPayloadError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/** A chart or shape selected instead of cells (https://github.com/OfficeDev/office-js/issues/2268). */
+function isSelectionError(error: unknown): boolean {
+  return errorCode(error) === 'InvalidSelection';
+}
+
+/** Errors no retry through another route can cure: they go straight to the caller. */
+function isFinal(error: unknown): boolean {
+  return isPayloadError(error) || isSelectionError(error) || errorCode(error) === 'InvalidOperationInCellEditMode';
+}
+
+function runOptions(call: CallOptions | undefined): Excel.RunOptions | undefined {
+  return call?.automatic ? { delayForCellEdit: true } : undefined;
 }
 
 interface MetaRead {
@@ -214,7 +232,7 @@ async function syncWithMeta<M>(context: Excel.RequestContext, queue: () => M, wh
     await context.sync();
     return { main, meta: metaOf(sheet, range) };
   } catch (error) {
-    if (isPayloadError(error)) throw error;
+    if (isFinal(error)) throw error;
   }
   main = queue();
   const again = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
@@ -752,28 +770,41 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
      * A sheet too large for one response (Excel on the web: 5 MB, some 300,000 cells) is read
      * again in blocks of BLOCK_CELLS: 2 + ⌈cells / BLOCK_CELLS⌉ syncs on that path only.
      */
-    async readActiveSheet(): Promise<SheetSnapshot> {
+    async readActiveSheet(call?: CallOptions): Promise<SheetSnapshot> {
       return host.run(async (context) => {
-        const queue = () => {
+        // The active cell (ExcelApi 1.7), not the selected range: that one fails when several
+        // areas or a chart are selected. Should the cell fail too (a chart selected), the
+        // read goes again without it: the row is then simply not known.
+        const queue = (withCell: boolean) => () => {
           const sheet = context.workbook.worksheets.getActiveWorksheet();
           sheet.load('name');
           const used = sheet.getUsedRange(true);
           used.load('address,values');
           const formats = used.getIntersectionOrNullObject(sheet.getRange(FORMAT_BOX));
           formats.load('numberFormat');
-          const selection = context.workbook.getSelectedRange();
-          selection.load('address');
-          return { sheet, used, formats, selection };
+          let cell: Excel.Range | undefined;
+          if (withCell) {
+            cell = context.workbook.getActiveCell();
+            cell.load('address');
+          }
+          return { sheet, used, formats, cell };
         };
         try {
-          const { main, meta } = await syncWithMeta(context, queue, metaHead);
+          let read;
+          try {
+            read = await syncWithMeta(context, queue(true), metaHead);
+          } catch (error) {
+            if (!isSelectionError(error)) throw error;
+            read = await syncWithMeta(context, queue(false), metaHead);
+          }
+          const { main, meta } = read;
           const snapshot: SheetSnapshot = {
             sheet: main.sheet.name,
             values: main.used.values as CellValue[][],
             numberFormats: formatsOf(main.formats),
             origin: originOf(main.used.address),
           };
-          const selectedRow = rowOfSelection(main.selection.address, snapshot.sheet);
+          const selectedRow = main.cell ? rowOfSelection(main.cell.address, snapshot.sheet) : undefined;
           if (selectedRow !== undefined) snapshot.selectedRow = selectedRow;
           const storedForm = storedFormFor(metaPairs(meta), snapshot.sheet);
           if (storedForm) snapshot.storedForm = storedForm;
@@ -809,7 +840,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         const storedForm = storedFormFor(metaPairs(meta), snapshot.sheet);
         if (storedForm) snapshot.storedForm = storedForm;
         return snapshot;
-      });
+      }, runOptions(call));
     },
 
     /**
@@ -1071,7 +1102,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
      * `getRanges` chunk, one prompt command per column, message and chunk — and the record.
      * One more sync per further ~4 MB of commands (not reached by 10,000 marked rows).
      */
-    async applyMarks(plan: MarkPlan): Promise<void> {
+    async applyMarks(plan: MarkPlan, call?: CallOptions): Promise<void> {
       await host.run(async (context) => {
         const read = await readMarks(context, plan.sheet);
         const batch = new Batch(context, budget);
@@ -1104,7 +1135,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         }
         if (marked || read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
         await batch.sync();
-      });
+      }, runOptions(call));
     },
 
     /** 2 syncs: as applyMarks, without new marks. */

@@ -33,6 +33,7 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Excel.createWorkbook': '1.8',
   'Workbook.worksheets': '1.1',
   'Workbook.getSelectedRange': '1.1',
+  'Workbook.getActiveCell': '1.7',
   'Workbook.tables': '1.1',
   'WorksheetCollection.getActiveWorksheet': '1.1',
   'WorksheetCollection.getItem': '1.1',
@@ -366,6 +367,8 @@ export interface DoubleOptions {
   responseLimit?: number;
   /** `getRanges` refuses longer addresses (Excel documents 8,192 characters for `getRange`). */
   maxAddressChars?: number;
+  /** A host without `delayForCellEdit`: a batch fails while a cell is edited, whatever the option. */
+  ignoreDelayForCellEdit?: boolean;
 }
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -380,15 +383,32 @@ export class FakeExcel {
   /** Commands still queued when a batch function returned (should never happen). */
   leftovers = 0;
 
+  // ── What the user is doing (states a test switches on) ──
+  /**
+   * A chart or shape is selected: `getSelectedRange` fails with InvalidSelection ("by design",
+   * https://github.com/OfficeDev/office-js/issues/2268; also https://github.com/OfficeDev/office-js/issues/8).
+   * The double fails `getActiveCell` too: what Excel does there is not documented.
+   */
+  chartSelected = false;
+  /**
+   * The user is typing in a cell: a batch run without `delayForCellEdit` fails with
+   * InvalidOperationInCellEditMode; with it, the batch waits until the edit ends
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions).
+   */
+  private editing?: { done: Promise<void>; finish: () => void };
+  /** The `RunOptions` each `Excel.run` was given, in order. */
+  readonly runOptions: (Excel.RunOptions | undefined)[] = [];
+
   constructor(options: DoubleOptions = {}) {
-    this.options = { nullChain: 'propagate', requestLimit: FIVE_MB, responseLimit: FIVE_MB, maxAddressChars: 8192, ...options };
+    this.options = { nullChain: 'propagate', requestLimit: FIVE_MB, responseLimit: FIVE_MB, maxAddressChars: 8192, ignoreDelayForCellEdit: false, ...options };
   }
 
   host(): OfficeHost {
     return {
-      run: async (batch) => {
+      run: async (batch, options) => {
         this.use('Excel.run');
-        const context = new FakeContext(this);
+        this.runOptions.push(options);
+        const context = new FakeContext(this, options?.delayForCellEdit === true);
         const result = await batch(context as unknown as Excel.RequestContext);
         this.leftovers += context.queue.length;
         return result;
@@ -422,7 +442,35 @@ export class FakeExcel {
     for (const handler of sheet.handlers) await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
   }
 
+  /** The user starts typing in a cell (see `editing`). */
+  startEditing(): void {
+    if (this.editing) return;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.editing = { done, finish };
+  }
+
+  /** The user presses Enter: batches waiting for the edit go on. */
+  finishEditing(): void {
+    const editing = this.editing;
+    this.editing = undefined;
+    editing?.finish();
+  }
+
+  get isEditing(): boolean {
+    return this.editing !== undefined;
+  }
+
   async sync(context: FakeContext): Promise<void> {
+    if (this.editing) {
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions (delayForCellEdit)
+      if (!context.delayForCellEdit || this.options.ignoreDelayForCellEdit) {
+        this.syncs++;
+        context.queue.splice(0);
+        throw excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      }
+      await this.editing.done;
+    }
     this.syncs++;
     const queue = context.queue.splice(0);
     const tracked = context.tracked.splice(0);
@@ -445,7 +493,10 @@ export class FakeContext {
   readonly queue: Command[] = [];
   readonly tracked: ProxyBase<unknown>[] = [];
   readonly workbook: WorkbookProxy;
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
   sync(): Promise<void> {
@@ -504,11 +555,48 @@ class WorkbookProxy {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
   }
-  /** The selection: the active sheet's selected area (A1 when nothing was selected). */
+  /**
+   * The selection: the active sheet's selected area (A1 when nothing was selected). Several
+   * areas selected: "If there are multiple ranges selected, this method will throw an error"
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1));
+   * a chart selected: InvalidSelection (https://github.com/OfficeDev/office-js/issues/2268).
+   * The code of the first error is not documented; the double uses InvalidSelection for both.
+   */
   getSelectedRange(): RangeProxy {
     this.context.fake.use('Workbook.getSelectedRange');
     const sheet = this.worksheets.getActiveWorksheet();
-    return new RangeProxy(this.context, sheet, (model) => parseArea(model.selected ?? 'A1'), false, '(selection)');
+    return new RangeProxy(
+      this.context,
+      sheet,
+      (model) => {
+        if (this.context.fake.chartSelected) throw excelError('InvalidSelection', 'The current selection is invalid for this operation.');
+        const areas = (model.selected ?? 'A1').split(',');
+        if (areas.length > 1) throw excelError('InvalidSelection', 'Multiple ranges are selected.');
+        return parseArea(areas[0]!);
+      },
+      false,
+      '(selection)',
+    );
+  }
+
+  /**
+   * The active cell (ExcelApi 1.7, https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-getactivecell-member(1)):
+   * one cell whatever the selection — here the first cell of the first selected area.
+   */
+  getActiveCell(): RangeProxy {
+    this.context.fake.use('Workbook.getActiveCell');
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new RangeProxy(
+      this.context,
+      sheet,
+      (model) => {
+        if (this.context.fake.chartSelected) throw excelError('InvalidSelection', 'The current selection is invalid for this operation.');
+        const first = parseArea((model.selected ?? 'A1').split(',')[0]!);
+        return { s: first.s, e: first.s };
+      },
+      false,
+      '(active cell)',
+    );
   }
 }
 

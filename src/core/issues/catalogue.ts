@@ -353,6 +353,62 @@ const entries = {
     'zh-CN': '表单定义有误：{path} {detail}',
     en: 'The form definition is wrong: {path} {detail}',
   },
+  // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
+  'excel.cell-edit': {
+    severity: 'error',
+    'zh-CN': 'Excel 正在编辑一个单元格：请按 Enter 结束编辑后再试。',
+    en: 'Excel is editing a cell: press Enter to finish editing, then try again.',
+  },
+  'excel.selection': {
+    severity: 'error',
+    'zh-CN': '当前选中的是图表或图形，不是单元格：请点一下表格中的单元格后再试。',
+    en: 'A chart or shape is selected, not cells: click a cell of the table, then try again.',
+  },
+  'excel.item-not-found': {
+    severity: 'error',
+    'zh-CN': '找不到要用的工作表或区域（可能刚被删除或改名）：请刷新工作表列表后再试。',
+    en: 'A sheet or range to be used is gone (deleted or renamed just now?): refresh the list of sheets and try again.',
+  },
+  'excel.item-exists': {
+    severity: 'error',
+    'zh-CN': '本工作簿中已有同名的工作表：请把它改名后再试。',
+    en: 'This workbook already has a sheet of that name: rename it and try again.',
+  },
+  'excel.access-denied': {
+    severity: 'error',
+    'zh-CN': '工作簿或工作表受保护，或以只读方式打开，加载项不能改动它：请取消保护（或另存一份）后再试。',
+    en: 'The workbook or sheet is protected or read-only, so the add-in cannot change it: unprotect it (or save a copy) and try again.',
+  },
+  'excel.api-missing': {
+    severity: 'error',
+    'zh-CN': '这个版本的 Excel 不支持这项操作：请更新 Office，或在网页版 Excel 中使用。',
+    en: 'This version of Excel does not support this: update Office, or use Excel on the web.',
+  },
+  'excel.request-too-large': {
+    severity: 'error',
+    'zh-CN': '一次要处理的内容太多：请少选几张工作表，分几次进行。',
+    en: 'Too much at once: choose fewer sheets and do it in several goes.',
+  },
+  'excel.response-too-large': {
+    severity: 'error',
+    'zh-CN': '一次要读取的内容太多：请少选几张工作表，分几次进行。',
+    en: 'Too much to read at once: choose fewer sheets and do it in several goes.',
+  },
+  'excel.aborted': {
+    severity: 'error',
+    'zh-CN': '操作被打断了（工作簿可能正在保存或已关闭）：请再试一次。',
+    en: 'The operation was interrupted (the workbook may be saving or closed): please try again.',
+  },
+  'excel.insert-conflict': {
+    severity: 'error',
+    'zh-CN': '不能在工作表“{sheet}”第 {row} 行插入新行：有表格或合并单元格跨过这一行。请取消合并或调整表格后再试。',
+    en: 'Cannot insert a row at row {row} of sheet "{sheet}": a table or merged cells reach across it. Unmerge or adjust the table, then try again.',
+  },
+  'excel.partly-written': {
+    severity: 'error',
+    'zh-CN': '{action}没有做完：{written}。可按 Ctrl+Z 撤销，或{undo}。',
+    en: '{action} did not finish: {written}. Press Ctrl+Z to undo, or {undo}.',
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type IssueCode = keyof typeof entries;
