@@ -920,27 +920,48 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         body.format.verticalAlignment = 'Center';
         thinBorders(body);
 
-        // Validations; an option list too long to write inline goes on _huizong.
+        // An option list too long to write inline (or holding a comma) goes on _huizong, and
+        // `_huizong` is written BEFORE the validations that refer to it: a list source is
+        // parsed when it is set, so the sheet it names must already be there.
         let listColumn = Math.max(4, meta.columns + 1);
         const lists: { column: number; values: string[][] }[] = [];
-        for (const validation of plan.validations) {
+        const sources = plan.validations.map((validation) => {
+          if (validation.kind !== 'list') return undefined;
+          const options = validation.options ?? [];
+          const inline = options.join(',');
+          if (inline.length <= LIST_INLINE_LIMIT && !options.some((o) => o.includes(','))) return inline;
+          const letter = columnName(listColumn - 1);
+          lists.push({ column: listColumn, values: [[validation.range], ...options.map((o) => [o])] });
+          listColumn++;
+          return `='${META_SHEET}'!$${letter}$2:$${letter}$${options.length + 1}`;
+        });
+
+        // Metadata: the template's pairs replace the earlier ones; marks records stay.
+        const earlier = metaPairs(meta);
+        const pairs: [string, string][] = Object.entries({ ...plan.meta, createdAt: new Date().toISOString() });
+        const keys = new Set(pairs.map(([k]) => k));
+        for (const pair of earlier) if (!keys.has(pair[0])) pairs.push(pair);
+        const sheetPair = pairs.find(([k]) => k === 'sheet');
+        if (plan.meta.sheet !== undefined && sheetName !== plan.sheetName && sheetPair) sheetPair[1] = sheetName;
+        await writeMeta(batch, meta, pairs);
+        if (lists.length) {
+          const metaSheet = context.workbook.worksheets.getItem(META_SHEET);
+          for (const list of lists) {
+            const letter = columnName(list.column - 1);
+            await batch.room(list.values);
+            metaSheet.getRange(`${letter}1:${letter}${list.values.length}`).values = list.values;
+          }
+        }
+
+        // Validations.
+        for (const [index, validation] of plan.validations.entries()) {
           const target = sheet.getRange(validation.range);
           await batch.room(validation);
           let rule: Excel.DataValidationRule | undefined;
           switch (validation.kind) {
-            case 'list': {
-              const options = validation.options ?? [];
-              const inline = options.join(',');
-              let source = inline;
-              if (inline.length > LIST_INLINE_LIMIT || options.some((o) => o.includes(','))) {
-                const letter = columnName(listColumn - 1);
-                lists.push({ column: listColumn, values: [[validation.range], ...options.map((o) => [o])] });
-                source = `='${META_SHEET}'!$${letter}$2:$${letter}$${options.length + 1}`;
-                listColumn++;
-              }
-              rule = { list: { inCellDropDown: true, source } };
+            case 'list':
+              rule = { list: { inCellDropDown: true, source: sources[index] ?? '' } };
               break;
-            }
             case 'wholeNumber':
               rule = {
                 wholeNumber:
@@ -981,21 +1002,6 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
         if (plan.groups) sheet.pageLayout.setPrintTitleRows(`$${plan.groups.row}:$${headerRow}`);
 
-        // Metadata: the template's pairs replace the earlier ones; marks records stay.
-        const earlier = metaPairs(meta);
-        const pairs: [string, string][] = Object.entries({ ...plan.meta, createdAt: new Date().toISOString() });
-        const keys = new Set(pairs.map(([k]) => k));
-        for (const pair of earlier) if (!keys.has(pair[0])) pairs.push(pair);
-        if (plan.meta.sheet !== undefined && sheetName !== plan.sheetName) pairs.find(([k]) => k === 'sheet')![1] = sheetName;
-        await writeMeta(batch, meta, pairs);
-        if (lists.length) {
-          const metaSheet = context.workbook.worksheets.getItem(META_SHEET);
-          for (const list of lists) {
-            const letter = columnName(list.column - 1);
-            await batch.room(list.values);
-            metaSheet.getRange(`${letter}1:${letter}${list.values.length}`).values = list.values;
-          }
-        }
         sheet.activate();
         sheet.getRange(`B${firstDataRow}`).select();
         await batch.sync();

@@ -78,6 +78,7 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Range.dataValidation.prompt': '1.8',
   'Range.dataValidation.errorAlert': '1.8',
   'Range.dataValidation.ignoreBlanks': '1.8',
+  'DataValidation.load(type,rule)': '1.8',
   'RangeAreas.conditionalFormats': '1.9',
   'RangeAreas.dataValidation.prompt': '1.9',
   'ConditionalFormatCollection.add': '1.6',
@@ -886,8 +887,9 @@ abstract class AreasProxy extends ProxyBase<RangeTarget[]> {
     this.context.fake.use(`${this.kind}.conditionalFormats`);
     return new ConditionalFormatCollectionProxy(this.context, this);
   }
+  private validationProxy?: DataValidationProxy;
   get dataValidation(): DataValidationProxy {
-    return new DataValidationProxy(this.context, this);
+    return (this.validationProxy ??= new DataValidationProxy(this.context, this));
   }
   abstract addressForRecord(): string;
 }
@@ -1138,22 +1140,67 @@ function styleNode(context: FakeContext, owner: RangeProxy, path: string[]): Sty
   });
 }
 
+/** Excel's limits on a validation's texts ([MS-XLSB] 2.5.37 DValStrings, https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xlsb/b8894965-c186-4bba-8a0b-8ec2a37a1cbe; [MS-OI29500] 2.1.613, https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64, says 224 for the error text in .xlsx). */
+export const DV_LIMITS = { promptTitle: 32, prompt: 255, errorTitle: 32, error: 225, inlineList: 255 } as const;
+
+/** `{ list: … }` → `List`, as Excel.DataValidationType names it. */
+function ruleType(rule: unknown): string {
+  if (rule === null || rule === undefined) return 'None';
+  const kind = Object.keys(rule as object)[0] ?? 'custom';
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
 class DataValidationProxy {
+  private loaded: { type?: string; rule?: unknown } = {};
+  private wasLoaded = false;
   constructor(
     readonly context: FakeContext,
     private readonly owner: AreasProxy,
   ) {}
+
+  /** What the texts of `value` may not pass, and a list source that must resolve now. */
+  private check(name: keyof ValidationModel, value: unknown): void {
+    const long = (text: unknown, limit: number, what: string) => {
+      if (typeof text === 'string' && text.length > limit) throw excelError('InvalidArgument', `${what} of ${text.length} characters (at most ${limit})`);
+    };
+    if (name === 'prompt') {
+      const prompt = value as { title?: string; message?: string };
+      long(prompt.title, DV_LIMITS.promptTitle, 'prompt title');
+      long(prompt.message, DV_LIMITS.prompt, 'prompt message');
+    }
+    if (name === 'errorAlert') {
+      const alert = value as { title?: string; message?: string };
+      long(alert.title, DV_LIMITS.errorTitle, 'error alert title');
+      long(alert.message, DV_LIMITS.error, 'error alert message');
+    }
+    const list = name === 'rule' ? (value as { list?: { source?: unknown } }).list : undefined;
+    if (list && typeof list.source === 'string') {
+      const source = list.source;
+      if (!source.startsWith('=')) long(source, DV_LIMITS.inlineList, 'inline list source');
+      else {
+        // A reference is parsed when the rule is set (https://learn.microsoft.com/en-us/javascript/api/excel/excel.listdatavalidation):
+        // a sheet not (yet) there makes it an invalid formula. Inferred, not stated on that page.
+        const match = /^='?((?:[^'!]|'')+)'?!/.exec(source);
+        if (match && !this.context.fake.model.sheet(match[1]!.replace(/''/g, "'"))) throw excelError('InvalidArgument', `list source ${source} refers to a sheet that is not there`);
+      }
+    }
+  }
+
   private assign(name: keyof ValidationModel, value: unknown): void {
     const api = `${this.owner.kind}.dataValidation.${name}`;
     const record = this.context.push({ api, address: this.owner.addressForRecord(), data: value }, () => {
       const targets = this.owner.targets();
       record.sheet = targets[0]?.sheet.name;
-      if (name === 'prompt') {
-        // Excel will not set one prompt over cells whose rules differ.
-        const rules = new Set<string>();
-        for (const { sheet, area } of targets) for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
-        if (rules.size > 1) throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
-      }
+      this.check(name, value);
+      const rules = new Set<string>();
+      for (const { sheet, area } of targets) for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
+      // RangeAreas.dataValidation is null unless every area has the same rule
+      // (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-multiple-ranges):
+      // setting anything through it fails.
+      if (this.owner.kind === 'RangeAreas' && rules.size > 1) throw excelError('GeneralException', `RangeAreas.dataValidation is null over mixed rules at ${this.owner.addressForRecord()}`);
+      // A Range whose cells have different rules (type Inconsistent) takes no common prompt:
+      // Excel's own dialog refuses such a selection. Not documented for the API.
+      if (name === 'prompt' && rules.size > 1) throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
       for (const { sheet, area } of targets) {
         for (const [r, c] of cells(area)) {
           const k = key(r, c);
@@ -1161,6 +1208,31 @@ class DataValidationProxy {
         }
       }
     });
+  }
+
+  /** `type` (Inconsistent over cells with different rules, https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationtype) and `rule`. */
+  load(what: string): this {
+    if (this.owner.kind !== 'Range' || what !== 'type,rule') throw new Error(`the double loads a Range's dataValidation type,rule only, not ${what}`);
+    this.context.push({ api: 'DataValidation.load(type,rule)', address: this.owner.addressForRecord() }, () => {
+      const rules = new Map<string, unknown>();
+      for (const { sheet, area } of this.owner.targets()) for (const [r, c] of cells(area)) {
+        const rule = sheet.validations.get(key(r, c))?.rule ?? null;
+        rules.set(JSON.stringify(rule), rule);
+      }
+      const [only] = [...rules.values()];
+      this.loaded = rules.size > 1 ? { type: 'Inconsistent', rule: null } : { type: ruleType(only), rule: only ?? null };
+      this.wasLoaded = true;
+      return bytesOf(this.loaded);
+    });
+    return this;
+  }
+  get type(): string {
+    if (!this.wasLoaded) throw notLoaded('dataValidation.type');
+    return this.loaded.type!;
+  }
+  get rule(): unknown {
+    if (!this.wasLoaded) throw notLoaded('dataValidation.rule');
+    return this.loaded.rule;
   }
   set rule(value: unknown) {
     this.assign('rule', value);

@@ -138,6 +138,25 @@ describe('createTemplate', () => {
     expect(fake.model.sheet('_huizong')!.value('D41')).toBe('很长的单位层级名称第40种');
     expect(fake.syncs).toBe(2);
   });
+
+  it('keeps every validation text within Excel’s limits (error alert 225, prompt 255, titles 32), which the double enforces', async () => {
+    const def = structuredClone(shippedForm('activity-summary')!);
+    // 13 options of 17 characters: the alert listing them is 243 characters, over 225.
+    def.schema.properties.unitLevel!.enum = Array.from({ length: 13 }, (_, i) => `单位层级名称写得比较长的第${String(i + 1).padStart(2, '0')}种类`);
+    def.schema.properties.unitLevel!.title = '单位层级（请按照上级工会下发的最新单位分类目录中的名称准确填写）';
+    def.fields.unitLevel!.help = { 'zh-CN': '说明'.repeat(200) };
+    const form = compileForm(def);
+    const fake = new FakeExcel();
+    fake.model.addSheet('Sheet1');
+    await createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(form, 2024, 5));
+    const validation = fake.model.sheet('活动数据汇总')!.validation('B5')!;
+    const alert = validation.errorAlert as { title: string; message: string };
+    const prompt = validation.prompt as { title: string; message: string };
+    expect(alert.message.length).toBeLessThanOrEqual(224);
+    expect(prompt.message.length).toBeLessThanOrEqual(255);
+    expect(prompt.title.length).toBeLessThanOrEqual(32);
+    expect((validation.rule as { list: { source: string } }).list.source.split(',')).toHaveLength(13);
+  });
 });
 
 describe('validate: read snapshot + clear old marks + apply new ones', () => {
