@@ -22,7 +22,7 @@
  *     works after the workbook was saved and opened again.
  */
 import { META_SHEET } from '../files/metaSheet';
-import { RANGES_LIMIT, chunkAreas, columnOf, compressCells, parseRange, promptGroups } from '../core/plan/markPlan';
+import { RANGES_LIMIT, chunkAreas, columnOf, compressCells, expandAreas, parseRange, promptGroups } from '../core/plan/markPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, MarkSeverity, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
 import type { RollupChartPlan, RollupSheetNames, RollupSheetPlan, RollupSheetRole, RollupSheetsPlan, SheetPlanValue } from '../core/plan/types';
@@ -78,6 +78,8 @@ export interface MarksRecord {
   warning: string[];
   /** Column letter → the field's own prompt, put back on clearing. */
   prompts: Record<string, [title: string, message: string]>;
+  /** Areas of earlier marks still to be put back (written while a new set of marks goes on). */
+  stale?: string[];
 }
 
 /** A cell holds at most 32,767 characters; a record is cut into pieces well below that. */
@@ -724,43 +726,120 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
   const budget = options.requestBudget ?? REQUEST_BUDGET;
   const limit = options.rangesLimit ?? RANGES_LIMIT;
 
-  /** Queues the removal of Huizong's marks on `sheet`: its conditional formats and the prompts it set. */
-  async function queueClear(batch: Batch, sheet: Excel.Worksheet, formats: Excel.ConditionalFormatCollection, record: MarksRecord | undefined, lastRow: number | undefined): Promise<void> {
-    for (const format of formats.items) {
-      const custom = format.customOrNullObject;
-      if (!custom.isNullObject && isHuizongMark(custom.rule.formula)) {
-        await batch.room(null);
-        format.delete();
-      }
+  /**
+   * Queues the removal of Huizong's marks on `sheet`: its conditional formats, and the prompts
+   * it set put back — one command per recorded area (a Range, never range areas, whose
+   * validation is null as soon as two areas differ).
+   */
+  async function queueClear(batch: Batch, sheet: Excel.Worksheet, ours: readonly Excel.ConditionalFormat[], record: MarksRecord | undefined, lastRow: number | undefined): Promise<void> {
+    for (const format of ours) {
+      await batch.room(null);
+      format.delete();
     }
     if (!record) return;
-    const columns = byColumn(compressCells([...record.error, ...record.warning]));
+    const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
     for (const [column, areas] of columns) {
       const own = record.prompts[column];
       const prompt: Excel.DataValidationPrompt = own ? { showPrompt: true, title: own[0], message: own[1] } : { showPrompt: false, title: '', message: '' };
       for (const part of splitAtRow(areas, lastRow)) {
-        for (const chunk of chunkAreas(part, limit)) {
-          await batch.room([chunk, prompt]);
-          sheet.getRanges(chunk).dataValidation.prompt = prompt;
+        for (const area of part) {
+          await batch.room([area, prompt]);
+          sheet.getRange(area).dataValidation.prompt = prompt;
         }
       }
     }
   }
 
-  /** Reads the sheet's conditional formats and `_huizong`'s keys: one sync (see syncWithMeta). */
-  async function readMarks(context: Excel.RequestContext, name: string) {
-    const { main, meta } = await syncWithMeta(
-      context,
-      () => {
-        const sheet = context.workbook.worksheets.getItem(name);
-        const formats = sheet.getRange().conditionalFormats;
-        formats.load('items/type,items/customOrNullObject/rule/formula');
-        return { sheet, formats };
-      },
-      metaKeys,
-    );
+  /**
+   * Reads the sheet's conditional formats, `_huizong`'s keys and the validation rules where
+   * new prompts go: one sync (see syncWithMeta). Loading the rule of some user-made
+   * conditional formats fails (office-js #6827, #6835): then the types are read alone and
+   * each custom rule on its own, the unreadable ones skipped — they are not Huizong's, whose
+   * formulas always read — one more sync per custom format, on that path only.
+   */
+  async function readMarks(context: Excel.RequestContext, name: string, promptAreas: readonly string[] = []) {
+    // The rules' loads share the read's request up to half the budget; the rest follow in
+    // requests of their own (more syncs only for plans that large).
+    const parts: string[][] = [[]];
+    let bytes = 0;
+    for (const area of promptAreas) {
+      const size = payloadBytes(area) + COMMAND_OVERHEAD;
+      if (bytes + size > budget / 2 && parts[parts.length - 1]!.length) {
+        parts.push([]);
+        bytes = 0;
+      }
+      parts[parts.length - 1]!.push(area);
+      bytes += size;
+    }
+    const loadRules = (sheet: Excel.Worksheet, areas: readonly string[]) =>
+      areas.map((area) => {
+        const validation = sheet.getRange(area).dataValidation;
+        validation.load('type,rule');
+        return { area, validation };
+      });
+    const queue = (withRules: boolean) => () => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const formats = sheet.getRange().conditionalFormats;
+      formats.load(withRules ? 'items/type,items/customOrNullObject/rule/formula' : 'items/type');
+      return { sheet, formats, validations: loadRules(sheet, parts[0]!) };
+    };
+    let read: Awaited<ReturnType<typeof syncWithMeta<ReturnType<ReturnType<typeof queue>>>>>;
+    const ours: Excel.ConditionalFormat[] = [];
+    try {
+      read = await syncWithMeta(context, queue(true), metaKeys);
+      for (const format of read.main.formats.items) {
+        const custom = format.customOrNullObject;
+        if (!custom.isNullObject && isHuizongMark(custom.rule.formula)) ours.push(format);
+      }
+    } catch (error) {
+      if (isFinal(error)) throw error;
+      read = await syncWithMeta(context, queue(false), metaKeys);
+      for (const format of read.main.formats.items) {
+        if (format.type !== 'Custom') continue;
+        const rule = format.custom.rule;
+        rule.load('formula');
+        try {
+          await context.sync();
+          if (isHuizongMark(rule.formula)) ours.push(format);
+        } catch (failure) {
+          if (isFinal(failure)) throw failure;
+        }
+      }
+    }
+    const { main, meta } = read;
+    const validations = [...main.validations];
+    for (const part of parts.slice(1)) {
+      const loaded = loadRules(main.sheet, part);
+      await context.sync();
+      validations.push(...loaded);
+    }
     const pairs = metaPairs(meta);
-    return { ...main, meta, pairs, record: readMarksRecord(pairs, name), lastRow: templateLastRow(pairs, name) };
+    /** Validation rule of each area where a new prompt goes: `undefined` where its cells differ. */
+    const rules = new Map<string, string | undefined>();
+    for (const { area, validation } of validations) {
+      const mixed = validation.type === 'Inconsistent' || validation.type === 'MixedCriteria';
+      rules.set(area, mixed ? undefined : JSON.stringify(validation.rule ?? null));
+    }
+    return { sheet: main.sheet, ours, rules, meta, pairs, record: readMarksRecord(pairs, name), lastRow: templateLastRow(pairs, name) };
+  }
+
+  /**
+   * The prompt commands of a group: areas of one validation rule together (range areas take a
+   * prompt only where all share one rule), each cell of an area whose cells differ alone.
+   */
+  function uniformChunks(areas: readonly string[], rules: ReadonlyMap<string, string | undefined>): string[] {
+    const byRule = new Map<string, string[]>();
+    const single: string[] = [];
+    for (const area of areas) {
+      const rule = rules.get(area);
+      if (rule === undefined) single.push(...expandAreas([area]));
+      else {
+        let list = byRule.get(rule);
+        if (!list) byRule.set(rule, (list = []));
+        list.push(area);
+      }
+    }
+    return [...[...byRule.values()].flatMap((list) => chunkAreas(list, limit)), ...single];
   }
 
   return {
@@ -1110,10 +1189,25 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
      */
     async applyMarks(plan: MarkPlan, call?: CallOptions): Promise<void> {
       await host.run(async (context) => {
-        const read = await readMarks(context, plan.sheet);
+        const groups = promptGroups(plan);
+        const read = await readMarks(context, plan.sheet, [...new Set(groups.flatMap((g) => g.areas))]);
         const batch = new Batch(context, budget);
-        await queueClear(batch, read.sheet, read.formats, read.record, read.lastRow);
 
+        // The record first: should a later command fail (the batch is not transactional),
+        // 清除标记 still finds every mark, the earlier ones listed as stale.
+        const marked = plan.cells.error.length + plan.cells.warning.length > 0;
+        let record: MarksRecord | undefined;
+        if (marked) {
+          record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
+          for (const p of plan.fieldPrompts ?? []) record.prompts[p.column] = [p.title, p.message];
+        }
+        const earlier = read.record ? [...read.record.error, ...read.record.warning, ...(read.record.stale ?? [])] : [];
+        if (record && earlier.length) {
+          const during: MarksRecord = { ...record, stale: compressCells(earlier), prompts: { ...read.record?.prompts, ...record.prompts } };
+          await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
+        } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+
+        await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
         for (const severity of ['error', 'warning'] as const) {
           const areas = compressCells(plan.cells[severity]);
           for (const chunk of chunkAreas(areas, limit)) {
@@ -1123,33 +1217,27 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
             format.custom.format.fill.color = MARK_FILLS[severity];
           }
         }
-        for (const group of promptGroups(plan)) {
+        for (const group of groups) {
           const prompt: Excel.DataValidationPrompt = { showPrompt: true, title: group.title, message: group.text };
-          for (const part of splitAtRow(group.areas, read.lastRow)) {
-            for (const chunk of chunkAreas(part, limit)) {
-              await batch.room([chunk, prompt]);
-              read.sheet.getRanges(chunk).dataValidation.prompt = prompt;
-            }
+          for (const chunk of uniformChunks(group.areas, read.rules)) {
+            await batch.room([chunk, prompt]);
+            if (chunk.includes(',')) read.sheet.getRanges(chunk).dataValidation.prompt = prompt;
+            else read.sheet.getRange(chunk).dataValidation.prompt = prompt;
           }
         }
-
-        const marked = plan.cells.error.length + plan.cells.warning.length > 0;
-        let record: MarksRecord | undefined;
-        if (marked) {
-          record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
-          for (const p of plan.fieldPrompts ?? []) record.prompts[p.column] = [p.title, p.message];
-        }
-        if (marked || read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+        // Everything done: the record as it stands (the stale areas dropped, or none at all).
+        if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+        else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));
         await batch.sync();
       }, runOptions(call));
     },
 
-    /** 2 syncs: as applyMarks, without new marks. */
+    /** 2 syncs: as applyMarks, without new marks; the record goes last, once all is put back. */
     async clearMarks(sheetName: string): Promise<void> {
       await host.run(async (context) => {
         const read = await readMarks(context, sheetName);
         const batch = new Batch(context, budget);
-        await queueClear(batch, read.sheet, read.formats, read.record, read.lastRow);
+        await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
         if (read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, sheetName, undefined));
         await batch.sync();
       });

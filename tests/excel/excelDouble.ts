@@ -83,6 +83,8 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'RangeAreas.dataValidation.prompt': '1.9',
   'ConditionalFormatCollection.add': '1.6',
   'ConditionalFormatCollection.load(items/type,items/customOrNullObject/rule/formula)': '1.6',
+  'ConditionalFormatCollection.load(items/type)': '1.6',
+  'ConditionalFormatRule.load(formula)': '1.6',
   'ConditionalFormat.custom.rule.formula': '1.6',
   'ConditionalFormat.custom.format.fill.color': '1.6',
   'ConditionalFormat.delete': '1.6',
@@ -205,6 +207,12 @@ export interface ConditionalFormatModel {
   fill?: string;
   /** Where it applies. */
   areas: string[];
+  /**
+   * A user's rule Office.js cannot read: loading its rule fails the batch while its type loads
+   * (https://github.com/OfficeDev/office-js/issues/6835 a duplicated rule,
+   * https://github.com/OfficeDev/office-js/issues/6827 two cellValue rules on one range).
+   */
+  unreadable?: boolean;
 }
 
 /** A chart as added: its source and series as `sheet!address`. */
@@ -397,6 +405,22 @@ export class FakeExcel {
    * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions).
    */
   private editing?: { done: Promise<void>; finish: () => void };
+  /**
+   * Failures a test injects. `failSync(n)`: the n-th sync from now is refused whole, nothing
+   * of it applied (Excel checks a request before running it: a rejected request changes
+   * nothing, https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+   * `failCommand(test)`: the first matching command fails when it runs; the commands before it
+   * in the batch stay applied — a batch is not a transaction
+   * (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-core-concepts).
+   */
+  private failingSync?: number;
+  private failingCommand?: (record: CommandRecord) => boolean;
+  failSync(n: number): void {
+    this.failingSync = this.syncs + n;
+  }
+  failCommand(test: (record: CommandRecord) => boolean): void {
+    this.failingCommand = test;
+  }
   /** The `RunOptions` each `Excel.run` was given, in order. */
   readonly runOptions: (Excel.RunOptions | undefined)[] = [];
 
@@ -479,7 +503,17 @@ export class FakeExcel {
     this.batches.push(record);
     await Promise.resolve();
     if (record.requestBytes > this.options.requestLimit) throw excelError('RequestPayloadSizeLimitExceeded', `${record.requestBytes} bytes`);
-    for (const command of queue) record.responseBytes += command.run() ?? 0;
+    if (this.failingSync === this.syncs) {
+      this.failingSync = undefined;
+      throw excelError('GeneralException', 'injected: the request was refused');
+    }
+    for (const command of queue) {
+      if (this.failingCommand?.(command.record)) {
+        this.failingCommand = undefined;
+        throw excelError('GeneralException', `injected: ${command.record.api} failed`);
+      }
+      record.responseBytes += command.run() ?? 0;
+    }
     for (const proxy of tracked) proxy.settleNull();
     if (record.responseBytes > this.options.responseLimit) throw excelError('ResponsePayloadSizeLimitExceeded', `${record.responseBytes} bytes`);
   }
@@ -1273,6 +1307,7 @@ class ConditionalFormatCollectionProxy {
       const targets = this.owner.targets();
       const sheet = targets[0]!.sheet;
       const found = sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => targets.some((t) => intersect(parseArea(a), t.area))));
+      if (/rule/.test(what) && found.some((cf) => cf.unreadable)) throw excelError('GeneralException', 'This operation is not permitted for the current object.');
       this.loadedItems = found.map((model) => {
         const proxy = new ConditionalFormatProxy(this.context);
         proxy.model = model;
@@ -1307,13 +1342,28 @@ class ConditionalFormatProxy {
     return { isNullObject: model.type !== 'Custom', rule: { formula: model.formula ?? '' } };
   }
 
-  get custom(): { rule: Record<string, unknown>; format: { fill: Record<string, unknown> } } {
+  private ruleFormula?: string;
+  get custom(): { rule: Record<string, unknown> & { load: (what: string) => void; readonly formula: string }; format: { fill: Record<string, unknown> } } {
     const context = this.context;
     const self = this;
     return {
       rule: {
         set formula(value: string) {
           context.push({ api: 'ConditionalFormat.custom.rule.formula', data: value }, () => void (self.model!.formula = value));
+        },
+        get formula(): string {
+          if (self.ruleFormula === undefined) throw notLoaded('custom.rule.formula');
+          return self.ruleFormula;
+        },
+        load(what: string) {
+          if (what !== 'formula') throw new Error(`the double loads a custom rule's formula only, not ${what}`);
+          context.push({ api: 'ConditionalFormatRule.load(formula)' }, () => {
+            const model = self.model!;
+            if (model.unreadable) throw excelError('GeneralException', 'This operation is not permitted for the current object.');
+            if (model.type !== 'Custom') throw excelError('InvalidOperation', 'not a custom conditional format');
+            self.ruleFormula = model.formula ?? '';
+            return bytesOf(self.ruleFormula);
+          });
         },
       },
       format: {

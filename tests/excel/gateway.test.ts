@@ -281,6 +281,50 @@ describe('clearMarks', () => {
   });
 });
 
+describe('marks on a sheet as users leave it', () => {
+  it('a user’s conditional format whose rule cannot be read (office-js #6827, #6835) does not stop 校验本表 nor 清除标记', async () => {
+    const fake = workbookWithTable(30);
+    const sheet = fake.model.sheet(SHEET)!;
+    const users = { id: 'user-1', type: 'CellValue', areas: ['E3:E32'], unreadable: true };
+    const usersCustom = { id: 'user-2', type: 'Custom', formula: '=$E3>5', areas: ['E3:E32'], unreadable: true };
+    sheet.conditionalFormats.push(users, usersCustom);
+    await validateOnce(fake);
+    await validateOnce(fake);
+    expect(huizongFormats(sheet).length).toBe(2);
+    await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+    expect(sheet.conditionalFormats).toEqual([users, usersCustom]);
+  });
+
+  it('a pasted-into sheet with mixed validation in a column: every marked cell still gets its message', async () => {
+    const fake = workbookWithTable(40);
+    const sheet = fake.model.sheet(SHEET)!;
+    const events = letter('publicityEvents');
+    // Rows pasted from a template carry its whole-number rule; the rest have none; row 22 a list.
+    for (let r = 3; r <= 21; r++) sheet.validations.set((r - 1) * 16_384 + parseCell(`${events}1`)!.c, { rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } } });
+    sheet.validations.set(21 * 16_384 + parseCell(`${events}1`)!.c, { rule: { list: { source: '1,2' } } });
+    const run = await validateOnce(fake);
+    expect(run.applySyncs).toBe(2);
+    const marked = run.plan.cells.error.filter((cell) => cell.startsWith(events));
+    expect(marked.length).toBeGreaterThan(2);
+    for (const cell of marked) expect([cell, sheet.validation(cell)?.prompt?.title]).toEqual([cell, MARK_TITLES.error]);
+    expect(sheet.validation(`${events}12`)!.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+    expect(huizongFormats(sheet)).toEqual([]);
+  });
+
+  it('the record is written before the marks: a batch failing half-way leaves marks 清除标记 still finds', async () => {
+    const fake = workbookWithTable(40);
+    const sheet = fake.model.sheet(SHEET)!;
+    // The error prompts are set, then the first warning prompt fails.
+    fake.failCommand((c) => c.api.endsWith('dataValidation.prompt') && JSON.stringify(c.data ?? '').includes(MARK_TITLES.warning));
+    await expect(validateOnce(fake)).rejects.toThrow('injected');
+    expect(readMarksRecord(metaPairs(fake), SHEET)).toBeDefined();
+    await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+    expect(huizongFormats(sheet)).toEqual([]);
+    for (const [, v] of sheet.validations) expect(v.prompt?.title === MARK_TITLES.error || v.prompt?.title === MARK_TITLES.warning).toBe(false);
+  });
+});
+
 describe('the marks record on _huizong', () => {
   it('is cut into cell-sized pieces that Excel will not read as formulas, and read back whole', () => {
     const record = {
