@@ -1071,7 +1071,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 
         // The table, frozen panes and page setup.
         await batch.room(null);
-        const table = sheet.tables.add(plan.table.range, true);
+        // Sheet-qualified: a bare address is taken on the ACTIVE sheet, and the new sheet is
+        // activated only at the end (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+        const table = sheet.tables.add(`'${sheetName.replace(/'/g, "''")}'!${plan.table.range}`, true);
         table.name = tableName;
         table.style = 'TableStyleLight1';
         if (plan.freeze.columns) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnName(plan.freeze.columns - 1)}${plan.freeze.rows}`));

@@ -719,14 +719,20 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       add: (address, hasHeaders) => {
         const table = new TableProxy(context);
         context.push({ api: 'TableCollection.add', address, data: { hasHeaders } }, () => {
-          const sheet = self.sheet();
+          // "If the address does not contain a sheet name, the currently-active sheet is used"
+          // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+          const bang = address.lastIndexOf('!');
+          const named = bang < 0 ? undefined : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+          const model = context.fake.model;
+          const sheet = named === undefined ? model.sheet(model.active) : model.sheet(named);
+          if (!sheet) throw excelError('ItemNotFound', `sheet of ${address}`);
           const area = parseArea(address);
           for (const other of context.fake.model.sheets.filter((s) => s === sheet).flatMap((s) => s.tables)) {
             if (intersect(parseArea(other.range), area)) throw excelError('InvalidOperation', 'tables overlap');
           }
-          const model = { name: `Table${context.fake.model.tables.length + 1}`, range: areaAddress(area) };
-          sheet.tables.push(model);
-          table.model = model;
+          const added = { name: `Table${context.fake.model.tables.length + 1}`, range: areaAddress(area) };
+          sheet.tables.push(added);
+          table.model = added;
         });
         return table;
       },
