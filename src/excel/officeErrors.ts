@@ -18,6 +18,8 @@ const ACTIONS: Record<string, IssueCode> = {
   RequestPayloadSizeLimitExceeded: 'excel.request-too-large',
   ResponsePayloadSizeLimitExceeded: 'excel.response-too-large',
   RequestAborted: 'excel.aborted',
+  InsertDeleteConflict: 'excel.insert-conflict',
+  MergedRangeConflict: 'excel.insert-conflict',
 };
 
 function codeOf(error: unknown): string {

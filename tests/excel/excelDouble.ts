@@ -191,6 +191,27 @@ function bytesOf(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null) ?? 'null', 'utf8');
 }
 
+/** Excel's date serial of a calendar day. */
+function serialOf(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A value written into a cell of `format`, as Excel keeps it (see RangeProxy.values). */
+export function typedInput(value: unknown, format: string): unknown {
+  if (typeof value !== 'string' || format === '@') return value;
+  if (value.startsWith("'")) return value.slice(1);
+  // "If the value starts with a plus, minus, or equal sign, Excel interprets it as a formula"
+  // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member);
+  // the double keeps it as a formula it does not calculate.
+  if (/^[=+\-@]./.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value)) return { formula: value };
+  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return Number(value);
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value);
+  if (m) return serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/](\d{1,2})$/.exec(value);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) return serialOf(new Date().getUTCFullYear(), Number(m[1]), Number(m[2]));
+  return value;
+}
+
 // ── The model ───────────────────────────────────────────────────────────────────────────
 
 export interface ValidationModel {
@@ -1037,8 +1058,15 @@ class RangeProxy extends AreasProxy {
     });
   }
 
+  /**
+   * Text is taken as if typed, by the cell's number format: into a text cell (`@`) as written,
+   * a leading `'` included; elsewhere `'` marks text and goes, digits become a number (leading
+   * zeros lost), a month-day or a date becomes a date serial
+   * (https://learn.microsoft.com/en-us/office/troubleshoot/excel/long-numbers-incorrectly-in-excel;
+   * that Range.values parses text as typing does is inferred, not stated in the API reference).
+   */
   set values(rows: unknown[][]) {
-    this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, v));
+    this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, typedInput(v, sheet.numberFormats.get(key(r, c)) ?? 'General')));
   }
   set numberFormat(rows: unknown[][]) {
     // One format as a 1×1 array applies to every cell of the range (documented for numberFormat).
@@ -1083,7 +1111,22 @@ class RangeProxy extends AreasProxy {
     this.context.push({ api: 'Range.insert', address: this.addressForRecord(), data: shift }, () => {
       if (shift !== 'Down') throw new Error('the double inserts down only');
       const { sheet, area } = this.one();
+      // Shifting part of a row down is refused where a table or merged cells below reach out
+      // of the shifted columns (Excel.ErrorCodes InsertDeleteConflict, MergedRangeConflict:
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows
+      // (A:XFD) shift with them.
+      const below: Area = { s: { r: area.s.r, c: area.s.c }, e: { r: MAX_ROW, c: area.e.c } };
+      const sticksOut = (other: Area) => intersect(other, below) !== undefined && other.e.r >= area.s.r && (other.s.c < area.s.c || other.e.c > area.e.c);
+      if (sheet.tables.some((t) => sticksOut(parseArea(t.range)))) throw excelError('InsertDeleteConflict', 'The insert or delete operation attempted resulted in a conflict.');
+      if (sheet.merges.some((m) => sticksOut(parseArea(m)))) throw excelError('MergedRangeConflict', 'Cannot merge cells or insert through merged cells.');
       sheet.shiftDown(area);
+      const moved = (text: string) => {
+        const a = parseArea(text);
+        if (a.s.r < area.s.r || a.s.c < area.s.c || a.e.c > area.e.c) return text;
+        const height = area.e.r - area.s.r + 1;
+        return areaAddress({ s: { r: a.s.r + height, c: a.s.c }, e: { r: a.e.r + height, c: a.e.c } });
+      };
+      sheet.merges = sheet.merges.map(moved);
     });
     return new RangeProxy(this.context, this.worksheet, (sheet) => this.locate(sheet), false, this.label);
   }

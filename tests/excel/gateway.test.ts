@@ -439,6 +439,43 @@ describe('writeRow, selectCell, openWorkbook', () => {
     expect(sheet.value('A7')).toBe('合计');
   });
 
+  it('keeps text as typed: a phone’s leading 0, 3-20 not a date, no stray quote in a text cell', async () => {
+    const fake = workbookWithTable(3);
+    const sheet = fake.model.sheet(SHEET)!;
+    const phone = letter('contactPhone');
+    const notes = letter('notes');
+    // The notes column of row 6 is a text cell already (as a template makes them).
+    sheet.numberFormats.set(5 * 16_384 + parseCell(`${notes}6`)!.c, '@');
+    const gateway = createOfficeGateway({ host: fake.host() });
+    const grid = snapshotGrid(await gateway.readActiveSheet());
+    const plan = rowWritePlan(grid, locateTable(grid, [activity])!, { unitName: '新单位', contactPhone: '01012345678', contactPerson: '3-20', notes: '=1+1' });
+    fake.resetCounts();
+    await gateway.writeRow(plan);
+    expect(fake.syncs).toBe(1);
+    expect(sheet.value(`${phone}6`)).toBe('01012345678');
+    expect(sheet.value(`${letter('contactPerson')}6`)).toBe('3-20');
+    expect(sheet.value(`${notes}6`)).toBe('=1+1');
+  });
+
+  it('inserts whole rows where a table or merged cells beside the row refuse a partial shift', async () => {
+    const fake = workbookWithTable(3);
+    const sheet = fake.model.sheet(SHEET)!;
+    sheet.setValues('A6', [['合计']]);
+    // A table of the user's below the 合计 line, reaching out right of the returned table's columns.
+    sheet.tables.push({ name: '备注表', range: 'AK8:AO10' });
+    const gateway = createOfficeGateway({ host: fake.host() });
+    const grid = snapshotGrid(await gateway.readActiveSheet());
+    const plan = rowWritePlan(grid, locateTable(grid, [activity])!, { unitName: '新单位', publicityEvents: 7 });
+    expect(plan.insert).toBe(true);
+    fake.resetCounts();
+    await gateway.writeRow(plan);
+    expect(fake.syncs).toBe(2);
+    expect(sheet.value('A6')).toBe('新单位');
+    expect(sheet.value('A7')).toBe('合计');
+    expect(fake.batches[0]!.commands.some((c) => c.api === 'Range.insert' && c.address === 'A6:AL6')).toBe(true);
+    expect(fake.batches[1]!.commands.some((c) => c.api === 'Range.insert' && c.address === '6:6')).toBe(true);
+  });
+
   it('selects a cell in 1 sync and opens a workbook without one', async () => {
     const fake = workbookWithTable(3);
     fake.model.addSheet('其他');

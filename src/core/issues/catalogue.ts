@@ -401,8 +401,8 @@ const entries = {
   },
   'excel.insert-conflict': {
     severity: 'error',
-    'zh-CN': '不能在工作表“{sheet}”第 {row} 行插入新行：有表格或合并单元格跨过这一行。请取消合并或调整表格后再试。',
-    en: 'Cannot insert a row at row {row} of sheet "{sheet}": a table or merged cells reach across it. Unmerge or adjust the table, then try again.',
+    'zh-CN': '不能在这里插入新行：有表格或合并单元格跨过这一行。请取消合并或调整表格后再试。',
+    en: 'A row cannot be inserted here: a table or merged cells reach across it. Unmerge or adjust the table, then try again.',
   },
   'excel.partly-written': {
     severity: 'error',
