@@ -615,8 +615,10 @@ async function queueRollupSheet(batch: Batch, sheet: Excel.Worksheet, plan: Roll
  * adjacent columns, and `charts.add` takes one range — each named and given the units as
  * categories.
  */
-async function queueRollupChart(batch: Batch, on: Excel.Worksheet, data: Excel.Worksheet, plan: RollupChartPlan): Promise<void> {
-  const [first, ...rest] = plan.series;
+async function queueRollupChart(batch: Batch, on: Excel.Worksheet, data: Excel.Worksheet, plan: RollupChartPlan, dataValues: readonly SheetPlanValue[][]): Promise<void> {
+  // A chart added from cells all blank has no series: `getItemAt(0)` would fail at the last
+  // sync, the sheets already written. Blank indicators are left out before anything is queued.
+  const [first, ...rest] = plan.series.filter((series) => !allBlank(dataValues, series.values));
   if (!first) return;
   await batch.room(plan);
   const chart = on.charts.add(plan.type, data.getRange(first.values), 'Columns');
@@ -632,6 +634,19 @@ async function queueRollupChart(batch: Batch, on: Excel.Worksheet, data: Excel.W
     series.setValues(data.getRange(item.values));
     series.setXAxisValues(categories);
   }
+}
+
+/** True when every cell of `area` (A1, 1-based rows of `values`) is empty in the plan. */
+function allBlank(values: readonly SheetPlanValue[][], area: string): boolean {
+  const bounds = parseRange(area);
+  if (!bounds) return false;
+  for (let r = bounds.s.r; r <= bounds.e.r; r++) {
+    for (let c = bounds.s.c; c <= bounds.e.c; c++) {
+      const value = values[r]?.[c];
+      if (value !== null && value !== undefined && value !== '') return false;
+    }
+  }
+  return true;
 }
 
 /** The first row of a selection's address (`'Sheet 1'!B7:C9` → 7) when it lies on `sheet`. */
@@ -1352,7 +1367,8 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         for (const sheetPlan of plan.sheets) await queueRollupSheet(batch, added.get(sheetPlan.role)!, sheetPlan, limit, blockBytes);
         const chartOn = plan.chart && added.get(plan.chart.on);
         const chartData = plan.chart && added.get(plan.chart.dataSheet);
-        if (plan.chart && chartOn && chartData) await queueRollupChart(batch, chartOn, chartData, plan.chart);
+        const dataPlan = plan.chart && plan.sheets.find((p) => p.role === plan.chart!.dataSheet);
+        if (plan.chart && chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, plan.chart, dataPlan.values);
         const rows = added.get('rows') ?? added.get(plan.sheets[0]!.role);
         if (rows) {
           rows.activate();

@@ -1460,8 +1460,14 @@ class ChartProxy {
       record.sheet = sheet.name;
       const { sheet: from, area } = source.targets()[0]!;
       const series: ChartModel['series'] = [];
-      // Series by columns: one per column of the source.
-      for (let c = area.s.c; c <= area.e.c; c++) series.push({ values: `${from.name}!${areaAddress({ s: { r: area.s.r, c }, e: { r: area.e.r, c } })}` });
+      // Series by columns: one per column of the source holding anything; a source all blank
+      // gives a chart without series, and getItemAt(0) then fails (ItemNotFound). Not stated in
+      // the reference (https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)); from the review in issue 12.
+      for (let c = area.s.c; c <= area.e.c; c++) {
+        let filled = false;
+        for (let r = area.s.r; r <= area.e.r && !filled; r++) filled = from.values.has(key(r, c));
+        if (filled) series.push({ values: `${from.name}!${areaAddress({ s: { r: area.s.r, c }, e: { r: area.e.r, c } })}` });
+      }
       const model: ChartModel = { type, source: `${from.name}!${areaAddress(area)}`, series };
       if (seriesBy !== undefined) model.seriesBy = seriesBy;
       sheet.charts.push(model);

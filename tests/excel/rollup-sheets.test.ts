@@ -234,6 +234,18 @@ describe('writeRollupSheets: what lands where', () => {
     expect(sheet.value(`${letter('contactPhone')}5`)).toBe('022-24316934');
   });
 
+  it('a first indicator no unit filled in: the chart starts from the next one, and the sheets are written whole', async () => {
+    const result = districtResult(5, 1);
+    for (const row of result.rows) row.values = { ...row.values, publicityEvents: null };
+    const f = workbook();
+    const written = rollupSheetsPlan(result, activity, 'zh-CN');
+    await createOfficeGateway({ host: f.host() }).writeRollupSheets(written);
+    const [chart] = f.model.sheet('报送情况')!.charts;
+    expect(chart!.series.map((s) => s.name)).toEqual(['宣传活动参与人数（人次）', '新签女职工专项集体合同（份）']);
+    expect(chart!.source).toBe(`汇总!${letter('publicityParticipants')}5:${letter('publicityParticipants')}9`);
+    expect(f.model.active).toBe('汇总');
+  });
+
   it('stays within ExcelApi 1.9', () => {
     expectWithin19(fake);
     for (const api of ['ChartCollection.add', 'ChartSeriesCollection.add', 'ChartSeries.setXAxisValues', 'Worksheet.getRanges', 'RangeAreas.format', 'Worksheet.autoFilter.apply']) expect(fake.apis).toContain(api);
