@@ -33,6 +33,10 @@ export function isCellEditError(error: unknown): boolean {
 
 /** The error as the pane shows it: the action for an Excel error code it knows, else the error's own message. */
 export function errorText(error: unknown, lang: Lang): string {
+  if (codeOf(error) === 'HuizongPartlyWritten') {
+    const { action, params } = error as { action: 'template' | 'marks' | 'row' | 'rollup'; params: Record<string, string | number> };
+    return messageFor(`excel.partly-written.${action}`, params, lang);
+  }
   const code = ACTIONS[codeOf(error)];
   if (code) return messageFor(code, {}, lang);
   return error instanceof Error ? error.message : String(error);

@@ -753,6 +753,57 @@ async function readUsedValues(context: Excel.RequestContext, names: readonly str
   return readPacked(context, names);
 }
 
+// ── Putting back after a failure ────────────────────────────────────────────────────────
+
+/**
+ * After a write failed half-way (a batch is not a transaction: the commands before the failing
+ * one stay applied), puts the workbook back as it was read: the sheets added dropped, the
+ * sheets renamed out of the way named again, `_huizong` rewritten as it was (removed when it
+ * was not there). Two syncs, on the failure path only; false where that failed too.
+ */
+async function putBack(context: Excel.RequestContext, undo: { meta: MetaRead; sheets: readonly { id: string; name: string }[]; columns?: readonly string[] }): Promise<boolean> {
+  try {
+    const now = context.workbook.worksheets;
+    now.load('items/name,items/id');
+    await context.sync();
+    const was = new Map(undo.sheets.map((sheet) => [sheet.id, sheet.name]));
+    // Sheets by id: one added is not in the list read before; one renamed gets its name back.
+    let metaSheet: Excel.Worksheet | undefined;
+    for (const sheet of now.items) {
+      if (sheet.name === META_SHEET) metaSheet = sheet;
+      else if (!was.has(sheet.id)) sheet.delete();
+    }
+    for (const sheet of now.items) {
+      const name = was.get(sheet.id);
+      if (name !== undefined && name !== sheet.name) sheet.name = name;
+    }
+    if (metaSheet) {
+      if (!undo.meta.exists) metaSheet.delete();
+      else {
+        // The keys are in A:B, read whole before the action: cleared and written back.
+        for (const range of ['A:B', ...(undo.columns ?? []).map((c) => `${c}:${c}`)]) metaSheet.getRange(range).clear('Contents');
+        await writeMeta(new Batch(context), { exists: true, values: [], top: 1, columns: 2 }, metaPairs(undo.meta));
+      }
+    }
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An action that stopped half-way and could not be put back: what it wrote and how to undo it (catalogue `excel.partly-written`). */
+export class PartlyWritten extends Error {
+  readonly code = 'HuizongPartlyWritten';
+  constructor(
+    readonly action: 'template' | 'marks' | 'row' | 'rollup',
+    readonly params: Record<string, string | number>,
+    readonly failure: unknown,
+  ) {
+    super(`${action} partly written`);
+  }
+}
+
 // ── The gateway ─────────────────────────────────────────────────────────────────────────
 
 export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway {
@@ -968,7 +1019,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           context,
           () => {
             const sheets = context.workbook.worksheets;
-            sheets.load('items/name');
+            sheets.load('items/name,items/id');
             const tables = context.workbook.tables;
             tables.load('items/name');
             return { sheets, tables };
@@ -978,148 +1029,156 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         const batch = new Batch(context, budget);
         const sheetName = uniqueName(plan.sheetName, main.sheets.items.map((s) => s.name), 31, (base, n) => `${base}(${n})`);
         const tableName = uniqueName(plan.table.name, main.tables.items.map((t) => t.name), 255, (base, n) => `${base}_${n}`);
-        const sheet = context.workbook.worksheets.add(sheetName);
-        const lastColumn = plan.columns[plan.columns.length - 1]?.letter ?? 'A';
-        const headerRow = plan.header.row;
-        const firstDataRow = headerRow + 1;
-        const tableBounds = parseRange(plan.table.range)!;
-        const lastDataRow = tableBounds.e.r + 1;
+        const listColumns: string[] = [];
+        try {
+          const sheet = context.workbook.worksheets.add(sheetName);
+          const lastColumn = plan.columns[plan.columns.length - 1]?.letter ?? 'A';
+          const headerRow = plan.header.row;
+          const firstDataRow = headerRow + 1;
+          const tableBounds = parseRange(plan.table.range)!;
+          const lastDataRow = tableBounds.e.r + 1;
 
-        // Title and unit line.
-        await batch.room([plan.title, plan.unitLine.text]);
-        const titleRange = sheet.getRange(`A${plan.titleRow}:${lastColumn}${plan.titleRow}`);
-        titleRange.merge(false);
-        sheet.getRange(`A${plan.titleRow}`).values = [[plan.title]];
-        titleRange.format.font.name = FONT;
-        titleRange.format.font.size = 16;
-        titleRange.format.font.bold = true;
-        titleRange.format.horizontalAlignment = 'Center';
-        titleRange.format.verticalAlignment = 'Center';
-        titleRange.format.rowHeight = 30;
-        const unit = sheet.getRange(`A${plan.unitLine.row}`);
-        unit.values = [[plan.unitLine.text]];
-        unit.format.font.name = FONT;
-        unit.format.font.size = 11;
+          // Title and unit line.
+          await batch.room([plan.title, plan.unitLine.text]);
+          const titleRange = sheet.getRange(`A${plan.titleRow}:${lastColumn}${plan.titleRow}`);
+          titleRange.merge(false);
+          sheet.getRange(`A${plan.titleRow}`).values = [[plan.title]];
+          titleRange.format.font.name = FONT;
+          titleRange.format.font.size = 16;
+          titleRange.format.font.bold = true;
+          titleRange.format.horizontalAlignment = 'Center';
+          titleRange.format.verticalAlignment = 'Center';
+          titleRange.format.rowHeight = 30;
+          const unit = sheet.getRange(`A${plan.unitLine.row}`);
+          unit.values = [[plan.unitLine.text]];
+          unit.format.font.name = FONT;
+          unit.format.font.size = 11;
 
-        // Groups, then labels.
-        if (plan.groups) {
-          await batch.room(plan.groups.cells);
-          headerStyle(sheet.getRange(`A${plan.groups.row}:${lastColumn}${plan.groups.row}`));
-          for (const cell of plan.groups.cells) {
-            if (cell.from !== cell.to) sheet.getRange(`${cell.from}:${cell.to}`).merge(false);
-            sheet.getRange(cell.from).values = [[cell.label]];
+          // Groups, then labels.
+          if (plan.groups) {
+            await batch.room(plan.groups.cells);
+            headerStyle(sheet.getRange(`A${plan.groups.row}:${lastColumn}${plan.groups.row}`));
+            for (const cell of plan.groups.cells) {
+              if (cell.from !== cell.to) sheet.getRange(`${cell.from}:${cell.to}`).merge(false);
+              sheet.getRange(cell.from).values = [[cell.label]];
+            }
           }
-        }
-        await batch.room(plan.header.labels);
-        const header = sheet.getRange(plan.header.range);
-        header.values = [plan.header.labels];
-        headerStyle(header);
-        header.format.rowHeight = 42;
+          await batch.room(plan.header.labels);
+          const header = sheet.getRange(plan.header.range);
+          header.values = [plan.header.labels];
+          headerStyle(header);
+          header.format.rowHeight = 42;
 
-        // Columns: width, and the data cells' number format.
-        for (const column of plan.columns) {
+          // Columns: width, and the data cells' number format.
+          for (const column of plan.columns) {
+            await batch.room(null);
+            sheet.getRange(`${column.letter}:${column.letter}`).format.columnWidth = widthInPoints(column.width);
+            if (column.numberFormat !== undefined) {
+              const formats = Array.from({ length: lastDataRow - firstDataRow + 1 }, () => [column.numberFormat!]);
+              await batch.room(formats);
+              sheet.getRange(`${column.letter}${firstDataRow}:${column.letter}${lastDataRow}`).numberFormat = formats;
+            }
+          }
+          const body = sheet.getRange(`A${firstDataRow}:${lastColumn}${lastDataRow}`);
           await batch.room(null);
-          sheet.getRange(`${column.letter}:${column.letter}`).format.columnWidth = widthInPoints(column.width);
-          if (column.numberFormat !== undefined) {
-            const formats = Array.from({ length: lastDataRow - firstDataRow + 1 }, () => [column.numberFormat!]);
-            await batch.room(formats);
-            sheet.getRange(`${column.letter}${firstDataRow}:${column.letter}${lastDataRow}`).numberFormat = formats;
+          body.format.font.name = FONT;
+          body.format.font.size = 11;
+          body.format.verticalAlignment = 'Center';
+          thinBorders(body);
+
+          // An option list too long to write inline (or holding a comma) goes on _huizong, and
+          // `_huizong` is written BEFORE the validations that refer to it: a list source is
+          // parsed when it is set, so the sheet it names must already be there.
+          let listColumn = Math.max(4, meta.columns + 1);
+          const lists: { column: number; values: string[][] }[] = [];
+          const sources = plan.validations.map((validation) => {
+            if (validation.kind !== 'list') return undefined;
+            const options = validation.options ?? [];
+            const inline = options.join(',');
+            if (inline.length <= LIST_INLINE_LIMIT && !options.some((o) => o.includes(','))) return inline;
+            const letter = columnName(listColumn - 1);
+            listColumns.push(letter);
+            lists.push({ column: listColumn, values: [[validation.range], ...options.map((o) => [o])] });
+            listColumn++;
+            return `='${META_SHEET}'!$${letter}$2:$${letter}$${options.length + 1}`;
+          });
+
+          // Metadata: the template's pairs replace the earlier ones; marks records stay.
+          const earlier = metaPairs(meta);
+          const pairs: [string, string][] = Object.entries({ ...plan.meta, createdAt: new Date().toISOString() });
+          const keys = new Set(pairs.map(([k]) => k));
+          for (const pair of earlier) if (!keys.has(pair[0])) pairs.push(pair);
+          const sheetPair = pairs.find(([k]) => k === 'sheet');
+          if (plan.meta.sheet !== undefined && sheetName !== plan.sheetName && sheetPair) sheetPair[1] = sheetName;
+          await writeMeta(batch, meta, pairs);
+          if (lists.length) {
+            const metaSheet = context.workbook.worksheets.getItem(META_SHEET);
+            for (const list of lists) {
+              const letter = columnName(list.column - 1);
+              await batch.room(list.values);
+              metaSheet.getRange(`${letter}1:${letter}${list.values.length}`).values = list.values;
+            }
           }
+
+          // Validations.
+          for (const [index, validation] of plan.validations.entries()) {
+            const target = sheet.getRange(validation.range);
+            await batch.room(validation);
+            let rule: Excel.DataValidationRule | undefined;
+            switch (validation.kind) {
+              case 'list':
+                rule = { list: { inCellDropDown: true, source: sources[index] ?? '' } };
+                break;
+              case 'wholeNumber':
+                rule = {
+                  wholeNumber:
+                    validation.max === undefined
+                      ? { formula1: validation.min ?? 0, operator: 'GreaterThanOrEqualTo' }
+                      : { formula1: validation.min ?? 0, formula2: validation.max, operator: 'Between' },
+                };
+                break;
+              case 'decimal':
+                rule = { decimal: { formula1: validation.min ?? -1e15, formula2: validation.max ?? 1e15, operator: 'Between' } };
+                break;
+              case 'date':
+                rule = { date: { formula1: validation.from ?? '2000-01-01', formula2: validation.to ?? '2099-12-31', operator: 'Between' } };
+                break;
+              case 'textLength':
+                rule = { textLength: { formula1: validation.max ?? 255, operator: 'LessThanOrEqualTo' } };
+                break;
+              default:
+                rule = undefined;
+            }
+            if (rule) {
+              target.dataValidation.ignoreBlanks = true;
+              target.dataValidation.rule = rule;
+            }
+            if (validation.prompt) target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+            if (validation.error) target.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: validation.error.title, message: validation.error.message };
+          }
+
+          // The table, frozen panes and page setup.
+          await batch.room(null);
+          // Sheet-qualified: a bare address is taken on the ACTIVE sheet, and the new sheet is
+          // activated only at the end (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+          const table = sheet.tables.add(`'${sheetName.replace(/'/g, "''")}'!${plan.table.range}`, true);
+          table.name = tableName;
+          table.style = 'TableStyleLight1';
+          if (plan.freeze.columns) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnName(plan.freeze.columns - 1)}${plan.freeze.rows}`));
+          else sheet.freezePanes.freezeRows(plan.freeze.rows);
+          sheet.pageLayout.orientation = 'Landscape';
+          sheet.pageLayout.paperSize = 'A4';
+          sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+          if (plan.groups) sheet.pageLayout.setPrintTitleRows(`$${plan.groups.row}:$${headerRow}`);
+
+          sheet.activate();
+          sheet.getRange(`B${firstDataRow}`).select();
+          await batch.sync();
+        } catch (error) {
+          const before = main.sheets.items.map((s) => ({ id: s.id, name: s.name }));
+          if (!(await putBack(context, { meta, sheets: before, columns: listColumns }))) throw new PartlyWritten('template', { sheet: sheetName }, error);
+          throw error;
         }
-        const body = sheet.getRange(`A${firstDataRow}:${lastColumn}${lastDataRow}`);
-        await batch.room(null);
-        body.format.font.name = FONT;
-        body.format.font.size = 11;
-        body.format.verticalAlignment = 'Center';
-        thinBorders(body);
-
-        // An option list too long to write inline (or holding a comma) goes on _huizong, and
-        // `_huizong` is written BEFORE the validations that refer to it: a list source is
-        // parsed when it is set, so the sheet it names must already be there.
-        let listColumn = Math.max(4, meta.columns + 1);
-        const lists: { column: number; values: string[][] }[] = [];
-        const sources = plan.validations.map((validation) => {
-          if (validation.kind !== 'list') return undefined;
-          const options = validation.options ?? [];
-          const inline = options.join(',');
-          if (inline.length <= LIST_INLINE_LIMIT && !options.some((o) => o.includes(','))) return inline;
-          const letter = columnName(listColumn - 1);
-          lists.push({ column: listColumn, values: [[validation.range], ...options.map((o) => [o])] });
-          listColumn++;
-          return `='${META_SHEET}'!$${letter}$2:$${letter}$${options.length + 1}`;
-        });
-
-        // Metadata: the template's pairs replace the earlier ones; marks records stay.
-        const earlier = metaPairs(meta);
-        const pairs: [string, string][] = Object.entries({ ...plan.meta, createdAt: new Date().toISOString() });
-        const keys = new Set(pairs.map(([k]) => k));
-        for (const pair of earlier) if (!keys.has(pair[0])) pairs.push(pair);
-        const sheetPair = pairs.find(([k]) => k === 'sheet');
-        if (plan.meta.sheet !== undefined && sheetName !== plan.sheetName && sheetPair) sheetPair[1] = sheetName;
-        await writeMeta(batch, meta, pairs);
-        if (lists.length) {
-          const metaSheet = context.workbook.worksheets.getItem(META_SHEET);
-          for (const list of lists) {
-            const letter = columnName(list.column - 1);
-            await batch.room(list.values);
-            metaSheet.getRange(`${letter}1:${letter}${list.values.length}`).values = list.values;
-          }
-        }
-
-        // Validations.
-        for (const [index, validation] of plan.validations.entries()) {
-          const target = sheet.getRange(validation.range);
-          await batch.room(validation);
-          let rule: Excel.DataValidationRule | undefined;
-          switch (validation.kind) {
-            case 'list':
-              rule = { list: { inCellDropDown: true, source: sources[index] ?? '' } };
-              break;
-            case 'wholeNumber':
-              rule = {
-                wholeNumber:
-                  validation.max === undefined
-                    ? { formula1: validation.min ?? 0, operator: 'GreaterThanOrEqualTo' }
-                    : { formula1: validation.min ?? 0, formula2: validation.max, operator: 'Between' },
-              };
-              break;
-            case 'decimal':
-              rule = { decimal: { formula1: validation.min ?? -1e15, formula2: validation.max ?? 1e15, operator: 'Between' } };
-              break;
-            case 'date':
-              rule = { date: { formula1: validation.from ?? '2000-01-01', formula2: validation.to ?? '2099-12-31', operator: 'Between' } };
-              break;
-            case 'textLength':
-              rule = { textLength: { formula1: validation.max ?? 255, operator: 'LessThanOrEqualTo' } };
-              break;
-            default:
-              rule = undefined;
-          }
-          if (rule) {
-            target.dataValidation.ignoreBlanks = true;
-            target.dataValidation.rule = rule;
-          }
-          if (validation.prompt) target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
-          if (validation.error) target.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: validation.error.title, message: validation.error.message };
-        }
-
-        // The table, frozen panes and page setup.
-        await batch.room(null);
-        // Sheet-qualified: a bare address is taken on the ACTIVE sheet, and the new sheet is
-        // activated only at the end (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
-        const table = sheet.tables.add(`'${sheetName.replace(/'/g, "''")}'!${plan.table.range}`, true);
-        table.name = tableName;
-        table.style = 'TableStyleLight1';
-        if (plan.freeze.columns) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnName(plan.freeze.columns - 1)}${plan.freeze.rows}`));
-        else sheet.freezePanes.freezeRows(plan.freeze.rows);
-        sheet.pageLayout.orientation = 'Landscape';
-        sheet.pageLayout.paperSize = 'A4';
-        sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
-        if (plan.groups) sheet.pageLayout.setPrintTitleRows(`$${plan.groups.row}:$${headerRow}`);
-
-        sheet.activate();
-        sheet.getRange(`B${firstDataRow}`).select();
-        await batch.sync();
       });
     },
 
@@ -1264,7 +1323,14 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         // Everything done: the record as it stands (the stale areas dropped, or none at all).
         if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
         else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));
-        await batch.sync();
+        try {
+          await batch.sync();
+        } catch (error) {
+          // Refused whole (a cell being edited, too large): nothing written. Otherwise part of
+          // the marks may stand; the record, written first, lets 清除标记 remove them.
+          if (isFinal(error) && batch.extraSyncs === 0) throw error;
+          throw new PartlyWritten('marks', { sheet: plan.sheet }, error);
+        }
       }, runOptions(call));
     },
 
@@ -1304,14 +1370,19 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           });
           range.values = [written.map((cell) => cell.value)];
         };
+        const partly = (error: unknown) => (isFinal(error) ? error : new PartlyWritten('row', { sheet: plan.sheet, row: bounds.s.r + 1 }, error));
         queue(false);
         try {
           await context.sync();
         } catch (error) {
           const code = errorCode(error);
-          if (!plan.insert || (code !== 'InsertDeleteConflict' && code !== 'MergedRangeConflict')) throw error;
+          if (!plan.insert || (code !== 'InsertDeleteConflict' && code !== 'MergedRangeConflict')) throw partly(error);
           queue(true);
-          await context.sync();
+          try {
+            await context.sync();
+          } catch (again) {
+            throw partly(again);
+          }
         }
       });
     },
@@ -1334,6 +1405,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         );
         const pairs = metaPairs(meta);
         const record = readRollupSheetsRecord(pairs);
+        const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
         const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
         const ours = sheets.items.filter((sheet) => record?.sheets.some((r) => r.id === sheet.id && same(r.name, sheet.name)));
 
@@ -1347,34 +1419,41 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           sheet.name = temporary;
         });
         const names = {} as RollupSheetNames;
-        const added = new Map<RollupSheetRole, Excel.Worksheet>();
-        for (const sheetPlan of plan.sheets) {
-          const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
-          unavailable.push(name);
-          names[sheetPlan.role] = name;
-          const sheet = context.workbook.worksheets.add(name);
-          sheet.load('id');
-          added.set(sheetPlan.role, sheet);
-        }
-        for (const sheet of ours) sheet.delete();
-        await context.sync();
+        try {
+          const added = new Map<RollupSheetRole, Excel.Worksheet>();
+          for (const sheetPlan of plan.sheets) {
+            const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
+            unavailable.push(name);
+            names[sheetPlan.role] = name;
+            const sheet = context.workbook.worksheets.add(name);
+            sheet.load('id');
+            added.set(sheetPlan.role, sheet);
+          }
+          await context.sync();
 
-        // The record first, then the sheets and the chart.
-        const batch = new Batch(context, budget);
-        const written: RollupSheetsRecord = { v: 1, sheets: plan.sheets.map((p) => ({ role: p.role, name: names[p.role], id: added.get(p.role)!.id })) };
-        await writeMeta(batch, meta, withRollupRecord(pairs, written));
-        const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
-        for (const sheetPlan of plan.sheets) await queueRollupSheet(batch, added.get(sheetPlan.role)!, sheetPlan, limit, blockBytes);
-        const chartOn = plan.chart && added.get(plan.chart.on);
-        const chartData = plan.chart && added.get(plan.chart.dataSheet);
-        const dataPlan = plan.chart && plan.sheets.find((p) => p.role === plan.chart!.dataSheet);
-        if (plan.chart && chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, plan.chart, dataPlan.values);
-        const rows = added.get('rows') ?? added.get(plan.sheets[0]!.role);
-        if (rows) {
-          rows.activate();
-          rows.getRange(plan.select).select();
+          // The record first, then the sheets and the chart.
+          const batch = new Batch(context, budget);
+          const written: RollupSheetsRecord = { v: 1, sheets: plan.sheets.map((p) => ({ role: p.role, name: names[p.role], id: added.get(p.role)!.id })) };
+          await writeMeta(batch, meta, withRollupRecord(pairs, written));
+          const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
+          for (const sheetPlan of plan.sheets) await queueRollupSheet(batch, added.get(sheetPlan.role)!, sheetPlan, limit, blockBytes);
+          const chartOn = plan.chart && added.get(plan.chart.on);
+          const chartData = plan.chart && added.get(plan.chart.dataSheet);
+          const dataPlan = plan.chart && plan.sheets.find((p) => p.role === plan.chart!.dataSheet);
+          if (plan.chart && chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, plan.chart, dataPlan.values);
+          // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
+          for (const sheet of ours) sheet.delete();
+          const rows = added.get('rows') ?? added.get(plan.sheets[0]!.role);
+          if (rows) {
+            rows.activate();
+            rows.getRange(plan.select).select();
+          }
+          await batch.sync();
+        } catch (error) {
+          const undo = { meta, sheets: before };
+          if (!(await putBack(context, undo))) throw new PartlyWritten('rollup', { sheets: Object.values(names).map((n) => `“${n}”`).join('') }, error);
+          throw error;
         }
-        await batch.sync();
         return names;
       });
     },

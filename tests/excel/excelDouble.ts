@@ -471,6 +471,26 @@ export class FakeExcel {
     this.apis.add(api);
   }
 
+  /** Everything in the workbook, to tell "as it was" (the selection and active sheet aside). */
+  fingerprint(): string {
+    return JSON.stringify(
+      this.model.sheets.map((sheet) => ({
+        name: sheet.name,
+        id: sheet.id,
+        visibility: sheet.visibility,
+        values: [...sheet.values],
+        formats: [...sheet.numberFormats],
+        styles: [...sheet.styles],
+        validations: [...sheet.validations],
+        merges: sheet.merges,
+        tables: sheet.tables,
+        conditionalFormats: sheet.conditionalFormats,
+        charts: sheet.charts,
+        frozen: sheet.frozen,
+      })),
+    );
+  }
+
   /** Every command recorded, in order. */
   get commands(): CommandRecord[] {
     return this.batches.flatMap((b) => b.commands);

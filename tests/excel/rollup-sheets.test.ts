@@ -12,6 +12,7 @@ import type { Roster, RollupResult } from '../../src/core/rollup/types';
 import { columnName } from '../../src/core/table/grid';
 import { validateGrids } from '../../src/core/validate/workbook';
 import { createOfficeGateway, readRollupSheetsRecord, REQUEST_BUDGET, ROLLUP_SHEETS_KEY } from '../../src/excel/officeGateway';
+import { errorText } from '../../src/excel/officeErrors';
 import { FakeExcel, type DoubleOptions } from './excelDouble';
 import { expectWithin19 } from './requirementSets';
 import { activity, returnedTable } from './scenarios';
@@ -296,6 +297,23 @@ describe('writeRollupSheets: round trips', () => {
     fake.resetCounts();
     await gateway.writeRollupSheets(planOf(3, 2));
     expect(fake.syncs).toBe(3);
+  });
+});
+
+describe('writeRollupSheets: no half-written workbook', () => {
+  // The first roll-up is in; the second fails at each sync, or half-way through its last batch.
+  test.each([1, 2, 3, 'chart'] as const)('failing at %s: the earlier roll-up and the user’s sheets are as they were', async (at) => {
+    const fake = workbook();
+    await createOfficeGateway({ host: fake.host() }).writeRollupSheets(planOf(3, 1));
+    const before = fake.fingerprint();
+    if (at === 'chart') fake.failCommand((c) => c.api === 'ChartCollection.add');
+    else fake.failSync(at);
+    const outcome = await createOfficeGateway({ host: fake.host() }).writeRollupSheets(planOf(5, 1)).then(
+      () => 'completed',
+      (error: unknown) => errorText(error, 'zh-CN'),
+    );
+    if (outcome !== 'completed') expect(fake.fingerprint()).toBe(before);
+    if (at !== 1) expect(outcome).not.toBe('completed');
   });
 });
 

@@ -404,10 +404,26 @@ const entries = {
     'zh-CN': '不能在这里插入新行：有表格或合并单元格跨过这一行。请取消合并或调整表格后再试。',
     en: 'A row cannot be inserted here: a table or merged cells reach across it. Unmerge or adjust the table, then try again.',
   },
-  'excel.partly-written': {
+  // An action that stopped half-way and could not be put back: what was written, how to undo it.
+  'excel.partly-written.template': {
     severity: 'error',
-    'zh-CN': '{action}没有做完：{written}。可按 Ctrl+Z 撤销，或{undo}。',
-    en: '{action} did not finish: {written}. Press Ctrl+Z to undo, or {undo}.',
+    'zh-CN': '生成模板没有做完，也没能撤回：新工作表“{sheet}”可能不完整。请删除这张工作表后再试。',
+    en: 'The template was not finished and could not be taken back: the new sheet "{sheet}" may be incomplete. Delete that sheet and try again.',
+  },
+  'excel.partly-written.marks': {
+    severity: 'error',
+    'zh-CN': '标记没有做完：工作表“{sheet}”中部分单元格已标出。请点“清除标记”去掉它们，再重新校验。',
+    en: 'Marking did not finish: some cells of sheet "{sheet}" are marked. Click "Clear marks" to remove them, then check again.',
+  },
+  'excel.partly-written.row': {
+    severity: 'error',
+    'zh-CN': '保存没有做完：工作表“{sheet}”第 {row} 行可能只写入了一部分，或多插入了一个空行。请检查这一行，删去多出的空行后再试。',
+    en: 'Saving did not finish: row {row} of sheet "{sheet}" may be only partly written, or an empty row may have been inserted. Check that row, delete any extra empty row and try again.',
+  },
+  'excel.partly-written.rollup': {
+    severity: 'error',
+    'zh-CN': '写入汇总没有做完，也没能撤回：工作表{sheets}可能不完整。请删除它们后重新写入汇总。',
+    en: 'The roll-up was not finished and could not be taken back: sheets {sheets} may be incomplete. Delete them and write the roll-up again.',
   },
 } satisfies Record<string, CatalogueEntry>;
 
