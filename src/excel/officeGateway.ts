@@ -11,21 +11,23 @@
  * (校验本表 / 清除标记), rollupSheets.ts (the roll-up's sheets and chart), readSheets.ts,
  * layout.ts — and the pure `_huizong` records in core/meta/records.ts.
  */
-import { META_SHEET, readRollupSheetsRecord, storedFormFor, withRollupRecord, type RollupSheetsRecord } from '../core/meta/records';
+import { readRollupSheetsRecord, storedFormFor, withRollupRecord, type RollupSheetsRecord } from '../core/meta/records';
 import { RANGES_LIMIT, parseRange } from '../core/plan/markPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
 import type { RollupSheetNames, RollupSheetRole, RollupSheetsPlan } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
-import { Batch, errorCode, isFinal, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions } from './batch';
+import { Batch, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions } from './batch';
 import { createChangeBatcher, type DebounceOptions } from './debounce';
 import type { CallOptions, ExcelGateway, WorkbookSheet } from './gateway';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
-import { metaAll, metaHead, metaKeys, metaPairs, PartlyWritten, putBack, syncWithMeta, writeMeta } from './meta';
+import { metaHead, metaKeys, metaPairs, PartlyWritten, putBack, syncWithMeta, writeMeta } from './meta';
 import { BLOCK_CELLS, FORMAT_BOX, formatsOf, originOf, readUsedValues, rowOfSelection } from './readSheets';
 import { queueRollupChart, queueRollupSheet, VALUES_BLOCK } from './rollupSheets';
 import { marksApplier } from './marks';
+import { applyRow } from './row';
+import { applyTemplate } from './template';
 
 // The names tests, scripts and the pane import from here stay where they were.
 export { Batch, COMMAND_OVERHEAD, payloadBytes, REQUEST_BUDGET } from './batch';
@@ -60,39 +62,6 @@ export interface GatewayOptions {
   rangesLimit?: { chars: number; areas: number };
   debounce?: DebounceOptions;
 }
-
-// ── Entry rows: values as written ───────────────────────────────────────────────────────
-
-function inputValue(value: CellValue): string | number | boolean {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return value;
-}
-
-/**
- * Text a General cell would turn into something else when written, as typed
- * (https://learn.microsoft.com/en-us/office/troubleshoot/excel/long-numbers-incorrectly-in-excel):
- * digits with a leading 0, more digits than a number keeps (15), a month-day such as `3-20`.
- * A whole date (`2024-03-20`) is left to become a date: that is how date fields are written.
- */
-function wouldChange(text: string): boolean {
-  return /^[+-]?0\d+$/.test(text) || /^\d{16,}$/.test(text) || /^\d{1,2}[-/]\d{1,2}$/.test(text);
-}
-
-/** A cell's value as written, and whether its cell is made a text cell first. */
-function writtenValue(value: CellValue): { value: string | number | boolean; asText: boolean } {
-  const input = inputValue(value);
-  if (typeof input !== 'string') return { value: input, asText: false };
-  // The core guards formula-like text with `'` (markPlan asInput); in a text cell it is not needed.
-  if (/^'[=+\-@]/.test(input)) return { value: input.slice(1), asText: true };
-  return { value: input, asText: wouldChange(input) };
-}
-
-const LIST_INLINE_LIMIT = 255;
-
-// ── Other sheets of the workbook (roster, units' tables pasted in) ─────────────────────
-
-// ── Putting back after a failure ────────────────────────────────────────────────────────
 
 // ── The gateway ─────────────────────────────────────────────────────────────────────────
 
@@ -182,179 +151,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       }, runOptions(call));
     },
 
-    /**
-     * 2 syncs: the names taken (sheets, tables) and `_huizong`; then the whole sheet — title,
-     * unit line, groups, header, formats, validations, table, frozen panes, page setup and the
-     * metadata — in one batch (more only past the request budget: a template of about
-     * 100,000 rows).
-     */
+    /** See template.ts: 2 syncs whatever the template's size (more only past the request budget). */
     async createTemplate(plan: TemplatePlan): Promise<void> {
-      await host.run(async (context) => {
-        const { main, meta } = await syncWithMeta(
-          context,
-          () => {
-            const sheets = context.workbook.worksheets;
-            sheets.load('items/name,items/id');
-            const tables = context.workbook.tables;
-            tables.load('items/name');
-            return { sheets, tables };
-          },
-          metaAll,
-        );
-        const batch = new Batch(context, budget);
-        const sheetName = uniqueName(plan.sheetName, main.sheets.items.map((s) => s.name), 31, (base, n) => `${base}(${n})`);
-        const tableName = uniqueName(plan.table.name, main.tables.items.map((t) => t.name), 255, (base, n) => `${base}_${n}`);
-        const listColumns: string[] = [];
-        try {
-          const sheet = context.workbook.worksheets.add(sheetName);
-          const lastColumn = plan.columns[plan.columns.length - 1]?.letter ?? 'A';
-          const headerRow = plan.header.row;
-          const firstDataRow = headerRow + 1;
-          const tableBounds = parseRange(plan.table.range)!;
-          const lastDataRow = tableBounds.e.r + 1;
-
-          // Title and unit line.
-          await batch.room([plan.title, plan.unitLine.text]);
-          const titleRange = sheet.getRange(`A${plan.titleRow}:${lastColumn}${plan.titleRow}`);
-          titleRange.merge(false);
-          sheet.getRange(`A${plan.titleRow}`).values = [[plan.title]];
-          titleRange.format.font.name = FONT;
-          titleRange.format.font.size = 16;
-          titleRange.format.font.bold = true;
-          titleRange.format.horizontalAlignment = 'Center';
-          titleRange.format.verticalAlignment = 'Center';
-          titleRange.format.rowHeight = 30;
-          const unit = sheet.getRange(`A${plan.unitLine.row}`);
-          unit.values = [[plan.unitLine.text]];
-          unit.format.font.name = FONT;
-          unit.format.font.size = 11;
-
-          // Groups, then labels.
-          if (plan.groups) {
-            await batch.room(plan.groups.cells);
-            headerStyle(sheet.getRange(`A${plan.groups.row}:${lastColumn}${plan.groups.row}`));
-            for (const cell of plan.groups.cells) {
-              if (cell.from !== cell.to) sheet.getRange(`${cell.from}:${cell.to}`).merge(false);
-              sheet.getRange(cell.from).values = [[cell.label]];
-            }
-          }
-          await batch.room(plan.header.labels);
-          const header = sheet.getRange(plan.header.range);
-          header.values = [plan.header.labels];
-          headerStyle(header);
-          header.format.rowHeight = 42;
-
-          // Columns: width, and the data cells' number format.
-          for (const column of plan.columns) {
-            await batch.room(null);
-            sheet.getRange(`${column.letter}:${column.letter}`).format.columnWidth = widthInPoints(column.width);
-            if (column.numberFormat !== undefined) {
-              const formats = Array.from({ length: lastDataRow - firstDataRow + 1 }, () => [column.numberFormat!]);
-              await batch.room(formats);
-              sheet.getRange(`${column.letter}${firstDataRow}:${column.letter}${lastDataRow}`).numberFormat = formats;
-            }
-          }
-          const body = sheet.getRange(`A${firstDataRow}:${lastColumn}${lastDataRow}`);
-          await batch.room(null);
-          body.format.font.name = FONT;
-          body.format.font.size = 11;
-          body.format.verticalAlignment = 'Center';
-          thinBorders(body);
-
-          // An option list too long to write inline (or holding a comma) goes on _huizong, and
-          // `_huizong` is written BEFORE the validations that refer to it: a list source is
-          // parsed when it is set, so the sheet it names must already be there.
-          let listColumn = Math.max(4, meta.columns + 1);
-          const lists: { column: number; values: string[][] }[] = [];
-          const sources = plan.validations.map((validation) => {
-            if (validation.kind !== 'list') return undefined;
-            const options = validation.options ?? [];
-            const inline = options.join(',');
-            if (inline.length <= LIST_INLINE_LIMIT && !options.some((o) => o.includes(','))) return inline;
-            const letter = columnName(listColumn - 1);
-            listColumns.push(letter);
-            lists.push({ column: listColumn, values: [[validation.range], ...options.map((o) => [o])] });
-            listColumn++;
-            return `='${META_SHEET}'!$${letter}$2:$${letter}$${options.length + 1}`;
-          });
-
-          // Metadata: the template's pairs replace the earlier ones; marks records stay.
-          const earlier = metaPairs(meta);
-          const pairs: [string, string][] = Object.entries({ ...plan.meta, createdAt: new Date().toISOString() });
-          const keys = new Set(pairs.map(([k]) => k));
-          for (const pair of earlier) if (!keys.has(pair[0])) pairs.push(pair);
-          const sheetPair = pairs.find(([k]) => k === 'sheet');
-          if (plan.meta.sheet !== undefined && sheetName !== plan.sheetName && sheetPair) sheetPair[1] = sheetName;
-          await writeMeta(batch, meta, pairs);
-          if (lists.length) {
-            const metaSheet = context.workbook.worksheets.getItem(META_SHEET);
-            for (const list of lists) {
-              const letter = columnName(list.column - 1);
-              await batch.room(list.values);
-              metaSheet.getRange(`${letter}1:${letter}${list.values.length}`).values = list.values;
-            }
-          }
-
-          // Validations.
-          for (const [index, validation] of plan.validations.entries()) {
-            const target = sheet.getRange(validation.range);
-            await batch.room(validation);
-            let rule: Excel.DataValidationRule | undefined;
-            switch (validation.kind) {
-              case 'list':
-                rule = { list: { inCellDropDown: true, source: sources[index] ?? '' } };
-                break;
-              case 'wholeNumber':
-                rule = {
-                  wholeNumber:
-                    validation.max === undefined
-                      ? { formula1: validation.min ?? 0, operator: 'GreaterThanOrEqualTo' }
-                      : { formula1: validation.min ?? 0, formula2: validation.max, operator: 'Between' },
-                };
-                break;
-              case 'decimal':
-                rule = { decimal: { formula1: validation.min ?? -1e15, formula2: validation.max ?? 1e15, operator: 'Between' } };
-                break;
-              case 'date':
-                rule = { date: { formula1: validation.from ?? '2000-01-01', formula2: validation.to ?? '2099-12-31', operator: 'Between' } };
-                break;
-              case 'textLength':
-                rule = { textLength: { formula1: validation.max ?? 255, operator: 'LessThanOrEqualTo' } };
-                break;
-              default:
-                rule = undefined;
-            }
-            if (rule) {
-              target.dataValidation.ignoreBlanks = true;
-              target.dataValidation.rule = rule;
-            }
-            if (validation.prompt) target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
-            if (validation.error) target.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: validation.error.title, message: validation.error.message };
-          }
-
-          // The table, frozen panes and page setup.
-          await batch.room(null);
-          // Sheet-qualified: a bare address is taken on the ACTIVE sheet, and the new sheet is
-          // activated only at the end (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
-          const table = sheet.tables.add(`'${sheetName.replace(/'/g, "''")}'!${plan.table.range}`, true);
-          table.name = tableName;
-          table.style = 'TableStyleLight1';
-          if (plan.freeze.columns) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnName(plan.freeze.columns - 1)}${plan.freeze.rows}`));
-          else sheet.freezePanes.freezeRows(plan.freeze.rows);
-          sheet.pageLayout.orientation = 'Landscape';
-          sheet.pageLayout.paperSize = 'A4';
-          sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
-          if (plan.groups) sheet.pageLayout.setPrintTitleRows(`$${plan.groups.row}:$${headerRow}`);
-
-          sheet.activate();
-          sheet.getRange(`B${firstDataRow}`).select();
-          await batch.sync();
-        } catch (error) {
-          const before = main.sheets.items.map((s) => ({ id: s.id, name: s.name }));
-          if (!(await putBack(context, { meta, sheets: before, columns: listColumns }))) throw new PartlyWritten('template', { sheet: sheetName }, error);
-          throw error;
-        }
-      });
+      await host.run((context) => applyTemplate(context, plan, budget));
     },
 
     /**
@@ -460,46 +259,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       await host.run((context) => marks.clear(context, sheetName));
     },
 
-    /**
-     * 1 sync: the row's cells (shifted down first when the plan says so). Text Excel would
-     * read as something else when written into a General cell — a phone number's leading 0,
-     * `3-20` as a date, a `'`-guarded formula — goes into that cell formatted as text (`@`),
-     * as written: in a text cell a `'` would stay as a character. Where a table or merged
-     * cells reach across the row, so that shifting the row's cells down is refused
-     * (InsertDeleteConflict, MergedRangeConflict: nothing was applied), whole sheet rows are
-     * inserted instead — one more sync on that path only.
-     */
+    /** See row.ts: 1 sync (2 where a partial shift is refused). */
     async writeRow(plan: RowWritePlan): Promise<void> {
-      await host.run(async (context) => {
-        const bounds = parseRange(plan.range)!;
-        const written = plan.values.map(writtenValue);
-        const queue = (wholeRows: boolean) => {
-          const sheet = context.workbook.worksheets.getItem(plan.sheet);
-          let range = sheet.getRange(plan.range);
-          if (plan.insert) {
-            if (wholeRows) sheet.getRange(`${bounds.s.r + 1}:${bounds.e.r + 1}`).insert('Down');
-            else range = range.insert('Down');
-          }
-          written.forEach((cell, i) => {
-            if (cell.asText) sheet.getRange(`${columnName(bounds.s.c + i)}${bounds.s.r + 1}`).numberFormat = [['@']];
-          });
-          range.values = [written.map((cell) => cell.value)];
-        };
-        const partly = (error: unknown) => (isFinal(error) ? error : new PartlyWritten('row', { sheet: plan.sheet, row: bounds.s.r + 1 }, error));
-        queue(false);
-        try {
-          await context.sync();
-        } catch (error) {
-          const code = errorCode(error);
-          if (!plan.insert || (code !== 'InsertDeleteConflict' && code !== 'MergedRangeConflict')) throw partly(error);
-          queue(true);
-          try {
-            await context.sync();
-          } catch (again) {
-            throw partly(again);
-          }
-        }
-      });
+      await host.run((context) => applyRow(context, plan));
     },
 
     /**
