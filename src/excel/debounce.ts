@@ -41,12 +41,15 @@ const EXPAND_LIMIT = 5000;
 export function mergeAddresses(addresses: readonly string[]): string {
   const areas = addresses.flatMap((a) => a.split(/\s*[,;]\s*/)).map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase()).filter(Boolean);
   let cells = 0;
-  for (const area of areas) {
-    const range = parseRange(area);
-    if (range) cells += (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
+  // Whole rows or columns (`5:5`, `C:C`: a row deleted, a column pasted) are kept as they are.
+  const whole = areas.filter((area) => !parseRange(area));
+  const bounded = areas.filter((area) => parseRange(area));
+  for (const area of bounded) {
+    const range = parseRange(area)!;
+    cells += (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
   }
   if (cells > EXPAND_LIMIT) return [...new Set(areas)].join(',');
-  return compressCells(expandAreas(areas)).join(',');
+  return [...compressCells(expandAreas(bounded)), ...new Set(whole)].join(',');
 }
 
 /** The 1-based sheet rows an address covers, each once, in order. */

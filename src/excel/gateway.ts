@@ -14,9 +14,19 @@ export interface WorkbookSheet {
   rollup?: RollupSheetRole;
 }
 
+/**
+ * How a call reaches Excel. An automatic call (the re-check after an edit) waits while the
+ * user is typing in a cell instead of failing (`delayForCellEdit`,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions); a click of the
+ * user's fails at once, and the pane says to press Enter first.
+ */
+export interface CallOptions {
+  automatic?: boolean;
+}
+
 export interface ExcelGateway {
   /** Reads the active sheet's used range (values, number formats) and stored form id: one sync. */
-  readActiveSheet(): Promise<SheetSnapshot>;
+  readActiveSheet(call?: CallOptions): Promise<SheetSnapshot>;
   /** The workbook's sheets in tab order: one sync (with `_huizong`'s record of the roll-up sheets). */
   listSheets(): Promise<WorkbookSheet[]>;
   /** One sheet's used range, values only (dates as serials): one sync. */
@@ -35,7 +45,7 @@ export interface ExcelGateway {
   /** Opens an .xlsx (base64) as a new workbook (Excel.createWorkbook). */
   openWorkbook(base64: string): Promise<void>;
   /** Removes earlier marks, then marks cells and sets messages: at most 3 syncs in all with the read. */
-  applyMarks(plan: MarkPlan): Promise<void>;
+  applyMarks(plan: MarkPlan, call?: CallOptions): Promise<void>;
   /** Removes only what Huizong added on that sheet; the user's own formatting stays. */
   clearMarks(sheet: string): Promise<void>;
   writeRow(plan: RowWritePlan): Promise<void>;

@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Grid, Merge } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 import { ZIP, inspectContainer, inspectGrids, startsWith, withSlashNames, type GuardVerdict, type Limits } from './guards';
-import { META_SHEET } from '../core/workbook/metaSheet';
+import { META_SHEET } from '../core/meta/records';
 import { extensionOf, failure, notReadable, readGrids, refusal, type ReadResult } from './readLean';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];

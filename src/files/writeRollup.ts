@@ -55,7 +55,7 @@ import { groupRuns as columnRuns, numberFormatOf, rollupSheetsPlan, rollupTitle 
 import type { PrintSetup, RollupSheetPlan } from '../core/plan/types';
 import type { RollupResult } from '../core/rollup/types';
 import { cellKey, columnName } from '../core/table/grid';
-import { META_SHEET } from '../core/workbook/metaSheet';
+import { META_SHEET } from '../core/meta/records';
 import { groupOfField } from '../core/definitions/groups';
 
 // ── Shared with writeTemplate.ts ────────────────────────────────────────────────────────

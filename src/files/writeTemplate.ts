@@ -47,7 +47,7 @@ import {
   toBytes,
   writeMetaSheet,
 } from './writeRollup';
-import { META_SHEET } from '../core/workbook/metaSheet';
+import { META_SHEET } from '../core/meta/records';
 
 export interface TemplateOptions {
   lang: Lang;

@@ -13,7 +13,8 @@ import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import { locateTable, rankForms } from '../core/table/locate';
 import { validateTable } from '../core/validate/table';
-import type { ExcelGateway, WorkbookSheet } from '../excel/gateway';
+import type { CallOptions, ExcelGateway, WorkbookSheet } from '../excel/gateway';
+import { errorText, isCellEditError } from '../excel/officeErrors';
 import { snapshotGrid } from '../excel/snapshotGrid';
 import { toBase64 } from './fileIO';
 import type { SheetCheck } from './sheetCheck';
@@ -68,16 +69,16 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
   const listeners = new Set<(check: SheetCheck) => void>();
 
   /** The table of the active sheet: by the form stored with a template, else by its labels. */
-  async function activeTable(forms: readonly CompiledForm[]) {
-    const snapshot = await gateway.readActiveSheet();
+  async function activeTable(forms: readonly CompiledForm[], call?: CallOptions) {
+    const snapshot = await gateway.readActiveSheet(call);
     const grid = snapshotGrid(snapshot);
     const stored = forms.filter((f) => f.def.id === snapshot.storedForm);
     const table = (stored.length ? locateTable(grid, stored) : undefined) ?? locateTable(grid, forms);
     return { snapshot, grid, table };
   }
 
-  async function check(forms: CompiledForm[], lang: Lang): Promise<SheetCheck> {
-    const { snapshot, grid, table } = await activeTable(forms);
+  async function check(forms: CompiledForm[], lang: Lang, call?: CallOptions): Promise<SheetCheck> {
+    const { snapshot, grid, table } = await activeTable(forms, call);
     if (!table) {
       const best = rankForms(grid, forms)[0]?.form;
       const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => f.label).join('”“') : '';
@@ -85,7 +86,7 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
     }
     const report = validateTable(grid, table, { lang });
     for (const issue of report.issues) issue.sheet = snapshot.sheet;
-    await gateway.applyMarks(markPlan(report, 'A1', table.form.def));
+    await gateway.applyMarks(markPlan(report, 'A1', table.form.def), call);
     const { errors, warnings } = countBySeverity(report.issues);
     if (checkedSheet !== snapshot.sheet) {
       await stopWatching?.();
@@ -93,9 +94,15 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
       // After the first check, edits re-check the sheet (the gateway debounces them).
       stopWatching = await gateway.onSheetChanged(snapshot.sheet, () => {
         if (!lastForms) return;
-        void check(lastForms.forms, lastForms.lang).then(
+        const { lang: recheckLang } = lastForms;
+        // Automatic: it waits while a cell is being typed in; where Excel cannot wait (older
+        // hosts), the edit that ends will fire another re-check, so this one is dropped quietly.
+        void check(lastForms.forms, recheckLang, { automatic: true }).then(
           (result) => listeners.forEach((listener) => listener(result)),
-          (error: unknown) => listeners.forEach((listener) => listener({ ok: false, message: error instanceof Error ? error.message : String(error) })),
+          (error: unknown) => {
+            if (isCellEditError(error)) return;
+            listeners.forEach((listener) => listener({ ok: false, message: errorText(error, recheckLang) }));
+          },
         );
       });
     }

@@ -75,6 +75,9 @@ describe('address helpers', () => {
   it('merges duplicates and runs, and keeps a huge paste as it came', () => {
     expect(mergeAddresses(['D5', 'D5', 'D6', 'E2:E3'])).toBe('D5:D6,E2:E3');
     expect(mergeAddresses(['A1:Z10000'])).toBe('A1:Z10000');
+    // A row deleted or a column pasted comes as a whole-row or whole-column address: kept, so the sheet is re-checked.
+    expect(mergeAddresses(['5:5'])).toBe('5:5');
+    expect(mergeAddresses(['D5', 'C:C', '5:5', '5:5'])).toBe('D5,C:C,5:5');
   });
 
   it('lists the rows an address touches', () => {

@@ -33,6 +33,7 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Excel.createWorkbook': '1.8',
   'Workbook.worksheets': '1.1',
   'Workbook.getSelectedRange': '1.1',
+  'Workbook.getActiveCell': '1.7',
   'Workbook.tables': '1.1',
   'WorksheetCollection.getActiveWorksheet': '1.1',
   'WorksheetCollection.getItem': '1.1',
@@ -77,10 +78,13 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Range.dataValidation.prompt': '1.8',
   'Range.dataValidation.errorAlert': '1.8',
   'Range.dataValidation.ignoreBlanks': '1.8',
+  'DataValidation.load(type,rule)': '1.8',
   'RangeAreas.conditionalFormats': '1.9',
   'RangeAreas.dataValidation.prompt': '1.9',
   'ConditionalFormatCollection.add': '1.6',
   'ConditionalFormatCollection.load(items/type,items/customOrNullObject/rule/formula)': '1.6',
+  'ConditionalFormatCollection.load(items/type)': '1.6',
+  'ConditionalFormatRule.load(formula)': '1.6',
   'ConditionalFormat.custom.rule.formula': '1.6',
   'ConditionalFormat.custom.format.fill.color': '1.6',
   'ConditionalFormat.delete': '1.6',
@@ -187,6 +191,27 @@ function bytesOf(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null) ?? 'null', 'utf8');
 }
 
+/** Excel's date serial of a calendar day. */
+function serialOf(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A value written into a cell of `format`, as Excel keeps it (see RangeProxy.values). */
+export function typedInput(value: unknown, format: string): unknown {
+  if (typeof value !== 'string' || format === '@') return value;
+  if (value.startsWith("'")) return value.slice(1);
+  // "If the value starts with a plus, minus, or equal sign, Excel interprets it as a formula"
+  // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member);
+  // the double keeps it as a formula it does not calculate.
+  if (/^[=+\-@]./.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value)) return { formula: value };
+  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return Number(value);
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value);
+  if (m) return serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/](\d{1,2})$/.exec(value);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) return serialOf(new Date().getUTCFullYear(), Number(m[1]), Number(m[2]));
+  return value;
+}
+
 // ── The model ───────────────────────────────────────────────────────────────────────────
 
 export interface ValidationModel {
@@ -203,6 +228,12 @@ export interface ConditionalFormatModel {
   fill?: string;
   /** Where it applies. */
   areas: string[];
+  /**
+   * A user's rule Office.js cannot read: loading its rule fails the batch while its type loads
+   * (https://github.com/OfficeDev/office-js/issues/6835 a duplicated rule,
+   * https://github.com/OfficeDev/office-js/issues/6827 two cellValue rules on one range).
+   */
+  unreadable?: boolean;
 }
 
 /** A chart as added: its source and series as `sheet!address`. */
@@ -366,6 +397,8 @@ export interface DoubleOptions {
   responseLimit?: number;
   /** `getRanges` refuses longer addresses (Excel documents 8,192 characters for `getRange`). */
   maxAddressChars?: number;
+  /** A host without `delayForCellEdit`: a batch fails while a cell is edited, whatever the option. */
+  ignoreDelayForCellEdit?: boolean;
 }
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -380,15 +413,48 @@ export class FakeExcel {
   /** Commands still queued when a batch function returned (should never happen). */
   leftovers = 0;
 
+  // ── What the user is doing (states a test switches on) ──
+  /**
+   * A chart or shape is selected: `getSelectedRange` fails with InvalidSelection ("by design",
+   * https://github.com/OfficeDev/office-js/issues/2268; also https://github.com/OfficeDev/office-js/issues/8).
+   * The double fails `getActiveCell` too: what Excel does there is not documented.
+   */
+  chartSelected = false;
+  /**
+   * The user is typing in a cell: a batch run without `delayForCellEdit` fails with
+   * InvalidOperationInCellEditMode; with it, the batch waits until the edit ends
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions).
+   */
+  private editing?: { done: Promise<void>; finish: () => void };
+  /**
+   * Failures a test injects. `failSync(n)`: the n-th sync from now is refused whole, nothing
+   * of it applied (Excel checks a request before running it: a rejected request changes
+   * nothing, https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+   * `failCommand(test)`: the first matching command fails when it runs; the commands before it
+   * in the batch stay applied — a batch is not a transaction
+   * (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-core-concepts).
+   */
+  private failingSync?: number;
+  private failingCommand?: (record: CommandRecord) => boolean;
+  failSync(n: number): void {
+    this.failingSync = this.syncs + n;
+  }
+  failCommand(test: (record: CommandRecord) => boolean): void {
+    this.failingCommand = test;
+  }
+  /** The `RunOptions` each `Excel.run` was given, in order. */
+  readonly runOptions: (Excel.RunOptions | undefined)[] = [];
+
   constructor(options: DoubleOptions = {}) {
-    this.options = { nullChain: 'propagate', requestLimit: FIVE_MB, responseLimit: FIVE_MB, maxAddressChars: 8192, ...options };
+    this.options = { nullChain: 'propagate', requestLimit: FIVE_MB, responseLimit: FIVE_MB, maxAddressChars: 8192, ignoreDelayForCellEdit: false, ...options };
   }
 
   host(): OfficeHost {
     return {
-      run: async (batch) => {
+      run: async (batch, options) => {
         this.use('Excel.run');
-        const context = new FakeContext(this);
+        this.runOptions.push(options);
+        const context = new FakeContext(this, options?.delayForCellEdit === true);
         const result = await batch(context as unknown as Excel.RequestContext);
         this.leftovers += context.queue.length;
         return result;
@@ -403,6 +469,26 @@ export class FakeExcel {
 
   use(api: string): void {
     this.apis.add(api);
+  }
+
+  /** Everything in the workbook, to tell "as it was" (the selection and active sheet aside). */
+  fingerprint(): string {
+    return JSON.stringify(
+      this.model.sheets.map((sheet) => ({
+        name: sheet.name,
+        id: sheet.id,
+        visibility: sheet.visibility,
+        values: [...sheet.values],
+        formats: [...sheet.numberFormats],
+        styles: [...sheet.styles],
+        validations: [...sheet.validations],
+        merges: sheet.merges,
+        tables: sheet.tables,
+        conditionalFormats: sheet.conditionalFormats,
+        charts: sheet.charts,
+        frozen: sheet.frozen,
+      })),
+    );
   }
 
   /** Every command recorded, in order. */
@@ -422,7 +508,35 @@ export class FakeExcel {
     for (const handler of sheet.handlers) await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
   }
 
+  /** The user starts typing in a cell (see `editing`). */
+  startEditing(): void {
+    if (this.editing) return;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.editing = { done, finish };
+  }
+
+  /** The user presses Enter: batches waiting for the edit go on. */
+  finishEditing(): void {
+    const editing = this.editing;
+    this.editing = undefined;
+    editing?.finish();
+  }
+
+  get isEditing(): boolean {
+    return this.editing !== undefined;
+  }
+
   async sync(context: FakeContext): Promise<void> {
+    if (this.editing) {
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions (delayForCellEdit)
+      if (!context.delayForCellEdit || this.options.ignoreDelayForCellEdit) {
+        this.syncs++;
+        context.queue.splice(0);
+        throw excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      }
+      await this.editing.done;
+    }
     this.syncs++;
     const queue = context.queue.splice(0);
     const tracked = context.tracked.splice(0);
@@ -430,7 +544,17 @@ export class FakeExcel {
     this.batches.push(record);
     await Promise.resolve();
     if (record.requestBytes > this.options.requestLimit) throw excelError('RequestPayloadSizeLimitExceeded', `${record.requestBytes} bytes`);
-    for (const command of queue) record.responseBytes += command.run() ?? 0;
+    if (this.failingSync === this.syncs) {
+      this.failingSync = undefined;
+      throw excelError('GeneralException', 'injected: the request was refused');
+    }
+    for (const command of queue) {
+      if (this.failingCommand?.(command.record)) {
+        this.failingCommand = undefined;
+        throw excelError('GeneralException', `injected: ${command.record.api} failed`);
+      }
+      record.responseBytes += command.run() ?? 0;
+    }
     for (const proxy of tracked) proxy.settleNull();
     if (record.responseBytes > this.options.responseLimit) throw excelError('ResponsePayloadSizeLimitExceeded', `${record.responseBytes} bytes`);
   }
@@ -445,7 +569,10 @@ export class FakeContext {
   readonly queue: Command[] = [];
   readonly tracked: ProxyBase<unknown>[] = [];
   readonly workbook: WorkbookProxy;
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
   sync(): Promise<void> {
@@ -504,11 +631,48 @@ class WorkbookProxy {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
   }
-  /** The selection: the active sheet's selected area (A1 when nothing was selected). */
+  /**
+   * The selection: the active sheet's selected area (A1 when nothing was selected). Several
+   * areas selected: "If there are multiple ranges selected, this method will throw an error"
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1));
+   * a chart selected: InvalidSelection (https://github.com/OfficeDev/office-js/issues/2268).
+   * The code of the first error is not documented; the double uses InvalidSelection for both.
+   */
   getSelectedRange(): RangeProxy {
     this.context.fake.use('Workbook.getSelectedRange');
     const sheet = this.worksheets.getActiveWorksheet();
-    return new RangeProxy(this.context, sheet, (model) => parseArea(model.selected ?? 'A1'), false, '(selection)');
+    return new RangeProxy(
+      this.context,
+      sheet,
+      (model) => {
+        if (this.context.fake.chartSelected) throw excelError('InvalidSelection', 'The current selection is invalid for this operation.');
+        const areas = (model.selected ?? 'A1').split(',');
+        if (areas.length > 1) throw excelError('InvalidSelection', 'Multiple ranges are selected.');
+        return parseArea(areas[0]!);
+      },
+      false,
+      '(selection)',
+    );
+  }
+
+  /**
+   * The active cell (ExcelApi 1.7, https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-getactivecell-member(1)):
+   * one cell whatever the selection — here the first cell of the first selected area.
+   */
+  getActiveCell(): RangeProxy {
+    this.context.fake.use('Workbook.getActiveCell');
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new RangeProxy(
+      this.context,
+      sheet,
+      (model) => {
+        if (this.context.fake.chartSelected) throw excelError('InvalidSelection', 'The current selection is invalid for this operation.');
+        const first = parseArea((model.selected ?? 'A1').split(',')[0]!);
+        return { s: first.s, e: first.s };
+      },
+      false,
+      '(active cell)',
+    );
   }
 }
 
@@ -596,14 +760,20 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       add: (address, hasHeaders) => {
         const table = new TableProxy(context);
         context.push({ api: 'TableCollection.add', address, data: { hasHeaders } }, () => {
-          const sheet = self.sheet();
+          // "If the address does not contain a sheet name, the currently-active sheet is used"
+          // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+          const bang = address.lastIndexOf('!');
+          const named = bang < 0 ? undefined : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+          const model = context.fake.model;
+          const sheet = named === undefined ? model.sheet(model.active) : model.sheet(named);
+          if (!sheet) throw excelError('ItemNotFound', `sheet of ${address}`);
           const area = parseArea(address);
           for (const other of context.fake.model.sheets.filter((s) => s === sheet).flatMap((s) => s.tables)) {
             if (intersect(parseArea(other.range), area)) throw excelError('InvalidOperation', 'tables overlap');
           }
-          const model = { name: `Table${context.fake.model.tables.length + 1}`, range: areaAddress(area) };
-          sheet.tables.push(model);
-          table.model = model;
+          const added = { name: `Table${context.fake.model.tables.length + 1}`, range: areaAddress(area) };
+          sheet.tables.push(added);
+          table.model = added;
         });
         return table;
       },
@@ -798,8 +968,9 @@ abstract class AreasProxy extends ProxyBase<RangeTarget[]> {
     this.context.fake.use(`${this.kind}.conditionalFormats`);
     return new ConditionalFormatCollectionProxy(this.context, this);
   }
+  private validationProxy?: DataValidationProxy;
   get dataValidation(): DataValidationProxy {
-    return new DataValidationProxy(this.context, this);
+    return (this.validationProxy ??= new DataValidationProxy(this.context, this));
   }
   abstract addressForRecord(): string;
 }
@@ -907,8 +1078,15 @@ class RangeProxy extends AreasProxy {
     });
   }
 
+  /**
+   * Text is taken as if typed, by the cell's number format: into a text cell (`@`) as written,
+   * a leading `'` included; elsewhere `'` marks text and goes, digits become a number (leading
+   * zeros lost), a month-day or a date becomes a date serial
+   * (https://learn.microsoft.com/en-us/office/troubleshoot/excel/long-numbers-incorrectly-in-excel;
+   * that Range.values parses text as typing does is inferred, not stated in the API reference).
+   */
   set values(rows: unknown[][]) {
-    this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, v));
+    this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, typedInput(v, sheet.numberFormats.get(key(r, c)) ?? 'General')));
   }
   set numberFormat(rows: unknown[][]) {
     // One format as a 1×1 array applies to every cell of the range (documented for numberFormat).
@@ -953,7 +1131,22 @@ class RangeProxy extends AreasProxy {
     this.context.push({ api: 'Range.insert', address: this.addressForRecord(), data: shift }, () => {
       if (shift !== 'Down') throw new Error('the double inserts down only');
       const { sheet, area } = this.one();
+      // Shifting part of a row down is refused where a table or merged cells below reach out
+      // of the shifted columns (Excel.ErrorCodes InsertDeleteConflict, MergedRangeConflict:
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows
+      // (A:XFD) shift with them.
+      const below: Area = { s: { r: area.s.r, c: area.s.c }, e: { r: MAX_ROW, c: area.e.c } };
+      const sticksOut = (other: Area) => intersect(other, below) !== undefined && other.e.r >= area.s.r && (other.s.c < area.s.c || other.e.c > area.e.c);
+      if (sheet.tables.some((t) => sticksOut(parseArea(t.range)))) throw excelError('InsertDeleteConflict', 'The insert or delete operation attempted resulted in a conflict.');
+      if (sheet.merges.some((m) => sticksOut(parseArea(m)))) throw excelError('MergedRangeConflict', 'Cannot merge cells or insert through merged cells.');
       sheet.shiftDown(area);
+      const moved = (text: string) => {
+        const a = parseArea(text);
+        if (a.s.r < area.s.r || a.s.c < area.s.c || a.e.c > area.e.c) return text;
+        const height = area.e.r - area.s.r + 1;
+        return areaAddress({ s: { r: a.s.r + height, c: a.s.c }, e: { r: a.e.r + height, c: a.e.c } });
+      };
+      sheet.merges = sheet.merges.map(moved);
     });
     return new RangeProxy(this.context, this.worksheet, (sheet) => this.locate(sheet), false, this.label);
   }
@@ -1050,22 +1243,67 @@ function styleNode(context: FakeContext, owner: RangeProxy, path: string[]): Sty
   });
 }
 
+/** Excel's limits on a validation's texts ([MS-XLSB] 2.5.37 DValStrings, https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xlsb/b8894965-c186-4bba-8a0b-8ec2a37a1cbe; [MS-OI29500] 2.1.613, https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64, says 224 for the error text in .xlsx). */
+export const DV_LIMITS = { promptTitle: 32, prompt: 255, errorTitle: 32, error: 225, inlineList: 255 } as const;
+
+/** `{ list: … }` → `List`, as Excel.DataValidationType names it. */
+function ruleType(rule: unknown): string {
+  if (rule === null || rule === undefined) return 'None';
+  const kind = Object.keys(rule as object)[0] ?? 'custom';
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
 class DataValidationProxy {
+  private loaded: { type?: string; rule?: unknown } = {};
+  private wasLoaded = false;
   constructor(
     readonly context: FakeContext,
     private readonly owner: AreasProxy,
   ) {}
+
+  /** What the texts of `value` may not pass, and a list source that must resolve now. */
+  private check(name: keyof ValidationModel, value: unknown): void {
+    const long = (text: unknown, limit: number, what: string) => {
+      if (typeof text === 'string' && text.length > limit) throw excelError('InvalidArgument', `${what} of ${text.length} characters (at most ${limit})`);
+    };
+    if (name === 'prompt') {
+      const prompt = value as { title?: string; message?: string };
+      long(prompt.title, DV_LIMITS.promptTitle, 'prompt title');
+      long(prompt.message, DV_LIMITS.prompt, 'prompt message');
+    }
+    if (name === 'errorAlert') {
+      const alert = value as { title?: string; message?: string };
+      long(alert.title, DV_LIMITS.errorTitle, 'error alert title');
+      long(alert.message, DV_LIMITS.error, 'error alert message');
+    }
+    const list = name === 'rule' ? (value as { list?: { source?: unknown } }).list : undefined;
+    if (list && typeof list.source === 'string') {
+      const source = list.source;
+      if (!source.startsWith('=')) long(source, DV_LIMITS.inlineList, 'inline list source');
+      else {
+        // A reference is parsed when the rule is set (https://learn.microsoft.com/en-us/javascript/api/excel/excel.listdatavalidation):
+        // a sheet not (yet) there makes it an invalid formula. Inferred, not stated on that page.
+        const match = /^='?((?:[^'!]|'')+)'?!/.exec(source);
+        if (match && !this.context.fake.model.sheet(match[1]!.replace(/''/g, "'"))) throw excelError('InvalidArgument', `list source ${source} refers to a sheet that is not there`);
+      }
+    }
+  }
+
   private assign(name: keyof ValidationModel, value: unknown): void {
     const api = `${this.owner.kind}.dataValidation.${name}`;
     const record = this.context.push({ api, address: this.owner.addressForRecord(), data: value }, () => {
       const targets = this.owner.targets();
       record.sheet = targets[0]?.sheet.name;
-      if (name === 'prompt') {
-        // Excel will not set one prompt over cells whose rules differ.
-        const rules = new Set<string>();
-        for (const { sheet, area } of targets) for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
-        if (rules.size > 1) throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
-      }
+      this.check(name, value);
+      const rules = new Set<string>();
+      for (const { sheet, area } of targets) for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
+      // RangeAreas.dataValidation is null unless every area has the same rule
+      // (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-multiple-ranges):
+      // setting anything through it fails.
+      if (this.owner.kind === 'RangeAreas' && rules.size > 1) throw excelError('GeneralException', `RangeAreas.dataValidation is null over mixed rules at ${this.owner.addressForRecord()}`);
+      // A Range whose cells have different rules (type Inconsistent) takes no common prompt:
+      // Excel's own dialog refuses such a selection. Not documented for the API.
+      if (name === 'prompt' && rules.size > 1) throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
       for (const { sheet, area } of targets) {
         for (const [r, c] of cells(area)) {
           const k = key(r, c);
@@ -1073,6 +1311,31 @@ class DataValidationProxy {
         }
       }
     });
+  }
+
+  /** `type` (Inconsistent over cells with different rules, https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationtype) and `rule`. */
+  load(what: string): this {
+    if (this.owner.kind !== 'Range' || what !== 'type,rule') throw new Error(`the double loads a Range's dataValidation type,rule only, not ${what}`);
+    this.context.push({ api: 'DataValidation.load(type,rule)', address: this.owner.addressForRecord() }, () => {
+      const rules = new Map<string, unknown>();
+      for (const { sheet, area } of this.owner.targets()) for (const [r, c] of cells(area)) {
+        const rule = sheet.validations.get(key(r, c))?.rule ?? null;
+        rules.set(JSON.stringify(rule), rule);
+      }
+      const [only] = [...rules.values()];
+      this.loaded = rules.size > 1 ? { type: 'Inconsistent', rule: null } : { type: ruleType(only), rule: only ?? null };
+      this.wasLoaded = true;
+      return bytesOf(this.loaded);
+    });
+    return this;
+  }
+  get type(): string {
+    if (!this.wasLoaded) throw notLoaded('dataValidation.type');
+    return this.loaded.type!;
+  }
+  get rule(): unknown {
+    if (!this.wasLoaded) throw notLoaded('dataValidation.rule');
+    return this.loaded.rule;
   }
   set rule(value: unknown) {
     this.assign('rule', value);
@@ -1113,6 +1376,7 @@ class ConditionalFormatCollectionProxy {
       const targets = this.owner.targets();
       const sheet = targets[0]!.sheet;
       const found = sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => targets.some((t) => intersect(parseArea(a), t.area))));
+      if (/rule/.test(what) && found.some((cf) => cf.unreadable)) throw excelError('GeneralException', 'This operation is not permitted for the current object.');
       this.loadedItems = found.map((model) => {
         const proxy = new ConditionalFormatProxy(this.context);
         proxy.model = model;
@@ -1147,13 +1411,28 @@ class ConditionalFormatProxy {
     return { isNullObject: model.type !== 'Custom', rule: { formula: model.formula ?? '' } };
   }
 
-  get custom(): { rule: Record<string, unknown>; format: { fill: Record<string, unknown> } } {
+  private ruleFormula?: string;
+  get custom(): { rule: Record<string, unknown> & { load: (what: string) => void; readonly formula: string }; format: { fill: Record<string, unknown> } } {
     const context = this.context;
     const self = this;
     return {
       rule: {
         set formula(value: string) {
           context.push({ api: 'ConditionalFormat.custom.rule.formula', data: value }, () => void (self.model!.formula = value));
+        },
+        get formula(): string {
+          if (self.ruleFormula === undefined) throw notLoaded('custom.rule.formula');
+          return self.ruleFormula;
+        },
+        load(what: string) {
+          if (what !== 'formula') throw new Error(`the double loads a custom rule's formula only, not ${what}`);
+          context.push({ api: 'ConditionalFormatRule.load(formula)' }, () => {
+            const model = self.model!;
+            if (model.unreadable) throw excelError('GeneralException', 'This operation is not permitted for the current object.');
+            if (model.type !== 'Custom') throw excelError('InvalidOperation', 'not a custom conditional format');
+            self.ruleFormula = model.formula ?? '';
+            return bytesOf(self.ruleFormula);
+          });
         },
       },
       format: {
@@ -1201,8 +1480,14 @@ class ChartProxy {
       record.sheet = sheet.name;
       const { sheet: from, area } = source.targets()[0]!;
       const series: ChartModel['series'] = [];
-      // Series by columns: one per column of the source.
-      for (let c = area.s.c; c <= area.e.c; c++) series.push({ values: `${from.name}!${areaAddress({ s: { r: area.s.r, c }, e: { r: area.e.r, c } })}` });
+      // Series by columns: one per column of the source holding anything; a source all blank
+      // gives a chart without series, and getItemAt(0) then fails (ItemNotFound). Not stated in
+      // the reference (https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)); from the review in issue 12.
+      for (let c = area.s.c; c <= area.e.c; c++) {
+        let filled = false;
+        for (let r = area.s.r; r <= area.e.r && !filled; r++) filled = from.values.has(key(r, c));
+        if (filled) series.push({ values: `${from.name}!${areaAddress({ s: { r: area.s.r, c }, e: { r: area.e.r, c } })}` });
+      }
       const model: ChartModel = { type, source: `${from.name}!${areaAddress(area)}`, series };
       if (seriesBy !== undefined) model.seriesBy = seriesBy;
       sheet.charts.push(model);

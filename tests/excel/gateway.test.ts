@@ -138,6 +138,25 @@ describe('createTemplate', () => {
     expect(fake.model.sheet('_huizong')!.value('D41')).toBe('很长的单位层级名称第40种');
     expect(fake.syncs).toBe(2);
   });
+
+  it('keeps every validation text within Excel’s limits (error alert 225, prompt 255, titles 32), which the double enforces', async () => {
+    const def = structuredClone(shippedForm('activity-summary')!);
+    // 13 options of 17 characters: the alert listing them is 243 characters, over 225.
+    def.schema.properties.unitLevel!.enum = Array.from({ length: 13 }, (_, i) => `单位层级名称写得比较长的第${String(i + 1).padStart(2, '0')}种类`);
+    def.schema.properties.unitLevel!.title = '单位层级（请按照上级工会下发的最新单位分类目录中的名称准确填写）';
+    def.fields.unitLevel!.help = { 'zh-CN': '说明'.repeat(200) };
+    const form = compileForm(def);
+    const fake = new FakeExcel();
+    fake.model.addSheet('Sheet1');
+    await createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(form, 2024, 5));
+    const validation = fake.model.sheet('活动数据汇总')!.validation('B5')!;
+    const alert = validation.errorAlert as { title: string; message: string };
+    const prompt = validation.prompt as { title: string; message: string };
+    expect(alert.message.length).toBeLessThanOrEqual(224);
+    expect(prompt.message.length).toBeLessThanOrEqual(255);
+    expect(prompt.title.length).toBeLessThanOrEqual(32);
+    expect((validation.rule as { list: { source: string } }).list.source.split(',')).toHaveLength(13);
+  });
 });
 
 describe('validate: read snapshot + clear old marks + apply new ones', () => {
@@ -262,6 +281,50 @@ describe('clearMarks', () => {
   });
 });
 
+describe('marks on a sheet as users leave it', () => {
+  it('a user’s conditional format whose rule cannot be read (office-js #6827, #6835) does not stop 校验本表 nor 清除标记', async () => {
+    const fake = workbookWithTable(30);
+    const sheet = fake.model.sheet(SHEET)!;
+    const users = { id: 'user-1', type: 'CellValue', areas: ['E3:E32'], unreadable: true };
+    const usersCustom = { id: 'user-2', type: 'Custom', formula: '=$E3>5', areas: ['E3:E32'], unreadable: true };
+    sheet.conditionalFormats.push(users, usersCustom);
+    await validateOnce(fake);
+    await validateOnce(fake);
+    expect(huizongFormats(sheet).length).toBe(2);
+    await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+    expect(sheet.conditionalFormats).toEqual([users, usersCustom]);
+  });
+
+  it('a pasted-into sheet with mixed validation in a column: every marked cell still gets its message', async () => {
+    const fake = workbookWithTable(40);
+    const sheet = fake.model.sheet(SHEET)!;
+    const events = letter('publicityEvents');
+    // Rows pasted from a template carry its whole-number rule; the rest have none; row 22 a list.
+    for (let r = 3; r <= 21; r++) sheet.validations.set((r - 1) * 16_384 + parseCell(`${events}1`)!.c, { rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } } });
+    sheet.validations.set(21 * 16_384 + parseCell(`${events}1`)!.c, { rule: { list: { source: '1,2' } } });
+    const run = await validateOnce(fake);
+    expect(run.applySyncs).toBe(2);
+    const marked = run.plan.cells.error.filter((cell) => cell.startsWith(events));
+    expect(marked.length).toBeGreaterThan(2);
+    for (const cell of marked) expect([cell, sheet.validation(cell)?.prompt?.title]).toEqual([cell, MARK_TITLES.error]);
+    expect(sheet.validation(`${events}12`)!.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+    expect(huizongFormats(sheet)).toEqual([]);
+  });
+
+  it('the record is written before the marks: a batch failing half-way leaves marks 清除标记 still finds', async () => {
+    const fake = workbookWithTable(40);
+    const sheet = fake.model.sheet(SHEET)!;
+    // The error prompts are set, then the first warning prompt fails.
+    fake.failCommand((c) => c.api.endsWith('dataValidation.prompt') && JSON.stringify(c.data ?? '').includes(MARK_TITLES.warning));
+    await expect(validateOnce(fake)).rejects.toMatchObject({ code: 'HuizongPartlyWritten', action: 'marks' });
+    expect(readMarksRecord(metaPairs(fake), SHEET)).toBeDefined();
+    await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+    expect(huizongFormats(sheet)).toEqual([]);
+    for (const [, v] of sheet.validations) expect(v.prompt?.title === MARK_TITLES.error || v.prompt?.title === MARK_TITLES.warning).toBe(false);
+  });
+});
+
 describe('the marks record on _huizong', () => {
   it('is cut into cell-sized pieces that Excel will not read as formulas, and read back whole', () => {
     const record = {
@@ -374,6 +437,43 @@ describe('writeRow, selectCell, openWorkbook', () => {
     expect(sheet.value('A6')).toBe('新单位');
     expect(sheet.value(`${letter('publicityEvents')}6`)).toBe(7);
     expect(sheet.value('A7')).toBe('合计');
+  });
+
+  it('keeps text as typed: a phone’s leading 0, 3-20 not a date, no stray quote in a text cell', async () => {
+    const fake = workbookWithTable(3);
+    const sheet = fake.model.sheet(SHEET)!;
+    const phone = letter('contactPhone');
+    const notes = letter('notes');
+    // The notes column of row 6 is a text cell already (as a template makes them).
+    sheet.numberFormats.set(5 * 16_384 + parseCell(`${notes}6`)!.c, '@');
+    const gateway = createOfficeGateway({ host: fake.host() });
+    const grid = snapshotGrid(await gateway.readActiveSheet());
+    const plan = rowWritePlan(grid, locateTable(grid, [activity])!, { unitName: '新单位', contactPhone: '01012345678', contactPerson: '3-20', notes: '=1+1' });
+    fake.resetCounts();
+    await gateway.writeRow(plan);
+    expect(fake.syncs).toBe(1);
+    expect(sheet.value(`${phone}6`)).toBe('01012345678');
+    expect(sheet.value(`${letter('contactPerson')}6`)).toBe('3-20');
+    expect(sheet.value(`${notes}6`)).toBe('=1+1');
+  });
+
+  it('inserts whole rows where a table or merged cells beside the row refuse a partial shift', async () => {
+    const fake = workbookWithTable(3);
+    const sheet = fake.model.sheet(SHEET)!;
+    sheet.setValues('A6', [['合计']]);
+    // A table of the user's below the 合计 line, reaching out right of the returned table's columns.
+    sheet.tables.push({ name: '备注表', range: 'AK8:AO10' });
+    const gateway = createOfficeGateway({ host: fake.host() });
+    const grid = snapshotGrid(await gateway.readActiveSheet());
+    const plan = rowWritePlan(grid, locateTable(grid, [activity])!, { unitName: '新单位', publicityEvents: 7 });
+    expect(plan.insert).toBe(true);
+    fake.resetCounts();
+    await gateway.writeRow(plan);
+    expect(fake.syncs).toBe(2);
+    expect(sheet.value('A6')).toBe('新单位');
+    expect(sheet.value('A7')).toBe('合计');
+    expect(fake.batches[0]!.commands.some((c) => c.api === 'Range.insert' && c.address === 'A6:AL6')).toBe(true);
+    expect(fake.batches[1]!.commands.some((c) => c.api === 'Range.insert' && c.address === '6:6')).toBe(true);
   });
 
   it('selects a cell in 1 sync and opens a workbook without one', async () => {

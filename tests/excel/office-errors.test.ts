@@ -4,8 +4,8 @@ import { excelError } from './excelDouble';
 
 test('an Excel error a person can act on says how, in their language', () => {
   const editing = excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
-  expect(errorText(editing, 'zh-CN')).toBe('Excel 正在编辑一个单元格：请按 Enter 键或点一下别的单元格结束编辑，再试一次。');
-  expect(errorText(editing, 'en')).toBe('Excel is editing a cell: press Enter or click another cell to finish, then try again.');
+  expect(errorText(editing, 'zh-CN')).toBe('Excel 正在编辑一个单元格：请按 Enter 结束编辑后再试。');
+  expect(errorText(editing, 'en')).toBe('Excel is editing a cell: press Enter to finish editing, then try again.');
   expect(errorText(excelError('AccessDenied', 'Access denied.'), 'zh-CN')).toContain('请取消保护');
 });
 

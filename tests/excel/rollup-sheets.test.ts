@@ -12,6 +12,7 @@ import type { Roster, RollupResult } from '../../src/core/rollup/types';
 import { columnName } from '../../src/core/table/grid';
 import { validateGrids } from '../../src/core/validate/workbook';
 import { createOfficeGateway, readRollupSheetsRecord, REQUEST_BUDGET, ROLLUP_SHEETS_KEY } from '../../src/excel/officeGateway';
+import { errorText } from '../../src/excel/officeErrors';
 import { FakeExcel, type DoubleOptions } from './excelDouble';
 import { expectWithin19 } from './requirementSets';
 import { activity, returnedTable } from './scenarios';
@@ -117,7 +118,7 @@ describe('writeRollupSheets: what lands where', () => {
 
   it('汇总: title, groups, the Chinese labels, one row per counted row with its source, the 合计 row', () => {
     const sheet = fake.model.sheet('汇总')!;
-    expect(sheet.value('A1')).toBe("'2024年女职工维权行动月活动数据汇总表（河东区总工会汇总）");
+    expect(sheet.value('A1')).toBe('2024年女职工维权行动月活动数据汇总表（河东区总工会汇总）');
     expect(String(sheet.value('A2'))).toMatch(/^汇总单位：河东区总工会\s+生成时间：/);
     expect(sheet.value('A3')).toBe('基本信息');
     expect(sheet.value('A4')).toBe('填报单位');
@@ -228,9 +229,22 @@ describe('writeRollupSheets: what lands where', () => {
     const f = workbook();
     await createOfficeGateway({ host: f.host() }).writeRollupSheets(rollupSheetsPlan(result, activity, 'zh-CN'));
     const sheet = f.model.sheet('汇总')!;
-    expect(sheet.value(`${letter('contactPerson')}5`)).toBe(`'=HYPERLINK("http://x")`);
-    expect(sheet.value(`${letter('notes')}5`)).toBe("'@SUM(A1)");
-    expect(sheet.value(`${letter('contactPhone')}5`)).toBe("'022-24316934");
+    // Excel takes the leading ' as "text" and keeps the rest (the double turns unguarded formula text into a formula).
+    expect(sheet.value(`${letter('contactPerson')}5`)).toBe(`=HYPERLINK("http://x")`);
+    expect(sheet.value(`${letter('notes')}5`)).toBe('@SUM(A1)');
+    expect(sheet.value(`${letter('contactPhone')}5`)).toBe('022-24316934');
+  });
+
+  it('a first indicator no unit filled in: the chart starts from the next one, and the sheets are written whole', async () => {
+    const result = districtResult(5, 1);
+    for (const row of result.rows) row.values = { ...row.values, publicityEvents: null };
+    const f = workbook();
+    const written = rollupSheetsPlan(result, activity, 'zh-CN');
+    await createOfficeGateway({ host: f.host() }).writeRollupSheets(written);
+    const [chart] = f.model.sheet('报送情况')!.charts;
+    expect(chart!.series.map((s) => s.name)).toEqual(['宣传活动参与人数（人次）', '新签女职工专项集体合同（份）']);
+    expect(chart!.source).toBe(`汇总!${letter('publicityParticipants')}5:${letter('publicityParticipants')}9`);
+    expect(f.model.active).toBe('汇总');
   });
 
   it('stays within ExcelApi 1.9', () => {
@@ -283,6 +297,23 @@ describe('writeRollupSheets: round trips', () => {
     fake.resetCounts();
     await gateway.writeRollupSheets(planOf(3, 2));
     expect(fake.syncs).toBe(3);
+  });
+});
+
+describe('writeRollupSheets: no half-written workbook', () => {
+  // The first roll-up is in; the second fails at each sync, or half-way through its last batch.
+  test.each([1, 2, 3, 'chart'] as const)('failing at %s: the earlier roll-up and the user’s sheets are as they were', async (at) => {
+    const fake = workbook();
+    await createOfficeGateway({ host: fake.host() }).writeRollupSheets(planOf(3, 1));
+    const before = fake.fingerprint();
+    if (at === 'chart') fake.failCommand((c) => c.api === 'ChartCollection.add');
+    else fake.failSync(at);
+    const outcome = await createOfficeGateway({ host: fake.host() }).writeRollupSheets(planOf(5, 1)).then(
+      () => 'completed',
+      (error: unknown) => errorText(error, 'zh-CN'),
+    );
+    if (outcome !== 'completed') expect(fake.fingerprint()).toBe(before);
+    if (at !== 1) expect(outcome).not.toBe('completed');
   });
 });
 

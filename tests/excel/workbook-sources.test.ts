@@ -204,7 +204,7 @@ describe('roll-up of sheets of this workbook', () => {
     expect(fake.model.sheet('单位1')!.selected).toBe('E14');
 
     // The roster sheet's own problem selects its cell too.
-    const deadline = result.issues.findIndex((i) => i.code === 'roster.bad-deadline');
+    const deadline = result.issues.findIndex((i) => i.code === 'roster.impossible-deadline');
     expect(result.issues[deadline]).toMatchObject({ file: '本工作簿/单位名单', sheet: '单位名单', cell: 'E3' });
     await actions.selectRollupIssue(deadline);
     expect(fake.model.sheet('单位名单')!.selected).toBe('E3');

@@ -33,7 +33,7 @@ import { locateTable, rankForms, type LocatedTable } from '../../src/core/table/
 import type { TableReport } from '../../src/core/validate/table';
 import { NO_TABLE_CODES, validateGrids } from '../../src/core/validate/workbook';
 import { KNOWN_UNITS, parseCell, type CellValue, type ParseResult, type ValueContext } from '../../src/core/values';
-import { META_SHEET } from '../../src/core/workbook/metaSheet';
+import { META_SHEET } from '../../src/core/meta/records';
 import { readWorkbook, type ReadResult } from '../../src/files/readWorkbook';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────

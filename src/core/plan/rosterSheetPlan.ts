@@ -10,7 +10,7 @@
  */
 import type { Lang } from '../definitions/types';
 import { columnName } from '../table/grid';
-import { clip, PROMPT_LIMIT, PROMPT_TITLE_LIMIT } from './templatePlan';
+import { clip, ERROR_LIMIT, ERROR_TITLE_LIMIT, PROMPT_LIMIT, PROMPT_TITLE_LIMIT } from './templatePlan';
 import type { ColumnValidation } from './types';
 
 export const ROSTER_SHEET_NAME = '单位名单';
@@ -87,7 +87,7 @@ export function rosterSheetPlan(lang: Lang = 'zh-CN', levels: readonly string[] 
   const columns: RosterSheetColumn[] = COLUMNS.map((c, i) => ({ letter: columnName(i), label: c.label, width: c.width, numberFormat: c.numberFormat }));
   const range = (i: number) => `${columnName(i)}2:${columnName(i)}${lastRow}`;
   const prompt = (text: readonly [string, string]) => ({ title: clip(text[0], PROMPT_TITLE_LIMIT), message: clip(text[1], PROMPT_LIMIT) });
-  const stop = (message: string) => ({ title: t.errorTitle, message: clip(message, PROMPT_LIMIT) });
+  const stop = (message: string) => ({ title: clip(t.errorTitle, ERROR_TITLE_LIMIT), message: clip(message, ERROR_LIMIT) });
 
   const validations: ColumnValidation[] = COLUMNS.map((c, i): ColumnValidation => {
     switch (c.role) {

@@ -26,9 +26,14 @@ export const TEMPLATE_ROWS = { title: 1, unitLine: 2, groups: 3, header: 4, firs
 export const DEFAULT_TEMPLATE_ROWS = 200;
 export const REQUIRED_MARK = '＊';
 export const UNIT_LINE = '填报单位：                              填报日期：';
-/** Excel's limits on a validation's prompt or alert text, and on their titles. */
+/**
+ * Excel's limits on a validation's texts ([MS-XLSB] 2.5.37 DValStrings): input prompt 255,
+ * error alert 225 — 224 in .xlsx ([MS-OI29500] 2.1.613), the lower is kept — titles 32.
+ */
 export const PROMPT_LIMIT = 255;
 export const PROMPT_TITLE_LIMIT = 32;
+export const ERROR_LIMIT = 224;
+export const ERROR_TITLE_LIMIT = 32;
 const ERROR_TITLE = '输入有误';
 const DATE_MIN = '2000-01-01';
 const DATE_MAX = '2099-12-31';
@@ -54,11 +59,11 @@ export function tableName(formId: string): string {
 
 function listMessage(options: readonly string[]): string {
   const all = `请从下拉列表中选择：${options.join('、')}`;
-  return all.length <= PROMPT_LIMIT ? all : '请从下拉列表中选择一项，不要自行输入。';
+  return all.length <= ERROR_LIMIT ? all : '请从下拉列表中选择一项，不要自行输入。';
 }
 
 function stop(message: string): { title: string; message: string } {
-  return { title: ERROR_TITLE, message: clip(message, PROMPT_LIMIT) };
+  return { title: clip(ERROR_TITLE, ERROR_TITLE_LIMIT), message: clip(message, ERROR_LIMIT) };
 }
 
 export function fieldValidation(form: FormDefinition, field: CompiledField, range: string): ColumnValidation {

@@ -31,7 +31,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { StoredPart } from '../guards';
 import type { Grid, Merge } from '../../core/table/grid';
 import type { CellValue } from '../../core/values/types';
-import { META_SHEET } from '../../core/workbook/metaSheet';
+import { META_SHEET } from '../../core/meta/records';
 import { isDateFormat } from './dateFormat';
 
 export interface FastXlsxResult {

@@ -1,0 +1,253 @@
+/**
+ * The applier of marks (校验本表, 清除标记): Huizong's conditional formats and input prompts on
+ * a checked sheet, and their record on `_huizong`.
+ *
+ *   - a marked cell is filled by a CONDITIONAL FORMAT of Huizong's (custom rule whose formula
+ *     carries a marker only Huizong writes, `=OR(TRUE,"huizong-error"="")`), added on range
+ *     areas a few hundred cells per command; clearing deletes exactly those, and what the user
+ *     had shows again.
+ *   - a marked cell's message is its data-validation INPUT PROMPT; the cell's rule stays, and
+ *     clearing puts the field's own prompt back.
+ *   - what was marked is recorded on `_huizong` first (core/meta/records.ts), so that clearing
+ *     works after the workbook was saved and opened again, or after a batch failed half-way.
+ */
+import { compressCells, chunkAreas, columnOf, expandAreas, parseRange, promptGroups } from '../core/plan/markPlan';
+import { readMarksRecord, templateLastRow, withRecord, type MarksRecord } from '../core/meta/records';
+import type { MarkPlan, MarkSeverity } from '../core/plan/types';
+import { columnName } from '../core/table/grid';
+import { Batch, COMMAND_OVERHEAD, isFinal, payloadBytes } from './batch';
+import { metaKeys, metaPairs, PartlyWritten, syncWithMeta, writeMeta } from './meta';
+
+export const MARK_FORMULAS: Record<MarkSeverity, string> = {
+  error: '=OR(TRUE,"huizong-error"="")',
+  warning: '=OR(TRUE,"huizong-warning"="")',
+};
+export const MARK_FILLS: Record<MarkSeverity, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+
+/** True for the formula of a conditional format Huizong added, and for no other. */
+export function isHuizongMark(formula: unknown): boolean {
+  return typeof formula === 'string' && /"huizong-(error|warning)"/.test(formula);
+}
+
+/**
+ * A template's validations end at its last data row: prompt commands never reach across it,
+ * so that one command meets one validation rule (Excel's dialog refuses mixed selections).
+ */
+export function splitAtRow(areas: readonly string[], lastRow: number | undefined): string[][] {
+  if (lastRow === undefined) return [areas.slice()];
+  const inside: string[] = [];
+  const outside: string[] = [];
+  for (const area of areas) {
+    const bounds = parseRange(area);
+    if (!bounds) continue;
+    const letter = columnName(bounds.s.c);
+    const [top, bottom] = [bounds.s.r + 1, bounds.e.r + 1];
+    const run = (a: number, b: number) => (a === b ? `${letter}${a}` : `${letter}${a}:${letter}${b}`);
+    if (bottom <= lastRow) inside.push(area);
+    else if (top > lastRow) outside.push(area);
+    else {
+      inside.push(run(top, lastRow));
+      outside.push(run(lastRow + 1, bottom));
+    }
+  }
+  return [inside, outside].filter((part) => part.length);
+}
+
+/** Cells by column letter. */
+function byColumn(areas: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const area of areas) {
+    const column = columnOf(area);
+    let list = out.get(column);
+    if (!list) out.set(column, (list = []));
+    list.push(area);
+  }
+  return out;
+}
+
+/** Applying and clearing marks within one `Excel.run` each, with the request budget and `getRanges` limit given. */
+export function marksApplier(budget: number, limit: { chars: number; areas: number }) {
+  /**
+   * Queues the removal of Huizong's marks on `sheet`: its conditional formats, and the prompts
+   * it set put back — one command per recorded area (a Range, never range areas, whose
+   * validation is null as soon as two areas differ).
+   */
+  async function queueClear(batch: Batch, sheet: Excel.Worksheet, ours: readonly Excel.ConditionalFormat[], record: MarksRecord | undefined, lastRow: number | undefined): Promise<void> {
+    for (const format of ours) {
+      await batch.room(null);
+      format.delete();
+    }
+    if (!record) return;
+    const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
+    for (const [column, areas] of columns) {
+      const own = record.prompts[column];
+      const prompt: Excel.DataValidationPrompt = own ? { showPrompt: true, title: own[0], message: own[1] } : { showPrompt: false, title: '', message: '' };
+      for (const part of splitAtRow(areas, lastRow)) {
+        for (const area of part) {
+          await batch.room([area, prompt]);
+          sheet.getRange(area).dataValidation.prompt = prompt;
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads the sheet's conditional formats, `_huizong`'s keys and the validation rules where
+   * new prompts go: one sync (see syncWithMeta). Loading the rule of some user-made
+   * conditional formats fails (office-js #6827, #6835): then the types are read alone and
+   * each custom rule on its own, the unreadable ones skipped — they are not Huizong's, whose
+   * formulas always read — one more sync per custom format, on that path only.
+   */
+  async function readMarks(context: Excel.RequestContext, name: string, promptAreas: readonly string[] = []) {
+    // The rules' loads share the read's request up to half the budget; the rest follow in
+    // requests of their own (more syncs only for plans that large).
+    const parts: string[][] = [[]];
+    let bytes = 0;
+    for (const area of promptAreas) {
+      const size = payloadBytes(area) + COMMAND_OVERHEAD;
+      if (bytes + size > budget / 2 && parts[parts.length - 1]!.length) {
+        parts.push([]);
+        bytes = 0;
+      }
+      parts[parts.length - 1]!.push(area);
+      bytes += size;
+    }
+    const loadRules = (sheet: Excel.Worksheet, areas: readonly string[]) =>
+      areas.map((area) => {
+        const validation = sheet.getRange(area).dataValidation;
+        validation.load('type,rule');
+        return { area, validation };
+      });
+    const queue = (withRules: boolean) => () => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const formats = sheet.getRange().conditionalFormats;
+      formats.load(withRules ? 'items/type,items/customOrNullObject/rule/formula' : 'items/type');
+      return { sheet, formats, validations: loadRules(sheet, parts[0]!) };
+    };
+    let read: Awaited<ReturnType<typeof syncWithMeta<ReturnType<ReturnType<typeof queue>>>>>;
+    const ours: Excel.ConditionalFormat[] = [];
+    try {
+      read = await syncWithMeta(context, queue(true), metaKeys);
+      for (const format of read.main.formats.items) {
+        const custom = format.customOrNullObject;
+        if (!custom.isNullObject && isHuizongMark(custom.rule.formula)) ours.push(format);
+      }
+    } catch (error) {
+      if (isFinal(error)) throw error;
+      read = await syncWithMeta(context, queue(false), metaKeys);
+      for (const format of read.main.formats.items) {
+        if (format.type !== 'Custom') continue;
+        const rule = format.custom.rule;
+        rule.load('formula');
+        try {
+          await context.sync();
+          if (isHuizongMark(rule.formula)) ours.push(format);
+        } catch (failure) {
+          if (isFinal(failure)) throw failure;
+        }
+      }
+    }
+    const { main, meta } = read;
+    const validations = [...main.validations];
+    for (const part of parts.slice(1)) {
+      const loaded = loadRules(main.sheet, part);
+      await context.sync();
+      validations.push(...loaded);
+    }
+    const pairs = metaPairs(meta);
+    /** Validation rule of each area where a new prompt goes: `undefined` where its cells differ. */
+    const rules = new Map<string, string | undefined>();
+    for (const { area, validation } of validations) {
+      const mixed = validation.type === 'Inconsistent' || validation.type === 'MixedCriteria';
+      rules.set(area, mixed ? undefined : JSON.stringify(validation.rule ?? null));
+    }
+    return { sheet: main.sheet, ours, rules, meta, pairs, record: readMarksRecord(pairs, name), lastRow: templateLastRow(pairs, name) };
+  }
+
+  /**
+   * The prompt commands of a group: areas of one validation rule together (range areas take a
+   * prompt only where all share one rule), each cell of an area whose cells differ alone.
+   */
+  function uniformChunks(areas: readonly string[], rules: ReadonlyMap<string, string | undefined>): string[] {
+    const byRule = new Map<string, string[]>();
+    const single: string[] = [];
+    for (const area of areas) {
+      const rule = rules.get(area);
+      if (rule === undefined) single.push(...expandAreas([area]));
+      else {
+        let list = byRule.get(rule);
+        if (!list) byRule.set(rule, (list = []));
+        list.push(area);
+      }
+    }
+    return [...[...byRule.values()].flatMap((list) => chunkAreas(list, limit)), ...single];
+  }
+
+  return {
+      /**
+       * 2 syncs (3 with the snapshot read): the sheet's conditional formats and `_huizong`'s
+       * keys; then, in one batch, Huizong's earlier marks out (its conditional formats deleted,
+       * the prompts it set put back), the new ones in — one conditional format per severity and
+       * `getRanges` chunk, one prompt command per column, message and chunk — and the record.
+       * One more sync per further ~4 MB of commands (not reached by 10,000 marked rows).
+       */
+    async apply(context: Excel.RequestContext, plan: MarkPlan): Promise<void> {
+      const groups = promptGroups(plan);
+      const read = await readMarks(context, plan.sheet, [...new Set(groups.flatMap((g) => g.areas))]);
+      const batch = new Batch(context, budget);
+
+      // The record first: should a later command fail (the batch is not transactional),
+      // 清除标记 still finds every mark, the earlier ones listed as stale.
+      const marked = plan.cells.error.length + plan.cells.warning.length > 0;
+      let record: MarksRecord | undefined;
+      if (marked) {
+        record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
+        for (const p of plan.fieldPrompts ?? []) record.prompts[p.column] = [p.title, p.message];
+      }
+      const earlier = read.record ? [...read.record.error, ...read.record.warning, ...(read.record.stale ?? [])] : [];
+      if (record && earlier.length) {
+        const during: MarksRecord = { ...record, stale: compressCells(earlier), prompts: { ...read.record?.prompts, ...record.prompts } };
+        await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
+      } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+
+      await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+      for (const severity of ['error', 'warning'] as const) {
+        const areas = compressCells(plan.cells[severity]);
+        for (const chunk of chunkAreas(areas, limit)) {
+          await batch.room(chunk);
+          const format = read.sheet.getRanges(chunk).conditionalFormats.add('Custom');
+          format.custom.rule.formula = MARK_FORMULAS[severity];
+          format.custom.format.fill.color = MARK_FILLS[severity];
+        }
+      }
+      for (const group of groups) {
+        const prompt: Excel.DataValidationPrompt = { showPrompt: true, title: group.title, message: group.text };
+        for (const chunk of uniformChunks(group.areas, read.rules)) {
+          await batch.room([chunk, prompt]);
+          if (chunk.includes(',')) read.sheet.getRanges(chunk).dataValidation.prompt = prompt;
+          else read.sheet.getRange(chunk).dataValidation.prompt = prompt;
+        }
+      }
+      // Everything done: the record as it stands (the stale areas dropped, or none at all).
+      if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+      else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));
+      try {
+        await batch.sync();
+      } catch (error) {
+        // Refused whole (a cell being edited, too large): nothing written. Otherwise part of
+        // the marks may stand; the record, written first, lets 清除标记 remove them.
+        if (isFinal(error) && batch.extraSyncs === 0) throw error;
+        throw new PartlyWritten('marks', { sheet: plan.sheet }, error);
+      }
+    },
+
+    /** 2 syncs: as apply, without new marks; the record goes last, once all is put back. */
+    async clear(context: Excel.RequestContext, sheetName: string): Promise<void> {
+      const read = await readMarks(context, sheetName);
+      const batch = new Batch(context, budget);
+      await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+      if (read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, sheetName, undefined));
+      await batch.sync();
+    },
+  };
+}
