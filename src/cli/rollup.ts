@@ -59,6 +59,8 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
       sheet: r.sheet,
       row: r.row,
       status: r.status,
+      /** Where the row was first typed, when it came inside a roll-up from the level below (file/sheet/row). */
+      ...(r.origin ? { origin: r.origin } : {}),
       values: Object.fromEntries(ids.map((id) => [id, r.values[id] ?? null])),
     })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.reason ?? null })),

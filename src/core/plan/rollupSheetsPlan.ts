@@ -99,6 +99,7 @@ const TEXTS = {
     supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
     superseded: '已被更正版本替代',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}：${of} 个单位中 ${given} 个填报了${base}`,
+    cameIn: (file: string, sheet: string, row: number) => `随 ${file} ${sheet} 第${row}行报来`,
     outlier: (label: string, flag: OutlierFlag) =>
       flag.kind === 'peers' ? `请核对${label}（同级 ${flag.peers ?? 0} 个单位的中位数为 ${plainNumber(flag.reference)}）` : `请核对${label}（去年为 ${plainNumber(flag.reference)}）`,
     unreadable: '无法读取，未计入合计',
@@ -133,6 +134,7 @@ const TEXTS = {
     supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
     superseded: 'Replaced by a corrected version',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}: ${given} of ${of} units gave ${base}`,
+    cameIn: (file: string, sheet: string, row: number) => `Came in ${file} ${sheet} row ${row}`,
     outlier: (label: string, flag: OutlierFlag) =>
       flag.kind === 'peers' ? `Check ${label} (median of ${flag.peers ?? 0} units at the same level: ${plainNumber(flag.reference)})` : `Check ${label} (last year: ${plainNumber(flag.reference)})`,
     unreadable: 'Could not be read; left out of the total',
@@ -443,6 +445,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
         ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
       : [
+          row.origin ? t.cameIn(row.file, row.sheet, row.row) : '',
           row.notOnRoster ? t.notOnRoster : '',
           t.rowCounts(row.errors, row.warnings),
           ...(row.outliers ?? []).map((flag) => {
@@ -452,7 +455,9 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
         ]
           .filter(Boolean)
           .join(t.remarkJoin);
-    out.push(row.file, row.sheet, row.row, remark);
+    // The source is where the figure was typed; a roll-up it came in through is named in 说明.
+    const source = row.origin ?? row;
+    out.push(source.file, source.sheet, source.row ?? '', row.origin && superseded ? [t.cameIn(row.file, row.sheet, row.row), remark].join(t.remarkJoin) : remark);
     return out;
   };
   const markRow = (r: number, row: RollupRow) => {
