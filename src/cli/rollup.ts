@@ -116,7 +116,7 @@ function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
   const counted = result.rows.filter((r) => r.status === 'counted').length;
   const counts = countBySeverity(result.issues);
   io.out(say(lang, 'rollupSummary', { files: result.files.length, accepted, rejected: result.files.length - accepted, rows: counted, errors: counts.errors, warnings: counts.warnings }));
-  for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}：${file.reason ?? ''}`);
+  for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}${lang === 'en' ? ': ' : '：'}${file.reason ?? ''}`);
   if (result.units.length > 0) {
     const by = (status: string) => result.units.filter((u) => u.status === status).length;
     io.out(say(lang, 'unitSummary', { total: result.units.length, reported: by('reported'), late: by('late'), missing: by('missing') }));

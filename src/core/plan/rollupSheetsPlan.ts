@@ -106,6 +106,7 @@ const TEXTS = {
     statusTitle: (title: string) => `${title}报送情况`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `应报 ${c.expected}，已报送 ${c.reported}，逾期 ${c.late}，未报送 ${c.missing}，不在名单 ${c.notOnRoster}`,
+    countsWithoutRoster: (n: number) => (n ? `未提供单位名单：以下 ${n} 个单位报送了数据（提供单位名单后可看出未报送和逾期的单位）` : '未提供单位名单，也没有收到任何单位的数据'),
     unitHeaders: ['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数'],
     status: { reported: '已报送', late: '逾期', missing: '未报送', notOnRoster: '不在名单' } as Record<UnitStatusKind | 'notOnRoster', string>,
     filesTitle: (n: number, accepted: number, rejected: number) => `收到的文件：共 ${n} 个，已接收 ${accepted}，已拒收 ${rejected}`,
@@ -141,6 +142,7 @@ const TEXTS = {
     statusTitle: (title: string) => `${title}: returns`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `Expected ${c.expected}, reported ${c.reported}, late ${c.late}, missing ${c.missing}, not on the roster ${c.notOnRoster}`,
+    countsWithoutRoster: (n: number) => (n ? `No roster given: the ${n} units below reported (with a roster, missing and late units are shown too)` : 'No roster given, and no unit has reported'),
     unitHeaders: ['Unit', 'Level', 'Reports to', 'Status', 'Files', 'Date filled in', 'Deadline', 'Errors', 'Warnings', 'Superseded versions'],
     status: { reported: 'Reported', late: 'Late', missing: 'Missing', notOnRoster: 'Not on the roster' } as Record<UnitStatusKind | 'notOnRoster', string>,
     filesTitle: (n: number, accepted: number, rejected: number) => `Files received: ${n}, accepted ${accepted}, rejected ${rejected}`,
@@ -586,13 +588,14 @@ interface UnitLine {
   superseded: number;
 }
 
-function notOnRosterLines(result: RollupResult): UnitLine[] {
+/** The units of rows not on the roster; without a roster (`everyUnit`), every unit that reported. */
+function notOnRosterLines(result: RollupResult, everyUnit = false): UnitLine[] {
   const lines = new Map<string, UnitLine>();
   for (const row of result.rows) {
-    if (!row.notOnRoster) continue;
+    if (!row.notOnRoster && !everyUnit) continue;
     let line = lines.get(row.unit);
     if (!line) {
-      line = { unit: row.unit, status: 'notOnRoster', files: [], errors: 0, warnings: 0, superseded: 0 };
+      line = { unit: row.unit, status: everyUnit ? 'reported' : 'notOnRoster', files: [], errors: 0, warnings: 0, superseded: 0 };
       lines.set(row.unit, line);
     }
     if (row.status === 'superseded') {
@@ -623,7 +626,9 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const width = STATUS_COLUMNS;
   const last = width - 1;
   const roster: UnitLine[] = result.units.map((u) => ({ ...u }));
-  const outside = notOnRosterLines(result);
+  // No roster: nobody is expected, so the table lists the units that did report.
+  const withoutRoster = result.units.length === 0;
+  const outside = notOnRosterLines(result, withoutRoster);
   const count = (kind: UnitStatusKind) => result.units.filter((u) => u.status === kind).length;
 
   const values: SheetPlanValue[][] = [];
@@ -631,7 +636,7 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   title[0] = t.statusTitle(formTitle(form, lang));
   values.push(title);
   const counts = blankRow(width);
-  counts[0] = t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length });
+  counts[0] = withoutRoster ? t.countsWithoutRoster(outside.length) : t.counts({ expected: result.units.length, reported: count('reported'), late: count('late'), missing: count('missing'), notOnRoster: outside.length });
   values.push(counts);
   values.push(blankRow(width));
   values.push([...t.unitHeaders]);
