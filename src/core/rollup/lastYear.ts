@@ -7,7 +7,7 @@
 import type { CompiledForm } from '../definitions/compile';
 import type { RowValues } from '../rules/crossField';
 import type { TableReport } from '../validate/table';
-import { matchUnit, unitKey } from './roster';
+import { rosterUnitFor, unitKey } from './roster';
 import type { LastYearComparison, LastYearData, LastYearUnit, Roster, RollupRow, YearPair } from './types';
 
 export type { LastYearComparison, LastYearData, LastYearUnit, YearPair } from './types';
@@ -38,7 +38,8 @@ export function lastYearFrom(tables: readonly TableReport[], file: string, form:
 
 /** How this roll-up knows a unit: by the roster's name for it where it has one. */
 export function lastYearKey(name: string, roster: Roster | undefined): string {
-  const canonical = roster ? matchUnit(roster, name).unit?.name ?? name : name;
+  // Exact matches only (as the roll-up matches rows): no suggestions are looked for here.
+  const canonical = roster ? rosterUnitFor(roster, name).unit?.name ?? name : name;
   return unitKey(canonical);
 }
 
