@@ -6,7 +6,10 @@
  *      each file unzipped and the XML text of sharedStrings + sheet1 scanned once.
  *      The floor unzips with fflate (the library the lean reader uses); as a stricter floor for
  *      information, Node's native zlib on a minimal zip reader.
+ *      The same with last year's roll-up of those returns (`--last-year`): reading it, the
+ *      同比 comparison and the last-year outliers are inside the timed run.
  *   2. 100 against 10,000 returns: time per file and peak memory (RSS / heapUsed).
+ *   (HUIZONG_BENCH_ROLLUP_PART=1 stops after part 1.)
  *
  * The returns are real .xlsx bytes written up front, in memory, by SheetJS: a title row merged
  * over the table, the header of the real 38 columns, and 1–3 unit rows.
@@ -20,7 +23,8 @@ import { compileForm } from '../src/core/definitions/compile';
 import { shippedForm, shippedForms } from '../src/core/definitions/shipped';
 import type { CellValue } from '../src/core/values/types';
 import type { RollupResult } from '../src/core/rollup/types';
-import { bytesOf, rollUpFiles, type SourceFile } from '../src/files/rollupFiles';
+import { bytesOf, readLastYear, rollUpFiles, type SourceFile } from '../src/files/rollupFiles';
+import { writeRollupWorkbook } from '../src/files/writeRollup';
 import { activityRow, idsOf, labelsOf } from '../tests/helpers/workbooks';
 import { rollupCounts, type RollupCounts } from './bench-counts';
 import { FLOOR_PARTS as PARTS, countCells } from './bench-floor';
@@ -193,6 +197,17 @@ function rollupRun(files: readonly SourceFile[], onProgress?: () => void, keep?:
   return { ms, ...rollupCounts(result) };
 }
 
+/** As `huizong rollup … --last-year LAST.xlsx`: last year's roll-up read, then this year's compared with it. */
+function rollupRunWithLastYear(files: readonly SourceFile[], lastYear: SourceFile): RunStats {
+  const start = performance.now();
+  const last = readLastYear(lastYear, form, forms, 'zh-CN');
+  if (!last.data) throw new Error('last year could not be read');
+  const result = rollUpFiles(files, { form, forms, lang: 'zh-CN', today: TODAY, createdAt: '2024-03-25T00:00:00Z', lastYear: last.data });
+  const ms = performance.now() - start;
+  if (!result.lastYear) throw new Error('no comparison');
+  return { ms, ...rollupCounts(result) };
+}
+
 interface Measured {
   stats: RunStats;
   peak: Peak;
@@ -247,6 +262,13 @@ const describe = (s: RunStats) => `${s.accepted} accepted, ${s.rejected} rejecte
 
 // ---------------------------------------------------------------------------------------------
 
+/** Last year's roll-up of `files` as a workbook; the roll-up itself is not kept past this call. */
+async function lastYearWorkbook(files: readonly SourceFile[]): Promise<SourceFile> {
+  let result: RollupResult | undefined;
+  rollupRun(files, undefined, (r) => (result = r));
+  return { name: 'last-year.xlsx', bytes: await writeRollupWorkbook(result!, form, { lang: 'zh-CN' }) };
+}
+
 export async function benchRollup(): Promise<void> {
   const began = performance.now();
   const labels = labelsOf('activity-summary');
@@ -263,14 +285,20 @@ export async function benchRollup(): Promise<void> {
   );
   const thousand = filesFrom(pool, POOL);
 
+  // Last year's roll-up of the same units, as a workbook Huizong wrote (not timed).
+  const lastYear = await lastYearWorkbook(thousand);
+
   // Warm-up: the JIT, Ajv and SheetJS caches, the same for each side.
   rollupRun(thousand.slice(0, 50));
+  rollupRunWithLastYear(thousand.slice(0, 50), lastYear);
   fflateFloor(thousand.slice(0, 50));
   zlibFloor(thousand.slice(0, 50));
 
   // 1. 1,000 returns against the unzip + scan floor, rounds interleaved, medians compared.
   const rounds = 3;
   const rollupMs: number[] = [];
+  const withLastYearMs: number[] = [];
+  const withLastYearFloorMs: number[] = [];
   const fflateMs: number[] = [];
   const zlibMs: number[] = [];
   let stats: RunStats | undefined;
@@ -281,6 +309,11 @@ export async function benchRollup(): Promise<void> {
     const run = rollupRun(thousand);
     stats = run;
     rollupMs.push(run.ms);
+    collectGarbage();
+    withLastYearMs.push(rollupRunWithLastYear(thousand, lastYear).ms);
+    collectGarbage();
+    // Its floor is over the same bytes: this year's returns and last year's roll-up.
+    withLastYearFloorMs.push(await timeOnce(() => fflateFloor([...thousand, lastYear])));
     collectGarbage();
     fflateMs.push(await timeOnce(() => (cellsFflate = fflateFloor(thousand))));
     collectGarbage();
@@ -297,6 +330,12 @@ export async function benchRollup(): Promise<void> {
     `rollup: ${POOL} returns ${fmt(rollup)} ms; unzip+scan floor (node zlib, native inflate, stricter) ${fmt(native)} ms; ratio ${(rollup / native).toFixed(2)}× (target ≤ 3×: ${verdict(rollup / native <= 3)})`,
   );
   console.log(`   per file: roll-up ${(rollup / POOL).toFixed(2)} ms, fflate floor ${(fflate / POOL).toFixed(2)} ms, zlib floor ${(native / POOL).toFixed(2)} ms`);
+  const withLastYear = median(withLastYearMs);
+  const withLastYearFloor = median(withLastYearFloorMs);
+  console.log(
+    `rollup --last-year: ${POOL} returns + last year's roll-up (${(bytesOf(lastYear).length / 1024).toFixed(0)} KB) ${fmt(withLastYear)} ms; unzip+scan floor of the same bytes (fflate) ${fmt(withLastYearFloor)} ms; ratio ${(withLastYear / withLastYearFloor).toFixed(2)}× (target ≤ 3×: ${verdict(withLastYear / withLastYearFloor <= 3)}); ${(withLastYear / rollup).toFixed(2)}× the roll-up without it`,
+  );
+  if (process.env.HUIZONG_BENCH_ROLLUP_PART === '1') return;
 
   // 2. 100 against 10,000 (or 2,000 when 10,000 would take over ~3 minutes here).
   const perFile = rollup / POOL;

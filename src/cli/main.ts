@@ -59,7 +59,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       args: rest,
       allowPositionals: true,
       options: {
-        form: { type: 'string' },
+        // Taken as a list only to refuse a second one: which of two forms was meant cannot be guessed.
+        form: { type: 'string', multiple: true },
         definition: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         lang: { type: 'string' },
@@ -76,6 +77,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       },
     });
     lang = langFrom(values.lang);
+    if ((values.form?.length ?? 0) > 1) throw new UsageError(say(lang, 'formTwice', { forms: (values.form ?? []).join(', ') }));
+    const formOption = values.form?.[0];
     if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(say(lang, 'usage'));
       return command === undefined ? 2 : 0;
@@ -88,7 +91,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // --year is the activity's year (template title; dates written without one), four digits.
     const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : NaN;
     if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2100)) throw new UsageError(say(lang, 'badYear', { value: values.year ?? '' }));
-    const forms = chooseForms(command === 'template' ? undefined : values.form, values.definition ?? [], lang);
+    const forms = chooseForms(command === 'template' ? undefined : formOption, values.definition ?? [], lang);
     switch (command) {
       case 'validate': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
@@ -97,13 +100,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       case 'rollup': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
-        if (values.form === undefined && values.materials === undefined) throw new UsageError(say(lang, 'needForm'));
+        if (formOption === undefined && values.materials === undefined) throw new UsageError(say(lang, 'needForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
         const lastYear = values['last-year'];
         if (lastYear !== undefined && !existsSync(lastYear)) throw new UsageError(say(lang, 'noSuchFile', { path: lastYear }));
         const all = chooseForms(undefined, values.definition ?? [], lang);
-        if (values.form === undefined) {
+        if (formOption === undefined) {
           return await runNotice(
             {
               inputs: positionals,
@@ -141,7 +144,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         );
       }
       case 'template': {
-        const id = positionals[0] ?? values.form;
+        const id = positionals[0] ?? formOption;
         if (id === undefined) throw new UsageError(say(lang, 'needTemplateForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         const [form] = chooseForms(id, values.definition ?? [], lang);

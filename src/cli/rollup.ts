@@ -59,6 +59,8 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
       sheet: r.sheet,
       row: r.row,
       status: r.status,
+      /** Where the row was first typed, when it came inside a roll-up from the level below (file/sheet/row). */
+      ...(r.origin ? { origin: r.origin } : {}),
       values: Object.fromEntries(ids.map((id) => [id, r.values[id] ?? null])),
     })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.reason ?? null })),
@@ -121,7 +123,7 @@ function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
   const lang = args.lang;
   const summary = summarizeRollup(result);
   io.out(say(lang, 'rollupSummary', { files: summary.files, accepted: summary.accepted, rejected: summary.rejected, rows: summary.rows, errors: summary.errors, warnings: summary.warnings }));
-  for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}：${file.reason ?? ''}`);
+  for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}${lang === 'en' ? ': ' : '：'}${file.reason ?? ''}`);
   if (summary.units.total > 0) io.out(say(lang, 'unitSummary', summary.units));
   for (const issue of result.issues.slice(0, 20)) io.out(`  ${say(lang, issue.severity)}  ${issue.file ? issue.file + ' ' : ''}${issue.message}`);
   if (result.issues.length > 20) io.out('  ' + say(lang, 'moreIssues', { count: result.issues.length - 20 }));

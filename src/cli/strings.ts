@@ -49,6 +49,7 @@ Form ids: activity-summary, quiz-results, typical-experience`,
     'zh-CN': '工作表“{sheet}”：{form}，表头在第{header}行，{rows}行数据',
     en: 'Sheet "{sheet}": {form}, header on row {header}, {rows} data rows',
   },
+  formTwice: { 'zh-CN': '--form 只能写一次（这里写了：{forms}）；一次汇总只汇总一张表，请只保留一个。', en: '--form may be given only once (given: {forms}); a roll-up is of one form. Please keep one.' },
   needForm: {
     'zh-CN': '请用 --materials 列出本次通知要求报送的材料（activity-summary,quiz-results,typical-experience,activity-report,photos），或用 --form 只汇总一种表格。',
     en: 'Please list what this notice asks for with --materials (activity-summary,quiz-results,typical-experience,activity-report,photos), or roll up one form with --form.',

@@ -11,6 +11,7 @@ import { makeIssue } from '../core/issues/issue';
 import { a1, cellText } from '../core/table/grid';
 import type { ReturnInput } from '../core/rollup/rollup';
 import { localDay } from '../core/rollup/dates';
+import { originsOf } from '../core/rollup/origin';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
@@ -71,7 +72,9 @@ export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly 
     // set aside below its table: the level below has reported those already.
     const ours = new Set(['table.extra-column', 'table.extra-columns', 'table.duplicate-column', 'table.note-with-numbers']);
     report.issues = report.issues.filter((i) => !ours.has(i.code));
-    return { ...base, report, meta };
+    // Its source columns say where each row was first typed: kept beside this file.
+    const origins = originsOf(report.tables, read.grids);
+    return Object.keys(origins).length ? { ...base, report, meta, origins } : { ...base, report, meta };
   }
   return { ...base, report };
 }

@@ -31,9 +31,15 @@ export function readRosterFile(file: SourceFile, lang: Lang): Roster {
  * its counted rows to compare with. A file that cannot serve says why, and the roll-up goes on.
  */
 export function readLastYear(file: SourceFile, form: CompiledForm, forms: readonly CompiledForm[], lang: Lang): { data?: LastYearData; issue?: Issue } {
-  const result = rollUp([prepareReturn(file, forms, { lang, expected: form })], { form, forms, lang });
-  const verdict = result.files[0];
-  if (verdict?.status === 'accepted') return { data: lastYearFrom(result, file.name) };
+  const read = readWorkbook(file.name, bytesOf(file));
+  // A Huizong roll-up names the sheet of its rows: its other sheets (报送情况, 问题清单, 同比) are not read.
+  const rowsSheet = read.ok && read.meta?.generator === 'huizong' ? read.meta.sheet : undefined;
+  const only = read.ok && rowsSheet && read.grids.some((g) => g.sheet === rowsSheet) ? { ...read, grids: read.grids.filter((g) => g.sheet === rowsSheet) } : read;
+  const input = checkReturn(file, only, forms, { lang, expected: form });
+  const data = input.report ? lastYearFrom(input.report.tables, file.name, form) : undefined;
+  if (data && data.units.length > 0) return { data };
+  // Why it cannot serve, in the words a return would get (another form, unreadable, empty).
+  const verdict = rollUp([input], { form, forms, lang }).files[0];
   const issue = makeIssue({ code: 'last-year.unusable', params: { reason: verdict?.reason ?? '' } }, lang);
   issue.file = file.name;
   return { issue };

@@ -378,7 +378,8 @@ describe('writeRollupWorkbook', () => {
     const rows = grid(out, '汇总');
     expect(rows[3]).toEqual([...activity.fields.map((f) => f.label), '来源文件', '工作表', '行号', '说明']);
     expect(rows[4]![0]).toBe('合计');
-    expect(grid(out, '报送情况')[1]![0]).toBe('应报 0，已报送 0，逾期 0，未报送 0，不在名单 0');
+    // No roster and no rows: said so, not "应报 0" over an empty table.
+    expect(grid(out, '报送情况')[1]![0]).toBe('未提供单位名单，也没有收到任何单位的数据');
     expect(grid(out, '问题清单')).toHaveLength(1);
     expect(Object.fromEntries(grid(out, '_huizong').map((r) => [r[0], r[1]]))).toMatchObject({ unit: '', level: '', lastDataRow: '', totalRow: '5' });
   });

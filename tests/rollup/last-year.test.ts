@@ -112,3 +112,13 @@ test('a field added since last year (the quiz form’s 本单位女职工人数)
   expect(result.lastYear.fields).not.toContain('femaleWorkers');
   expect(result.lastYear.total.participants).toEqual({ thisYear: 120, lastYear: 100, change: 20 });
 });
+
+test('with a roster, a unit last year under an alias is the same unit this year', async () => {
+  const dir = tempDir('huizong-last-year-alias-');
+  const roster = path.join(dir, '名单.csv');
+  fs.writeFileSync(roster, '单位名称,别名\n甲街道总工会,甲街工会\n');
+  const last = writeXlsx(path.join(dir, '2023.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街工会', trainingParticipants: 100, fillDate: '2023-03-20' })] }]);
+  const now = writeXlsx(path.join(dir, '2024.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街道总工会', trainingParticipants: 120 })] }]);
+  const result = JSON.parse((await run('rollup', now, '--form', 'activity-summary', '--roster', roster, '--last-year', last, '--out', path.join(dir, 'o.xlsx'), '--json', '--today', '2024-03-26')).out);
+  expect(result.lastYear.units.map((u: any) => [u.unit, u.status, u.values.trainingParticipants])).toEqual([['甲街道总工会', 'both', { thisYear: 120, lastYear: 100, change: 20 }]]);
+});

@@ -100,12 +100,14 @@ const TEXTS = {
     supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
     superseded: '已被更正版本替代',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}：${of} 个单位中 ${given} 个填报了${base}`,
+    cameIn: (file: string, sheet: string, row: number) => `随 ${file} ${sheet} 第${row}行报来`,
     outlier: (label: string, flag: OutlierFlag) =>
       flag.kind === 'peers' ? `请核对${label}（同级 ${flag.peers ?? 0} 个单位的中位数为 ${plainNumber(flag.reference)}）` : `请核对${label}（去年为 ${plainNumber(flag.reference)}）`,
     unreadable: '无法读取，未计入合计',
     statusTitle: (title: string) => `${title}报送情况`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `应报 ${c.expected}，已报送 ${c.reported}，逾期 ${c.late}，未报送 ${c.missing}，不在名单 ${c.notOnRoster}`,
+    countsWithoutRoster: (n: number) => (n ? `未提供单位名单：以下 ${n} 个单位报送了数据（提供单位名单后可看出未报送和逾期的单位）` : '未提供单位名单，也没有收到任何单位的数据'),
     unitHeaders: ['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数'],
     status: { reported: '已报送', late: '逾期', missing: '未报送', notOnRoster: '不在名单' } as Record<UnitStatusKind | 'notOnRoster', string>,
     filesTitle: (n: number, accepted: number, rejected: number) => `收到的文件：共 ${n} 个，已接收 ${accepted}，已拒收 ${rejected}`,
@@ -134,12 +136,14 @@ const TEXTS = {
     supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
     superseded: 'Replaced by a corrected version',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}: ${given} of ${of} units gave ${base}`,
+    cameIn: (file: string, sheet: string, row: number) => `Came in ${file} ${sheet} row ${row}`,
     outlier: (label: string, flag: OutlierFlag) =>
       flag.kind === 'peers' ? `Check ${label} (median of ${flag.peers ?? 0} units at the same level: ${plainNumber(flag.reference)})` : `Check ${label} (last year: ${plainNumber(flag.reference)})`,
     unreadable: 'Could not be read; left out of the total',
     statusTitle: (title: string) => `${title}: returns`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `Expected ${c.expected}, reported ${c.reported}, late ${c.late}, missing ${c.missing}, not on the roster ${c.notOnRoster}`,
+    countsWithoutRoster: (n: number) => (n ? `No roster given: the ${n} units below reported (with a roster, missing and late units are shown too)` : 'No roster given, and no unit has reported'),
     unitHeaders: ['Unit', 'Level', 'Reports to', 'Status', 'Files', 'Date filled in', 'Deadline', 'Errors', 'Warnings', 'Superseded versions'],
     status: { reported: 'Reported', late: 'Late', missing: 'Missing', notOnRoster: 'Not on the roster' } as Record<UnitStatusKind | 'notOnRoster', string>,
     filesTitle: (n: number, accepted: number, rejected: number) => `Files received: ${n}, accepted ${accepted}, rejected ${rejected}`,
@@ -458,6 +462,7 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
         ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
       : [
+          row.origin ? t.cameIn(row.file, row.sheet, row.row) : '',
           row.notOnRoster ? t.notOnRoster : '',
           t.rowCounts(row.errors, row.warnings),
           ...(row.outliers ?? []).map((flag) => {
@@ -467,7 +472,9 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
         ]
           .filter(Boolean)
           .join(t.remarkJoin);
-    out.push(row.file, row.sheet, row.row, remark);
+    // The source is where the figure was typed; a roll-up it came in through is named in 说明.
+    const source = row.origin ?? row;
+    out.push(source.file, source.sheet, source.row ?? '', row.origin && superseded ? [t.cameIn(row.file, row.sheet, row.row), remark].join(t.remarkJoin) : remark);
     return out;
   };
   const markRow = (r: number, row: RollupRow) => {
@@ -598,13 +605,14 @@ interface UnitLine {
   superseded: number;
 }
 
-function notOnRosterLines(result: RollupResult): UnitLine[] {
+/** The units of rows not on the roster; without a roster (`everyUnit`), every unit that reported. */
+function notOnRosterLines(result: RollupResult, everyUnit = false): UnitLine[] {
   const lines = new Map<string, UnitLine>();
   for (const row of result.rows) {
-    if (!row.notOnRoster) continue;
+    if (!row.notOnRoster && !everyUnit) continue;
     let line = lines.get(row.unit);
     if (!line) {
-      line = { unit: row.unit, status: 'notOnRoster', files: [], errors: 0, warnings: 0, superseded: 0 };
+      line = { unit: row.unit, status: everyUnit ? 'reported' : 'notOnRoster', files: [], errors: 0, warnings: 0, superseded: 0 };
       lines.set(row.unit, line);
     }
     if (row.status === 'superseded') {
@@ -635,7 +643,9 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const width = STATUS_COLUMNS;
   const last = width - 1;
   const roster: UnitLine[] = result.units.map((u) => ({ ...u }));
-  const outside = notOnRosterLines(result);
+  // No roster: nobody is expected, so the table lists the units that did report.
+  const withoutRoster = result.units.length === 0;
+  const outside = notOnRosterLines(result, withoutRoster);
   const summary = summarizeRollup(result);
 
   const values: SheetPlanValue[][] = [];
@@ -643,7 +653,9 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   title[0] = t.statusTitle(formTitle(form, lang));
   values.push(title);
   const counts = blankRow(width);
-  counts[0] = t.counts({ expected: summary.units.total, reported: summary.units.reported, late: summary.units.late, missing: summary.units.missing, notOnRoster: outside.length });
+  counts[0] = withoutRoster
+    ? t.countsWithoutRoster(outside.length)
+    : t.counts({ expected: summary.units.total, reported: summary.units.reported, late: summary.units.late, missing: summary.units.missing, notOnRoster: outside.length });
   values.push(counts);
   values.push(blankRow(width));
   values.push([...t.unitHeaders]);

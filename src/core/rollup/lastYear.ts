@@ -6,8 +6,9 @@
  */
 import type { CompiledForm } from '../definitions/compile';
 import type { RowValues } from '../rules/crossField';
-import { matchUnit, unitKey } from './roster';
-import type { LastYearComparison, LastYearData, LastYearUnit, Roster, RollupResult, RollupRow, YearPair } from './types';
+import type { TableReport } from '../validate/table';
+import { rosterUnitFor, unitKey } from './roster';
+import type { LastYearComparison, LastYearData, LastYearUnit, Roster, RollupRow, YearPair } from './types';
 
 export type { LastYearComparison, LastYearData, LastYearUnit, YearPair } from './types';
 
@@ -18,16 +19,27 @@ function comparedFields(form: CompiledForm, lastYearFields: readonly string[]): 
   return { fields: ints.filter((id) => had.has(id)), notCompared: ints.filter((id) => !had.has(id)) };
 }
 
-/** Last year's counted rows, from last year's file rolled up on its own. */
-export function lastYearFrom(result: RollupResult, file: string): LastYearData {
+/**
+ * Last year's rows, straight from the checked tables of the form: a Huizong roll-up lists only
+ * its counted rows in its table (the superseded ones lie below its note line), and where a unit
+ * appears twice the later row is taken (see `lastYearIndex`). Not rolled up again: last year's
+ * figures are only compared, never summed or flagged.
+ */
+export function lastYearFrom(tables: readonly TableReport[], file: string, form: CompiledForm): LastYearData {
   const fields = new Set<string>();
-  for (const row of result.rows) for (const id of Object.keys(row.fieldColumns ?? {})) fields.add(id);
-  return { file, units: result.rows.filter((r) => r.status === 'counted').map((r) => ({ unit: r.unit, values: r.values })), fields: [...fields] };
+  const units: LastYearData['units'] = [];
+  for (const table of tables) {
+    if (table.form !== form.def.id) continue;
+    for (const id of Object.keys(table.fieldColumns)) fields.add(id);
+    for (const row of table.rows) units.push({ unit: String(row.values[form.def.rollupKey] ?? '').trim(), values: row.values });
+  }
+  return { file, units, fields: [...fields] };
 }
 
 /** How this roll-up knows a unit: by the roster's name for it where it has one. */
 export function lastYearKey(name: string, roster: Roster | undefined): string {
-  const canonical = roster ? matchUnit(roster, name).unit?.name ?? name : name;
+  // Exact matches only (as the roll-up matches rows): no suggestions are looked for here.
+  const canonical = roster ? rosterUnitFor(roster, name).unit?.name ?? name : name;
   return unitKey(canonical);
 }
 

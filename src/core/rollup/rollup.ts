@@ -16,7 +16,7 @@ import { localDay } from './dates';
 import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
-import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, UnitStatus } from './types';
+import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, RowOrigin, UnitStatus } from './types';
 
 /** A returned file as the roll-up receives it: checked, or failed to read. */
 export interface ReturnInput {
@@ -28,6 +28,8 @@ export interface ReturnInput {
   failure?: { code: IssueCode; params: IssueParams };
   /** Present when the file is a roll-up Huizong made at the level below. */
   meta?: RollupMeta;
+  /** For such a roll-up: sheet → sheet row → where that row was first typed. */
+  origins?: Record<string, Record<number, RowOrigin>>;
 }
 
 export interface RollupOptions {
@@ -184,6 +186,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
         warnings: counts.warnings,
       };
       if (result.unreadableText) row.unreadableText = result.unreadableText;
+      const origin = input.origins?.[table.sheet]?.[result.row];
+      if (origin) row.origin = origin;
       const date = dated ? result.values[dated] : undefined;
       if (typeof date === 'string') row.date = date;
       // A row naming no unit is known only by what it says: an identical copy is the same return.

@@ -76,6 +76,18 @@ export interface RollupRow {
   fieldColumns?: Readonly<Record<string, number>>;
   /** Values far from their peers or from last year: warnings, never changed or left out. */
   outliers?: OutlierFlag[];
+  /**
+   * Where the row was first typed, when it came inside a roll-up from the level below (`file`,
+   * `sheet`, `row` above are then that roll-up's).
+   */
+  origin?: RowOrigin;
+}
+
+/** Where a row was typed: the unit's own file, sheet and row. */
+export interface RowOrigin {
+  file: string;
+  sheet: string;
+  row?: number;
 }
 
 export type FileStatus = 'accepted' | 'rejected';

@@ -1,0 +1,51 @@
+/**
+ * Small things of issue #14: --form twice is refused, a roll-up without a roster lists who
+ * reported, English summary lines use English punctuation.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import { main } from '../../src/cli/main';
+import { activityRow, labelsOf, tempDir, writeXlsx } from '../helpers/workbooks';
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = tempDir('huizong-small-');
+const labels = labelsOf('activity-summary');
+writeXlsx(path.join(dir, '甲.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲工会' })] }]);
+writeXlsx(path.join(dir, '乙.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '乙工会' })] }]);
+
+test('--form given twice is refused, not silently the last', async () => {
+  const result = await run('rollup', dir, '--form', 'activity-summary', '--form', 'quiz-results', '--out', path.join(dir, 'x.xlsx'));
+  expect(result.code).toBe(2);
+  expect(result.err.split('\n')[0]).toBe('--form 只能写一次（这里写了：activity-summary, quiz-results）；一次汇总只汇总一张表，请只保留一个。');
+  expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+});
+
+test('without a roster, 报送情况 lists the units that did report', async () => {
+  const out = path.join(tempDir(), 'o.xlsx');
+  expect((await run('rollup', dir, '--form', 'activity-summary', '--out', out, '--today', '2024-03-26')).code).toBe(0);
+  const book = XLSX.read(fs.readFileSync(out));
+  const rows: unknown[][] = XLSX.utils.sheet_to_json(book.Sheets['报送情况']!, { header: 1 });
+  expect(rows[1]![0]).toBe('未提供单位名单：以下 2 个单位报送了数据（提供单位名单后可看出未报送和逾期的单位）');
+  const units = rows.filter((r) => r[0] === '甲工会' || r[0] === '乙工会');
+  // In file order (乙.xlsx before 甲.xlsx).
+  expect(units.map((r) => [r[0], r[3]])).toEqual([
+    ['乙工会', '已报送'],
+    ['甲工会', '已报送'],
+  ]);
+});
+
+test('English: a rejected file is listed with an English colon', async () => {
+  const bad = tempDir('huizong-small-en-');
+  fs.writeFileSync(path.join(bad, 'notes.csv'), '姓名,年龄\n张三,30\n');
+  const result = await run('rollup', bad, '--form', 'activity-summary', '--out', path.join(bad, 'o.xlsx'), '--lang', 'en', '--today', '2024-03-26');
+  const line = result.out.split('\n').find((l) => l.includes('notes.csv'))!;
+  expect(line).toMatch(/notes\.csv: /);
+  expect(line).not.toContain('：');
+});
