@@ -71,4 +71,5 @@ const t = median(times.tables);
 const c = median(times.cards);
 const q = median(times.quarter);
 console.log(`cards: ${COUNT} one-row tables ${t.toFixed(0)} ms; ${COUNT} cards ${c.toFixed(0)} ms; a quarter as cards ${q.toFixed(0)} ms (median of 5 interleaved rounds)`);
-console.log(`cards: card/table ratio ${(c / t).toFixed(2)}× (target ≤ 1.2×: ${c / t <= 1.2 ? 'met' : 'MISSED'}); quarter-as-cards/tables ratio ${(q / t).toFixed(2)}×`);
+// The issue's target is the roll-up with a quarter of its returns as cards; cards alone, for information.
+console.log(`cards: a quarter as cards / all tables ratio ${(q / t).toFixed(2)}× (target ≤ 1.2×: ${q / t <= 1.2 ? 'met' : 'MISSED'}); cards alone / tables ${(c / t).toFixed(2)}×`);

@@ -12,7 +12,10 @@ import { templatePlan } from '../core/plan/templatePlan';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import { locateTable, rankForms } from '../core/table/locate';
-import { validateTable } from '../core/validate/table';
+import { validateTable, type TableReport } from '../core/validate/table';
+import { validateCard } from '../core/validate/card';
+import { validateGrids } from '../core/validate/workbook';
+import { locateCard } from '../core/table/card';
 import type { CallOptions, ExcelGateway, WorkbookSheet } from '../excel/gateway';
 import { errorText, isCellEditError } from '../excel/officeErrors';
 import { snapshotGrid } from '../excel/snapshotGrid';
@@ -79,14 +82,24 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
 
   async function check(forms: CompiledForm[], lang: Lang, call?: CallOptions): Promise<SheetCheck> {
     const { snapshot, grid, table } = await activeTable(forms, call);
-    if (!table) {
-      const best = rankForms(grid, forms)[0]?.form;
-      const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => f.label).join('”“') : '';
-      return { ok: false, message: makeIssue({ code: 'table.not-found', params: { labels } }, lang).message };
+    let checked: { form: CompiledForm; report: TableReport } | undefined = table && { form: table.form, report: validateTable(grid, table, { lang }) };
+    if (!checked) {
+      // A unit's vertical card (spec, "vertically") is checked as its one row, marked at its cells.
+      const search = locateCard(grid, forms);
+      if (search.card) checked = { form: search.card.form, report: validateCard(grid, search.card, { lang }) };
+      else {
+        // Why no card: the same words as 校验 of a file (workbook.ts).
+        const why = validateGrids(snapshot.sheet, [grid], forms, { lang }).issues[0];
+        if (why && why.code !== 'table.not-found') return { ok: false, message: why.message };
+        const best = rankForms(grid, forms)[0]?.form;
+        const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => f.label).join('”“') : '';
+        return { ok: false, message: makeIssue({ code: 'table.not-found', params: { labels } }, lang).message };
+      }
     }
-    const report = validateTable(grid, table, { lang });
+    const { report } = checked;
+    const form = checked.form;
     for (const issue of report.issues) issue.sheet = snapshot.sheet;
-    await gateway.applyMarks(markPlan(report, 'A1', table.form.def), call);
+    await gateway.applyMarks(markPlan(report, 'A1', form.def), call);
     const { errors, warnings } = countBySeverity(report.issues);
     if (checkedSheet !== snapshot.sheet) {
       await stopWatching?.();
@@ -106,7 +119,7 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
         );
       });
     }
-    return { ok: true, issues: report.issues, summary: summaryText[lang](snapshot.sheet, formTitle(table.form, lang), report.rows.length, errors, warnings) };
+    return { ok: true, issues: report.issues, summary: summaryText[lang](snapshot.sheet, formTitle(form, lang), report.rows.length, errors, warnings) };
   }
 
   return {

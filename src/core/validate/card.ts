@@ -79,8 +79,11 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   // The card's row, as a table's would be: the first below its header.
   const headerRow = card.headerRow ?? card.unitRow;
   const row = { row: headerRow + 2, values, unreadable: read.unreadable, issues: [...issues], cells, ...(read.unreadableText ? { unreadableText: read.unreadableText } : {}) };
+  // Items share the value column: a column names a field only where it holds that one alone.
   const fieldColumns: Record<string, number> = {};
-  for (const [id, cell] of card.cells) if (!cell.fromLine) fieldColumns[id] = cell.c;
+  const perColumn = new Map<number, number>();
+  for (const cell of card.cells.values()) perColumn.set(cell.c, (perColumn.get(cell.c) ?? 0) + 1);
+  for (const [id, cell] of card.cells) if (!cell.fromLine && perColumn.get(cell.c) === 1) fieldColumns[id] = cell.c;
   return {
     sheet: grid.sheet,
     form: form.def.id,
