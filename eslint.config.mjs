@@ -11,7 +11,11 @@ const others = (...names) => names.map(layer);
 
 /** For each layer, the layers it must not import (import-x/no-restricted-paths zones). */
 const zones = [
-  { target: layer('core'), from: others('files', 'excel', 'cli', 'taskpane'), message: 'src/core is pure TypeScript and imports only src/core.' },
+  {
+    target: layer('core'),
+    from: others('files', 'excel', 'cli', 'taskpane'),
+    message: 'src/core is pure TypeScript and imports only src/core.',
+  },
   { target: layer('files'), from: others('excel', 'cli', 'taskpane'), message: 'src/files builds on src/core only.' },
   { target: layer('excel'), from: others('files', 'cli', 'taskpane'), message: 'src/excel builds on src/core only.' },
   { target: layer('cli'), from: others('excel', 'taskpane'), message: 'src/cli builds on src/core and src/files only.' },
@@ -53,18 +57,27 @@ export default tseslint.config(
   {
     files: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: hostPackages, message: 'src/core runs on no host: no UI or Office packages.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: hostPackages, message: 'src/core runs on no host: no UI or Office packages.' }] },
+      ],
     },
   },
   {
     files: ['src/files/**', 'src/cli/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: hostPackages, message: 'src/files and src/cli do not use the UI or Office.js.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: hostPackages, message: 'src/files and src/cli do not use the UI or Office.js.' }] },
+      ],
     },
   },
   {
     files: ['**/*.{js,cjs}'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

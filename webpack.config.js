@@ -21,7 +21,11 @@ const webpack = require('webpack');
 function exampleFiles() {
   const root = path.join(__dirname, 'examples');
   const walk = (dir) =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(root, path.join(dir, e.name)).split(path.sep).join('/')]));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(root, path.join(dir, e.name)).split(path.sep).join('/')],
+      );
   return fs.existsSync(root) ? walk(root).sort() : [];
 }
 
@@ -39,7 +43,8 @@ const PORT = 3000;
 /** Modules every page needs at once; kept in their own long-cached chunks. */
 const initialVendors = {
   react: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
-  fluent: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers|tslib|use-sync-external-store|rtl-css-js|stylis|@emotion)[\\/]/,
+  fluent:
+    /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers|tslib|use-sync-external-store|rtl-css-js|stylis|@emotion)[\\/]/,
 };
 
 function devServerTransport() {
@@ -115,9 +120,7 @@ module.exports = (_env = {}, argv = {}) => {
         },
       },
     },
-    performance: dev
-      ? false
-      : { hints: 'warning', maxEntrypointSize: 1024 * 1024, maxAssetSize: 768 * 1024 },
+    performance: dev ? false : { hints: 'warning', maxEntrypointSize: 1024 * 1024, maxAssetSize: 768 * 1024 },
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

@@ -4,6 +4,11 @@ require('tsx/cjs');
 const { main } = require('../src/cli/main.ts');
 
 main(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') }).then(
-  (code) => { process.exitCode = code; },
-  (error) => { process.stderr.write(String(error && error.stack || error) + '\n'); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(String((error && error.stack) || error) + '\n');
+    process.exitCode = 2;
+  },
 );

@@ -32,7 +32,16 @@ import type { FloorStats, RollupStats, SheetsStats } from './bench-page/entry';
 
 const root = path.resolve(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const BENCH_CONFIG = path.join(__dirname, 'bench-page/webpack.bench.js');
 const BUILD_TIMEOUT_MS = 8 * 60_000;
 const PAGE_TIMEOUT_MS = 5 * 60_000;
@@ -85,7 +94,15 @@ export function returnFile(index: number, labels: string[], ids: string[]): Retu
   if (index % 4 === 0) {
     // Only the integer columns are summed; the text columns of a 合计 row stay empty.
     const details = rows.slice(2);
-    rows.push(ids.map((id, c) => (id === 'unitName' ? '合计' : details.every((r) => typeof r[c] === 'number') ? details.reduce((n, r) => n + (r[c] as number), 0) : null)));
+    rows.push(
+      ids.map((id, c) =>
+        id === 'unitName'
+          ? '合计'
+          : details.every((r) => typeof r[c] === 'number')
+            ? details.reduce((n, r) => n + (r[c] as number), 0)
+            : null,
+      ),
+    );
   }
   if (index % 5 === 0) rows.push(['注：以上数据截至3月20日，由街道女职工委员会统计。']);
   const sheet = XLSX.utils.aoa_to_sheet(rows);
@@ -141,7 +158,10 @@ function serve(dist: string, returns: readonly Return[], scripts: string[]): htt
     fs.readFile(file, (error, data) => {
       if (error) return fail(404);
       if (file.endsWith('.js')) scripts.push(file);
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=3600' });
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'max-age=3600',
+      });
       res.end(data);
     });
   });
@@ -169,10 +189,14 @@ async function build(dist: string): Promise<number> {
 
 // ── The bench ───────────────────────────────────────────────────────────────────────────────
 
-const describe = (s: RollupStats) => `${s.accepted} accepted, ${s.rejected} rejected, ${s.counted} rows counted, ${s.superseded} superseded, ${s.errors} error / ${s.warnings} other issues`;
+const describe = (s: RollupStats) =>
+  `${s.accepted} accepted, ${s.rejected} rejected, ${s.counted} rows counted, ${s.superseded} superseded, ${s.errors} error / ${s.warnings} other issues`;
 
 export async function benchBrowser(): Promise<void> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`bench-browser: Chromium is missing (${CHROMIUM}); install Debian's chromium (apt-get install chromium) — it is never downloaded`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `bench-browser: Chromium is missing (${CHROMIUM}); install Debian's chromium (apt-get install chromium) — it is never downloaded`,
+    );
   const began = performance.now();
 
   const labels = labelsOf('activity-summary');
@@ -192,7 +216,10 @@ export async function benchBrowser(): Promise<void> {
   let browser: Browser | undefined;
   try {
     if (given) console.log(`browser: using the existing build in ${dist} (HUIZONG_BENCH_PAGE_DIST)`);
-    else console.log(`browser: production build of scripts/bench-page (the pane's webpack config, roll-up worker included) in ${(await build(dist) / 1000).toFixed(1)} s`);
+    else
+      console.log(
+        `browser: production build of scripts/bench-page (the pane's webpack config, roll-up worker included) in ${((await build(dist)) / 1000).toFixed(1)} s`,
+      );
 
     const scripts: string[] = [];
     server = serve(dist, returns, scripts);
@@ -203,7 +230,10 @@ export async function benchBrowser(): Promise<void> {
     page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-    await context.route((url) => url.origin !== origin, (route) => route.abort('internetdisconnected'));
+    await context.route(
+      (url) => url.origin !== origin,
+      (route) => route.abort('internetdisconnected'),
+    );
     await page.goto(`${origin}/bench.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__huizongBench !== undefined);
 
@@ -212,11 +242,15 @@ export async function benchBrowser(): Promise<void> {
       try {
         return await run();
       } catch (error) {
-        throw new Error(`bench-browser: the page failed: ${error instanceof Error ? error.message : String(error)}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
+        throw new Error(
+          `bench-browser: the page failed: ${error instanceof Error ? error.message : String(error)}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`,
+          { cause: error },
+        );
       }
     };
     const loaded = await call(() => page.evaluate((count) => window.__huizongBench!.load(count), RETURNS));
-    if (loaded.files !== RETURNS || loaded.bytes !== totalBytes) throw new Error(`bench-browser: the page holds ${loaded.files} files, ${loaded.bytes} bytes`);
+    if (loaded.files !== RETURNS || loaded.bytes !== totalBytes)
+      throw new Error(`bench-browser: the page holds ${loaded.files} files, ${loaded.bytes} bytes`);
     console.log(`browser: the ${RETURNS} files fetched into the page from 127.0.0.1 in ${fmt(loaded.ms)} ms (not timed below)`);
 
     const rollupBare = () => call(() => page.evaluate(() => window.__huizongBench!.rollup(false, 'pane')));
@@ -272,13 +306,27 @@ export async function benchBrowser(): Promise<void> {
         `the pane's worker started by its peek at them (untimed: it happens when they are chosen; its answer awaited, the roll-up asked for at once), the roll-up timed from then to its reply. ` +
         `Cold: a new worker that has read nothing, timed from before it is created. The floor: a new worker of its own, timed from before it is created)`,
     );
-    console.log(`browser-rollup: ${RETURNS} returns as the pane runs them ${fmt(rollupMs)} ms; unzip in page ${fmt(unzipMs)} ms; ratio ${(rollupMs / unzipMs).toFixed(2)}× (target ≤ 3×: ${verdict(rollupMs / unzipMs <= 3)})`);
-    console.log(`browser-rollup: ${RETURNS} returns from a cold start ${fmt(coldMs)} ms; ratio ${(coldMs / unzipMs).toFixed(2)}× the unzip (for information: in the pane, a roll-up of files comes after its peek at them)`);
-    console.log(`browser-rollup: as the pane runs them, against the unzip alone inside its worker (${fmt(unzipInside)} ms, no worker start): ${(rollupMs / unzipInside).toFixed(2)}× (for information)`);
-    console.log(`browser-rollup: with the workbook written in the worker (browser mode) ${fmt(bookMs)} ms; ratio ${(bookMs / unzipMs).toFixed(2)}× the unzip (for information)`);
-    console.log(`browser-rollup: unzip+scan floor of bench-rollup (sharedStrings + sheet1 decoded and scanned) ${fmt(scanMs)} ms; roll-up ratio ${(rollupMs / scanMs).toFixed(2)}× (for information)`);
-    console.log(`   inside the floor worker: unzip ${fmt(unzipInside)} ms, unzip+scan ${fmt(scanInside)} ms; so starting a worker and loading its script costs about ${fmt(unzipMs - unzipInside)} ms of the floor's ${fmt(unzipMs)}`);
-    console.log(`   a cold roll-up of 0 files (starting the worker, loading its ${kb(workerBytes)} of script, reading the 3 form definitions) takes ${fmt(emptyMs)} ms`);
+    console.log(
+      `browser-rollup: ${RETURNS} returns as the pane runs them ${fmt(rollupMs)} ms; unzip in page ${fmt(unzipMs)} ms; ratio ${(rollupMs / unzipMs).toFixed(2)}× (target ≤ 3×: ${verdict(rollupMs / unzipMs <= 3)})`,
+    );
+    console.log(
+      `browser-rollup: ${RETURNS} returns from a cold start ${fmt(coldMs)} ms; ratio ${(coldMs / unzipMs).toFixed(2)}× the unzip (for information: in the pane, a roll-up of files comes after its peek at them)`,
+    );
+    console.log(
+      `browser-rollup: as the pane runs them, against the unzip alone inside its worker (${fmt(unzipInside)} ms, no worker start): ${(rollupMs / unzipInside).toFixed(2)}× (for information)`,
+    );
+    console.log(
+      `browser-rollup: with the workbook written in the worker (browser mode) ${fmt(bookMs)} ms; ratio ${(bookMs / unzipMs).toFixed(2)}× the unzip (for information)`,
+    );
+    console.log(
+      `browser-rollup: unzip+scan floor of bench-rollup (sharedStrings + sheet1 decoded and scanned) ${fmt(scanMs)} ms; roll-up ratio ${(rollupMs / scanMs).toFixed(2)}× (for information)`,
+    );
+    console.log(
+      `   inside the floor worker: unzip ${fmt(unzipInside)} ms, unzip+scan ${fmt(scanInside)} ms; so starting a worker and loading its script costs about ${fmt(unzipMs - unzipInside)} ms of the floor's ${fmt(unzipMs)}`,
+    );
+    console.log(
+      `   a cold roll-up of 0 files (starting the worker, loading its ${kb(workerBytes)} of script, reading the 3 form definitions) takes ${fmt(emptyMs)} ms`,
+    );
     const phase = (runs: RollupStats[], pick: (s: RollupStats) => number | undefined) => median(runs.map((s) => pick(s) ?? Number.NaN));
     for (const [label, runs, total] of [
       ['as the pane runs it', bare, rollupMs],

@@ -51,7 +51,10 @@ function districtRollup(files: number, rows: number) {
     const district = `第${f}区`;
     const table = returnedTable(rows).map((row, i) => (i >= 2 ? [`${district}${row[0]}`, ...row.slice(1)] : row));
     const file = `${district}.xlsx`;
-    inputs.push({ file, report: validateGrids(file, [{ sheet: 'Sheet1', rows: table, typed: true }], [activity], { today: '2024-03-25' }) });
+    inputs.push({
+      file,
+      report: validateGrids(file, [{ sheet: 'Sheet1', rows: table, typed: true }], [activity], { today: '2024-03-25' }),
+    });
   }
   return rollUp(inputs, { form: activity, forms: [activity], unit: '河东区总工会', createdAt: '2024-03-26T02:30:00.000Z' });
 }

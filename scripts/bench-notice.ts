@@ -43,18 +43,61 @@ function inbox(): { spreadsheets: Record<string, NoticeSource[]>; others: Notice
   for (let i = 0; i < UNITS; i++) {
     const unit = unitName(i);
     const folder = `收件箱/${unit}/邮件${(i % 3) + 1}`;
-    const add = (form: string, name: string, bytes: Uint8Array) => spreadsheets[form]!.push({ file: `${folder}/${name}`, within: `${folder}/${name}`, modified, bytes });
-    add('activity-summary', '数据汇总表.xlsx', book([labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', unitLevel: '街道（乡镇）工会' })]));
-    add('quiz-results', '知识竞赛.xlsx', book([labelsOf('quiz-results'), byIds('quiz-results', { unitName: unit, competitionName: '知识竞赛', organisation: '本级组织', format: '线上答题', sessions: 2, participants: 300, femaleParticipants: 200, contactPerson: '孔迪', contactPhone: '13812345678', fillDate: '2024-03-20' })]));
-    add('typical-experience', '典型经验.xlsx', book([labelsOf('typical-experience'), byIds('typical-experience', { unitName: unit, title: `经验${i}`, category: '区域性女职工专项集体合同', summary: '做法与成效', contactPerson: '孔迪', contactPhone: '13812345678', submitDate: '2024-03-20' })]));
+    const add = (form: string, name: string, bytes: Uint8Array) =>
+      spreadsheets[form]!.push({ file: `${folder}/${name}`, within: `${folder}/${name}`, modified, bytes });
+    add(
+      'activity-summary',
+      '数据汇总表.xlsx',
+      book([labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', unitLevel: '街道（乡镇）工会' })]),
+    );
+    add(
+      'quiz-results',
+      '知识竞赛.xlsx',
+      book([
+        labelsOf('quiz-results'),
+        byIds('quiz-results', {
+          unitName: unit,
+          competitionName: '知识竞赛',
+          organisation: '本级组织',
+          format: '线上答题',
+          sessions: 2,
+          participants: 300,
+          femaleParticipants: 200,
+          contactPerson: '孔迪',
+          contactPhone: '13812345678',
+          fillDate: '2024-03-20',
+        }),
+      ]),
+    );
+    add(
+      'typical-experience',
+      '典型经验.xlsx',
+      book([
+        labelsOf('typical-experience'),
+        byIds('typical-experience', {
+          unitName: unit,
+          title: `经验${i}`,
+          category: '区域性女职工专项集体合同',
+          summary: '做法与成效',
+          contactPerson: '孔迪',
+          contactPhone: '13812345678',
+          submitDate: '2024-03-20',
+        }),
+      ]),
+    );
     others.push({ file: `${folder}/活动总结.docx`, within: `${folder}/活动总结.docx`, size: 40_000, modified, bytes: none });
-    for (let p = 1; p <= 3; p++) others.push({ file: `${folder}/照片/IMG_${p}.jpg`, within: `${folder}/照片/IMG_${p}.jpg`, size: 2_000_000, modified, bytes: none });
+    for (let p = 1; p <= 3; p++)
+      others.push({ file: `${folder}/照片/IMG_${p}.jpg`, within: `${folder}/照片/IMG_${p}.jpg`, size: 2_000_000, modified, bytes: none });
   }
   return { spreadsheets, others };
 }
 
 function roster(): Roster {
-  return { source: 'bench', issues: [], units: Array.from({ length: UNITS }, (_, i) => ({ name: unitName(i), aliases: [`第${i + 1}街道`], row: i + 2 })) };
+  return {
+    source: 'bench',
+    issues: [],
+    units: Array.from({ length: UNITS }, (_, i) => ({ name: unitName(i), aliases: [`第${i + 1}街道`], row: i + 2 })),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -64,7 +107,9 @@ export function benchNotice(): void {
   const { spreadsheets, others } = inbox();
   const r = roster();
   const sheetCount = Object.values(spreadsheets).reduce((n, l) => n + l.length, 0);
-  console.log(`whole notice: ${UNITS} units × 5 materials: ${sheetCount} spreadsheets, ${others.length} documents and photos (names only), generated in ${Math.round(performance.now() - genStart)} ms (not timed)`);
+  console.log(
+    `whole notice: ${UNITS} units × 5 materials: ${sheetCount} spreadsheets, ${others.length} documents and photos (names only), generated in ${Math.round(performance.now() - genStart)} ms (not timed)`,
+  );
 
   const singles = () => {
     const start = performance.now();
@@ -79,7 +124,14 @@ export function benchNotice(): void {
   const whole = () => {
     const start = performance.now();
     const all = [...Object.values(spreadsheets).flat(), ...others];
-    const result = rollUpNotice(all, [], { materials: [...MATERIAL_IDS], forms, roster: r, lang: 'zh-CN', today: TODAY, createdAt: CREATED });
+    const result = rollUpNotice(all, [], {
+      materials: [...MATERIAL_IDS],
+      forms,
+      roster: r,
+      lang: 'zh-CN',
+      today: TODAY,
+      createdAt: CREATED,
+    });
     lastUnits = result.units.filter((u) => Object.values(u.items).every((c) => c.status === 'received')).length;
     return performance.now() - start;
   };
@@ -96,7 +148,9 @@ export function benchNotice(): void {
   const sum = median(a);
   const notice = median(b);
   console.log(`   every material received for ${lastUnits} of ${UNITS} units`);
-  console.log(`whole notice: ${Math.round(notice)} ms; sum of the three single-form roll-ups of the same spreadsheets ${Math.round(sum)} ms; ratio ${(notice / sum).toFixed(2)}× (target ≤ 1.5×: ${notice / sum <= 1.5 ? 'met' : 'NOT met'}; median of ${rounds} interleaved rounds)`);
+  console.log(
+    `whole notice: ${Math.round(notice)} ms; sum of the three single-form roll-ups of the same spreadsheets ${Math.round(sum)} ms; ratio ${(notice / sum).toFixed(2)}× (target ≤ 1.5×: ${notice / sum <= 1.5 ? 'met' : 'NOT met'}; median of ${rounds} interleaved rounds)`,
+  );
 }
 
 if (require.main === module) benchNotice();

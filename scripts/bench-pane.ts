@@ -11,13 +11,19 @@ import * as zlib from 'zlib';
 export function benchPaneSize(): void {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-bench-pane-'));
   try {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, HUIZONG_DIST: dist }, stdio: 'ignore' });
+    execFileSync('npx', ['webpack', '--mode', 'production'], {
+      cwd: path.resolve(__dirname, '..'),
+      env: { ...process.env, HUIZONG_DIST: dist },
+      stdio: 'ignore',
+    });
     const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]+src=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
     let total = 0;
     for (const src of scripts) total += zlib.gzipSync(fs.readFileSync(path.join(dist, src.replace(/^\.?\//, '')))).length;
     const all = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
-    console.log(`pane: initial JS of taskpane.html (${scripts.length} scripts) ${(total / 1024).toFixed(1)} KB gzip (target < 300 KB); ${all.length} script files in all, the rest loaded on demand`);
+    console.log(
+      `pane: initial JS of taskpane.html (${scripts.length} scripts) ${(total / 1024).toFixed(1)} KB gzip (target < 300 KB); ${all.length} script files in all, the rest loaded on demand`,
+    );
   } finally {
     fs.rmSync(dist, { recursive: true, force: true });
   }

@@ -96,7 +96,11 @@ function returnBytes(index: number, labels: string[], ids: string[]): Uint8Array
 /** `count` returns over a pool of distinct byte arrays: names and modified times differ, bytes cycle. */
 function filesFrom(pool: readonly Uint8Array[], count: number): SourceFile[] {
   const base = Date.UTC(2024, 2, 20);
-  return Array.from({ length: count }, (_, i) => ({ name: `returns/return-${String(i).padStart(5, '0')}.xlsx`, bytes: pool[i % pool.length]!, modified: base + i * 1000 }));
+  return Array.from({ length: count }, (_, i) => ({
+    name: `returns/return-${String(i).padStart(5, '0')}.xlsx`,
+    bytes: pool[i % pool.length]!,
+    modified: base + i * 1000,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +226,11 @@ async function measuredRun(files: readonly SourceFile[]): Promise<Measured> {
   const baseline = process.memoryUsage();
   const sampler = memorySampler();
   let result: RollupResult | undefined;
-  const stats = rollupRun(files, () => sampler.sample(), (r) => (result = r));
+  const stats = rollupRun(
+    files,
+    () => sampler.sample(),
+    (r) => (result = r),
+  );
   // Let the 50 ms timer have its turn after the run too.
   await new Promise((resolve) => setTimeout(resolve, 60));
   const peak = sampler.stop();
@@ -258,7 +266,8 @@ async function liveWorkingMemory(files: readonly SourceFile[]): Promise<{ worst:
   return { worst, result: retained };
 }
 
-const describe = (s: RunStats) => `${s.accepted} accepted, ${s.rejected} rejected, ${s.counted} rows counted, ${s.superseded} superseded, ${s.errors} error issues`;
+const describe = (s: RunStats) =>
+  `${s.accepted} accepted, ${s.rejected} rejected, ${s.counted} rows counted, ${s.superseded} superseded, ${s.errors} error issues`;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -325,11 +334,15 @@ export async function benchRollup(): Promise<void> {
   console.log(`\n1. roll-up of ${POOL} returns against unzip + scan of the same bytes (median of ${rounds} interleaved rounds)`);
   console.log(`   roll-up result: ${describe(stats!)}`);
   console.log(`   floor scanned ${cellsFflate} <c> cells (fflate) / ${cellsZlib} (zlib) in sharedStrings + sheet1`);
-  console.log(`rollup: ${POOL} returns ${fmt(rollup)} ms; unzip+scan floor (fflate) ${fmt(fflate)} ms; ratio ${(rollup / fflate).toFixed(2)}× (target ≤ 3×: ${verdict(rollup / fflate <= 3)})`);
+  console.log(
+    `rollup: ${POOL} returns ${fmt(rollup)} ms; unzip+scan floor (fflate) ${fmt(fflate)} ms; ratio ${(rollup / fflate).toFixed(2)}× (target ≤ 3×: ${verdict(rollup / fflate <= 3)})`,
+  );
   console.log(
     `rollup: ${POOL} returns ${fmt(rollup)} ms; unzip+scan floor (node zlib, native inflate, stricter) ${fmt(native)} ms; ratio ${(rollup / native).toFixed(2)}× (target ≤ 3×: ${verdict(rollup / native <= 3)})`,
   );
-  console.log(`   per file: roll-up ${(rollup / POOL).toFixed(2)} ms, fflate floor ${(fflate / POOL).toFixed(2)} ms, zlib floor ${(native / POOL).toFixed(2)} ms`);
+  console.log(
+    `   per file: roll-up ${(rollup / POOL).toFixed(2)} ms, fflate floor ${(fflate / POOL).toFixed(2)} ms, zlib floor ${(native / POOL).toFixed(2)} ms`,
+  );
   const withLastYear = median(withLastYearMs);
   const withLastYearFloor = median(withLastYearFloorMs);
   console.log(
@@ -344,7 +357,9 @@ export async function benchRollup(): Promise<void> {
   const small = 100;
   console.log(`\n2. ${small} against ${large} returns`);
   if (large !== 10_000) {
-    console.log(`   NOTE: 10,000 returns would take about ${(estimate / 1000).toFixed(0)} s here (> 3 min): measuring ${small} vs ${large} INSTEAD of 100 vs 10,000`);
+    console.log(
+      `   NOTE: 10,000 returns would take about ${(estimate / 1000).toFixed(0)} s here (> 3 min): measuring ${small} vs ${large} INSTEAD of 100 vs 10,000`,
+    );
   } else {
     console.log(`   (10,000 estimated at ${(estimate / 1000).toFixed(0)} s from part 1, under the 3-minute limit)`);
   }
@@ -369,8 +384,12 @@ export async function benchRollup(): Promise<void> {
   const largePer = largeMs / large;
   console.log(`   ${small}: ${describe(smallMeasured.stats)}`);
   console.log(`   ${large}: ${describe(largeMeasured.stats)}`);
-  console.log(`rollup: ${small} returns ${fmt(smallMs)} ms (median of 7) = ${smallPer.toFixed(2)} ms/file; ${large} returns ${fmt(largeMs)} ms (1 run) = ${largePer.toFixed(2)} ms/file`);
-  console.log(`rollup: per-file time ${large}/${small} ratio ${(largePer / smallPer).toFixed(2)}× (target ≤ 1.2×: ${verdict(largePer / smallPer <= 1.2)})`);
+  console.log(
+    `rollup: ${small} returns ${fmt(smallMs)} ms (median of 7) = ${smallPer.toFixed(2)} ms/file; ${large} returns ${fmt(largeMs)} ms (1 run) = ${largePer.toFixed(2)} ms/file`,
+  );
+  console.log(
+    `rollup: per-file time ${large}/${small} ratio ${(largePer / smallPer).toFixed(2)}× (target ≤ 1.2×: ${verdict(largePer / smallPer <= 1.2)})`,
+  );
   for (const [count, m] of [
     [small, smallMeasured],
     [large, largeMeasured],
@@ -389,7 +408,9 @@ export async function benchRollup(): Promise<void> {
   const resultPerFile = liveLarge.result / large;
   const workingGrowth = liveLarge.worst - liveSmall.worst;
   const rssHeadroom = 400 * 1024 * 1024 - largeMeasured.baseline.rss;
-  console.log(`memory: peak RSS ≤ 400 MB: ${verdict(largeMeasured.peak.rss <= 400 * 1024 * 1024 && smallMeasured.peak.rss <= 400 * 1024 * 1024)}`);
+  console.log(
+    `memory: peak RSS ≤ 400 MB: ${verdict(largeMeasured.peak.rss <= 400 * 1024 * 1024 && smallMeasured.peak.rss <= 400 * 1024 * 1024)}`,
+  );
   console.log(
     `memory: the result keeps ${(resultPerFile / 1024).toFixed(1)} KB per file (its rows and issues, which 汇总 and --json list; ${mb(liveLarge.result).toFixed(1)} MB at ${large}); ` +
       `at that rate RSS would reach 400 MB near ${Math.round(rssHeadroom / resultPerFile / 1000) * 1000} returns`,
@@ -398,7 +419,9 @@ export async function benchRollup(): Promise<void> {
     `memory: live working memory (heap after a full GC at ten points of the run, less the result built so far) ${small} returns ${mb(liveSmall.worst).toFixed(1)} MB, ` +
       `${large} returns ${mb(liveLarge.worst).toFixed(1)} MB: growth ${mb(workingGrowth).toFixed(1)} MB — not growing with the number of files (< 20 MB growth): ${verdict(mb(workingGrowth) < 20)}`,
   );
-  console.log(`   (the input bytes, ${(poolBytes / 1024 / 1024).toFixed(1)} MB, are in memory throughout and in both baselines; sampled every 50 ms from the progress callback + a timer, since rollUpFiles is synchronous)`);
+  console.log(
+    `   (the input bytes, ${(poolBytes / 1024 / 1024).toFixed(1)} MB, are in memory throughout and in both baselines; sampled every 50 ms from the progress callback + a timer, since rollUpFiles is synchronous)`,
+  );
   console.log(`\nbench-rollup: ${((performance.now() - began) / 1000).toFixed(1)} s in all`);
 }
 

@@ -102,7 +102,9 @@ function benchValidation(): void {
   console.log(`  values already read: schema + cross-field rules   ${checkStage.toFixed(1)} ms`);
   console.log(`  bare Ajv loop, same compiled validator, same rows  ${bare.toFixed(1)} ms`);
   console.log(`  ratio ${(checkStage / bare).toFixed(2)}×  (target ≤ 2×)`);
-  console.log(`  whole table from raw cells (read + check + 合计/notes) ${whole.toFixed(1)} ms = ${(whole / bareObjects).toFixed(2)}× the bare Ajv loop (for information)`);
+  console.log(
+    `  whole table from raw cells (read + check + 合计/notes) ${whole.toFixed(1)} ms = ${(whole / bareObjects).toFixed(2)}× the bare Ajv loop (for information)`,
+  );
 }
 
 /**

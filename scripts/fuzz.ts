@@ -64,7 +64,10 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--only':
         if (!value) usage('--only needs target names');
-        args.only = value.split(',').map((s) => s.trim()).filter(Boolean);
+        args.only = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         for (const name of args.only) if (!TARGETS.some((t) => t.name === name)) usage(`no target ${name}`);
         i++;
         break;
@@ -97,9 +100,21 @@ async function main(): Promise<void> {
   const reports: TargetReport[] = await runJobs(jobs, args.jobs, {
     hangMs: args.hangMs,
     maxHangs: args.maxHangs,
-    onReport: (r) => console.log(row([r.target, r.cases, r.crashes, r.violations, r.hangs, `${r.slowestMs.toFixed(1)} ms`, seconds(r.timeMs)]) + (r.stopped ? '  (stopped)' : '')),
+    onReport: (r) =>
+      console.log(
+        row([r.target, r.cases, r.crashes, r.violations, r.hangs, `${r.slowestMs.toFixed(1)} ms`, seconds(r.timeMs)]) +
+          (r.stopped ? '  (stopped)' : ''),
+      ),
   });
-  const total = reports.reduce((sum, r) => ({ cases: sum.cases + r.cases, crashes: sum.crashes + r.crashes, violations: sum.violations + r.violations, hangs: sum.hangs + r.hangs }), { cases: 0, crashes: 0, violations: 0, hangs: 0 });
+  const total = reports.reduce(
+    (sum, r) => ({
+      cases: sum.cases + r.cases,
+      crashes: sum.crashes + r.crashes,
+      violations: sum.violations + r.violations,
+      hangs: sum.hangs + r.hangs,
+    }),
+    { cases: 0, crashes: 0, violations: 0, hangs: 0 },
+  );
   console.log(row(['total', total.cases, total.crashes, total.violations, total.hangs, '', seconds(Date.now() - started)]));
 
   const failing = reports.filter((r) => r.findings.length > 0 || r.stopped);
@@ -113,7 +128,9 @@ async function main(): Promise<void> {
     console.log(formatFindings(report, replay));
     console.log('');
   }
-  console.log(`FAILED: ${total.crashes} crash(es), ${total.violations} violation(s), ${total.hangs} hang(s) in ${total.cases} cases (seed ${args.seed})`);
+  console.log(
+    `FAILED: ${total.crashes} crash(es), ${total.violations} violation(s), ${total.hangs} hang(s) in ${total.cases} cases (seed ${args.seed})`,
+  );
   process.exitCode = 1;
 }
 

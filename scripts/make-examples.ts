@@ -280,8 +280,25 @@ const STREET = '街道（乡镇）工会';
 const GRASSROOTS = '基层工会';
 
 /** A street union's row; `mailbox` is the part of its (invented) e-mail address before the @. */
-function street(mailbox: string, unitName: string, contactPerson: string, contactPhone: string, fillDate: Cell, as?: Record<string, Cell>): UnitData {
-  return { unitName, unitLevel: STREET, parentUnit: DISTRICT, contactPerson, contactPhone, contactEmail: `${mailbox}@example.com`, fillDate, size: 'street', ...(as ? { as } : {}) };
+function street(
+  mailbox: string,
+  unitName: string,
+  contactPerson: string,
+  contactPhone: string,
+  fillDate: Cell,
+  as?: Record<string, Cell>,
+): UnitData {
+  return {
+    unitName,
+    unitLevel: STREET,
+    parentUnit: DISTRICT,
+    contactPerson,
+    contactPhone,
+    contactEmail: `${mailbox}@example.com`,
+    fillDate,
+    size: 'street',
+    ...(as ? { as } : {}),
+  };
 }
 
 /** One file in `returns/`, how it is made, and what is wrong with it on purpose. */
@@ -300,16 +317,34 @@ const canonical = (ids: readonly string[] = AS_IDS) => ids.map((id) => AS[id]!);
 
 /** 大王庄: the usual table, typed the usual way. */
 function dawangzhuang(): Uint8Array {
-  const unit = street('dwz-ngh', '大王庄街道工会', '王静', '13820150321', { date: '2024-03-20' }, {
-    publicityParticipants: '约500',
-    publicityFemale: 320,
-    trainingParticipants: '１２０人',
-    materialsDistributed: '1,200',
-    contractEmployees: '1.2万',
-    contractFemale: 5600,
-  });
+  const unit = street(
+    'dwz-ngh',
+    '大王庄街道工会',
+    '王静',
+    '13820150321',
+    { date: '2024-03-20' },
+    {
+      publicityParticipants: '约500',
+      publicityFemale: 320,
+      trainingParticipants: '１２０人',
+      materialsDistributed: '1,200',
+      contractEmployees: '1.2万',
+      contractFemale: 5600,
+    },
+  );
   const values = activityValues(unit, '大王庄街道总工会');
-  return workbookBytes([usualSheet(unitLine('大王庄街道总工会', '2024年3月20日'), canonical(), [pick(values, AS_IDS)], [NOTE_PERIOD, '填表人：王静　　审核人：李红　　联系电话：13820150321'], '活动数据汇总')], 'xlsx');
+  return workbookBytes(
+    [
+      usualSheet(
+        unitLine('大王庄街道总工会', '2024年3月20日'),
+        canonical(),
+        [pick(values, AS_IDS)],
+        [NOTE_PERIOD, '填表人：王静　　审核人：李红　　联系电话：13820150321'],
+        '活动数据汇总',
+      ),
+    ],
+    'xlsx',
+  );
 }
 
 /** 大直沽: a two-row header, groups merged across, single columns merged down. */
@@ -342,10 +377,22 @@ function dazhigu(): Uint8Array {
         { id: 'quizFemale', text: '其中女职工（人）' },
       ],
     },
-    ...['contractsNew', 'contractsInForce', 'contractsSingle', 'contractsRegional', 'contractsIndustry', 'contractEnterprises', 'contractEmployees', 'contractFemale', 'complianceChecks'].map((id) => ({ parts: [{ id, text: AS[id]! }] })),
+    ...[
+      'contractsNew',
+      'contractsInForce',
+      'contractsSingle',
+      'contractsRegional',
+      'contractsIndustry',
+      'contractEnterprises',
+      'contractEmployees',
+      'contractFemale',
+      'complianceChecks',
+    ].map((id) => ({ parts: [{ id, text: AS[id]! }] })),
     {
       group: '女职工劳动保护监督检查',
-      parts: ['inspections', 'inspectedEmployers', 'inspectedFemale', 'problemsFound', 'problemsRectified', 'rectificationNotices'].map((id) => ({ id, text: AS[id]! })),
+      parts: ['inspections', 'inspectedEmployers', 'inspectedFemale', 'problemsFound', 'problemsRectified', 'rectificationNotices'].map(
+        (id) => ({ id, text: AS[id]! }),
+      ),
     },
     {
       group: '参与调查处理侵权案件',
@@ -355,7 +402,9 @@ function dazhigu(): Uint8Array {
         { id: 'casesFemale', text: AS.casesFemale! },
       ],
     },
-    ...['photos', 'experiences', 'mediaReports', 'contactPerson', 'contactPhone', 'contactEmail', 'fillDate', 'notes'].map((id) => ({ parts: [{ id, text: AS[id]! }] })),
+    ...['photos', 'experiences', 'mediaReports', 'contactPerson', 'contactPhone', 'contactEmail', 'fillDate', 'notes'].map((id) => ({
+      parts: [{ id, text: AS[id]! }],
+    })),
   ];
   const top: Cell[] = [];
   const bottom: Cell[] = [];
@@ -377,14 +426,29 @@ function dazhigu(): Uint8Array {
     const range = XLSX.utils.decode_range(merge);
     for (let c = range.s.c + 1; c <= range.e.c; c++) top[c] = null;
   }
-  const unit = street('dzg-ngh', '大直沽街道总工会', '赵丽萍', '022-24125566', { date: '2024-03-21', format: 'yyyy"年"m"月"d"日"' }, { mediaReports: '—' });
+  const unit = street(
+    'dzg-ngh',
+    '大直沽街道总工会',
+    '赵丽萍',
+    '022-24125566',
+    { date: '2024-03-21', format: 'yyyy"年"m"月"d"日"' },
+    { mediaReports: '—' },
+  );
   const values = activityValues(unit);
   const last = col(ids.length - 1);
   return workbookBytes(
     [
       {
         name: '数据汇总表',
-        rows: [[TITLE], [unitLine('大直沽街道总工会', '2024年3月21日')], top, bottom, pick(values, ids), [], ['填表人：赵丽萍　　联系电话：022-24125566']],
+        rows: [
+          [TITLE],
+          [unitLine('大直沽街道总工会', '2024年3月21日')],
+          top,
+          bottom,
+          pick(values, ids),
+          [],
+          ['填表人：赵丽萍　　联系电话：022-24125566'],
+        ],
         merges: [`A1:${last}1`, `A2:${last}2`, ...merges],
         widths: widthsFor(ids.map((id) => AS[id]!)),
       },
@@ -421,7 +485,12 @@ function quizTable(): Uint8Array {
     [
       {
         name: 'Sheet1',
-        rows: [['2024年女职工权益保护法律法规知识竞赛活动情况表'], [unitLine('大直沽街道总工会', '2024年3月21日')], header, pick(values, ids)],
+        rows: [
+          ['2024年女职工权益保护法律法规知识竞赛活动情况表'],
+          [unitLine('大直沽街道总工会', '2024年3月21日')],
+          header,
+          pick(values, ids),
+        ],
         merges: [`A1:${last}1`, `A2:${last}2`],
         widths: widthsFor(header),
       },
@@ -433,12 +502,44 @@ function quizTable(): Uint8Array {
 /** 二号桥: last year's .xls, columns moved about, a 序号 column, blank rows. */
 function erhaoqiao(): Uint8Array {
   const ids = [
-    'unitName', 'contactPerson', 'contactPhone', 'fillDate', 'unitLevel', 'parentUnit',
-    'contractsNew', 'contractsInForce', 'contractsSingle', 'contractsRegional', 'contractsIndustry', 'contractEnterprises', 'contractEmployees', 'contractFemale', 'complianceChecks',
-    'publicityEvents', 'publicityParticipants', 'publicityFemale', 'materialsDistributed',
-    'trainingSessions', 'trainingParticipants', 'quizSessions', 'quizParticipants', 'quizFemale',
-    'inspections', 'inspectedEmployers', 'inspectedFemale', 'problemsFound', 'problemsRectified', 'rectificationNotices',
-    'casesHandled', 'casesClosed', 'casesFemale', 'photos', 'experiences', 'mediaReports', 'contactEmail', 'notes',
+    'unitName',
+    'contactPerson',
+    'contactPhone',
+    'fillDate',
+    'unitLevel',
+    'parentUnit',
+    'contractsNew',
+    'contractsInForce',
+    'contractsSingle',
+    'contractsRegional',
+    'contractsIndustry',
+    'contractEnterprises',
+    'contractEmployees',
+    'contractFemale',
+    'complianceChecks',
+    'publicityEvents',
+    'publicityParticipants',
+    'publicityFemale',
+    'materialsDistributed',
+    'trainingSessions',
+    'trainingParticipants',
+    'quizSessions',
+    'quizParticipants',
+    'quizFemale',
+    'inspections',
+    'inspectedEmployers',
+    'inspectedFemale',
+    'problemsFound',
+    'problemsRectified',
+    'rectificationNotices',
+    'casesHandled',
+    'casesClosed',
+    'casesFemale',
+    'photos',
+    'experiences',
+    'mediaReports',
+    'contactEmail',
+    'notes',
   ];
   const unit = street('ehq-ngh', '二号桥街总工会', '刘敏', '13602218476', '2024/3/19', { casesFemale: '/', notes: '数据截至3月19日' });
   const values = activityValues(unit, '二号桥街道总工会');
@@ -452,19 +553,48 @@ function erhaoqiao(): Uint8Array {
 /** A system union: its schools' rows and a 合计 row. */
 function educationSystem(): Uint8Array {
   const schools = ['天津市第五十四中学工会', '河东区第一中心小学工会', '天津市第一〇二中学工会'].map((name, i) =>
-    activityValues({ unitName: name, unitLevel: GRASSROOTS, parentUnit: '河东区教育系统工会', contactPerson: ['孙红', '周雪', '吴丹'][i]!, contactPhone: ['13512246801', '13920471155', '022-24351087'][i]!, contactEmail: `school${i + 1}@example.com`, fillDate: { date: '2024-03-22' }, size: 'grassroots' }),
+    activityValues({
+      unitName: name,
+      unitLevel: GRASSROOTS,
+      parentUnit: '河东区教育系统工会',
+      contactPerson: ['孙红', '周雪', '吴丹'][i]!,
+      contactPhone: ['13512246801', '13920471155', '022-24351087'][i]!,
+      contactEmail: `school${i + 1}@example.com`,
+      fillDate: { date: '2024-03-22' },
+      size: 'grassroots',
+    }),
   );
   const rows = [...schools.map((v) => pick(v, AS_IDS)), totalRow(schools, AS_IDS)];
-  return workbookBytes([usualSheet(unitLine('河东区教育系统工会', '2024年3月22日'), canonical(), rows, ['填表人：马晓燕　　联系电话：022-24351000'])], 'xlsx');
+  return workbookBytes(
+    [usualSheet(unitLine('河东区教育系统工会', '2024年3月22日'), canonical(), rows, ['填表人：马晓燕　　联系电话：022-24351000'])],
+    'xlsx',
+  );
 }
 
 /** Another system union, whose 合计 was added up by hand — wrongly in one column. */
 function healthSystem(): Uint8Array {
   const units = ['河东区中医医院工会', '河东区妇幼保健计划生育服务中心工会', '河东区疾病预防控制中心工会'].map((name, i) =>
-    activityValues({ unitName: name, unitLevel: GRASSROOTS, parentUnit: '区卫健系统工会', contactPerson: ['郑燕', '冯婷', '陈晓红'][i]!, contactPhone: ['13752090318', '13302145562', '15822310974'][i]!, contactEmail: `health${i + 1}@example.com`, fillDate: { date: '2024-03-23' }, size: 'grassroots' }),
+    activityValues({
+      unitName: name,
+      unitLevel: GRASSROOTS,
+      parentUnit: '区卫健系统工会',
+      contactPerson: ['郑燕', '冯婷', '陈晓红'][i]!,
+      contactPhone: ['13752090318', '13302145562', '15822310974'][i]!,
+      contactEmail: `health${i + 1}@example.com`,
+      fillDate: { date: '2024-03-23' },
+      size: 'grassroots',
+    }),
   );
   const rows = [...units.map((v) => pick(v, AS_IDS)), totalRow(units, AS_IDS, { publicityParticipants: 100 })];
-  return workbookBytes([usualSheet(unitLine('河东区卫生健康系统工会', '2024年3月23日'), canonical(), rows, ['注：合计行由系统工会手工填写。', '填表人：郑燕'])], 'xlsx');
+  return workbookBytes(
+    [
+      usualSheet(unitLine('河东区卫生健康系统工会', '2024年3月23日'), canonical(), rows, [
+        '注：合计行由系统工会手工填写。',
+        '填表人：郑燕',
+      ]),
+    ],
+    'xlsx',
+  );
 }
 
 /** 中山门: saved as .csv from Excel on Windows (GB18030), `若干` in a required cell. */
@@ -479,40 +609,81 @@ function fuminlu(): Uint8Array {
   const unit = street('fml-ngh', '富民路街道总工会', '李娜', '13011326578', { date: '2024-03-18' });
   const values = activityValues(unit);
   values.contractsRegional = (values.contractsRegional as number) + 2;
-  return workbookBytes([usualSheet(unitLine('富民路街道总工会', '2024年3月18日'), canonical(), [pick(values, AS_IDS)], ['填表人：李娜'])], 'xlsx');
+  return workbookBytes(
+    [usualSheet(unitLine('富民路街道总工会', '2024年3月18日'), canonical(), [pick(values, AS_IDS)], ['填表人：李娜'])],
+    'xlsx',
+  );
 }
 
 /** 富民路, corrected: the sum fixed, a later 填表日期, signed by its women workers' committee. */
 function fuminluCorrected(): Uint8Array {
-  const unit = street('fml-ngh', '富民路街道总工会女职委', '李娜', '13011326578', { date: '2024-03-21' }, { notes: '更正：区域性合同份数' });
+  const unit = street(
+    'fml-ngh',
+    '富民路街道总工会女职委',
+    '李娜',
+    '13011326578',
+    { date: '2024-03-21' },
+    { notes: '更正：区域性合同份数' },
+  );
   const values = activityValues(unit, '富民路街道总工会');
-  return workbookBytes([usualSheet(unitLine('富民路街道总工会（更正）', '2024年3月21日'), canonical(), [pick(values, AS_IDS)], ['填表人：李娜'])], 'xlsx');
+  return workbookBytes(
+    [usualSheet(unitLine('富民路街道总工会（更正）', '2024年3月21日'), canonical(), [pick(values, AS_IDS)], ['填表人：李娜'])],
+    'xlsx',
+  );
 }
 
 /** 唐家口: a landline without its area code, `—` in a required cell. */
 function tangjiakou(): Uint8Array {
   const unit = street('tjk-ngh', '唐家口街道总工会', '张玉兰', '24315678', { date: '2024-03-25' }, { contractsNew: '—' });
   const values = activityValues(unit);
-  return workbookBytes([usualSheet(unitLine('唐家口街道总工会', '2024年3月25日'), canonical(), [pick(values, AS_IDS)], [NOTE_PERIOD, '填表人：张玉兰　　联系电话：24315678'])], 'xlsx');
+  return workbookBytes(
+    [
+      usualSheet(
+        unitLine('唐家口街道总工会', '2024年3月25日'),
+        canonical(),
+        [pick(values, AS_IDS)],
+        [NOTE_PERIOD, '填表人：张玉兰　　联系电话：24315678'],
+      ),
+    ],
+    'xlsx',
+  );
 }
 
 /** 第一热电厂: a clean table, dated after its own (earlier) deadline. */
 function powerPlant(): Uint8Array {
-  const values = activityValues({ unitName: '天津市第一热电厂工会', unitLevel: GRASSROOTS, parentUnit: DISTRICT, contactPerson: '高秀英', contactPhone: '022-24728810-8032', contactEmail: 'rdcgh@example.com', fillDate: { date: '2024-03-24' }, size: 'grassroots' });
-  return workbookBytes([usualSheet(unitLine('天津市第一热电厂工会', '2024年3月24日'), canonical(), [pick(values, AS_IDS)], ['填表人：高秀英'])], 'xlsx');
+  const values = activityValues({
+    unitName: '天津市第一热电厂工会',
+    unitLevel: GRASSROOTS,
+    parentUnit: DISTRICT,
+    contactPerson: '高秀英',
+    contactPhone: '022-24728810-8032',
+    contactEmail: 'rdcgh@example.com',
+    fillDate: { date: '2024-03-24' },
+    size: 'grassroots',
+  });
+  return workbookBytes(
+    [usualSheet(unitLine('天津市第一热电厂工会', '2024年3月24日'), canonical(), [pick(values, AS_IDS)], ['填表人：高秀英'])],
+    'xlsx',
+  );
 }
 
 /** 向阳楼: the unit's name mistyped (楼 → 路) in the table. */
 function xiangyanglou(): Uint8Array {
   const unit = street('xyl-ngh', '向阳路街道总工会', '杨柳', '18622043917', { date: '2024-03-22' });
   const values = activityValues(unit, '向阳楼街道总工会');
-  return workbookBytes([usualSheet(unitLine('向阳路街道总工会', '2024年3月22日'), canonical(), [pick(values, AS_IDS)], ['填表人：杨柳'])], 'xlsx');
+  return workbookBytes(
+    [usualSheet(unitLine('向阳路街道总工会', '2024年3月22日'), canonical(), [pick(values, AS_IDS)], ['填表人：杨柳'])],
+    'xlsx',
+  );
 }
 
 /** 春华's return, broken on the way: a real .xlsx cut to half its bytes. */
 function broken(): Uint8Array {
   const unit = street('ch-ngh', '春华街道总工会', '黄建华', '13752216604', { date: '2024-03-20' });
-  const whole = workbookBytes([usualSheet(unitLine('春华街道总工会', '2024年3月20日'), canonical(), [pick(activityValues(unit), AS_IDS)], ['填表人：黄建华'])], 'xlsx');
+  const whole = workbookBytes(
+    [usualSheet(unitLine('春华街道总工会', '2024年3月20日'), canonical(), [pick(activityValues(unit), AS_IDS)], ['填表人：黄建华'])],
+    'xlsx',
+  );
   return whole.slice(0, Math.floor(whole.length / 2));
 }
 
@@ -520,14 +691,22 @@ export const RETURNS: ExampleReturn[] = [
   {
     file: '大王庄街道总工会-数据汇总表.xlsx',
     from: '大王庄街道总工会',
-    problems: ['标题行和“填报单位/填表日期”行在表头之上，表下有“注：”和“填表人：”', '单位名称写作别名“大王庄街道工会”', '数值写法：`约500`、`１２０人`（全角加单位）、`1,200`、`1.2万`'],
+    problems: [
+      '标题行和“填报单位/填表日期”行在表头之上，表下有“注：”和“填表人：”',
+      '单位名称写作别名“大王庄街道工会”',
+      '数值写法：`约500`、`１２０人`（全角加单位）、`1,200`、`1.2万`',
+    ],
     outcome: '接收；数值照读并给出提示（约数、全角、带单位、千位分隔符、万），无错误',
     bytes: dawangzhuang,
   },
   {
     file: '附件2 大直沽街道维权行动月数据汇总表.xlsx',
     from: '大直沽街道总工会',
-    problems: ['两行合并表头：“开展宣传活动”“法律法规培训”“知识竞赛”等分组横向合并，其余单列纵向合并', '媒体报道填“—”（未填报，选填项）', '填表日期为日期单元格（显示为2024年3月21日）'],
+    problems: [
+      '两行合并表头：“开展宣传活动”“法律法规培训”“知识竞赛”等分组横向合并，其余单列纵向合并',
+      '媒体报道填“—”（未填报，选填项）',
+      '填表日期为日期单元格（显示为2024年3月21日）',
+    ],
     outcome: '接收；无错误',
     bytes: dazhigu,
   },
@@ -541,7 +720,13 @@ export const RETURNS: ExampleReturn[] = [
   {
     file: '二号桥街道总工会.xls',
     from: '二号桥街道总工会',
-    problems: ['Excel 97-2003 格式（.xls）', '列顺序被调整，最前面多了“序号”列', '表头下、数据后有空行', '填表日期写作文本“2024/3/19”，案件涉及女职工填“/”', '单位名称写作别名“二号桥街总工会”'],
+    problems: [
+      'Excel 97-2003 格式（.xls）',
+      '列顺序被调整，最前面多了“序号”列',
+      '表头下、数据后有空行',
+      '填表日期写作文本“2024/3/19”，案件涉及女职工填“/”',
+      '单位名称写作别名“二号桥街总工会”',
+    ],
     outcome: '接收；提示“序号”列不是本表指标（保留、不汇总）；日期和别名照常识别',
     bytes: erhaoqiao,
   },
@@ -562,7 +747,12 @@ export const RETURNS: ExampleReturn[] = [
   {
     file: '中山门街道总工会.csv',
     from: '中山门街道总工会',
-    problems: ['Windows 下 Excel 另存的 CSV（GB18030 编码）', '“宣传活动参与人数（人次）”（必填）填“若干”', '其中女职工（人）填“—”', '填表日期写作“3月20日”（无年份）'],
+    problems: [
+      'Windows 下 Excel 另存的 CSV（GB18030 编码）',
+      '“宣传活动参与人数（人次）”（必填）填“若干”',
+      '其中女职工（人）填“—”',
+      '填表日期写作“3月20日”（无年份）',
+    ],
     outcome: '接收；“若干”无法读取，报告错误并不计入合计；日期按2024年读取并提示',
     bytes: zhongshanmen,
   },
@@ -650,7 +840,7 @@ function readme(): string {
       'activity-summary returns of one district federation (河东区总工会, Hedong District, Tianjin) as they ' +
       'really arrive, every unit, person, phone number and figure invented: title and unit/date lines above ' +
       'the header, a two-row merged header, reordered columns with an extra 序号 column, blank rows, note rows ' +
-      'below the table, system unions returning their members\' rows with a 合计 row (one of them wrong), values ' +
+      "below the table, system unions returning their members' rows with a 合计 row (one of them wrong), values " +
       'such as `约500`, `１２０人`, `1,200`, `1.2万`, `若干` (unreadable), `—`, a landline without its area code and ' +
       'a date without a year (`3月20日`), one unit returning twice (the corrected file, with a later 填表日期, ' +
       'wins), a name that is not on the roster (a typo), a unit late for its own deadline, two units that never ' +

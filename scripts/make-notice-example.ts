@@ -39,33 +39,99 @@ function workbook(rows: Cell[][]): Uint8Array {
 
 /** Figures that keep every rule of the form (female ≤ all, the three contract kinds sum up …), times k. */
 const BASE: Record<string, number> = {
-  publicityEvents: 6, publicityParticipants: 600, publicityFemale: 400, materialsDistributed: 1500,
-  trainingSessions: 2, trainingParticipants: 80, quizSessions: 1, quizParticipants: 150, quizFemale: 100,
-  contractsNew: 2, contractsInForce: 20, contractsSingle: 15, contractsRegional: 3, contractsIndustry: 2,
-  contractEnterprises: 30, contractEmployees: 4500, contractFemale: 2000, complianceChecks: 10, inspections: 4,
-  inspectedEmployers: 12, inspectedFemale: 800, problemsFound: 5, problemsRectified: 4, rectificationNotices: 1,
-  casesHandled: 1, casesClosed: 1, casesFemale: 2, photos: 2, experiences: 1, mediaReports: 2,
+  publicityEvents: 6,
+  publicityParticipants: 600,
+  publicityFemale: 400,
+  materialsDistributed: 1500,
+  trainingSessions: 2,
+  trainingParticipants: 80,
+  quizSessions: 1,
+  quizParticipants: 150,
+  quizFemale: 100,
+  contractsNew: 2,
+  contractsInForce: 20,
+  contractsSingle: 15,
+  contractsRegional: 3,
+  contractsIndustry: 2,
+  contractEnterprises: 30,
+  contractEmployees: 4500,
+  contractFemale: 2000,
+  complianceChecks: 10,
+  inspections: 4,
+  inspectedEmployers: 12,
+  inspectedFemale: 800,
+  problemsFound: 5,
+  problemsRectified: 4,
+  rectificationNotices: 1,
+  casesHandled: 1,
+  casesClosed: 1,
+  casesFemale: 2,
+  photos: 2,
+  experiences: 1,
+  mediaReports: 2,
 };
 
-function summaryTable(unit: string, contact: string, phone: string, date: string, k: number, overrides: Record<string, Cell> = {}): Uint8Array {
-  const values: Record<string, Cell> = { unitName: unit, unitLevel: '街道（乡镇）工会', parentUnit: '河东区总工会', contactPerson: contact, contactPhone: phone, fillDate: date, notes: '' };
+function summaryTable(
+  unit: string,
+  contact: string,
+  phone: string,
+  date: string,
+  k: number,
+  overrides: Record<string, Cell> = {},
+): Uint8Array {
+  const values: Record<string, Cell> = {
+    unitName: unit,
+    unitLevel: '街道（乡镇）工会',
+    parentUnit: '河东区总工会',
+    contactPerson: contact,
+    contactPhone: phone,
+    fillDate: date,
+    notes: '',
+  };
   for (const [id, v] of Object.entries(BASE)) values[id] = v * k;
   Object.assign(values, overrides);
-  return workbook([['2024年女职工维权行动月活动数据汇总表'], labelsOf('activity-summary'), idsOf('activity-summary').map((id) => values[id] ?? null)]);
+  return workbook([
+    ['2024年女职工维权行动月活动数据汇总表'],
+    labelsOf('activity-summary'),
+    idsOf('activity-summary').map((id) => values[id] ?? null),
+  ]);
 }
 
 function quizTable(unit: string, contact: string, phone: string, date: string, participants: number, female: number): Uint8Array {
   const values: Record<string, Cell> = {
-    unitName: unit, competitionName: '女职工权益保护法律法规知识竞赛', organisation: '本级组织', format: '线上答题', sessions: 1, participatingUnits: 6, teams: 0,
-    participants, femaleParticipants: female, papersIssued: participants, papersValid: participants, winners: 10, contactPerson: contact, contactPhone: phone, fillDate: date,
+    unitName: unit,
+    competitionName: '女职工权益保护法律法规知识竞赛',
+    organisation: '本级组织',
+    format: '线上答题',
+    sessions: 1,
+    participatingUnits: 6,
+    teams: 0,
+    participants,
+    femaleParticipants: female,
+    papersIssued: participants,
+    papersValid: participants,
+    winners: 10,
+    contactPerson: contact,
+    contactPhone: phone,
+    fillDate: date,
   };
-  return workbook([['女职工权益保护法律法规知识竞赛活动情况表'], labelsOf('quiz-results'), idsOf('quiz-results').map((id) => values[id] ?? null)]);
+  return workbook([
+    ['女职工权益保护法律法规知识竞赛活动情况表'],
+    labelsOf('quiz-results'),
+    idsOf('quiz-results').map((id) => values[id] ?? null),
+  ]);
 }
 
 function experienceTable(unit: string, contact: string, phone: string, date: string, title: string, attachment: string): Uint8Array {
   const values: Record<string, Cell> = {
-    unitName: unit, title, category: '区域性女职工专项集体合同', summary: '推动辖区企业签订区域性女职工专项集体合同，落实经期、孕期、哺乳期保护。',
-    attachment, contactPerson: contact, contactPhone: phone, submitDate: date,
+    unitName: unit,
+    title,
+    category: '区域性女职工专项集体合同',
+    summary: '推动辖区企业签订区域性女职工专项集体合同，落实经期、孕期、哺乳期保护。',
+    attachment,
+    contactPerson: contact,
+    contactPhone: phone,
+    submitDate: date,
   };
   return workbook([labelsOf('typical-experience'), idsOf('typical-experience').map((id) => values[id] ?? null)]);
 }
@@ -82,33 +148,89 @@ interface InboxFile {
 
 const UNITS = [
   { name: '大王庄街道总工会', level: '街道（乡镇）工会', alias: '大王庄街道', deadline: '', contact: '王芳', phone: '13800000001' },
-  { name: '二号桥街道总工会', level: '街道（乡镇）工会', alias: '二号桥街道、二号桥', deadline: '2024-03-22', contact: '李娜', phone: '13800000002' },
-  { name: '河东区教育系统工会', level: '产业（系统）工会', alias: '教育系统工会、教育系统', deadline: '', contact: '张丽', phone: '022-24310001' },
+  {
+    name: '二号桥街道总工会',
+    level: '街道（乡镇）工会',
+    alias: '二号桥街道、二号桥',
+    deadline: '2024-03-22',
+    contact: '李娜',
+    phone: '13800000002',
+  },
+  {
+    name: '河东区教育系统工会',
+    level: '产业（系统）工会',
+    alias: '教育系统工会、教育系统',
+    deadline: '',
+    contact: '张丽',
+    phone: '022-24310001',
+  },
   { name: '天津市第一热电厂工会', level: '基层工会', alias: '第一热电厂', deadline: '', contact: '赵敏', phone: '022-24316934' },
   { name: '唐家口街道总工会', level: '街道（乡镇）工会', alias: '唐家口', deadline: '', contact: '刘洋', phone: '13800000005' },
   { name: '上杭路街道总工会', level: '街道（乡镇）工会', alias: '上杭路', deadline: '', contact: '陈静', phone: '13800000006' },
 ];
 
 export function noticeInbox(): InboxFile[] {
-  const [dwz, ehq, edu, plant, tjk] = UNITS as [(typeof UNITS)[number], (typeof UNITS)[number], (typeof UNITS)[number], (typeof UNITS)[number], (typeof UNITS)[number]];
+  const [dwz, ehq, edu, plant, tjk] = UNITS as [
+    (typeof UNITS)[number],
+    (typeof UNITS)[number],
+    (typeof UNITS)[number],
+    (typeof UNITS)[number],
+    (typeof UNITS)[number],
+  ];
   return [
-    { path: '大王庄街道总工会/附件2 数据汇总表.xlsx', bytes: summaryTable(dwz.name, dwz.contact, dwz.phone, '2024-03-20', 2, { experiences: 1 }), note: '单位文件夹里的数据汇总表' },
-    { path: '大王庄街道总工会/知识竞赛活动情况表.xlsx', bytes: quizTable(dwz.name, dwz.contact, dwz.phone, '2024-03-20', 300, 200), note: '参赛人数与数据汇总表一致' },
-    { path: '大王庄街道总工会/典型经验报送表.xlsx', bytes: experienceTable(dwz.name, dwz.contact, dwz.phone, '2024-03-20', '区域性专项合同护航女职工', '大王庄街道典型经验.docx'), note: '附件文件名指向同一文件夹里的文档' },
-    { path: '大王庄街道总工会/大王庄街道典型经验.docx', bytes: dummy('典型经验附件'), note: '典型经验报送表中写明的附件，按附件文件名认领' },
+    {
+      path: '大王庄街道总工会/附件2 数据汇总表.xlsx',
+      bytes: summaryTable(dwz.name, dwz.contact, dwz.phone, '2024-03-20', 2, { experiences: 1 }),
+      note: '单位文件夹里的数据汇总表',
+    },
+    {
+      path: '大王庄街道总工会/知识竞赛活动情况表.xlsx',
+      bytes: quizTable(dwz.name, dwz.contact, dwz.phone, '2024-03-20', 300, 200),
+      note: '参赛人数与数据汇总表一致',
+    },
+    {
+      path: '大王庄街道总工会/典型经验报送表.xlsx',
+      bytes: experienceTable(dwz.name, dwz.contact, dwz.phone, '2024-03-20', '区域性专项合同护航女职工', '大王庄街道典型经验.docx'),
+      note: '附件文件名指向同一文件夹里的文档',
+    },
+    {
+      path: '大王庄街道总工会/大王庄街道典型经验.docx',
+      bytes: dummy('典型经验附件'),
+      note: '典型经验报送表中写明的附件，按附件文件名认领',
+    },
     { path: '大王庄街道总工会/活动总结.docx', bytes: dummy('活动总结'), note: '文件夹名即单位，文件名含“总结”' },
     { path: '大王庄街道总工会/照片/IMG_0001.jpg', bytes: dummy('图片'), note: '子文件夹里的图片，按上层文件夹归属' },
     { path: '大王庄街道总工会/照片/IMG_0002.jpg', bytes: dummy('图片'), note: '数据汇总表填报图片4张，只收到2张：交叉核对警告' },
     { path: '大王庄街道总工会/会议签到表.docx', bytes: dummy('其他文档'), note: '看不出是哪种材料：列为无法分类' },
-    { path: '二号桥街道总工会/二号桥数据汇总表.xlsx', bytes: summaryTable(ehq.name, ehq.contact, ehq.phone, '2024-03-24', 1), note: '填表日期晚于本单位截止日期2024-03-22：逾期' },
+    {
+      path: '二号桥街道总工会/二号桥数据汇总表.xlsx',
+      bytes: summaryTable(ehq.name, ehq.contact, ehq.phone, '2024-03-24', 1),
+      note: '填表日期晚于本单位截止日期2024-03-22：逾期',
+    },
     { path: '二号桥街道总工会/活动总结.pdf', bytes: dummy('活动总结'), note: '活动总结（PDF）' },
     { path: '二号桥街道总工会/活动视频.mp4', bytes: dummy('视频'), note: '不是表格、文档或图片：不打开，列为无法分类' },
-    { path: '河东区教育系统工会-数据汇总表.xlsx', bytes: summaryTable(edu.name, edu.contact, edu.phone, '2024-03-21', 3, { photos: 1, experiences: 0 }), note: '收件箱根目录，文件名里写着单位' },
+    {
+      path: '河东区教育系统工会-数据汇总表.xlsx',
+      bytes: summaryTable(edu.name, edu.contact, edu.phone, '2024-03-21', 3, { photos: 1, experiences: 0 }),
+      note: '收件箱根目录，文件名里写着单位',
+    },
     { path: '教育系统工会 活动总结.wps', bytes: dummy('活动总结'), note: '别名“教育系统工会”写在文件名里（WPS 文档）' },
     { path: '教育系统-图片1.jpg', bytes: dummy('图片'), note: '别名“教育系统”写在文件名里' },
-    { path: '天津市第一热电厂工会/数据汇总表.xlsx', bytes: summaryTable(plant.name, plant.contact, plant.phone, '2024-03-19', 1, { quizParticipants: 120, quizFemale: 90 }), note: '知识竞赛参赛人数填120' },
-    { path: '天津市第一热电厂工会/知识竞赛.xlsx', bytes: quizTable(plant.name, plant.contact, plant.phone, '2024-03-19', 100, 90), note: '竞赛表参赛人数100：与数据汇总表不一致，交叉核对警告' },
-    { path: '唐家口街道总工会/数据汇总表.xlsx', bytes: summaryTable(tjk.name, tjk.contact, tjk.phone, '2024-03-20', 1).subarray(0, 200), note: '文件损坏：退回，催报名单中请重新报送' },
+    {
+      path: '天津市第一热电厂工会/数据汇总表.xlsx',
+      bytes: summaryTable(plant.name, plant.contact, plant.phone, '2024-03-19', 1, { quizParticipants: 120, quizFemale: 90 }),
+      note: '知识竞赛参赛人数填120',
+    },
+    {
+      path: '天津市第一热电厂工会/知识竞赛.xlsx',
+      bytes: quizTable(plant.name, plant.contact, plant.phone, '2024-03-19', 100, 90),
+      note: '竞赛表参赛人数100：与数据汇总表不一致，交叉核对警告',
+    },
+    {
+      path: '唐家口街道总工会/数据汇总表.xlsx',
+      bytes: summaryTable(tjk.name, tjk.contact, tjk.phone, '2024-03-20', 1).subarray(0, 200),
+      note: '文件损坏：退回，催报名单中请重新报送',
+    },
     { path: '唐家口街道总工会/唐家口活动总结.doc', bytes: dummy('活动总结'), note: 'Word 97-2003 文档' },
     { path: '活动照片.jpg', bytes: dummy('图片'), note: '没有写单位：无法确定单位，不猜' },
     { path: '大王庄街道与二号桥街道联合活动合影.jpg', bytes: dummy('图片'), note: '两个单位的名称都在文件名里：无法确定单位，不猜' },
@@ -154,11 +276,11 @@ function readme(files: readonly InboxFile[]): string {
     '',
     '## English',
     '',
-    'A district\'s mailbox after a notice asking each unit for five materials: folders per unit as saved from the mail, flat files ' +
+    "A district's mailbox after a notice asking each unit for five materials: folders per unit as saved from the mail, flat files " +
       'named with the unit, documents and photos (tiny dummy files, never opened: only names, sizes and times are used), a late ' +
       'table, a corrupt table, figures that disagree between forms, a photo naming two units and one naming none. Run the command ' +
       'above and open `通知汇总.xlsx`: 报送材料 (units x materials), 催报名单 (the reminder list with ready-to-send messages), each ' +
-      'form\'s roll-up and the issue list. Documents and photos are dated by their file time, which in a fresh checkout is the checkout time.',
+      "form's roll-up and the issue list. Documents and photos are dated by their file time, which in a fresh checkout is the checkout time.",
     '',
   ];
   return lines.join('\n');

@@ -19,7 +19,10 @@ for (let r = 1; r <= ROWS; r++) {
   let row = `<row r="${r}">`;
   for (let c = 0; c < 10; c++) {
     const ref = `${column(c)}${r}`;
-    row += c % 2 === 0 ? `<c r="${ref}" t="inlineStr"><is><t>第${r}行 女职工委员会 备注${c}</t></is></c>` : `<c r="${ref}"><v>${(r * 7 + c) % 100000}</v></c>`;
+    row +=
+      c % 2 === 0
+        ? `<c r="${ref}" t="inlineStr"><is><t>第${r}行 女职工委员会 备注${c}</t></is></c>`
+        : `<c r="${ref}"><v>${(r * 7 + c) % 100000}</v></c>`;
   }
   rows.push(row + '</row>');
 }

@@ -133,7 +133,10 @@ async function floor(mode: FloorMode): Promise<FloorStats> {
       worker.onmessage = (event: MessageEvent<FloorReply>) => resolve(event.data);
       worker.onerror = (event) => reject(new Error(event.message));
       const request: FloorRequest = { mode, files };
-      worker.postMessage(request, files.map((b) => b.buffer as ArrayBuffer));
+      worker.postMessage(
+        request,
+        files.map((b) => b.buffer as ArrayBuffer),
+      );
     });
     return { ...reply, ms: performance.now() - started };
   } finally {
@@ -149,7 +152,12 @@ async function writeSheets(): Promise<SheetsStats> {
   const actions = excelActions(createOfficeGateway({ host: fake.host() }));
   const started = performance.now();
   await actions.writeRollup(lastResult, form, 'zh-CN');
-  return { syncs: fake.syncs, ms: performance.now() - started, requestBytes: fake.batches.map((b) => b.requestBytes), rows: lastResult.rows.length };
+  return {
+    syncs: fake.syncs,
+    ms: performance.now() - started,
+    requestBytes: fake.batches.map((b) => b.requestBytes),
+    rows: lastResult.rows.length,
+  };
 }
 
 window.__huizongBench = { load, rollup, floor, writeSheets };

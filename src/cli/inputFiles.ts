@@ -10,7 +10,8 @@ export function expandInputs(inputs: readonly string[]): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if ((SPREADSHEET_EXTENSIONS as readonly string[]).includes(extensionOf(entry.name)) && !entry.name.startsWith('~$')) out.push(path);
+      else if ((SPREADSHEET_EXTENSIONS as readonly string[]).includes(extensionOf(entry.name)) && !entry.name.startsWith('~$'))
+        out.push(path);
     }
   };
   for (const input of inputs) {

@@ -34,14 +34,16 @@ export function chooseForms(formOption: string | undefined, definitionPaths: rea
   }
   if (formOption === undefined) return definitions.map(compileForm);
   const chosen = definitions.filter((d) => d.id === formOption);
-  if (chosen.length === 0) throw new UsageError(say(lang, 'unknownForm', { form: formOption, known: definitions.map((d) => d.id).join(', ') }));
+  if (chosen.length === 0)
+    throw new UsageError(say(lang, 'unknownForm', { form: formOption, known: definitions.map((d) => d.id).join(', ') }));
   return chosen.map(compileForm);
 }
 
 /** `--materials a,b,...`: known material ids, in any order, at least one. */
 function parseMaterials(text: string, lang: Lang): MaterialId[] {
   const ids = text.split(/[,，、\s]+/).filter((s) => s !== '');
-  for (const id of ids) if (!isMaterialId(id)) throw new UsageError(say(lang, 'unknownMaterial', { material: id, known: MATERIAL_IDS.join(', ') }));
+  for (const id of ids)
+    if (!isMaterialId(id)) throw new UsageError(say(lang, 'unknownMaterial', { material: id, known: MATERIAL_IDS.join(', ') }));
   if (ids.length === 0) throw new UsageError(say(lang, 'needForm'));
   return [...new Set(ids)] as MaterialId[];
 }
@@ -90,19 +92,26 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     // --year is the activity's year (template title; dates written without one), four digits.
     const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : NaN;
-    if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2100)) throw new UsageError(say(lang, 'badYear', { value: values.year ?? '' }));
+    if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2100))
+      throw new UsageError(say(lang, 'badYear', { value: values.year ?? '' }));
     const forms = chooseForms(command === 'template' ? undefined : formOption, values.definition ?? [], lang);
     switch (command) {
       case 'validate': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
-        const result = runValidate(positionals, forms, { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}), ...(year !== undefined ? { year } : {}) }, io);
+        const result = runValidate(
+          positionals,
+          forms,
+          { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}), ...(year !== undefined ? { year } : {}) },
+          io,
+        );
         return countBySeverity(result.issues).errors > 0 ? 1 : 0;
       }
       case 'rollup': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
         if (formOption === undefined && values.materials === undefined) throw new UsageError(say(lang, 'needForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
-        if (values.roster !== undefined && !existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
+        if (values.roster !== undefined && !existsSync(values.roster))
+          throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
         const lastYear = values['last-year'];
         if (lastYear !== undefined && !existsSync(lastYear)) throw new UsageError(say(lang, 'noSuchFile', { path: lastYear }));
         const all = chooseForms(undefined, values.definition ?? [], lang);
@@ -160,7 +169,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           for (const issue of roster.issues) io.err(issue.message);
           units = roster.units.map((u) => u.name);
         }
-        writeFileSync(values.out, layout === 'card' ? await writeCardTemplateWorkbook(form!, { lang, year: templateYear }) : await writeTemplateWorkbook(form!, { lang, year: templateYear, ...(units ? { units } : {}) }));
+        writeFileSync(
+          values.out,
+          layout === 'card'
+            ? await writeCardTemplateWorkbook(form!, { lang, year: templateYear })
+            : await writeTemplateWorkbook(form!, { lang, year: templateYear, ...(units ? { units } : {}) }),
+        );
         io.err(say(lang, 'written', { path: values.out }));
         return 0;
       }
@@ -177,4 +191,3 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     throw error;
   }
 }
-

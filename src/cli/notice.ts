@@ -35,10 +35,28 @@ export function noticeReport(result: NoticeResult, forms: readonly CompiledForm[
   }
   return {
     forms: reports,
-    materials: result.units.map((u) => ({ unit: u.unit, items: Object.fromEntries(Object.entries(u.items).map(([m, cell]) => [m, cell.status])) })),
-    reminders: result.reminders.map((r) => ({ unit: r.unit, missing: r.missing, deadline: r.deadline ?? null, contact: r.contact ?? null, phone: r.phone ?? null, message: r.message })),
+    materials: result.units.map((u) => ({
+      unit: u.unit,
+      items: Object.fromEntries(Object.entries(u.items).map(([m, cell]) => [m, cell.status])),
+    })),
+    reminders: result.reminders.map((r) => ({
+      unit: r.unit,
+      missing: r.missing,
+      deadline: r.deadline ?? null,
+      contact: r.contact ?? null,
+      phone: r.phone ?? null,
+      message: r.message,
+    })),
     files: result.files.map((f) => ({ file: f.file, unit: f.unit, material: f.material, status: f.status, reason: f.reason })),
-    issues: result.issues.map(({ file, sheet, cell, field, severity, rule, message }) => ({ file: file ?? null, sheet: sheet ?? null, cell: cell ?? null, field: field ?? null, severity, rule, message })),
+    issues: result.issues.map(({ file, sheet, cell, field, severity, rule, message }) => ({
+      file: file ?? null,
+      sheet: sheet ?? null,
+      cell: cell ?? null,
+      field: field ?? null,
+      severity,
+      rule,
+      message,
+    })),
   };
 }
 
@@ -92,15 +110,34 @@ export async function runNotice(args: NoticeArgs, io: CliIO): Promise<number> {
 
 function printNotice(result: NoticeResult, lang: Lang, io: CliIO): void {
   const by = (status: string) => result.files.filter((f) => f.status === status).length;
-  io.out(say(lang, 'noticeFiles', { files: result.files.length, accepted: by('accepted'), rejected: by('rejected'), unattributed: by('unattributed'), unclassified: by('unclassified'), other: by('not-requested') + by('skipped') }));
+  io.out(
+    say(lang, 'noticeFiles', {
+      files: result.files.length,
+      accepted: by('accepted'),
+      rejected: by('rejected'),
+      unattributed: by('unattributed'),
+      unclassified: by('unclassified'),
+      other: by('not-requested') + by('skipped'),
+    }),
+  );
   if (result.units.length > 0) {
     for (const m of result.materials) {
       const count = (s: MaterialStatus) => result.units.filter((u) => u.items[m]?.status === s).length;
-      io.out('  ' + say(lang, 'noticeMaterial', { material: materialLabel(m, lang), received: count('received'), late: count('late'), rejected: count('rejected'), missing: count('missing') }));
+      io.out(
+        '  ' +
+          say(lang, 'noticeMaterial', {
+            material: materialLabel(m, lang),
+            received: count('received'),
+            late: count('late'),
+            rejected: count('rejected'),
+            missing: count('missing'),
+          }),
+      );
     }
     io.out(say(lang, 'noticeReminders', { count: result.reminders.length }));
   }
-  for (const f of result.files.filter((l) => l.status !== 'accepted' && l.status !== 'not-requested').slice(0, 20)) io.out(`  ${f.file}：${f.reason ?? ''}`);
+  for (const f of result.files.filter((l) => l.status !== 'accepted' && l.status !== 'not-requested').slice(0, 20))
+    io.out(`  ${f.file}：${f.reason ?? ''}`);
   const warnings = result.issues.filter((i) => i.code.startsWith('cross-form.'));
   for (const issue of warnings.slice(0, 20)) io.out(`  ${say(lang, issue.severity)}  ${issue.message}`);
   io.out(say(lang, 'noticeMore'));

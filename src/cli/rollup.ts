@@ -96,7 +96,10 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
       ...(args.year !== undefined ? { year: args.year } : {}),
       ...(lastYear?.data ? { lastYear: lastYear.data } : {}),
     },
-    args.progress ? ({ index, total, file }) => io.err(`\r${say(args.lang, 'progress', { index, total, bar: progressBar(index, total), file })}\u001b[K`) : undefined,
+    args.progress
+      ? ({ index, total, file }) =>
+          io.err(`\r${say(args.lang, 'progress', { index, total, bar: progressBar(index, total), file })}\u001b[K`)
+      : undefined,
   );
   if (roster) result.issues = [...roster.issues, ...result.issues];
   if (lastYear?.issue) result.issues = [lastYear.issue, ...result.issues];
@@ -122,9 +125,20 @@ function progressBar(index: number, total: number): string {
 function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
   const lang = args.lang;
   const summary = summarizeRollup(result);
-  io.out(say(lang, 'rollupSummary', { files: summary.files, accepted: summary.accepted, rejected: summary.rejected, rows: summary.rows, errors: summary.errors, warnings: summary.warnings }));
-  for (const file of result.files.filter((f) => f.status === 'rejected')) io.out(`  ${say(lang, 'rejected')}  ${file.file}${lang === 'en' ? ': ' : '：'}${file.reason ?? ''}`);
+  io.out(
+    say(lang, 'rollupSummary', {
+      files: summary.files,
+      accepted: summary.accepted,
+      rejected: summary.rejected,
+      rows: summary.rows,
+      errors: summary.errors,
+      warnings: summary.warnings,
+    }),
+  );
+  for (const file of result.files.filter((f) => f.status === 'rejected'))
+    io.out(`  ${say(lang, 'rejected')}  ${file.file}${lang === 'en' ? ': ' : '：'}${file.reason ?? ''}`);
   if (summary.units.total > 0) io.out(say(lang, 'unitSummary', summary.units));
-  for (const issue of result.issues.slice(0, 20)) io.out(`  ${say(lang, issue.severity)}  ${issue.file ? issue.file + ' ' : ''}${issue.message}`);
+  for (const issue of result.issues.slice(0, 20))
+    io.out(`  ${say(lang, issue.severity)}  ${issue.file ? issue.file + ' ' : ''}${issue.message}`);
   if (result.issues.length > 20) io.out('  ' + say(lang, 'moreIssues', { count: result.issues.length - 20 }));
 }

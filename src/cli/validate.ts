@@ -34,8 +34,12 @@ function printReport(report: WorkbookReport, forms: readonly CompiledForm[], lan
   io.out(report.file);
   for (const table of report.tables) {
     const form = forms.find((f) => f.def.id === table.form);
-    const header = table.headerRows.top === table.headerRows.bottom ? `${table.headerRows.top}` : `${table.headerRows.top}–${table.headerRows.bottom}`;
-    io.out('  ' + say(lang, 'tableFound', { sheet: table.sheet, form: form ? formTitle(form, lang) : table.form, header, rows: table.rows.length }));
+    const header =
+      table.headerRows.top === table.headerRows.bottom ? `${table.headerRows.top}` : `${table.headerRows.top}–${table.headerRows.bottom}`;
+    io.out(
+      '  ' +
+        say(lang, 'tableFound', { sheet: table.sheet, form: form ? formTitle(form, lang) : table.form, header, rows: table.rows.length }),
+    );
   }
   if (report.issues.length === 0) io.out('  ' + say(lang, 'clean'));
   for (const issue of report.issues) {
@@ -44,7 +48,12 @@ function printReport(report: WorkbookReport, forms: readonly CompiledForm[], lan
   }
 }
 
-export function runValidate(inputs: readonly string[], forms: readonly CompiledForm[], options: { lang: Lang; json: boolean; today?: string; year?: number }, io: CliIO): ValidateRun {
+export function runValidate(
+  inputs: readonly string[],
+  forms: readonly CompiledForm[],
+  options: { lang: Lang; json: boolean; today?: string; year?: number },
+  io: CliIO,
+): ValidateRun {
   const files = expandInputs(inputs);
   const reports: WorkbookReport[] = [];
   for (const file of files) {
@@ -55,7 +64,11 @@ export function runValidate(inputs: readonly string[], forms: readonly CompiledF
       bytes = undefined;
       io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const report = checkFile(file, bytes ?? new Uint8Array(), forms, { lang: options.lang, ...(options.today ? { today: options.today } : {}), ...(options.year !== undefined ? { year: options.year } : {}) });
+    const report = checkFile(file, bytes ?? new Uint8Array(), forms, {
+      lang: options.lang,
+      ...(options.today ? { today: options.today } : {}),
+      ...(options.year !== undefined ? { year: options.year } : {}),
+    });
     reports.push(report);
     if (!options.json) printReport(report, forms, options.lang, io);
   }
@@ -67,7 +80,15 @@ export function runValidate(inputs: readonly string[], forms: readonly CompiledF
         {
           files: reports.map((r) => ({
             file: r.file,
-            tables: r.tables.map((t) => ({ sheet: t.sheet, form: t.form, formVersion: t.formVersion, headerRows: t.headerRows, rows: t.rows.length, totalRows: t.totalRows.map((x) => x.row), extraColumns: t.extraColumns })),
+            tables: r.tables.map((t) => ({
+              sheet: t.sheet,
+              form: t.form,
+              formVersion: t.formVersion,
+              headerRows: t.headerRows,
+              rows: t.rows.length,
+              totalRows: t.totalRows.map((x) => x.row),
+              extraColumns: t.extraColumns,
+            })),
             errors: countBySeverity(r.issues).errors,
             warnings: countBySeverity(r.issues).warnings,
           })),

@@ -39,7 +39,15 @@ const EXPAND_LIMIT = 5000;
 
 /** The changed areas, duplicates dropped and single cells folded into runs: `B5,B6,B7` → `B5:B7`. */
 export function mergeAddresses(addresses: readonly string[]): string {
-  const areas = addresses.flatMap((a) => a.split(/\s*[,;]\s*/)).map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase()).filter(Boolean);
+  const areas = addresses
+    .flatMap((a) => a.split(/\s*[,;]\s*/))
+    .map((a) =>
+      a
+        .slice(a.lastIndexOf('!') + 1)
+        .replace(/\$/g, '')
+        .toUpperCase(),
+    )
+    .filter(Boolean);
   let cells = 0;
   // Whole rows or columns (`5:5`, `C:C`: a row deleted, a column pasted) are kept as they are.
   const whole = areas.filter((area) => !parseRange(area));

@@ -3,7 +3,15 @@
  * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
  */
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
-import type { MarkPlan, RollupSheetNames, RollupSheetRole, RollupSheetsPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
+import type {
+  MarkPlan,
+  RollupSheetNames,
+  RollupSheetRole,
+  RollupSheetsPlan,
+  RowWritePlan,
+  SheetSnapshot,
+  TemplatePlan,
+} from '../core/plan/types';
 
 /** A sheet of the open workbook, as the roll-up's pickers list it. */
 export interface WorkbookSheet {

@@ -72,7 +72,13 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
    * it set put back — one command per recorded area (a Range, never range areas, whose
    * validation is null as soon as two areas differ).
    */
-  async function queueClear(batch: Batch, sheet: Excel.Worksheet, ours: readonly Excel.ConditionalFormat[], record: MarksRecord | undefined, lastRow: number | undefined): Promise<void> {
+  async function queueClear(
+    batch: Batch,
+    sheet: Excel.Worksheet,
+    ours: readonly Excel.ConditionalFormat[],
+    record: MarksRecord | undefined,
+    lastRow: number | undefined,
+  ): Promise<void> {
     for (const format of ours) {
       await batch.room(null);
       format.delete();
@@ -81,7 +87,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
     for (const [column, areas] of columns) {
       const own = record.prompts[column];
-      const prompt: Excel.DataValidationPrompt = own ? { showPrompt: true, title: own[0], message: own[1] } : { showPrompt: false, title: '', message: '' };
+      const prompt: Excel.DataValidationPrompt = own
+        ? { showPrompt: true, title: own[0], message: own[1] }
+        : { showPrompt: false, title: '', message: '' };
       for (const part of splitAtRow(areas, lastRow)) {
         for (const area of part) {
           await batch.room([area, prompt]);
@@ -184,13 +192,13 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
   }
 
   return {
-      /**
-       * 2 syncs (3 with the snapshot read): the sheet's conditional formats and `_huizong`'s
-       * keys; then, in one batch, Huizong's earlier marks out (its conditional formats deleted,
-       * the prompts it set put back), the new ones in — one conditional format per severity and
-       * `getRanges` chunk, one prompt command per column, message and chunk — and the record.
-       * One more sync per further ~4 MB of commands (not reached by 10,000 marked rows).
-       */
+    /**
+     * 2 syncs (3 with the snapshot read): the sheet's conditional formats and `_huizong`'s
+     * keys; then, in one batch, Huizong's earlier marks out (its conditional formats deleted,
+     * the prompts it set put back), the new ones in — one conditional format per severity and
+     * `getRanges` chunk, one prompt command per column, message and chunk — and the record.
+     * One more sync per further ~4 MB of commands (not reached by 10,000 marked rows).
+     */
     async apply(context: Excel.RequestContext, plan: MarkPlan): Promise<void> {
       const groups = promptGroups(plan);
       const read = await readMarks(context, plan.sheet, [...new Set(groups.flatMap((g) => g.areas))]);

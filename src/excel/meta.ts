@@ -40,7 +40,11 @@ export function metaOf(sheet: Excel.Worksheet, range: Excel.Range): MetaRead {
  * sheet that is not there instead of giving a null object, the batch is sent again without it
  * and `_huizong` looked up on its own (one or two more syncs, on that path only).
  */
-export async function syncWithMeta<M>(context: Excel.RequestContext, queue: () => M, which: MetaRange): Promise<{ main: M; meta: MetaRead }> {
+export async function syncWithMeta<M>(
+  context: Excel.RequestContext,
+  queue: () => M,
+  which: MetaRange,
+): Promise<{ main: M; meta: MetaRead }> {
   let main = queue();
   const sheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
   const range = which(sheet);
@@ -102,7 +106,10 @@ export async function writeMeta(batch: Batch, meta: MetaRead, pairs: readonly [s
  * sheets renamed out of the way named again, `_huizong` rewritten as it was (removed when it
  * was not there). Two syncs, on the failure path only; false where that failed too.
  */
-export async function putBack(context: Excel.RequestContext, undo: { meta: MetaRead; sheets: readonly { id: string; name: string }[]; columns?: readonly string[] }): Promise<boolean> {
+export async function putBack(
+  context: Excel.RequestContext,
+  undo: { meta: MetaRead; sheets: readonly { id: string; name: string }[]; columns?: readonly string[] },
+): Promise<boolean> {
   try {
     const now = context.workbook.worksheets;
     now.load('items/name,items/id');

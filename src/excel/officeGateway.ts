@@ -31,7 +31,15 @@ import { applyTemplate } from './template';
 
 // The names tests, scripts and the pane import from here stay where they were.
 export { Batch, COMMAND_OVERHEAD, payloadBytes, REQUEST_BUDGET } from './batch';
-export { marksKey, marksRecordPairs, readMarksRecord, readRollupSheetsRecord, ROLLUP_SHEETS_KEY, type MarksRecord, type RollupSheetsRecord } from '../core/meta/records';
+export {
+  marksKey,
+  marksRecordPairs,
+  readMarksRecord,
+  readRollupSheetsRecord,
+  ROLLUP_SHEETS_KEY,
+  type MarksRecord,
+  type RollupSheetsRecord,
+} from '../core/meta/records';
 export { PartlyWritten } from './meta';
 export { BLOCK_CELLS, FORMAT_COLUMNS, FORMAT_ROWS, rowOfSelection } from './readSheets';
 export { rowBlocks, VALUES_BLOCK } from './rollupSheets';
@@ -139,12 +147,22 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, used.columnCount)));
         const values: CellValue[][] = [];
         for (let top = 0; top < used.rowCount; top += rowsPerBlock) {
-          const block = sheet.getRangeByIndexes(bounds.s.r + top, bounds.s.c, Math.min(rowsPerBlock, used.rowCount - top), used.columnCount);
+          const block = sheet.getRangeByIndexes(
+            bounds.s.r + top,
+            bounds.s.c,
+            Math.min(rowsPerBlock, used.rowCount - top),
+            used.columnCount,
+          );
           block.load('values');
           await context.sync();
           values.push(...(block.values as CellValue[][]));
         }
-        const snapshot: SheetSnapshot = { sheet: sheet.name, values, numberFormats: formatsOf(formats), origin: `${columnName(bounds.s.c)}${bounds.s.r + 1}` };
+        const snapshot: SheetSnapshot = {
+          sheet: sheet.name,
+          values,
+          numberFormats: formatsOf(formats),
+          origin: `${columnName(bounds.s.c)}${bounds.s.r + 1}`,
+        };
         const storedForm = storedFormFor(metaPairs(meta), snapshot.sheet);
         if (storedForm) snapshot.storedForm = storedForm;
         return snapshot;
@@ -204,7 +222,12 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
         await context.sync();
-        const name = uniqueName(plan.sheetName, sheets.items.map((s) => s.name), 31, (base, n) => `${base}(${n})`);
+        const name = uniqueName(
+          plan.sheetName,
+          sheets.items.map((s) => s.name),
+          31,
+          (base, n) => `${base}(${n})`,
+        );
         const sheet = context.workbook.worksheets.add(name);
         const batch = new Batch(context, budget);
         const lastRow = parseRange(plan.data)!.e.r + 1;
@@ -227,14 +250,23 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           await batch.room(validation);
           const target = sheet.getRange(validation.range);
           let rule: Excel.DataValidationRule | undefined;
-          if (validation.kind === 'list' && validation.options?.length) rule = { list: { inCellDropDown: true, source: validation.options.join(',') } };
-          else if (validation.kind === 'date') rule = { date: { formula1: validation.from ?? '2000-01-01', formula2: validation.to ?? '2099-12-31', operator: 'Between' } };
+          if (validation.kind === 'list' && validation.options?.length)
+            rule = { list: { inCellDropDown: true, source: validation.options.join(',') } };
+          else if (validation.kind === 'date')
+            rule = { date: { formula1: validation.from ?? '2000-01-01', formula2: validation.to ?? '2099-12-31', operator: 'Between' } };
           if (rule) {
             target.dataValidation.ignoreBlanks = true;
             target.dataValidation.rule = rule;
           }
-          if (validation.prompt) target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
-          if (validation.error) target.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: validation.error.title, message: validation.error.message };
+          if (validation.prompt)
+            target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+          if (validation.error)
+            target.dataValidation.errorAlert = {
+              showAlert: true,
+              style: 'Stop',
+              title: validation.error.title,
+              message: validation.error.message,
+            };
         }
         sheet.freezePanes.freezeRows(plan.freeze.rows);
         sheet.activate();
@@ -310,14 +342,18 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 
           // The record first, then the sheets and the chart.
           const batch = new Batch(context, budget);
-          const written: RollupSheetsRecord = { v: 1, sheets: plan.sheets.map((p) => ({ role: p.role, name: names[p.role], id: added.get(p.role)!.id })) };
+          const written: RollupSheetsRecord = {
+            v: 1,
+            sheets: plan.sheets.map((p) => ({ role: p.role, name: names[p.role], id: added.get(p.role)!.id })),
+          };
           await writeMeta(batch, meta, withRollupRecord(pairs, written));
           const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
           for (const sheetPlan of plan.sheets) await queueRollupSheet(batch, added.get(sheetPlan.role)!, sheetPlan, limit, blockBytes);
           const chartOn = plan.chart && added.get(plan.chart.on);
           const chartData = plan.chart && added.get(plan.chart.dataSheet);
           const dataPlan = plan.chart && plan.sheets.find((p) => p.role === plan.chart!.dataSheet);
-          if (plan.chart && chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, plan.chart, dataPlan.values);
+          if (plan.chart && chartOn && chartData && dataPlan)
+            await queueRollupChart(batch, chartOn, chartData, plan.chart, dataPlan.values);
           // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
           for (const sheet of ours) sheet.delete();
           const rows = added.get('rows') ?? added.get(plan.sheets[0]!.role);
@@ -328,7 +364,16 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           await batch.sync();
         } catch (error) {
           const undo = { meta, sheets: before };
-          if (!(await putBack(context, undo))) throw new PartlyWritten('rollup', { sheets: Object.values(names).map((n) => `“${n}”`).join('') }, error);
+          if (!(await putBack(context, undo)))
+            throw new PartlyWritten(
+              'rollup',
+              {
+                sheets: Object.values(names)
+                  .map((n) => `“${n}”`)
+                  .join(''),
+              },
+              error,
+            );
           throw error;
         }
         return names;

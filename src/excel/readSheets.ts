@@ -28,7 +28,13 @@ export const BLOCK_CELLS = 60_000;
 /** The first row of a selection's address (`'Sheet 1'!B7:C9` → 7) when it lies on `sheet`. */
 export function rowOfSelection(address: string, sheet: string): number | undefined {
   const bang = address.lastIndexOf('!');
-  const on = bang < 0 ? sheet : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const on =
+    bang < 0
+      ? sheet
+      : address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
   if (on !== sheet) return undefined;
   const match = /^\$?[A-Z]+\$?(\d+)/.exec(address.slice(bang + 1));
   return match ? Number(match[1]) : undefined;

@@ -51,7 +51,7 @@ export function rowBlocks(values: readonly SheetPlanValue[][], limit = VALUES_BL
 /** Column letters of runs of equal widths: `D:F` → 12. */
 export function widthRuns(widths: readonly number[]): { columns: string; width: number }[] {
   const runs: { columns: string; width: number }[] = [];
-  for (let c = 0; c < widths.length; ) {
+  for (let c = 0; c < widths.length;) {
     let end = c;
     while (end + 1 < widths.length && widths[end + 1] === widths[c]) end++;
     runs.push({ columns: `${columnName(c)}:${columnName(end)}`, width: widths[c]! });
@@ -61,7 +61,13 @@ export function widthRuns(widths: readonly number[]): { columns: string; width: 
 }
 
 /** Queues one roll-up sheet, from its columns to its page setup. */
-export async function queueRollupSheet(batch: Batch, sheet: Excel.Worksheet, plan: RollupSheetPlan, limit: { chars: number; areas: number }, blockBytes: number): Promise<void> {
+export async function queueRollupSheet(
+  batch: Batch,
+  sheet: Excel.Worksheet,
+  plan: RollupSheetPlan,
+  limit: { chars: number; areas: number },
+  blockBytes: number,
+): Promise<void> {
   const width = Math.max(1, plan.widths.length);
   const lastColumn = columnName(width - 1);
   const height = Math.max(1, plan.values.length);
@@ -151,7 +157,13 @@ export async function queueRollupSheet(batch: Batch, sheet: Excel.Worksheet, pla
  * adjacent columns, and `charts.add` takes one range — each named and given the units as
  * categories.
  */
-export async function queueRollupChart(batch: Batch, on: Excel.Worksheet, data: Excel.Worksheet, plan: RollupChartPlan, dataValues: readonly SheetPlanValue[][]): Promise<void> {
+export async function queueRollupChart(
+  batch: Batch,
+  on: Excel.Worksheet,
+  data: Excel.Worksheet,
+  plan: RollupChartPlan,
+  dataValues: readonly SheetPlanValue[][],
+): Promise<void> {
   // A chart added from cells all blank has no series: `getItemAt(0)` would fail at the last
   // sync, the sheets already written. Blank indicators are left out before anything is queued.
   const [first, ...rest] = plan.series.filter((series) => !allBlank(dataValues, series.values));

@@ -29,8 +29,18 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
     metaAll,
   );
   const batch = new Batch(context, budget);
-  const sheetName = uniqueName(plan.sheetName, main.sheets.items.map((s) => s.name), 31, (base, n) => `${base}(${n})`);
-  const tableName = uniqueName(plan.table.name, main.tables.items.map((t) => t.name), 255, (base, n) => `${base}_${n}`);
+  const sheetName = uniqueName(
+    plan.sheetName,
+    main.sheets.items.map((s) => s.name),
+    31,
+    (base, n) => `${base}(${n})`,
+  );
+  const tableName = uniqueName(
+    plan.table.name,
+    main.tables.items.map((t) => t.name),
+    255,
+    (base, n) => `${base}_${n}`,
+  );
   const listColumns: string[] = [];
   try {
     const sheet = context.workbook.worksheets.add(sheetName);
@@ -155,8 +165,15 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
         target.dataValidation.ignoreBlanks = true;
         target.dataValidation.rule = rule;
       }
-      if (validation.prompt) target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
-      if (validation.error) target.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: validation.error.title, message: validation.error.message };
+      if (validation.prompt)
+        target.dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+      if (validation.error)
+        target.dataValidation.errorAlert = {
+          showAlert: true,
+          style: 'Stop',
+          title: validation.error.title,
+          message: validation.error.message,
+        };
     }
 
     // The table, frozen panes and page setup.
@@ -178,7 +195,8 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
     await batch.sync();
   } catch (error) {
     const before = main.sheets.items.map((s) => ({ id: s.id, name: s.name }));
-    if (!(await putBack(context, { meta, sheets: before, columns: listColumns }))) throw new PartlyWritten('template', { sheet: sheetName }, error);
+    if (!(await putBack(context, { meta, sheets: before, columns: listColumns })))
+      throw new PartlyWritten('template', { sheet: sheetName }, error);
     throw error;
   }
 }

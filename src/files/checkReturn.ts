@@ -54,14 +54,27 @@ function failureParams(file: SourceFile, read: ReadFailure): IssueParams {
 }
 
 /** One returned file, as read, checked; never throws. */
-export function checkReturn(file: SourceFile, read: ReadResult, forms: readonly CompiledForm[], options: ValidateOptions & { lang: Lang }): ReturnInput {
+export function checkReturn(
+  file: SourceFile,
+  read: ReadResult,
+  forms: readonly CompiledForm[],
+  options: ValidateOptions & { lang: Lang },
+): ReturnInput {
   const base = file.modified === undefined ? { file: file.name } : { file: file.name, modified: file.modified };
   if (!read.ok) return { ...base, failure: { code: read.code, params: failureParams(file, read) } };
   // A filled-in template knows its year: dates written without one take it.
   const templateYear = read.meta?.generator === 'huizong' && /^\d{4}$/.test(read.meta.year ?? '') ? Number(read.meta.year) : undefined;
   const report = validateGrids(file.name, read.grids, forms, templateYear === undefined ? options : { ...options, year: templateYear });
   for (const h of read.hidden ?? []) {
-    const issue = makeIssue({ code: 'table.hidden-under-merge', params: { range: h.range, count: h.count, value: cellText(h.value) }, cell: a1(h.r, h.c), row: h.r + 1 }, options.lang);
+    const issue = makeIssue(
+      {
+        code: 'table.hidden-under-merge',
+        params: { range: h.range, count: h.count, value: cellText(h.value) },
+        cell: a1(h.r, h.c),
+        row: h.r + 1,
+      },
+      options.lang,
+    );
     issue.file = file.name;
     issue.sheet = h.sheet;
     report.issues.push(issue);
@@ -94,4 +107,3 @@ export function rosterFromRead(file: SourceFile, read: ReadResult, lang: Lang): 
   }
   return first ?? { source: file.name, units: [], issues: [] };
 }
-

@@ -151,7 +151,8 @@ const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** `ID;` opens a SYLK file. */
 const SYLK = [0x49, 0x44, 0x3b];
-export const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+export const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
+  bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
 /** Other kinds of files that arrive named .xlsx, told apart so the sender knows what happened. */
 function otherKind(bytes: Uint8Array): Kind {
@@ -166,7 +167,8 @@ function otherKind(bytes: Uint8Array): Kind {
 
 function limitsWith(limits: Partial<Limits>): Limits {
   const lim: Limits = { ...DEFAULT_LIMITS };
-  for (const [key, value] of Object.entries(limits) as [keyof Limits, number | undefined][]) if (typeof value === 'number') lim[key] = value;
+  for (const [key, value] of Object.entries(limits) as [keyof Limits, number | undefined][])
+    if (typeof value === 'number') lim[key] = value;
   return lim;
 }
 
@@ -216,7 +218,8 @@ const CRC_TABLES = (() => {
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
   }
-  for (let n = 0; n < 256; n++) for (let k = 1; k < 4; k++) t[k * 256 + n] = t[(k - 1) * 256 + n]! >>> 8 ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
+  for (let n = 0; n < 256; n++)
+    for (let k = 1; k < 4; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
   return t;
 })();
 
@@ -254,7 +257,7 @@ const u32 = (b: Uint8Array, p: number) => (b[p]! | (b[p + 1]! << 8) | (b[p + 2]!
 
 /** ZIP64 extra field as SheetJS reads it: usz then csz, 8 bytes each, whatever the header says. */
 function zip64Sizes(b: Uint8Array, start: number, end: number): { usz?: number; csz?: number } {
-  for (let p = start; p + 4 <= end; ) {
+  for (let p = start; p + 4 <= end;) {
     const id = u16(b, p);
     const size = u16(b, p + 2);
     if (id === 0x0001) {
@@ -346,10 +349,12 @@ function checkDeclared(entries: ZipEntry[], lim: Limits): void {
   let total = 0;
   for (const e of entries) {
     const declared = Math.max(e.usz, e.localUsz);
-    if (declared > lim.maxPartBytes) refuse('file.part-too-large', { part: e.name, size: bytesText(declared), limit: bytesText(lim.maxPartBytes) });
+    if (declared > lim.maxPartBytes)
+      refuse('file.part-too-large', { part: e.name, size: bytesText(declared), limit: bytesText(lim.maxPartBytes) });
     total += declared;
     const ratio = declared / Math.max(e.csz, 1);
-    if (declared > lim.ratioMinBytes && ratio > lim.maxRatio) refuse('file.zip-bomb', { part: e.name, ratio: Math.round(ratio), limit: lim.maxRatio });
+    if (declared > lim.ratioMinBytes && ratio > lim.maxRatio)
+      refuse('file.zip-bomb', { part: e.name, ratio: Math.round(ratio), limit: lim.maxRatio });
   }
   if (total > lim.maxTotalBytes) refuse('file.total-too-large', { size: bytesText(total), limit: bytesText(lim.maxTotalBytes) });
   // Parts sharing compressed bytes multiply what one stream costs (the "overlapping" zip bomb).
@@ -372,7 +377,7 @@ function packagePath(base: string, target: string): string {
 /** The value of an attribute in one tag's text, either quote. */
 function attribute(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? m[1] ?? m[2] : undefined;
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** Small XML parts read for the kind of the package: only their start matters. */
@@ -404,7 +409,8 @@ function mainPart(b: Uint8Array, byName: Map<string, ZipEntry>, lim: Limits): { 
   let type = '';
   const types = text('[Content_Types].xml') ?? '';
   for (const m of types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
-    if (packagePath('', attribute(m[0], 'PartName') ?? '').toLowerCase() === part.toLowerCase()) type = attribute(m[0], 'ContentType') ?? '';
+    if (packagePath('', attribute(m[0], 'PartName') ?? '').toLowerCase() === part.toLowerCase())
+      type = attribute(m[0], 'ContentType') ?? '';
   }
   return { part, type };
 }
@@ -649,7 +655,8 @@ function inflatePart(b: Uint8Array, e: ZipEntry, lim: Limits): Uint8Array {
     });
     const stop = stopCounting(e, lim);
     try {
-      for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+      for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK)
+        inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
     } catch {
       if (size <= cap) refuse('file.corrupt-part', { part: e.name });
     }
@@ -668,11 +675,13 @@ function inflatePart(b: Uint8Array, e: ZipEntry, lim: Limits): Uint8Array {
  * Told apart by counting on, until it is past the ratio no real part reaches (a bomb) or the
  * part limit; a stream that ends or breaks before is damage.
  */
-const stopCounting = (e: ZipEntry, lim: Limits) => Math.min(lim.maxPartBytes, Math.max(lim.ratioMinBytes, lim.maxRatio * Math.max(e.csz, 1)));
+const stopCounting = (e: ZipEntry, lim: Limits) =>
+  Math.min(lim.maxPartBytes, Math.max(lim.ratioMinBytes, lim.maxRatio * Math.max(e.csz, 1)));
 
 function pastDeclared(e: ZipEntry, lim: Limits, size: number): never {
   if (size > lim.maxPartBytes) refuse('file.part-too-large', { part: e.name, limit: bytesText(lim.maxPartBytes) });
-  if (size > stopCounting(e, lim)) refuse('file.zip-bomb', { part: e.name, ratio: Math.round(size / Math.max(e.csz, 1)), limit: lim.maxRatio });
+  if (size > stopCounting(e, lim))
+    refuse('file.zip-bomb', { part: e.name, ratio: Math.round(size / Math.max(e.csz, 1)), limit: lim.maxRatio });
   return refuse('file.corrupt-part', { part: e.name });
 }
 
@@ -722,7 +731,8 @@ function verifyParts(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
       const inflate = new Inflate((chunk) => take(chunk));
       const stop = stopCounting(e, lim);
       try {
-        for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+        for (let at = 0; at < data.length && !(size > cap && size > stop); at += CHUNK)
+          inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
       } catch (error) {
         if (error instanceof Refused) throw error;
         if (size <= cap) refuse('file.corrupt-part', { part: e.name });
@@ -820,7 +830,10 @@ function verdictOf(run: () => void): GuardVerdict {
 }
 
 /** Opens a zip's directory for lazy, checked reading; a refusal if the directory fails the guards. */
-export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}): { ok: true; zip: CheckedZip } | Extract<GuardVerdict, { ok: false }> {
+export function openCheckedZip(
+  bytes: Uint8Array,
+  limits: Partial<Limits> = {},
+): { ok: true; zip: CheckedZip } | Extract<GuardVerdict, { ok: false }> {
   const lim = limitsWith(limits);
   let entries: ZipEntry[] = [];
   const opened = verdictOf(() => {
@@ -867,7 +880,10 @@ export function openCheckedZip(bytes: Uint8Array, limits: Partial<Limits> = {}):
       if (!entry) return undefined;
       // What decides the inflated part and its checks: equal ones mean an equal part, checked
       // the same way when first inflated.
-      return { what: `${entry.method}:${entry.crc}:${entry.usz}:${entry.localUsz}`, data: bytes.subarray(entry.dataStart, entry.dataStart + entry.csz) };
+      return {
+        what: `${entry.method}:${entry.crc}:${entry.usz}:${entry.localUsz}`,
+        data: bytes.subarray(entry.dataStart, entry.dataStart + entry.csz),
+      };
     },
     verifyAll: () => verdictOf(() => verifyParts(bytes, entries, lim)),
   };
@@ -919,7 +935,7 @@ function inspectOle(bytes: Uint8Array, lim: Limits, readCfb: CfbRead): void {
  */
 function inspectBiff(b: Uint8Array, lim: Limits): void {
   let items = 0;
-  for (let p = 0; p + 4 <= b.length; ) {
+  for (let p = 0; p + 4 <= b.length;) {
     const type = u16(b, p);
     const size = u16(b, p + 2);
     const data = p + 4;

@@ -38,13 +38,19 @@ export function failure(error: unknown): ReadFailure {
 
 /** A guard's refusal as a read failure; its `detail` is the code, all there is to log. */
 export function refusal(verdict: Extract<GuardVerdict, { ok: false }>): ReadFailure {
-  return { ok: false, code: verdict.code, params: verdict.params, detail: typeof verdict.params.debug === 'string' ? verdict.params.debug : verdict.code };
+  return {
+    ok: false,
+    code: verdict.code,
+    params: verdict.params,
+    detail: typeof verdict.params.debug === 'string' ? verdict.params.debug : verdict.code,
+  };
 }
 
 /** A file no reader is tried on: not a spreadsheet by its name, or empty. */
 export function notReadable(name: string, bytes: Uint8Array): ReadFailure | undefined {
   const ext = extensionOf(name);
-  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, code: 'file.unsupported', params: { extension: ext || name }, detail: 'file.unsupported' };
+  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(ext))
+    return { ok: false, code: 'file.unsupported', params: { extension: ext || name }, detail: 'file.unsupported' };
   if (bytes.length === 0) return { ok: false, code: 'file.empty', params: {}, detail: 'file.empty' };
   return undefined;
 }

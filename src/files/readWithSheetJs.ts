@@ -55,7 +55,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
     case 'b':
       return cell.v as boolean;
     case 'd':
-      return cell.v instanceof Date ? cell.v : cell.w ?? String(cell.v);
+      return cell.v instanceof Date ? cell.v : (cell.w ?? String(cell.v));
     case 'e':
       // An error-typed formula with no result in the file has no value (listed by toGrid).
       if (cell.v === undefined && cell.f !== undefined) return null;
@@ -117,7 +117,6 @@ function toGrid(sheet: XLSX.WorkSheet, name: string, typed: boolean, date1904: b
   return uncached.length > 0 ? { sheet: name, rows, merges, typed, formulasWithoutValue: uncached } : { sheet: name, rows, merges, typed };
 }
 
-
 /** Reads a returned file with SheetJS, after the guards; never throws. */
 export function readWithSheetJs(name: string, bytes: Uint8Array): ReadResult {
   const refused = notReadable(name, bytes);
@@ -144,7 +143,16 @@ export function readWithSheetJs(name: string, bytes: Uint8Array): ReadResult {
     // with its formula and stubs does SheetJS show the cell at all. An .xls always carries results.
     const zip = startsWith(bytes, ZIP);
     // SheetJS looks parts up by name: `xl\workbook.xml` must read as Excel reads it.
-    const book = XLSX.read(zip ? withSlashNames(bytes) : bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, bookVBA: false, cellFormula: zip, sheetStubs: zip });
+    const book = XLSX.read(zip ? withSlashNames(bytes) : bytes, {
+      type: 'array',
+      dense: true,
+      cellNF: true,
+      cellDates: false,
+      cellHTML: false,
+      bookVBA: false,
+      cellFormula: zip,
+      sheetStubs: zip,
+    });
     if (zip) for (const s of book.SheetNames) dropBareStubs(book.Sheets[s]);
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
     // Very hidden sheets are ours (or a macro's), never a unit's table.

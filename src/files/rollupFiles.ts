@@ -30,11 +30,19 @@ export function readRosterFile(file: SourceFile, lang: Lang): Roster {
  * Last year's roll-up (or any table) of the form, read as a return and rolled up on its own:
  * its counted rows to compare with. A file that cannot serve says why, and the roll-up goes on.
  */
-export function readLastYear(file: SourceFile, form: CompiledForm, forms: readonly CompiledForm[], lang: Lang): { data?: LastYearData; issue?: Issue } {
+export function readLastYear(
+  file: SourceFile,
+  form: CompiledForm,
+  forms: readonly CompiledForm[],
+  lang: Lang,
+): { data?: LastYearData; issue?: Issue } {
   const read = readWorkbook(file.name, bytesOf(file));
   // A Huizong roll-up names the sheet of its rows: its other sheets (报送情况, 问题清单, 同比) are not read.
   const rowsSheet = read.ok && read.meta?.generator === 'huizong' ? read.meta.sheet : undefined;
-  const only = read.ok && rowsSheet && read.grids.some((g) => g.sheet === rowsSheet) ? { ...read, grids: read.grids.filter((g) => g.sheet === rowsSheet) } : read;
+  const only =
+    read.ok && rowsSheet && read.grids.some((g) => g.sheet === rowsSheet)
+      ? { ...read, grids: read.grids.filter((g) => g.sheet === rowsSheet) }
+      : read;
   const input = checkReturn(file, only, forms, { lang, expected: form });
   const data = input.report ? lastYearFrom(input.report.tables, file.name, form) : undefined;
   if (data && data.units.length > 0) return { data };
@@ -59,11 +67,20 @@ export function rollUpFiles(
   const lang = options.lang ?? 'zh-CN';
   // Each file is read, checked and taken in before the next is read: what stays is the result.
   // The day of the roll-up: its time stamp's where one is given, else the day it is run for (--today).
-  const rollup = startRollup(options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options);
+  const rollup = startRollup(
+    options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options,
+  );
   const year = activityYear(options);
   files.forEach((file, index) => {
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
-    rollup.add(prepareReturn(file, options.forms, { lang, expected: options.form, ...(options.today ? { today: options.today } : {}), ...(year !== undefined ? { year } : {}) }));
+    rollup.add(
+      prepareReturn(file, options.forms, {
+        lang,
+        expected: options.form,
+        ...(options.today ? { today: options.today } : {}),
+        ...(year !== undefined ? { year } : {}),
+      }),
+    );
   });
   return rollup.finish();
 }

@@ -35,11 +35,17 @@ export function rollUpNotice(
       return;
     }
     onProgress?.({ index: index + 1, total: sources.length, file: source.file });
-    const file: SourceFile = source.modified === undefined ? { name: source.file, bytes: source.bytes } : { name: source.file, bytes: source.bytes, modified: source.modified };
+    const file: SourceFile =
+      source.modified === undefined
+        ? { name: source.file, bytes: source.bytes }
+        : { name: source.file, bytes: source.bytes, modified: source.modified };
     // The form its name suggests is looked at first: a table of another form is still found as that form.
     const hinted = materialHintOf(source.file);
     const expected = hinted ? options.forms.find((f) => f.def.id === hinted) : undefined;
-    notice.addSpreadsheet(entry, prepareReturn(file, options.forms, { lang, ...(expected ? { expected } : {}), ...(options.today ? { today: options.today } : {}) }));
+    notice.addSpreadsheet(
+      entry,
+      prepareReturn(file, options.forms, { lang, ...(expected ? { expected } : {}), ...(options.today ? { today: options.today } : {}) }),
+    );
   });
   return notice.finish();
 }

@@ -39,7 +39,14 @@ function excelValidation(v: ColumnValidation): DataValidation {
     case 'decimal':
       return { type: 'decimal', allowBlank: true, operator: 'between', formulae: [v.min ?? -1e15, v.max ?? 1e15], ...prompt, ...error };
     case 'date':
-      return { type: 'date', allowBlank: true, operator: 'between', formulae: [new Date(`${v.from}T00:00:00Z`), new Date(`${v.to}T00:00:00Z`)], ...prompt, ...error };
+      return {
+        type: 'date',
+        allowBlank: true,
+        operator: 'between',
+        formulae: [new Date(`${v.from}T00:00:00Z`), new Date(`${v.to}T00:00:00Z`)],
+        ...prompt,
+        ...error,
+      };
     case 'textLength':
       return { type: 'textLength', allowBlank: true, operator: 'lessThanOrEqual', formulae: [v.max ?? 255], ...prompt, ...error };
     default:
@@ -58,7 +65,12 @@ function writeLine(sheet: Worksheet, line: CardLine): void {
   // An underline to write on, as on a paper form.
   const underline = { bottom: { style: 'thin' as const, color: { argb: 'FF000000' } } };
   const value = sheet.getCell(line.valueCell);
-  value.style = { font: BODY, alignment: { vertical: 'bottom', horizontal: 'left', shrinkToFit: true }, border: underline, ...(line.numberFormat ? { numFmt: line.numberFormat } : {}) };
+  value.style = {
+    font: BODY,
+    alignment: { vertical: 'bottom', horizontal: 'left', shrinkToFit: true },
+    border: underline,
+    ...(line.numberFormat ? { numFmt: line.numberFormat } : {}),
+  };
   if (to && to !== from) sheet.getCell(to).style = { border: underline };
   value.dataValidation = excelValidation(line.validation);
 }
@@ -74,7 +86,15 @@ export async function writeCardTemplateWorkbook(form: CompiledForm, options: Car
   workbook.subject = 'huizong:template';
   workbook.keywords = `huizong template ${def.id} ${def.version} card`;
   workbook.category = 'huizong';
-  workbook.description = JSON.stringify({ kind: 'template', layout: 'card', generator: 'huizong', form: def.id, formVersion: def.version, year: options.year, createdAt });
+  workbook.description = JSON.stringify({
+    kind: 'template',
+    layout: 'card',
+    generator: 'huizong',
+    form: def.id,
+    formVersion: def.version,
+    year: options.year,
+    createdAt,
+  });
 
   const sheet = workbook.addWorksheet(plan.sheetName, {
     views: [{ activeCell: plan.top[0]?.valueCell ?? 'C2', showGridLines: false }],

@@ -6,7 +6,11 @@ import type { NoticeResult } from '../core/notice/types';
 import { noticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import { toBytes, writeMetaSheet, writeSheet } from './writeRollup';
 
-export async function writeNoticeWorkbook(result: NoticeResult, forms: readonly CompiledForm[], options: { lang: Lang; unit?: string }): Promise<Uint8Array> {
+export async function writeNoticeWorkbook(
+  result: NoticeResult,
+  forms: readonly CompiledForm[],
+  options: { lang: Lang; unit?: string },
+): Promise<Uint8Array> {
   const plan = noticeSheetsPlan(result, forms, options.lang, options.unit ? { unit: options.unit } : {});
   const workbook = new Workbook();
   workbook.creator = 'Huizong';

@@ -177,7 +177,8 @@ function looksOf(plan: Omit<RollupSheetPlan, 'role'>): Map<number, Look> {
   on([`A1:${lastColumn}${Math.max(1, plan.values.length)}`], () => undefined);
   for (const { format, areas } of plan.numberFormats) on(areas, (look) => (look.numFmt = format));
   if (plan.titleRow !== undefined) on([row(plan.titleRow)], (look) => (look.centred = true));
-  for (const r of plan.headerRows) on([row(r)], (look) => Object.assign(look, { bold: true, centred: true, wrap: true, border: true, fill: COLORS.header }));
+  for (const r of plan.headerRows)
+    on([row(r)], (look) => Object.assign(look, { bold: true, centred: true, wrap: true, border: true, fill: COLORS.header }));
   on(plan.borders, (look) => (look.border = true));
   for (const font of plan.fonts)
     on(font.areas, (look) => {
@@ -200,7 +201,13 @@ function styleCache(): (look: Look) => Partial<Style> {
     let style = styles.get(key);
     if (!style) {
       style = {
-        font: { name: FONT, size: look.size ?? 11, ...(look.bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}), ...(look.color ? { color: { argb: look.color } } : {}) },
+        font: {
+          name: FONT,
+          size: look.size ?? 11,
+          ...(look.bold ? { bold: true } : {}),
+          ...(look.italic ? { italic: true } : {}),
+          ...(look.color ? { color: { argb: look.color } } : {}),
+        },
         alignment: { vertical: 'middle', ...(look.centred ? { horizontal: 'center' } : {}), wrapText: look.wrap ?? false },
         ...(look.border ? { border: THIN_BORDER } : {}),
         ...(look.fill ? { fill: solidFill(look.fill) } : {}),
@@ -240,7 +247,8 @@ export function writeSheet(workbook: Workbook, plan: Omit<RollupSheetPlan, 'role
   for (const [key, look] of looksOf(plan)) sheet.getCell(Math.floor(key / 16_384) + 1, (key % 16_384) + 1).style = styleOf(look);
   // After the styles: a merged cell takes the look of the area's first cell, as in Excel.
   for (const area of plan.merges) sheet.mergeCells(area);
-  for (const { address, text } of plan.notes ?? []) sheet.getCell(address).note = text.length > NOTE_LIMIT ? `${text.slice(0, NOTE_LIMIT - 1)}…` : text;
+  for (const { address, text } of plan.notes ?? [])
+    sheet.getCell(address).note = text.length > NOTE_LIMIT ? `${text.slice(0, NOTE_LIMIT - 1)}…` : text;
   if (plan.autoFilter) sheet.autoFilter = plan.autoFilter;
   // exceljs wants `3:4` and adds the `$` itself.
   if (plan.printTitleRows) sheet.pageSetup.printTitlesRow = plan.printTitleRows.replace(/\$/g, '');
@@ -271,7 +279,11 @@ export function applyPrint(sheet: Worksheet, print: PrintSetup): void {
 
 // ── The workbook ────────────────────────────────────────────────────────────────────────
 
-export async function writeRollupWorkbook(result: RollupResult, form: CompiledForm, options: { lang: Lang; title?: string }): Promise<Uint8Array> {
+export async function writeRollupWorkbook(
+  result: RollupResult,
+  form: CompiledForm,
+  options: { lang: Lang; title?: string },
+): Promise<Uint8Array> {
   const { lang } = options;
   const meta = result.meta;
   const title = options.title ?? rollupTitle(result, form, lang);

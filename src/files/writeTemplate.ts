@@ -128,7 +128,12 @@ function fieldValidation(field: CompiledField, lists: ListPlacement): DataValida
     promptTitle: clip(field.label, TITLE_LIMIT),
     prompt: clip(help || `请填写${field.label}`, MESSAGE_LIMIT),
   };
-  const stop = (error: string) => ({ showErrorMessage: true, errorStyle: 'stop', errorTitle: ERROR_TITLE, error: clip(error, MESSAGE_LIMIT) });
+  const stop = (error: string) => ({
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: ERROR_TITLE,
+    error: clip(error, MESSAGE_LIMIT),
+  });
   const schema = field.schema;
   switch (field.def.type) {
     case 'enum': {
@@ -253,14 +258,20 @@ export async function writeTemplateWorkbook(form: CompiledForm, options: Templat
     const column = i + 1;
     const cell = sheet.getCell(HEADER_ROW, column);
     cell.value = field.required
-      ? { richText: [{ text: REQUIRED_MARK, font: { ...BOLD_FONT, color: { argb: 'FFFF0000' } } }, { text: field.label, font: BOLD_FONT }] }
+      ? {
+          richText: [
+            { text: REQUIRED_MARK, font: { ...BOLD_FONT, color: { argb: 'FFFF0000' } } },
+            { text: field.label, font: BOLD_FONT },
+          ],
+        }
       : field.label;
     styleHeader(cell);
     sheet.getColumn(column).width = field.def.width ?? Math.max(10, Math.min(30, field.label.length * 2));
 
     // The data rows: bordered, with the field's format (text format for text, so that
     // phone numbers keep their digits and `=…` stays text).
-    const numFmt = numberFormat(field) ?? (field.def.type === 'text' || field.def.type === 'phone' || field.def.type === 'email' ? '@' : undefined);
+    const numFmt =
+      numberFormat(field) ?? (field.def.type === 'text' || field.def.type === 'phone' || field.def.type === 'email' ? '@' : undefined);
     for (let r = FIRST_DATA_ROW; r <= lastDataRow; r++) {
       sheet.getCell(r, column).style = {
         font: BODY_FONT,
@@ -272,7 +283,11 @@ export async function writeTemplateWorkbook(form: CompiledForm, options: Templat
     const letter = columnLetter(column);
     rangeValidations(sheet).add(`${letter}${FIRST_DATA_ROW}:${letter}${lastDataRow}`, fieldValidation(field, lists));
   });
-  const keyColumn = Math.max(0, fields.findIndex((f) => f.id === def.rollupKey)) + 1;
+  const keyColumn =
+    Math.max(
+      0,
+      fields.findIndex((f) => f.id === def.rollupKey),
+    ) + 1;
   units.forEach((unit, i) => (sheet.getCell(FIRST_DATA_ROW + i, keyColumn).value = unit));
   sheet.pageSetup.printTitlesRow = `${HEADER_ROW - 1}:${HEADER_ROW}`;
   // Printed at its own size across as many A3 pages as it takes, the header rows and the unit

@@ -144,7 +144,9 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>{t.appTitle}</Title3>
+        <Title3 as="h1" className={styles.title}>
+          {t.appTitle}
+        </Title3>
         <Text className={styles.subtitle}>{t.appSubtitle}</Text>
       </header>
 
@@ -178,7 +180,14 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           </Dropdown>
         </Field>
         <Button onClick={() => definitionInput.current?.click()}>{t.openDefinition}</Button>
-        <input ref={definitionInput} className={styles.hidden} type="file" accept=".json" data-testid="definition-input" onChange={(e) => void openDefinition(e.target.files?.[0])} />
+        <input
+          ref={definitionInput}
+          className={styles.hidden}
+          type="file"
+          accept=".json"
+          data-testid="definition-input"
+          onChange={(e) => void openDefinition(e.target.files?.[0])}
+        />
       </div>
       <Caption1 className={styles.meta}>{t.formMeta(form.def.id, form.def.version, form.fields.length)}</Caption1>
       {definitionProblem && (
@@ -203,7 +212,12 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
         <TemplatePanel
           lang={lang}
           form={form}
-          {...(excel ? { createInSheet: (year: number) => excel.createTemplate(form, year), openAsWorkbook: (bytes: Uint8Array) => excel.openWorkbook(bytes) } : {})}
+          {...(excel
+            ? {
+                createInSheet: (year: number) => excel.createTemplate(form, year),
+                openAsWorkbook: (bytes: Uint8Array) => excel.openWorkbook(bytes),
+              }
+            : {})}
         />
       )}
       {tab === 'entry' && (
@@ -230,7 +244,11 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
               >
                 {t.editSelected}
               </Button>
-              {editing && <Button appearance="subtle" onClick={() => setEditing(undefined)}>{t.newRow}</Button>}
+              {editing && (
+                <Button appearance="subtle" onClick={() => setEditing(undefined)}>
+                  {t.newRow}
+                </Button>
+              )}
             </div>
           )}
           <Suspense fallback={<Spinner size="tiny" />}>
@@ -260,7 +278,12 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           forms={forms}
           form={form}
           {...(excel
-            ? { checkSheet: () => excel.checkSheet(forms, lang), clearMarks: () => excel.clearMarks(), selectCell: (issue) => void excel.selectCell(issue), onRecheck: excel.onRecheck }
+            ? {
+                checkSheet: () => excel.checkSheet(forms, lang),
+                clearMarks: () => excel.clearMarks(),
+                selectCell: (issue) => void excel.selectCell(issue),
+                onRecheck: excel.onRecheck,
+              }
             : {})}
         />
       )}
@@ -270,7 +293,13 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           definitions={definitions}
           formId={form.def.id}
           onSelectForm={setFormId}
-          {...(excel && workbook ? { writeToWorkbook: (result) => excel.writeRollup(result, form, lang), selectIssue: (index: number) => void excel.selectRollupIssue(index).catch(() => undefined), workbook } : {})}
+          {...(excel && workbook
+            ? {
+                writeToWorkbook: (result) => excel.writeRollup(result, form, lang),
+                selectIssue: (index: number) => void excel.selectRollupIssue(index).catch(() => undefined),
+                workbook,
+              }
+            : {})}
         />
       )}
     </main>

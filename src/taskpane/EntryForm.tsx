@@ -10,15 +10,7 @@
  */
 
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import {
   createTranslator,
   getControlPath,
@@ -57,7 +49,6 @@ export interface EntryFormProps {
   today?: string;
 }
 
-
 /** The rules' errors as JSON Forms shows errors: at the field, one per field, none where Ajv already complains. */
 export function ruleErrors(findings: readonly EntryFinding[], ajvErrors: readonly ErrorObject[]): ErrorObject[] {
   const taken = errorPaths(ajvErrors);
@@ -66,7 +57,13 @@ export function ruleErrors(findings: readonly EntryFinding[], ajvErrors: readonl
     // Schema findings are Ajv's own, already shown by JSON Forms in the form's words.
     if (finding.severity !== 'error' || finding.code.startsWith('schema.') || taken.has(finding.field)) continue;
     taken.add(finding.field);
-    out.push({ instancePath: `/${finding.field}`, schemaPath: `#/${RULE_KEYWORD}`, keyword: RULE_KEYWORD, params: { code: finding.code }, message: finding.text });
+    out.push({
+      instancePath: `/${finding.field}`,
+      schemaPath: `#/${RULE_KEYWORD}`,
+      keyword: RULE_KEYWORD,
+      params: { code: finding.code },
+      message: finding.text,
+    });
   }
   return out;
 }
@@ -120,7 +117,7 @@ export const groupLabelsEn: Readonly<Record<string, string>> = {
   宣传活动: 'Publicity',
   法律法规培训: 'Legal training',
   知识竞赛: 'Knowledge quiz',
-  女职工专项集体合同: "Special collective contracts for women workers",
+  女职工专项集体合同: 'Special collective contracts for women workers',
   监督检查: 'Inspections',
   侵权案件: 'Rights-violation cases',
   报送材料: 'Materials sent',
@@ -195,11 +192,7 @@ const useStyles = makeStyles({
   },
 });
 
-type Status =
-  | { kind: 'invalid'; count: number }
-  | { kind: 'saved'; warnings: string[] }
-  | { kind: 'failed'; message: string }
-  | null;
+type Status = { kind: 'invalid'; count: number } | { kind: 'saved'; warnings: string[] } | { kind: 'failed'; message: string } | null;
 
 /** The fields (control paths) Ajv complains about. */
 function errorPaths(errors: readonly ErrorObject[]): Set<string> {

@@ -54,7 +54,8 @@ export function csvName(form: CompiledForm, rows: readonly EnteredRow[], lang: L
   const key = form.def.rollupKey;
   const units = [...new Set(rows.map((r) => (typeof r[key] === 'string' ? (r[key] as string).trim() : '')).filter(Boolean))];
   const title = formTitle(form, lang);
-  const base = units.length === 1 ? `${units[0]}-${title}` : lang === 'en' ? `${title} (${rows.length} rows)` : `${title}（${rows.length}行）`;
+  const base =
+    units.length === 1 ? `${units[0]}-${title}` : lang === 'en' ? `${title} (${rows.length} rows)` : `${title}（${rows.length}行）`;
   return `${base.replace(UNSAFE, '_')}.csv`;
 }
 

@@ -49,16 +49,24 @@ export interface ExcelActions {
   /** The workbook's sheets, for the roll-up's pickers (1 sync). */
   listSheets(): Promise<WorkbookSheet[]>;
   /** The grids of the sheets to roll up and the roster sheet, read in ONE sync; the roster parsed. */
-  readWorkbookSources(sheets: readonly string[], rosterSheet: string | undefined, lang: Lang): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
+  readWorkbookSources(
+    sheets: readonly string[],
+    rosterSheet: string | undefined,
+    lang: Lang,
+  ): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
   /** Adds a blank 单位名单 sheet (2 syncs); gives the name it got (`单位名单(2)` where 单位名单 is taken). */
   createRosterSheet(lang: Lang): Promise<string>;
 }
 
 const summaryText = {
   'zh-CN': (sheet: string, form: string, rows: number, errors: number, warnings: number) =>
-    errors + warnings === 0 ? `工作表“${sheet}”：${form}，${rows} 行数据，没有发现问题。` : `工作表“${sheet}”：${form}，${rows} 行数据，${errors} 个错误，${warnings} 个警告。出错的单元格已标红，需核对的标黄。`,
+    errors + warnings === 0
+      ? `工作表“${sheet}”：${form}，${rows} 行数据，没有发现问题。`
+      : `工作表“${sheet}”：${form}，${rows} 行数据，${errors} 个错误，${warnings} 个警告。出错的单元格已标红，需核对的标黄。`,
   en: (sheet: string, form: string, rows: number, errors: number, warnings: number) =>
-    errors + warnings === 0 ? `Sheet "${sheet}": ${form}, ${rows} data rows, no problems.` : `Sheet "${sheet}": ${form}, ${rows} data rows, ${errors} errors, ${warnings} warnings. Cells with errors are marked red, cells to check amber.`,
+    errors + warnings === 0
+      ? `Sheet "${sheet}": ${form}, ${rows} data rows, no problems.`
+      : `Sheet "${sheet}": ${form}, ${rows} data rows, ${errors} errors, ${warnings} warnings. Cells with errors are marked red, cells to check amber.`,
 };
 
 export function excelActions(gateway: ExcelGateway): ExcelActions {
@@ -82,7 +90,10 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
 
   async function check(forms: CompiledForm[], lang: Lang, call?: CallOptions): Promise<SheetCheck> {
     const { snapshot, grid, table } = await activeTable(forms, call);
-    let checked: { form: CompiledForm; report: TableReport } | undefined = table && { form: table.form, report: validateTable(grid, table, { lang }) };
+    let checked: { form: CompiledForm; report: TableReport } | undefined = table && {
+      form: table.form,
+      report: validateTable(grid, table, { lang }),
+    };
     if (!checked) {
       // A unit's vertical card (spec, "vertically") is checked as its one row, marked at its cells.
       const search = locateCard(grid, forms);
@@ -92,7 +103,13 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
         const why = validateGrids(snapshot.sheet, [grid], forms, { lang }).issues[0];
         if (why && why.code !== 'table.not-found') return { ok: false, message: why.message };
         const best = rankForms(grid, forms)[0]?.form;
-        const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => f.label).join('”“') : '';
+        const labels = best
+          ? best.fields
+              .filter((f) => f.required)
+              .slice(0, 3)
+              .map((f) => f.label)
+              .join('”“')
+          : '';
         return { ok: false, message: makeIssue({ code: 'table.not-found', params: { labels } }, lang).message };
       }
     }
@@ -119,7 +136,11 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
         );
       });
     }
-    return { ok: true, issues: report.issues, summary: summaryText[lang](snapshot.sheet, formTitle(form, lang), report.rows.length, errors, warnings) };
+    return {
+      ok: true,
+      issues: report.issues,
+      summary: summaryText[lang](snapshot.sheet, formTitle(form, lang), report.rows.length, errors, warnings),
+    };
   }
 
   return {
@@ -187,7 +208,11 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
     async readWorkbookSources(sheets, rosterSheet, lang) {
       const names = rosterSheet === undefined ? [...sheets] : [...sheets, rosterSheet];
       const snapshots = await gateway.readSheets(names);
-      const grids = snapshots.map((snapshot) => ({ sheet: snapshot.sheet, source: workbookSourceName(snapshot.sheet, lang), grid: snapshotGrid(snapshot) }));
+      const grids = snapshots.map((snapshot) => ({
+        sheet: snapshot.sheet,
+        source: workbookSourceName(snapshot.sheet, lang),
+        grid: snapshotGrid(snapshot),
+      }));
       for (const { sheet, source } of grids) sourceSheets.set(source, sheet);
       const rosterGrid = rosterSheet === undefined ? undefined : grids.pop();
       const out: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: grids.map(({ source, grid }) => ({ name: source, grid })) };

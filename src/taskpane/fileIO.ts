@@ -9,11 +9,17 @@ export const RETURN_ACCEPT = '.xlsx,.xlsm,.xls,.csv';
 
 export async function readChosenFiles(list: FileList | readonly File[] | null): Promise<RollupFile[]> {
   const files = list ? Array.from(list) : [];
-  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), modified: file.lastModified })));
+  return Promise.all(
+    files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), modified: file.lastModified })),
+  );
 }
 
 /** Offers bytes as a download (browser mode; in Excel the pane opens a new workbook instead). */
-export function downloadBytes(name: string, bytes: Uint8Array, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+export function downloadBytes(
+  name: string,
+  bytes: Uint8Array,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -89,9 +89,7 @@ describe('manifest.xml', () => {
       expect(result.valid).toBe(true);
 
       // The validator really checks: a non-GUID Id and an unknown element are refused.
-      const broken = manifestText
-        .replace(/<Id>[^<]*<\/Id>/, '<Id>not-a-guid</Id>')
-        .replace('<Permissions>', '<Unknown/><Permissions>');
+      const broken = manifestText.replace(/<Id>[^<]*<\/Id>/, '<Id>not-a-guid</Id>').replace('<Permissions>', '<Unknown/><Permissions>');
       const refused = await validate(broken);
       expect(refused.valid).toBe(false);
       expect(refused.errors.length).toBeGreaterThanOrEqual(1);
@@ -142,12 +140,14 @@ describe('manifest.xml', () => {
 
   test('uses only https://localhost:3000 URLs, and the task pane is taskpane.html', () => {
     // Every attribute value and element text that is a URL (namespace declarations aside).
-    const served = Array.from(doc.getElementsByTagName('*')).flatMap((el) => [
-      ...Array.from(el.attributes)
-        .filter((attr) => attr.prefix !== 'xmlns' && attr.name !== 'xmlns')
-        .map((attr) => attr.value),
-      ...(el.children.length === 0 ? [el.textContent ?? ''] : []),
-    ]).filter((value) => /^[a-z]+:\/\//i.test(value.trim()));
+    const served = Array.from(doc.getElementsByTagName('*'))
+      .flatMap((el) => [
+        ...Array.from(el.attributes)
+          .filter((attr) => attr.prefix !== 'xmlns' && attr.name !== 'xmlns')
+          .map((attr) => attr.value),
+        ...(el.children.length === 0 ? [el.textContent ?? ''] : []),
+      ])
+      .filter((value) => /^[a-z]+:\/\//i.test(value.trim()));
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((u) => !u.startsWith(`${ORIGIN}/`) && u !== ORIGIN)).toEqual([]);
     expect(one(NS.app, 'SourceLocation').getAttribute('DefaultValue')).toBe(`${ORIGIN}/taskpane.html`);

@@ -36,7 +36,16 @@ import { MISSING_SOFFICE_MESSAGE, convertWithLibreOffice, findSoffice, isCI } fr
 
 const root = path.resolve(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const MISSING_CHROMIUM_MESSAGE = `Chromium is missing (${CHROMIUM}): .ci/run installs Debian's chromium`;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const INITIAL_JS_LIMIT = 300 * 1024;
@@ -127,12 +136,36 @@ interface FormJson {
 
 /** Plausible figures that pass every rule of activity-summary (AS-R01…R12). */
 const FIGURES: Record<string, number> = {
-  publicityEvents: 7, publicityParticipants: 300, publicityFemale: 180, materialsDistributed: 500,
-  trainingSessions: 2, trainingParticipants: 60, quizSessions: 1, quizParticipants: 40, quizFemale: 25,
-  contractsNew: 1, contractsInForce: 3, contractsSingle: 1, contractsRegional: 1, contractsIndustry: 1,
-  contractEnterprises: 5, contractEmployees: 800, contractFemale: 350, complianceChecks: 2,
-  inspections: 3, inspectedEmployers: 4, inspectedFemale: 120, problemsFound: 2, problemsRectified: 2,
-  rectificationNotices: 1, casesHandled: 1, casesClosed: 1, casesFemale: 1, photos: 10, experiences: 1, mediaReports: 2,
+  publicityEvents: 7,
+  publicityParticipants: 300,
+  publicityFemale: 180,
+  materialsDistributed: 500,
+  trainingSessions: 2,
+  trainingParticipants: 60,
+  quizSessions: 1,
+  quizParticipants: 40,
+  quizFemale: 25,
+  contractsNew: 1,
+  contractsInForce: 3,
+  contractsSingle: 1,
+  contractsRegional: 1,
+  contractsIndustry: 1,
+  contractEnterprises: 5,
+  contractEmployees: 800,
+  contractFemale: 350,
+  complianceChecks: 2,
+  inspections: 3,
+  inspectedEmployers: 4,
+  inspectedFemale: 120,
+  problemsFound: 2,
+  problemsRectified: 2,
+  rectificationNotices: 1,
+  casesHandled: 1,
+  casesClosed: 1,
+  casesFemale: 1,
+  photos: 10,
+  experiences: 1,
+  mediaReports: 2,
 };
 
 /** A valid one-row activity-summary return as CSV, under the form's own labels. */
@@ -149,7 +182,8 @@ function returnCsv(unit: string, publicityEvents: number): string {
     contactEmail: 'test@example.com',
     fillDate: '2024-03-20',
   };
-  const value = (id: string) => (id === 'publicityEvents' ? publicityEvents : props[id]!.type === 'integer' ? FIGURES[id] ?? 1 : text[id] ?? '');
+  const value = (id: string) =>
+    id === 'publicityEvents' ? publicityEvents : props[id]!.type === 'integer' ? (FIGURES[id] ?? 1) : (text[id] ?? '');
   return [ids.map((id) => props[id]!.title).join(','), ids.map(value).join(',')].join('\r\n') + '\r\n';
 }
 
@@ -218,7 +252,22 @@ interface CliReport {
 async function cliRollup(dir: string, names: string[], roster: string, out: string): Promise<CliReport> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [path.join(root, 'bin/huizong.js'), 'rollup', ...names, '--form', 'activity-summary', '--roster', roster, '--deadline', '2024-03-25', '--unit', '河东区总工会', '--json', '--out', out],
+    [
+      path.join(root, 'bin/huizong.js'),
+      'rollup',
+      ...names,
+      '--form',
+      'activity-summary',
+      '--roster',
+      roster,
+      '--deadline',
+      '2024-03-25',
+      '--unit',
+      '河东区总工会',
+      '--json',
+      '--out',
+      out,
+    ],
     { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS },
   );
   return JSON.parse(stdout) as CliReport;
@@ -341,10 +390,12 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
   function statusOf(rawPath: string): Promise<number> {
     return new Promise((resolve, reject) => {
       const { hostname, port } = new URL(origin);
-      http.get({ hostname, port, path: rawPath }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      http
+        .get({ hostname, port, path: rawPath }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
   }
 
@@ -376,167 +427,193 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
     expect(await statusOf('/examples/%E6%B2%B3%E4%B8%9C%E5%8C%BA-2024/%E5%8D%95%E4%BD%8D%E5%90%8D%E5%8D%95.csv')).toBe(200);
   });
 
-  test('renders in Chinese outside Excel', async () => {
-    const pane = await openPane('zh-CN');
-    const { page } = pane;
-    await visible(page.getByRole('heading', { level: 1, name: '汇总', exact: true }));
-    await visible(page.getByText('未检测到 Excel', { exact: true }));
-    await visible(page.getByText('当前不在 Excel 中运行', { exact: false }));
-    expect(await (await visible(page.getByTestId('form-picker'))).innerText()).toContain('维权行动月活动数据汇总表');
-    const tabs = await page.getByRole('tab').allInnerTexts();
-    expect(tabs.map((t) => t.trim())).toEqual(['模板', '填写', '校验', '汇总']);
-    await visible(page.getByRole('button', { name: '下载模板文件' }));
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await page.screenshot({ path: path.join(screenshots, 'pane-zh.png'), fullPage: true });
-    expect(pane.officeRequests).toEqual([OFFICE_JS]);
-    expect(pane.pageErrors).toEqual([]);
-    await closePane(pane);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'renders in Chinese outside Excel',
+    async () => {
+      const pane = await openPane('zh-CN');
+      const { page } = pane;
+      await visible(page.getByRole('heading', { level: 1, name: '汇总', exact: true }));
+      await visible(page.getByText('未检测到 Excel', { exact: true }));
+      await visible(page.getByText('当前不在 Excel 中运行', { exact: false }));
+      expect(await (await visible(page.getByTestId('form-picker'))).innerText()).toContain('维权行动月活动数据汇总表');
+      const tabs = await page.getByRole('tab').allInnerTexts();
+      expect(tabs.map((t) => t.trim())).toEqual(['模板', '填写', '校验', '汇总']);
+      await visible(page.getByRole('button', { name: '下载模板文件' }));
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await page.screenshot({ path: path.join(screenshots, 'pane-zh.png'), fullPage: true });
+      expect(pane.officeRequests).toEqual([OFFICE_JS]);
+      expect(pane.pageErrors).toEqual([]);
+      await closePane(pane);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  test('the entry form is in Chinese and says which required field is empty', async () => {
-    const pane = await openPane('zh-CN');
-    const { page } = pane;
-    await (await visible(page.getByRole('tab', { name: '填写' }))).click();
-    for (const group of ['基本信息', '宣传活动', '法律法规培训', '女职工专项集体合同']) {
-      await visible(page.getByRole('heading', { level: 3, name: group, exact: true }));
-    }
-    // Labels of required fields end in Fluent's (aria-hidden) *.
-    for (const label of ['填报单位', '单位层级', '开展宣传活动（场次）', '宣传活动参与人数（人次）', '其中女职工（人次）', '填表人']) {
-      await visible(page.locator('label').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`) }));
-    }
-    // …and name their controls.
-    await visible(page.getByRole('textbox', { name: '填报单位', exact: true }));
-    await visible(page.getByRole('combobox', { name: '单位层级', exact: true }));
-    await visible(page.getByRole('textbox', { name: '开展宣传活动（场次）', exact: true }));
-    await visible(page.getByText('当前不在 Excel 中：填好的行先保存在这里', { exact: false }));
-    await (await visible(page.getByRole('button', { name: '保存', exact: true }))).click();
-    await visible(page.getByText('请填写“填报单位”', { exact: true }).first());
-    await visible(page.getByText(/^还有 \d+ 项需要修改$/));
-    // The viewport, as a user sees it: the form's 保存 bar is sticky at its bottom (a full-page
-    // capture would leave that bar in the middle of the page).
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(screenshots, 'entry-zh.png') });
-    expect(pane.pageErrors).toEqual([]);
-    await closePane(pane);
-  }, TEST_TIMEOUT_MS);
-
-  test('rolls up returned files in the browser as the CLI does', async () => {
-    const made = await extras;
-    if (made instanceof Error) throw made;
-
-    // All returns in one folder, so the browser and the CLI see the same file names.
-    const returns = path.join(work, 'returns');
-    fs.mkdirSync(returns, { recursive: true });
-    for (const name of fs.readdirSync(path.join(exampleDir, 'returns'))) fs.copyFileSync(path.join(exampleDir, 'returns', name), path.join(returns, name));
-    for (const file of made ?? []) fs.copyFileSync(file, path.join(returns, path.basename(file)));
-    const names = fs.readdirSync(returns).sort();
-    const roster = path.join(exampleDir, '单位名单.csv');
-    const report = await cliRollup(returns, names, roster, path.join(work, 'cli-rollup.xlsx'));
-    const cliBook = XLSX.read(fs.readFileSync(path.join(work, 'cli-rollup.xlsx')));
-
-    const pane = await openPane('zh-CN');
-    const { page } = pane;
-    await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
-    await page.getByTestId('returns-input').setInputFiles(names.map((name) => path.join(returns, name)));
-    await visible(page.getByText(`已选择 ${names.length} 个文件`, { exact: true }));
-    await page.getByTestId('roster-input').setInputFiles(roster);
-    await visible(page.getByText('单位名单.csv', { exact: true }));
-    await page.getByLabel('截止日期').fill('2024-03-25');
-    await page.getByLabel('汇总单位').fill('河东区总工会');
-    await page.getByRole('button', { name: '开始汇总' }).click();
-    await visible(page.getByTestId('rollup-counts'), ROLLUP_TIMEOUT_MS);
-
-    expect(await rollupCounts(page)).toEqual(expectedCounts(report));
-    const corrupt = report.files.find((f) => f.file === '损坏的文件.xlsx');
-    expect(corrupt?.status).toBe('rejected');
-    const corruptIssues = await visible(page.getByTestId('issue-list').getByRole('region', { name: '损坏的文件.xlsx', exact: true }));
-    expect(await corruptIssues.innerText()).toContain(corrupt!.reason!);
-    await page.screenshot({ path: path.join(screenshots, 'rollup-zh.png'), fullPage: true });
-
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
-      page.getByRole('button', { name: '下载汇总工作簿' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('河东区总工会-汇总.xlsx');
-    const book = XLSX.read(fs.readFileSync(await download.path()));
-    expect(book.SheetNames.slice(0, 3)).toEqual(['汇总', '报送情况', '问题清单']);
-
-    // 合计: the CLI's totals, which are the sum of the counted rows.
-    const total = totalRow(book);
-    const counted = report.rows.filter((r) => r.status === 'counted');
-    const publicity = counted.reduce((sum, r) => sum + (typeof r.values.publicityEvents === 'number' ? r.values.publicityEvents : 0), 0);
-    expect(report.totals.publicityEvents).toBe(publicity);
-    expect(total['开展宣传活动（场次）']).toBe(publicity);
-    expect(total).toEqual(totalRow(cliBook));
-    if (made) {
-      for (const unit of ['天津市河东区某某工会', '天津市河东区某某公司工会']) {
-        expect(sheetRows(book, '汇总').some((r) => r[0] === unit)).toBe(true);
+  test(
+    'the entry form is in Chinese and says which required field is empty',
+    async () => {
+      const pane = await openPane('zh-CN');
+      const { page } = pane;
+      await (await visible(page.getByRole('tab', { name: '填写' }))).click();
+      for (const group of ['基本信息', '宣传活动', '法律法规培训', '女职工专项集体合同']) {
+        await visible(page.getByRole('heading', { level: 3, name: group, exact: true }));
       }
-    }
+      // Labels of required fields end in Fluent's (aria-hidden) *.
+      for (const label of ['填报单位', '单位层级', '开展宣传活动（场次）', '宣传活动参与人数（人次）', '其中女职工（人次）', '填表人']) {
+        await visible(page.locator('label').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`) }));
+      }
+      // …and name their controls.
+      await visible(page.getByRole('textbox', { name: '填报单位', exact: true }));
+      await visible(page.getByRole('combobox', { name: '单位层级', exact: true }));
+      await visible(page.getByRole('textbox', { name: '开展宣传活动（场次）', exact: true }));
+      await visible(page.getByText('当前不在 Excel 中：填好的行先保存在这里', { exact: false }));
+      await (await visible(page.getByRole('button', { name: '保存', exact: true }))).click();
+      await visible(page.getByText('请填写“填报单位”', { exact: true }).first());
+      await visible(page.getByText(/^还有 \d+ 项需要修改$/));
+      // The viewport, as a user sees it: the form's 保存 bar is sticky at its bottom (a full-page
+      // capture would leave that bar in the middle of the page).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(screenshots, 'entry-zh.png') });
+      expect(pane.pageErrors).toEqual([]);
+      await closePane(pane);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-    // 报送情况: the same statuses as the CLI's.
-    const statuses = unitStatuses(book);
-    expect(statuses).toEqual(unitStatuses(cliBook));
-    const word: Record<string, string> = { reported: '已报送', late: '逾期', missing: '未报送' };
-    for (const unit of report.units.filter((u) => u.status in word)) expect(statuses).toContainEqual([unit.unit, word[unit.status]]);
-    expect(statuses).toContainEqual(['天津市第一热电厂工会', '逾期']);
-    expect(statuses).toContainEqual(['春华街道总工会', '未报送']);
-    expect(statuses).toContainEqual(['大王庄街道总工会', '已报送']);
+  test(
+    'rolls up returned files in the browser as the CLI does',
+    async () => {
+      const made = await extras;
+      if (made instanceof Error) throw made;
 
-    // 问题清单 names the corrupt file and why.
-    expect(sheetRows(book, '问题清单').some((r) => r[0] === '损坏的文件.xlsx' && r.includes(corrupt!.reason!))).toBe(true);
-    expect(pane.pageErrors).toEqual([]);
-    await closePane(pane);
-  }, TEST_TIMEOUT_MS);
+      // All returns in one folder, so the browser and the CLI see the same file names.
+      const returns = path.join(work, 'returns');
+      fs.mkdirSync(returns, { recursive: true });
+      for (const name of fs.readdirSync(path.join(exampleDir, 'returns')))
+        fs.copyFileSync(path.join(exampleDir, 'returns', name), path.join(returns, name));
+      for (const file of made ?? []) fs.copyFileSync(file, path.join(returns, path.basename(file)));
+      const names = fs.readdirSync(returns).sort();
+      const roster = path.join(exampleDir, '单位名单.csv');
+      const report = await cliRollup(returns, names, roster, path.join(work, 'cli-rollup.xlsx'));
+      const cliBook = XLSX.read(fs.readFileSync(path.join(work, 'cli-rollup.xlsx')));
 
-  test('使用示例数据 loads the bundled examples and rolls them up', async () => {
-    const examples = fs.readdirSync(path.join(exampleDir, 'returns')).sort();
-    const report = await cliRollup(path.join(exampleDir, 'returns'), examples, path.join(exampleDir, '单位名单.csv'), path.join(work, 'cli-examples.xlsx'));
+      const pane = await openPane('zh-CN');
+      const { page } = pane;
+      await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
+      await page.getByTestId('returns-input').setInputFiles(names.map((name) => path.join(returns, name)));
+      await visible(page.getByText(`已选择 ${names.length} 个文件`, { exact: true }));
+      await page.getByTestId('roster-input').setInputFiles(roster);
+      await visible(page.getByText('单位名单.csv', { exact: true }));
+      await page.getByLabel('截止日期').fill('2024-03-25');
+      await page.getByLabel('汇总单位').fill('河东区总工会');
+      await page.getByRole('button', { name: '开始汇总' }).click();
+      await visible(page.getByTestId('rollup-counts'), ROLLUP_TIMEOUT_MS);
 
-    const pane = await openPane('zh-CN');
-    const { page } = pane;
-    await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
-    requested.length = 0;
-    await (await visible(page.getByRole('button', { name: '使用示例数据' }))).click();
-    await visible(page.getByText(`已选择 ${examples.length} 个文件`, { exact: true }));
-    expect(await page.getByLabel('截止日期').inputValue()).toBe('2024-03-25');
-    expect(await page.getByLabel('汇总单位').inputValue()).toBe('河东区总工会');
-    await visible(page.getByText('单位名单.csv', { exact: true }));
-    // Fetched from dist/examples, next to taskpane.html.
-    for (const name of examples) expect(requested).toContain(`/examples/河东区-2024/returns/${name}`);
-    expect(requested).toContain('/examples/河东区-2024/单位名单.csv');
+      expect(await rollupCounts(page)).toEqual(expectedCounts(report));
+      const corrupt = report.files.find((f) => f.file === '损坏的文件.xlsx');
+      expect(corrupt?.status).toBe('rejected');
+      const corruptIssues = await visible(page.getByTestId('issue-list').getByRole('region', { name: '损坏的文件.xlsx', exact: true }));
+      expect(await corruptIssues.innerText()).toContain(corrupt!.reason!);
+      await page.screenshot({ path: path.join(screenshots, 'rollup-zh.png'), fullPage: true });
 
-    // The progress bar may show only briefly: note whether it ever appeared.
-    await page.evaluate(() => {
-      const w = window as unknown as { sawProgress: boolean };
-      w.sawProgress = false;
-      new MutationObserver(() => {
-        if (document.querySelector('[role="progressbar"]')) w.sawProgress = true;
-      }).observe(document.body, { childList: true, subtree: true, attributes: true });
-    });
-    await page.getByRole('button', { name: '开始汇总' }).click();
-    await visible(page.getByTestId('rollup-counts'), ROLLUP_TIMEOUT_MS);
-    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
-    expect(await page.locator('[role="progressbar"]').count()).toBe(0);
-    expect(await rollupCounts(page)).toEqual(expectedCounts(report));
-    await visible(page.getByRole('button', { name: '下载汇总工作簿' }));
-    await page.screenshot({ path: path.join(screenshots, 'examples-zh.png'), fullPage: true });
-    expect(pane.pageErrors).toEqual([]);
-    await closePane(pane);
-  }, TEST_TIMEOUT_MS);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+        page.getByRole('button', { name: '下载汇总工作簿' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('河东区总工会-汇总.xlsx');
+      const book = XLSX.read(fs.readFileSync(await download.path()));
+      expect(book.SheetNames.slice(0, 3)).toEqual(['汇总', '报送情况', '问题清单']);
 
-  test('speaks English in an English browser', async () => {
-    const pane = await openPane('en-US');
-    const { page } = pane;
-    await visible(page.getByRole('heading', { level: 1, name: 'Huizong', exact: true }));
-    await visible(page.getByText('Excel not detected', { exact: true }));
-    const tabs = await page.getByRole('tab').allInnerTexts();
-    expect(tabs.map((t) => t.trim())).toEqual(['Template', 'Enter', 'Check', 'Roll up']);
-    expect(await page.getByTestId('form-picker').innerText()).toContain('Rights Protection Action Month');
-    await visible(page.getByRole('button', { name: 'Download the template file' }));
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.screenshot({ path: path.join(screenshots, 'pane-en.png'), fullPage: true });
-    expect(pane.pageErrors).toEqual([]);
-    await closePane(pane);
-  }, TEST_TIMEOUT_MS);
+      // 合计: the CLI's totals, which are the sum of the counted rows.
+      const total = totalRow(book);
+      const counted = report.rows.filter((r) => r.status === 'counted');
+      const publicity = counted.reduce((sum, r) => sum + (typeof r.values.publicityEvents === 'number' ? r.values.publicityEvents : 0), 0);
+      expect(report.totals.publicityEvents).toBe(publicity);
+      expect(total['开展宣传活动（场次）']).toBe(publicity);
+      expect(total).toEqual(totalRow(cliBook));
+      if (made) {
+        for (const unit of ['天津市河东区某某工会', '天津市河东区某某公司工会']) {
+          expect(sheetRows(book, '汇总').some((r) => r[0] === unit)).toBe(true);
+        }
+      }
+
+      // 报送情况: the same statuses as the CLI's.
+      const statuses = unitStatuses(book);
+      expect(statuses).toEqual(unitStatuses(cliBook));
+      const word: Record<string, string> = { reported: '已报送', late: '逾期', missing: '未报送' };
+      for (const unit of report.units.filter((u) => u.status in word)) expect(statuses).toContainEqual([unit.unit, word[unit.status]]);
+      expect(statuses).toContainEqual(['天津市第一热电厂工会', '逾期']);
+      expect(statuses).toContainEqual(['春华街道总工会', '未报送']);
+      expect(statuses).toContainEqual(['大王庄街道总工会', '已报送']);
+
+      // 问题清单 names the corrupt file and why.
+      expect(sheetRows(book, '问题清单').some((r) => r[0] === '损坏的文件.xlsx' && r.includes(corrupt!.reason!))).toBe(true);
+      expect(pane.pageErrors).toEqual([]);
+      await closePane(pane);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    '使用示例数据 loads the bundled examples and rolls them up',
+    async () => {
+      const examples = fs.readdirSync(path.join(exampleDir, 'returns')).sort();
+      const report = await cliRollup(
+        path.join(exampleDir, 'returns'),
+        examples,
+        path.join(exampleDir, '单位名单.csv'),
+        path.join(work, 'cli-examples.xlsx'),
+      );
+
+      const pane = await openPane('zh-CN');
+      const { page } = pane;
+      await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
+      requested.length = 0;
+      await (await visible(page.getByRole('button', { name: '使用示例数据' }))).click();
+      await visible(page.getByText(`已选择 ${examples.length} 个文件`, { exact: true }));
+      expect(await page.getByLabel('截止日期').inputValue()).toBe('2024-03-25');
+      expect(await page.getByLabel('汇总单位').inputValue()).toBe('河东区总工会');
+      await visible(page.getByText('单位名单.csv', { exact: true }));
+      // Fetched from dist/examples, next to taskpane.html.
+      for (const name of examples) expect(requested).toContain(`/examples/河东区-2024/returns/${name}`);
+      expect(requested).toContain('/examples/河东区-2024/单位名单.csv');
+
+      // The progress bar may show only briefly: note whether it ever appeared.
+      await page.evaluate(() => {
+        const w = window as unknown as { sawProgress: boolean };
+        w.sawProgress = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[role="progressbar"]')) w.sawProgress = true;
+        }).observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+      await page.getByRole('button', { name: '开始汇总' }).click();
+      await visible(page.getByTestId('rollup-counts'), ROLLUP_TIMEOUT_MS);
+      expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+      expect(await page.locator('[role="progressbar"]').count()).toBe(0);
+      expect(await rollupCounts(page)).toEqual(expectedCounts(report));
+      await visible(page.getByRole('button', { name: '下载汇总工作簿' }));
+      await page.screenshot({ path: path.join(screenshots, 'examples-zh.png'), fullPage: true });
+      expect(pane.pageErrors).toEqual([]);
+      await closePane(pane);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'speaks English in an English browser',
+    async () => {
+      const pane = await openPane('en-US');
+      const { page } = pane;
+      await visible(page.getByRole('heading', { level: 1, name: 'Huizong', exact: true }));
+      await visible(page.getByText('Excel not detected', { exact: true }));
+      const tabs = await page.getByRole('tab').allInnerTexts();
+      expect(tabs.map((t) => t.trim())).toEqual(['Template', 'Enter', 'Check', 'Roll up']);
+      expect(await page.getByTestId('form-picker').innerText()).toContain('Rights Protection Action Month');
+      await visible(page.getByRole('button', { name: 'Download the template file' }));
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.screenshot({ path: path.join(screenshots, 'pane-en.png'), fullPage: true });
+      expect(pane.pageErrors).toEqual([]);
+      await closePane(pane);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -27,12 +27,16 @@ function touch(file: string, text = 'x') {
 function inbox(dir: string) {
   const root = path.join(dir, '收件箱');
   fs.mkdirSync(path.join(root, '大王庄街道总工会'), { recursive: true });
-  writeXlsx(path.join(root, '大王庄街道总工会', '数据汇总表.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', photos: 2 })] }]);
+  writeXlsx(path.join(root, '大王庄街道总工会', '数据汇总表.xlsx'), [
+    { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', photos: 2 })] },
+  ]);
   writeXlsx(path.join(root, '大王庄街道总工会', '知识竞赛.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('quiz-results'), quizRow()] }]);
   touch(path.join(root, '大王庄街道总工会', '活动总结.docx'));
   touch(path.join(root, '大王庄街道总工会', '照片', 'a.jpg'));
   touch(path.join(root, '大王庄街道总工会', '照片', 'b.jpg'));
-  writeXlsx(path.join(root, '二号桥-数据汇总表.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '二号桥街道总工会', parentUnit: '', photos: 1 })] }]);
+  writeXlsx(path.join(root, '二号桥-数据汇总表.xlsx'), [
+    { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '二号桥街道总工会', parentUnit: '', photos: 1 })] },
+  ]);
   touch(path.join(root, '二号桥图片.png'));
   // Documents and photos are dated by their file's time: this one came before 二号桥's deadline (03-22).
   fs.utimesSync(path.join(root, '二号桥图片.png'), new Date('2024-03-21T10:00:00Z'), new Date('2024-03-21T10:00:00Z'));
@@ -56,13 +60,32 @@ describe('huizong rollup --materials (the whole notice)', () => {
   let json: {
     forms: Record<string, { form: string; units: { unit: string; status: string }[] }>;
     materials: { unit: string; items: Record<string, string> }[];
-    reminders: { unit: string; missing: string[]; deadline: string | null; contact: string | null; phone: string | null; message: string }[];
+    reminders: {
+      unit: string;
+      missing: string[];
+      deadline: string | null;
+      contact: string | null;
+      phone: string | null;
+      message: string;
+    }[];
     files: { file: string; unit: string | null; material: string | null; status: string; reason: string | null }[];
     issues: { rule: string; message: string }[];
   };
   let result: { code: number; out: string; err: string };
   beforeAll(async () => {
-    result = await run('rollup', root, '--materials', 'activity-summary,quiz-results,activity-report,photos', '--roster', roster, '--deadline', '2099-12-31', '--out', out, '--json');
+    result = await run(
+      'rollup',
+      root,
+      '--materials',
+      'activity-summary,quiz-results,activity-report,photos',
+      '--roster',
+      roster,
+      '--deadline',
+      '2099-12-31',
+      '--out',
+      out,
+      '--json',
+    );
     json = JSON.parse(result.out);
   });
   const file = (suffix: string) => json.files.find((f) => f.file.endsWith(suffix));
@@ -78,13 +101,27 @@ describe('huizong rollup --materials (the whole notice)', () => {
 
   test('each roster unit × material', () => {
     const items = (unit: string) => json.materials.find((m) => m.unit === unit)?.items;
-    expect(items('大王庄街道总工会')).toEqual({ 'activity-summary': 'received', 'quiz-results': 'received', 'activity-report': 'received', photos: 'received' });
-    expect(items('二号桥街道总工会')).toEqual({ 'activity-summary': 'received', 'quiz-results': 'missing', 'activity-report': 'missing', photos: 'received' });
+    expect(items('大王庄街道总工会')).toEqual({
+      'activity-summary': 'received',
+      'quiz-results': 'received',
+      'activity-report': 'received',
+      photos: 'received',
+    });
+    expect(items('二号桥街道总工会')).toEqual({
+      'activity-summary': 'received',
+      'quiz-results': 'missing',
+      'activity-report': 'missing',
+      photos: 'received',
+    });
     // A later photo does not make the material late: its first copy dates it.
     expect(file('二号桥活动照片2.jpg')).toMatchObject({ unit: '二号桥街道总工会', material: 'photos', status: 'accepted' });
     // The GBK name is read as GBK: 第一热电厂's report is recognised.
     expect(items('天津市第一热电厂工会')?.['activity-report']).toBe('received');
-    expect(file('第一热电厂活动总结.docx')).toMatchObject({ unit: '天津市第一热电厂工会', material: 'activity-report', status: 'accepted' });
+    expect(file('第一热电厂活动总结.docx')).toMatchObject({
+      unit: '天津市第一热电厂工会',
+      material: 'activity-report',
+      status: 'accepted',
+    });
   });
 
   test('bad input: each a line with its reason, the rest goes on', () => {
@@ -98,13 +135,27 @@ describe('huizong rollup --materials (the whole notice)', () => {
 
   test('the reminder list carries the roster contact and a message', () => {
     const reminder = json.reminders.find((r) => r.unit === '二号桥街道总工会');
-    expect(reminder).toMatchObject({ missing: ['quiz-results', 'activity-report'], deadline: '2024-03-22', contact: '李娜', phone: '13800000002' });
+    expect(reminder).toMatchObject({
+      missing: ['quiz-results', 'activity-report'],
+      deadline: '2024-03-22',
+      contact: '李娜',
+      phone: '13800000002',
+    });
     expect(reminder?.message).toContain('活动总结');
     expect(json.reminders.map((r) => r.unit)).not.toContain('大王庄街道总工会');
   });
 
   test('the summary without --json speaks the users’ words', async () => {
-    const plain = await run('rollup', root, '--materials', 'activity-summary,photos', '--roster', roster, '--out', path.join(dir, 'plain.xlsx'));
+    const plain = await run(
+      'rollup',
+      root,
+      '--materials',
+      'activity-summary,photos',
+      '--roster',
+      roster,
+      '--out',
+      path.join(dir, 'plain.xlsx'),
+    );
     expect(plain.code).toBe(0);
     expect(plain.out).toMatch(/数据汇总表：已收到 2，逾期 0，退回 0，未报送 2/);
     expect(plain.out).toMatch(/需催报 \d+ 个单位/);

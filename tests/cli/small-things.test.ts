@@ -23,7 +23,9 @@ writeXlsx(path.join(dir, '乙.xlsx'), [{ name: 'Sheet1', rows: [labels, activity
 test('--form given twice is refused, not silently the last', async () => {
   const result = await run('rollup', dir, '--form', 'activity-summary', '--form', 'quiz-results', '--out', path.join(dir, 'x.xlsx'));
   expect(result.code).toBe(2);
-  expect(result.err.split('\n')[0]).toBe('--form 只能写一次（这里写了：activity-summary, quiz-results）；一次汇总只汇总一张表，请只保留一个。');
+  expect(result.err.split('\n')[0]).toBe(
+    '--form 只能写一次（这里写了：activity-summary, quiz-results）；一次汇总只汇总一张表，请只保留一个。',
+  );
   expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
 });
 
@@ -44,7 +46,18 @@ test('without a roster, 报送情况 lists the units that did report', async () 
 test('English: a rejected file is listed with an English colon', async () => {
   const bad = tempDir('huizong-small-en-');
   fs.writeFileSync(path.join(bad, 'notes.csv'), '姓名,年龄\n张三,30\n');
-  const result = await run('rollup', bad, '--form', 'activity-summary', '--out', path.join(bad, 'o.xlsx'), '--lang', 'en', '--today', '2024-03-26');
+  const result = await run(
+    'rollup',
+    bad,
+    '--form',
+    'activity-summary',
+    '--out',
+    path.join(bad, 'o.xlsx'),
+    '--lang',
+    'en',
+    '--today',
+    '2024-03-26',
+  );
   const line = result.out.split('\n').find((l) => l.includes('notes.csv'))!;
   expect(line).toMatch(/notes\.csv: /);
   expect(line).not.toContain('：');

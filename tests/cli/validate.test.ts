@@ -9,7 +9,9 @@ const root = path.resolve(__dirname, '../..');
 const dir = tempDir('huizong-cli-');
 const labels = labelsOf('activity-summary');
 const clean = writeXlsx(path.join(dir, '甲工会.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow()] }]);
-const broken = writeXlsx(path.join(dir, '乙工会.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ publicityParticipants: '若干' })] }]);
+const broken = writeXlsx(path.join(dir, '乙工会.xlsx'), [
+  { name: 'Sheet1', rows: [labels, activityRow({ publicityParticipants: '若干' })] },
+]);
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -40,7 +42,16 @@ test('--json prints one report with every issue located', async () => {
   expect(report.summary).toEqual({ files: 1, errors: 1, warnings: 0 });
   expect(report.files[0]).toMatchObject({ file: broken, errors: 1, tables: [{ sheet: 'Sheet1', form: 'activity-summary', rows: 1 }] });
   expect(report.issues).toEqual([
-    { file: broken, sheet: 'Sheet1', cell: 'E2', field: 'publicityParticipants', severity: 'error', rule: 'value.not-integer', code: 'value.not-integer', message: 'E2 宣传活动参与人数（人次）：“若干”不是整数，请填写不小于0的整数' },
+    {
+      file: broken,
+      sheet: 'Sheet1',
+      cell: 'E2',
+      field: 'publicityParticipants',
+      severity: 'error',
+      rule: 'value.not-integer',
+      code: 'value.not-integer',
+      message: 'E2 宣传活动参与人数（人次）：“若干”不是整数，请填写不小于0的整数',
+    },
   ]);
 });
 
@@ -53,7 +64,10 @@ test('a folder is searched for returns, and a file that is not a spreadsheet is 
   const result = await run('validate', folder, '--json', '--today', '2024-03-25');
   const report = JSON.parse(result.out);
   expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.xlsx', 'b.xlsx', 'c.csv']);
-  expect(report.issues.find((i: { file: string }) => i.file.endsWith('b.xlsx'))).toMatchObject({ code: 'file.not-spreadsheet', message: expect.stringMatching(/^这是其他格式的文件，不是 Excel 工作簿，无法读取/) });
+  expect(report.issues.find((i: { file: string }) => i.file.endsWith('b.xlsx'))).toMatchObject({
+    code: 'file.not-spreadsheet',
+    message: expect.stringMatching(/^这是其他格式的文件，不是 Excel 工作簿，无法读取/),
+  });
   expect(result.code).toBe(1);
 });
 
@@ -92,14 +106,44 @@ test('a user definition is used like a shipped one', async () => {
   const file = path.join(dir, 'my-quiz.json');
   fs.writeFileSync(file, JSON.stringify(def));
   const header = Object.values(def.schema.properties).map((p) => (p as { title: string }).title);
-  const ret = writeXlsx(path.join(dir, 'my.xlsx'), [{ name: 'Sheet1', rows: [header, ['河东区总工会', '普法竞赛', '本级组织', '线上答题', '2024-03-01', '2024-03-10', 1, 10, 2, 300, 200, 450, 300, 290, 30, '孔迪', '13812345678', '2024-03-20']] }]);
+  const ret = writeXlsx(path.join(dir, 'my.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [
+        header,
+        [
+          '河东区总工会',
+          '普法竞赛',
+          '本级组织',
+          '线上答题',
+          '2024-03-01',
+          '2024-03-10',
+          1,
+          10,
+          2,
+          300,
+          200,
+          450,
+          300,
+          290,
+          30,
+          '孔迪',
+          '13812345678',
+          '2024-03-20',
+        ],
+      ],
+    },
+  ]);
   const result = await run('validate', ret, '--definition', file, '--form', 'my-quiz', '--json', '--today', '2024-03-25');
   expect(JSON.parse(result.out).files[0].tables[0].form).toBe('my-quiz');
   expect(result.code).toBe(0);
 });
 
 test('runs from the repo root as `npm run -s huizong -- validate`', () => {
-  const done = spawnSync('npm', ['run', '-s', 'huizong', '--', 'validate', broken, '--today', '2024-03-25'], { cwd: root, encoding: 'utf8' });
+  const done = spawnSync('npm', ['run', '-s', 'huizong', '--', 'validate', broken, '--today', '2024-03-25'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(done.status).toBe(1);
   expect(done.stdout).toContain('“若干”不是整数');
   const help = execFileSync('node', ['bin/huizong.js', '--help'], { cwd: root, encoding: 'utf8' });

@@ -8,7 +8,16 @@ import { createSafeAjv } from '../../src/core/definitions/safeRegExp';
 test('createSafeAjv has the options and formats of JSON Forms’ createAjv', () => {
   const theirs = createAjv();
   const ours = createSafeAjv();
-  for (const option of ['allErrors', 'verbose', 'strict', 'addUsedSchema', 'validateSchema', 'coerceTypes', 'useDefaults', 'removeAdditional'] as const) {
+  for (const option of [
+    'allErrors',
+    'verbose',
+    'strict',
+    'addUsedSchema',
+    'validateSchema',
+    'coerceTypes',
+    'useDefaults',
+    'removeAdditional',
+  ] as const) {
     expect([option, ours.opts[option]]).toEqual([option, theirs.opts[option]]);
   }
   expect(Object.keys(ours.formats).sort()).toEqual(Object.keys(theirs.formats).sort());

@@ -220,9 +220,27 @@ describe('baseline rows are clean (no false positives)', () => {
 });
 
 const COVERED_RULES = [
-  'AS-R01', 'AS-R02', 'AS-R03', 'AS-R04', 'AS-R05', 'AS-R06', 'AS-R07', 'AS-R08', 'AS-R09', 'AS-R10', 'AS-R11', 'AS-R12',
-  'QR-R01', 'QR-R02', 'QR-R03', 'QR-R04', 'QR-R05',
-  'TE-R01', 'TE-R02', 'TE-R03', 'TE-R04',
+  'AS-R01',
+  'AS-R02',
+  'AS-R03',
+  'AS-R04',
+  'AS-R05',
+  'AS-R06',
+  'AS-R07',
+  'AS-R08',
+  'AS-R09',
+  'AS-R10',
+  'AS-R11',
+  'AS-R12',
+  'QR-R01',
+  'QR-R02',
+  'QR-R03',
+  'QR-R04',
+  'QR-R05',
+  'TE-R01',
+  'TE-R02',
+  'TE-R03',
+  'TE-R04',
 ];
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -382,12 +400,28 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
     { rule: 'AS-R02', name: 'equal (boundary)', set: { quizFemale: 500 } },
     { rule: 'AS-R02', name: 'zero of zero', set: { quizFemale: 0, quizParticipants: 0 } },
     { rule: 'AS-R03', name: 'equal (boundary)', set: { contractsNew: 60 } },
-    { rule: 'AS-R04', name: 'equal (boundary), other parts blank', set: { contractsSingle: 60, contractsRegional: null, contractsIndustry: null } },
-    { rule: 'AS-R05', name: 'equal (boundary), other parts blank', set: { contractsRegional: 60, contractsSingle: null, contractsIndustry: null } },
-    { rule: 'AS-R06', name: 'equal (boundary), other parts blank', set: { contractsIndustry: 60, contractsSingle: null, contractsRegional: null } },
+    {
+      rule: 'AS-R04',
+      name: 'equal (boundary), other parts blank',
+      set: { contractsSingle: 60, contractsRegional: null, contractsIndustry: null },
+    },
+    {
+      rule: 'AS-R05',
+      name: 'equal (boundary), other parts blank',
+      set: { contractsRegional: 60, contractsSingle: null, contractsIndustry: null },
+    },
+    {
+      rule: 'AS-R06',
+      name: 'equal (boundary), other parts blank',
+      set: { contractsIndustry: 60, contractsSingle: null, contractsRegional: null },
+    },
     { rule: 'AS-R06', name: 'equal (boundary), other parts 0', set: { contractsIndustry: 60, contractsSingle: 0, contractsRegional: 0 } },
     { rule: 'AS-R07', name: 'parts add up (baseline 40+12+8=60)', set: {} },
-    { rule: 'AS-R07', name: 'all zero', set: { contractsNew: 0, contractsInForce: 0, contractsSingle: 0, contractsRegional: 0, contractsIndustry: 0, contractEnterprises: 0 } },
+    {
+      rule: 'AS-R07',
+      name: 'all zero',
+      set: { contractsNew: 0, contractsInForce: 0, contractsSingle: 0, contractsRegional: 0, contractsIndustry: 0, contractEnterprises: 0 },
+    },
     { rule: 'AS-R07', name: '无 counts as zero', set: { contractsSingle: 48, contractsRegional: 12, contractsIndustry: '无' } },
     { rule: 'AS-R08', name: 'equal (boundary)', set: { contractEnterprises: 60 } },
     { rule: 'AS-R08', name: 'more', set: { contractEnterprises: 61 } },
@@ -415,7 +449,9 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
 
   test('AS-R12 flags a date cell after today', () => {
     const report = check('activity-summary', [{ fillDate: new Date(Date.UTC(2024, 2, 26)) }]);
-    expect(report.issues).toEqual([expect.objectContaining({ rule: 'AS-R12', cell: 'AK2', message: 'AK2 填表日期：2024-03-26晚于今天（2024-03-25），请核对日期' })]);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ rule: 'AS-R12', cell: 'AK2', message: 'AK2 填表日期：2024-03-26晚于今天（2024-03-25），请核对日期' }),
+    ]);
   });
 
   test.each([
@@ -529,7 +565,12 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
       expect(report.issues.map((i) => [i.rule, i.cell, i.severity, i.message])).toEqual([
         ['value.range', 'P2', 'error', 'P2 其中区域性（份）：“10-12”是一个范围，请填写一个确切的数'],
       ]);
-      expect(report.rows[0]!.values).toMatchObject({ contractsSingle: 41, contractsRegional: null, contractsIndustry: 8, contractsInForce: 60 });
+      expect(report.rows[0]!.values).toMatchObject({
+        contractsSingle: 41,
+        contractsRegional: null,
+        contractsIndustry: 8,
+        contractsInForce: 60,
+      });
     });
 
     test('AS-R08 (warning), the total unreadable (wrong unit): no AS-R08', () => {
@@ -540,7 +581,9 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
 
     test('AS-R12, the date unreadable: the date error only', () => {
       const report = check('activity-summary', [{ fillDate: '明天' }]);
-      expect(report.issues.map((i) => [i.rule, i.cell, i.message])).toEqual([['value.date', 'AK2', 'AK2 填表日期：“明天”不是有效日期，请按 2024-03-20 的格式填写']]);
+      expect(report.issues.map((i) => [i.rule, i.cell, i.message])).toEqual([
+        ['value.date', 'AK2', 'AK2 填表日期：“明天”不是有效日期，请按 2024-03-20 的格式填写'],
+      ]);
     });
   });
 
@@ -550,7 +593,9 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
       ['value.approximate', 'F2', 'warning'],
       ['AS-R01', 'F2', 'error'],
     ]);
-    expect(withRule(report.issues, 'AS-R01')[0]!.message).toBe('F2 其中女职工（人次）：1300，不应大于“宣传活动参与人数（人次）”（1200），请核对');
+    expect(withRule(report.issues, 'AS-R01')[0]!.message).toBe(
+      'F2 其中女职工（人次）：1300，不应大于“宣传活动参与人数（人次）”（1200），请核对',
+    );
   });
 
   test('English: the message and both labels in English', () => {
@@ -560,7 +605,8 @@ describe('activity-summary (AS-R01 … AS-R12)', () => {
         rule: 'AS-R01',
         cell: 'F2',
         severity: 'error',
-        message: 'F2 of which women (person-times): 1201 should not be more than "Publicity participants (person-times)" (1200). Please check',
+        message:
+          'F2 of which women (person-times): 1201 should not be more than "Publicity participants (person-times)" (1200). Please check',
       }),
     ]);
   });
@@ -754,7 +800,13 @@ describe('typical-experience (TE-R01 … TE-R04)', () => {
   const otherCategories = (formOf('typical-experience').def.schema.properties.category!.enum ?? []).filter((c) => c !== CASE_CATEGORY);
 
   test('five other categories exist', () => {
-    expect(otherCategories).toEqual(['不同类型用人单位女职工专项集体合同', '区域性女职工专项集体合同', '行业性女职工专项集体合同', '普法宣传与知识竞赛', '其他']);
+    expect(otherCategories).toEqual([
+      '不同类型用人单位女职工专项集体合同',
+      '区域性女职工专项集体合同',
+      '行业性女职工专项集体合同',
+      '普法宣传与知识竞赛',
+      '其他',
+    ]);
   });
 
   test.each(otherCategories)('category %s: the three case fields may be blank (no TE-R01/02/03)', (category) => {
@@ -810,8 +862,16 @@ describe('typical-experience (TE-R01 … TE-R04)', () => {
     test('a third repeat also names the first row; a row in between that differs is not flagged', () => {
       const report = check('typical-experience', [{}, { title: '另一篇经验' }, SECOND, SECOND]);
       expect(report.issues.map((i) => [i.rule, i.cell, i.message])).toEqual([
-        ['TE-R04', 'B4', 'B4 标题：与第2行重复（河东区总工会，河东区推进区域性女职工专项集体合同全覆盖），同一单位的“报送单位”和“标题”不能重复'],
-        ['TE-R04', 'B5', 'B5 标题：与第2行重复（河东区总工会，河东区推进区域性女职工专项集体合同全覆盖），同一单位的“报送单位”和“标题”不能重复'],
+        [
+          'TE-R04',
+          'B4',
+          'B4 标题：与第2行重复（河东区总工会，河东区推进区域性女职工专项集体合同全覆盖），同一单位的“报送单位”和“标题”不能重复',
+        ],
+        [
+          'TE-R04',
+          'B5',
+          'B5 标题：与第2行重复（河东区总工会，河东区推进区域性女职工专项集体合同全覆盖），同一单位的“报送单位”和“标题”不能重复',
+        ],
       ]);
     });
 
@@ -827,7 +887,10 @@ describe('typical-experience (TE-R01 … TE-R04)', () => {
     });
 
     test('the repeat is found through spacing and full-width differences', () => {
-      const report = check('typical-experience', [{ title: '2024年河东区经验' }, { unitName: ' 河东区总工会 ', title: '２０２４年 河东区经验' }]);
+      const report = check('typical-experience', [
+        { title: '2024年河东区经验' },
+        { unitName: ' 河东区总工会 ', title: '２０２４年 河东区经验' },
+      ]);
       expect(report.issues.map((i) => [i.rule, i.cell])).toEqual([['TE-R04', 'B3']]);
     });
 

@@ -35,10 +35,17 @@ test('references to fields that do not exist are found', () => {
   expect(messages(edit((d) => (d.rules[0].other = 'nosuch')))).toEqual(['表单定义有误：/rules/0/other 指向不存在的字段“nosuch”']);
   expect(messages(edit((d) => (d.rollupKey = 'nosuch')))).toEqual(['表单定义有误：/rollupKey 指向不存在的字段“nosuch”']);
   expect(messages(edit((d) => delete d.fields.notes))).toEqual(['表单定义有误：/fields 缺少字段“notes”的说明']);
-  expect(messages(edit((d) => (d.rules[1].id = d.rules[0].id)))).toEqual([`表单定义有误：/rules/1/id 规则编号“${JSON.parse(shipped).rules[0].id}”重复`]);
+  expect(messages(edit((d) => (d.rules[1].id = d.rules[0].id)))).toEqual([
+    `表单定义有误：/rules/1/id 规则编号“${JSON.parse(shipped).rules[0].id}”重复`,
+  ]);
 });
 
 test('English messages on request', () => {
-  const result = loadDefinition(edit((d) => (d.rules[0].other = 'nosuch')), 'en');
-  expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual(['The form definition is wrong: /rules/0/other names the unknown field "nosuch"']);
+  const result = loadDefinition(
+    edit((d) => (d.rules[0].other = 'nosuch')),
+    'en',
+  );
+  expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+    'The form definition is wrong: /rules/0/other names the unknown field "nosuch"',
+  ]);
 });

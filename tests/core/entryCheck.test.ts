@@ -11,14 +11,30 @@ import { rowsAsCsv } from '../../src/taskpane/fileIO';
 const TODAY = '2026-12-05';
 const activity = compileForm(shippedForm('activity-summary')!);
 // As the entry form hands a row to 保存: numbers typed, dates as YYYY-MM-DD.
-const good = { unitName: '河东区总工会', unitLevel: '区（市）县总工会', publicityEvents: 3, publicityParticipants: 100, publicityFemale: 60, contractsNew: 1, contractsInForce: 3, contactPerson: '张三', contactPhone: '13812345678', fillDate: '2026-11-20' };
+const good = {
+  unitName: '河东区总工会',
+  unitLevel: '区（市）县总工会',
+  publicityEvents: 3,
+  publicityParticipants: 100,
+  publicityFemale: 60,
+  contractsNew: 1,
+  contractsInForce: 3,
+  contactPerson: '张三',
+  contactPhone: '13812345678',
+  fillDate: '2026-11-20',
+};
 
 test('the four findings of the issue, the same in the entry check and in 校验 of the CSV', () => {
   const row = { ...good, publicityFemale: 500, contractsNew: 5, contactPhone: '12345', fillDate: '2027-03-01' };
   const entry = checkEntryRow(activity, row, { today: TODAY }).filter((f) => f.severity === 'error');
   const report = checkFile('河东区总工会.csv', rowsAsCsv(activity, [row]), [activity], { today: TODAY });
   const checked = report.issues.filter((i) => i.severity === 'error');
-  expect(entry.map((f) => `${f.field}:${f.code}`).sort()).toEqual(['contactPhone:value.phone', 'contractsNew:rule.not-more-than', 'fillDate:rule.date-in-future', 'publicityFemale:rule.not-more-than']);
+  expect(entry.map((f) => `${f.field}:${f.code}`).sort()).toEqual([
+    'contactPhone:value.phone',
+    'contractsNew:rule.not-more-than',
+    'fillDate:rule.date-in-future',
+    'publicityFemale:rule.not-more-than',
+  ]);
   expect(checked.map((i) => `${i.field}:${i.code}`).sort()).toEqual(entry.map((f) => `${f.field}:${f.code}`).sort());
   // at the field the message needs no cell and no label; the list gives the label
   const female = entry.find((f) => f.field === 'publicityFemale')!;

@@ -16,9 +16,15 @@ describe('headerKey', () => {
   it('agrees with folding on any text', () => {
     const chars = fc.constantFrom(...'开展活动ＡＢａ１２ 　\t\n()（）【】[]{}<>《》*※:：Ab9_-.@,，。、Éé\u00a0\u2028\ufeff'.split(''));
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(chars).map((a) => a.join(''))), (text) => {
-        expect(headerKey(text)).toBe(slow(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(chars).map((a) => a.join('')),
+        ),
+        (text) => {
+          expect(headerKey(text)).toBe(slow(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -91,9 +91,16 @@ const HANG = '写法可能让校验卡死';
 const contactPattern = (pattern: string) => () => edited((d) => (d.schema.properties.contactPerson.pattern = pattern));
 
 const refused: Case[] = [
-  ['nested quantifiers ^(a+)+$', contactPattern('^(a+)+$'),
-    '表单定义有误：/schema/properties/contactPerson/pattern 字段“联系人”的格式规则（pattern）“^(a+)+$”写法可能让校验卡死：括号整体重复，括号里又有长短可变的部分'],
-  ['overlapping alternatives (x|x)*y', contactPattern('(x|x)*y'), /\/schema\/properties\/contactPerson\/pattern 字段“联系人”.*写法可能让校验卡死：重复的括号里有几个选择可以用同一个字符开头/],
+  [
+    'nested quantifiers ^(a+)+$',
+    contactPattern('^(a+)+$'),
+    '表单定义有误：/schema/properties/contactPerson/pattern 字段“联系人”的格式规则（pattern）“^(a+)+$”写法可能让校验卡死：括号整体重复，括号里又有长短可变的部分',
+  ],
+  [
+    'overlapping alternatives (x|x)*y',
+    contactPattern('(x|x)*y'),
+    /\/schema\/properties\/contactPerson\/pattern 字段“联系人”.*写法可能让校验卡死：重复的括号里有几个选择可以用同一个字符开头/,
+  ],
   ['a repeated group of digits (\\d+)*$', contactPattern('(\\d+)*$'), HANG],
   ['a repeated group that can be empty (a*)*', contactPattern('^(a*)*$'), /重复的括号里的内容可以是空的/],
   ['a back-reference', contactPattern('^(\\d)\\1$'), /用了反向引用/],
@@ -101,36 +108,113 @@ const refused: Case[] = [
   ['a very long pattern', contactPattern('^' + 'a?'.repeat(150) + '$'), /超过200个字符，请改短/],
   ['a huge repeat count', contactPattern('^a{5000}$'), /重复次数超过100（/],
   ['a pattern JavaScript cannot read with the u flag', contactPattern('^\\d{3}\\-\\d+$'), /不是有效的正则表达式/],
-  ['a catastrophic patternProperties name', () => edited((d) => (d.schema.patternProperties = { '^(a|a)*$': { type: 'string' } })),
-    /\/schema\/patternProperties\/\^\(a\|a\)\*\$ .*写法可能让校验卡死/],
-  ['a catastrophic pattern hidden in allOf', () => edited((d) => (d.schema.allOf = [{ properties: { contactPerson: { pattern: '^([a-z]+)*$' } } }])),
-    /\/schema\/allOf\/0\/properties\/contactPerson\/pattern 字段“contactPerson”.*写法可能让校验卡死/],
-  ['a catastrophic pattern in a uischema rule', () => edited((d) => (d.uischema.elements[1].rule = { effect: 'HIDE', condition: { scope: '#/properties/unitName', schema: { pattern: '(\\w+\\s?)+$' } } })),
-    /\/uischema\/elements\/1\/rule\/condition\/schema\/pattern .*写法可能让校验卡死/],
-  ['a $ref to a web address', () => edited((d) => (d.schema.properties.contactPerson = { type: 'string', title: '联系人', $ref: 'https://example.com/evil.schema.json' })),
-    '表单定义有误：/schema/properties/contactPerson/$ref 引用了定义以外的内容（https://example.com/evil.schema.json）；定义不会从网络或其他文件读取任何东西，请把所需内容直接写在定义里'],
-  ['a $ref to another file', () => edited((d) => (d.schema.allOf = [{ $ref: '../secrets.json#/x' }])), /\/schema\/allOf\/0\/\$ref 引用了定义以外的内容/],
-  ['an $id naming a web address', () => edited((d) => (d.schema.$id = 'https://example.com/row.json')), '表单定义有误：/schema/$id 行数据的 schema 里不能使用 $id，请删去'],
+  [
+    'a catastrophic patternProperties name',
+    () => edited((d) => (d.schema.patternProperties = { '^(a|a)*$': { type: 'string' } })),
+    /\/schema\/patternProperties\/\^\(a\|a\)\*\$ .*写法可能让校验卡死/,
+  ],
+  [
+    'a catastrophic pattern hidden in allOf',
+    () => edited((d) => (d.schema.allOf = [{ properties: { contactPerson: { pattern: '^([a-z]+)*$' } } }])),
+    /\/schema\/allOf\/0\/properties\/contactPerson\/pattern 字段“contactPerson”.*写法可能让校验卡死/,
+  ],
+  [
+    'a catastrophic pattern in a uischema rule',
+    () =>
+      edited(
+        (d) =>
+          (d.uischema.elements[1].rule = {
+            effect: 'HIDE',
+            condition: { scope: '#/properties/unitName', schema: { pattern: '(\\w+\\s?)+$' } },
+          }),
+      ),
+    /\/uischema\/elements\/1\/rule\/condition\/schema\/pattern .*写法可能让校验卡死/,
+  ],
+  [
+    'a $ref to a web address',
+    () =>
+      edited(
+        (d) => (d.schema.properties.contactPerson = { type: 'string', title: '联系人', $ref: 'https://example.com/evil.schema.json' }),
+      ),
+    '表单定义有误：/schema/properties/contactPerson/$ref 引用了定义以外的内容（https://example.com/evil.schema.json）；定义不会从网络或其他文件读取任何东西，请把所需内容直接写在定义里',
+  ],
+  [
+    'a $ref to another file',
+    () => edited((d) => (d.schema.allOf = [{ $ref: '../secrets.json#/x' }])),
+    /\/schema\/allOf\/0\/\$ref 引用了定义以外的内容/,
+  ],
+  [
+    'an $id naming a web address',
+    () => edited((d) => (d.schema.$id = 'https://example.com/row.json')),
+    '表单定义有误：/schema/$id 行数据的 schema 里不能使用 $id，请删去',
+  ],
   ['$async', () => edited((d) => (d.schema.$async = true)), '表单定义有误：/schema/$async 不支持异步校验（$async），请删去'],
   ['$data', () => edited((d) => (d.schema.properties.members.maximum = { $data: '1/unitName' })), /\/schema\/properties\/members\/maximum/],
-  ['another JSON Schema version', () => edited((d) => (d.schema.$schema = 'https://json-schema.org/draft/2020-12/schema')), /\/schema\/\$schema 行数据的 schema 只能按 JSON Schema draft-07 书写/],
-  ['an unknown format', () => edited((d) => (d.schema.properties.contactPerson.format = 'credit-card')), /\/schema\/properties\/contactPerson\/format 应当是预设定的枚举值之一（date、time/],
-  ['an unknown format outside the fields', () => edited((d) => (d.schema.allOf = [{ properties: { contactPerson: { format: 'regex' } } }])),
-    /\/schema\/allOf\/0\/properties\/contactPerson\/format 不认识的格式“regex”，可用的格式有：date、time/],
-  ['a __proto__ key', () => edited((d) => (d.schema.properties.contactPerson = JSON.parse('{"type":"string","title":"联系人","__proto__":{"polluted":true}}'))),
-    '表单定义有误：/schema/properties/contactPerson/__proto__ 不能使用“__proto__”作为名称，请删去或改名'],
-  ['a field called constructor', () => edited((d) => {
-    d.schema.properties.constructor = { type: 'string', title: '构造' };
-    d.uischema.elements.push({ type: 'Control', scope: '#/properties/constructor' });
-  }), '表单定义有误：/schema/properties/constructor “constructor”是程序保留的名称，请换一个（如“constructorField”）'],
-  ['a fields entry called toString', () => edited((d) => (d.fields.toString = { type: 'text' })), /\/fields\/toString “toString”是程序保留的名称/],
-  ['a huge enum', () => edited((d) => (d.schema.properties.contactPerson.enum = Array.from({ length: 5000 }, (_, i) => `选项${i}`))),
-    /\/schema\/properties\/contactPerson\/enum 不应多于 1000 个项/],
-  ['a huge enum where the format does not look', () => edited((d) => (d.schema.allOf = [{ enum: Array.from({ length: 60_000 }, (_, i) => i) }])), /内容太多（超过 50000 项）/],
-  ['a deeply nested schema', deeplyNested((d) => (d.schema.properties.contactPerson.not = '@DEEP@'), '{"not":', '{}', '}'), /\/schema\/properties\/contactPerson\/not\/not\/.* 嵌套超过 40 层，请简化/],
-  ['a deeply nested uischema', deeplyNested((d) => (d.uischema = '@DEEP@'), '{"type":"VerticalLayout","elements":[', '{"type":"Control","scope":"#/properties/unitName"}', ']}'),
-    /\/uischema\/elements\/0\/elements\/0\/.* 嵌套超过 40 层/],
-  ['a file far too large', () => edited((d) => (d.schema.properties.contactPerson.description = '说明'.repeat(1_100_000))), /远大于一般的表单定义（几十 KB），请检查是否选错了文件/],
+  [
+    'another JSON Schema version',
+    () => edited((d) => (d.schema.$schema = 'https://json-schema.org/draft/2020-12/schema')),
+    /\/schema\/\$schema 行数据的 schema 只能按 JSON Schema draft-07 书写/,
+  ],
+  [
+    'an unknown format',
+    () => edited((d) => (d.schema.properties.contactPerson.format = 'credit-card')),
+    /\/schema\/properties\/contactPerson\/format 应当是预设定的枚举值之一（date、time/,
+  ],
+  [
+    'an unknown format outside the fields',
+    () => edited((d) => (d.schema.allOf = [{ properties: { contactPerson: { format: 'regex' } } }])),
+    /\/schema\/allOf\/0\/properties\/contactPerson\/format 不认识的格式“regex”，可用的格式有：date、time/,
+  ],
+  [
+    'a __proto__ key',
+    () =>
+      edited((d) => (d.schema.properties.contactPerson = JSON.parse('{"type":"string","title":"联系人","__proto__":{"polluted":true}}'))),
+    '表单定义有误：/schema/properties/contactPerson/__proto__ 不能使用“__proto__”作为名称，请删去或改名',
+  ],
+  [
+    'a field called constructor',
+    () =>
+      edited((d) => {
+        d.schema.properties.constructor = { type: 'string', title: '构造' };
+        d.uischema.elements.push({ type: 'Control', scope: '#/properties/constructor' });
+      }),
+    '表单定义有误：/schema/properties/constructor “constructor”是程序保留的名称，请换一个（如“constructorField”）',
+  ],
+  [
+    'a fields entry called toString',
+    () => edited((d) => (d.fields.toString = { type: 'text' })),
+    /\/fields\/toString “toString”是程序保留的名称/,
+  ],
+  [
+    'a huge enum',
+    () => edited((d) => (d.schema.properties.contactPerson.enum = Array.from({ length: 5000 }, (_, i) => `选项${i}`))),
+    /\/schema\/properties\/contactPerson\/enum 不应多于 1000 个项/,
+  ],
+  [
+    'a huge enum where the format does not look',
+    () => edited((d) => (d.schema.allOf = [{ enum: Array.from({ length: 60_000 }, (_, i) => i) }])),
+    /内容太多（超过 50000 项）/,
+  ],
+  [
+    'a deeply nested schema',
+    deeplyNested((d) => (d.schema.properties.contactPerson.not = '@DEEP@'), '{"not":', '{}', '}'),
+    /\/schema\/properties\/contactPerson\/not\/not\/.* 嵌套超过 40 层，请简化/,
+  ],
+  [
+    'a deeply nested uischema',
+    deeplyNested(
+      (d) => (d.uischema = '@DEEP@'),
+      '{"type":"VerticalLayout","elements":[',
+      '{"type":"Control","scope":"#/properties/unitName"}',
+      ']}',
+    ),
+    /\/uischema\/elements\/0\/elements\/0\/.* 嵌套超过 40 层/,
+  ],
+  [
+    'a file far too large',
+    () => edited((d) => (d.schema.properties.contactPerson.description = '说明'.repeat(1_100_000))),
+    /远大于一般的表单定义（几十 KB），请检查是否选错了文件/,
+  ],
 ];
 
 describe('a definition that could hang or run something is refused with a clear message', () => {
@@ -181,10 +265,13 @@ describe('a definition that looks odd but is harmless loads and checks tables', 
     const original = globalThis.fetch;
     globalThis.fetch = fetchSpy as unknown as typeof fetch;
     try {
-      const outcome = run(edited((d) => {
-        d.schema.definitions = { name: { type: 'string', pattern: '^[^0-9]+$' } };
-        d.schema.properties.contactPerson = { type: 'string', title: '联系人', $ref: '#/definitions/name' };
-      }), sampleGrid(['张三', '110']));
+      const outcome = run(
+        edited((d) => {
+          d.schema.definitions = { name: { type: 'string', pattern: '^[^0-9]+$' } };
+          d.schema.properties.contactPerson = { type: 'string', title: '联系人', $ref: '#/definitions/name' };
+        }),
+        sampleGrid(['张三', '110']),
+      );
       expect(outcome.messages).toEqual([]);
       expect(outcome.tableIssues!.map((i) => i.message)).toEqual(['B3 联系人：“110”的格式不符合要求']);
     } finally {
@@ -194,7 +281,10 @@ describe('a definition that looks odd but is harmless loads and checks tables', 
   });
 
   test('a known format is checked', () => {
-    const outcome = run(edited((d) => (d.schema.properties.contactPerson.format = 'email')), sampleGrid(['a@b.cn', '张三']));
+    const outcome = run(
+      edited((d) => (d.schema.properties.contactPerson.format = 'email')),
+      sampleGrid(['a@b.cn', '张三']),
+    );
     expect(outcome.tableIssues!.map((i) => i.cell)).toEqual(['B3']);
   });
 });
@@ -202,7 +292,9 @@ describe('a definition that looks odd but is harmless loads and checks tables', 
 test('English messages for a refused pattern', () => {
   const loaded = loadDefinition(contactPattern('^(a+)+$')(), 'en');
   expect(loaded.ok ? [] : loaded.issues.map((i) => i.message)).toEqual([
-    expect.stringMatching(/^The form definition is wrong: \/schema\/properties\/contactPerson\/pattern The format rule \(pattern\) "\^\(a\+\)\+\$" of field "联系人" could make checking hang: a repeated group contains a part of varying length/),
+    expect.stringMatching(
+      /^The form definition is wrong: \/schema\/properties\/contactPerson\/pattern The format rule \(pattern\) "\^\(a\+\)\+\$" of field "联系人" could make checking hang: a repeated group contains a part of varying length/,
+    ),
   ]);
 });
 

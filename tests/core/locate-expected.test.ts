@@ -29,16 +29,21 @@ describe('locateTable with the expected form', () => {
 
   it('a header naming every field of a form: the same table, with the other forms passed over', () => {
     fc.assert(
-      fc.property(fc.nat({ max: forms.length - 1 }), fc.array(fc.array(cellArb, { maxLength: 45 }), { maxLength: 6 }), fc.boolean(), (f, body, otherLabels) => {
-        const form = forms[f]!;
-        const labels = form.fields.map((field) => field.label);
-        // Another form's labels tacked on the end: more columns matched, for a form that is not whole.
-        if (otherLabels) labels.push(...forms[(f + 1) % forms.length]!.fields.map((field) => field.label));
-        const grid: Grid = { sheet: 'S', rows: [['2024年汇总表'], labels, ...body], merges: [], typed: true };
-        const plain = found(grid);
-        expect(plain?.form).toBeDefined();
-        for (let e = 0; e < forms.length; e++) expect(found(grid, e)).toEqual(plain);
-      }),
+      fc.property(
+        fc.nat({ max: forms.length - 1 }),
+        fc.array(fc.array(cellArb, { maxLength: 45 }), { maxLength: 6 }),
+        fc.boolean(),
+        (f, body, otherLabels) => {
+          const form = forms[f]!;
+          const labels = form.fields.map((field) => field.label);
+          // Another form's labels tacked on the end: more columns matched, for a form that is not whole.
+          if (otherLabels) labels.push(...forms[(f + 1) % forms.length]!.fields.map((field) => field.label));
+          const grid: Grid = { sheet: 'S', rows: [['2024年汇总表'], labels, ...body], merges: [], typed: true };
+          const plain = found(grid);
+          expect(plain?.form).toBeDefined();
+          for (let e = 0; e < forms.length; e++) expect(found(grid, e)).toEqual(plain);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -22,7 +22,12 @@ function found(grid: Grid, expected?: (typeof forms)[number]) {
 
 const sheet = (rows: CellValue[][], merges: Merge[] = []): Grid => ({ sheet: 'S', rows, merges, typed: true });
 const titleMerge = (last = width - 1): Merge => ({ s: { r: 0, c: 0 }, e: { r: 0, c: last } });
-const dataRow = (name: string, n: number): CellValue[] => [name, '基层工会', '某区总工会', ...Array.from({ length: width - 3 }, (_, i) => (i + n) % 9)];
+const dataRow = (name: string, n: number): CellValue[] => [
+  name,
+  '基层工会',
+  '某区总工会',
+  ...Array.from({ length: width - 3 }, (_, i) => (i + n) % 9),
+];
 
 describe('a header found before', () => {
   it('is the same table for the next return of the template, found at once', () => {
@@ -49,12 +54,31 @@ describe('a header found before', () => {
 
   it('gives every sheet of any sequence the table it gets alone', () => {
     const titles = ['2024年女职工维权行动月活动数据汇总表', '2023年汇总表', '活动数据', ''];
-    const headers = [labels, [...labels].reverse(), [...labels, '备注'], labels.slice(0, 20), labels.map((l, i) => (i === 3 ? `${l} ` : l))];
+    const headers = [
+      labels,
+      [...labels].reverse(),
+      [...labels, '备注'],
+      labels.slice(0, 20),
+      labels.map((l, i) => (i === 3 ? `${l} ` : l)),
+    ];
     const bodies = [[dataRow('甲', 1)], [dataRow('乙', 2), ['合计']], [], [['注：以上数据截至3月20日']]];
     // Relative to a header on row 1: over the title, past the header, down into the data, across two labels.
-    const mergeSets: Merge[][] = [[], [titleMerge()], [titleMerge(width + 2)], [{ s: { r: 1, c: 0 }, e: { r: 2, c: 0 } }], [{ s: { r: 1, c: 3 }, e: { r: 1, c: 4 } }], [{ s: { r: 1, c: 19 }, e: { r: 1, c: 30 } }]];
+    const mergeSets: Merge[][] = [
+      [],
+      [titleMerge()],
+      [titleMerge(width + 2)],
+      [{ s: { r: 1, c: 0 }, e: { r: 2, c: 0 } }],
+      [{ s: { r: 1, c: 3 }, e: { r: 1, c: 4 } }],
+      [{ s: { r: 1, c: 19 }, e: { r: 1, c: 30 } }],
+    ];
     const gridArb = fc
-      .record({ title: fc.nat(titles.length - 1), header: fc.nat(headers.length - 1), body: fc.nat(bodies.length - 1), merges: fc.nat(mergeSets.length - 1), titleRows: fc.nat(2) })
+      .record({
+        title: fc.nat(titles.length - 1),
+        header: fc.nat(headers.length - 1),
+        body: fc.nat(bodies.length - 1),
+        merges: fc.nat(mergeSets.length - 1),
+        titleRows: fc.nat(2),
+      })
       .map(({ title, header, body, merges, titleRows }) => {
         const top: CellValue[][] = titleRows === 0 ? [] : titleRows === 1 ? [[titles[title]!]] : [[titles[title]!], ['填报单位（盖章）：']];
         const shift = (m: Merge): Merge => ({ s: { r: m.s.r + top.length - 1, c: m.s.c }, e: { r: m.e.r + top.length - 1, c: m.e.c } });
@@ -73,7 +97,9 @@ describe('a header found before', () => {
 describe('a table shared by sheets of one template', () => {
   it('is checked in each run’s language, day and year', () => {
     const ids = activity.fields.map((f) => f.id);
-    const row = labels.map((_, c) => (ids[c] === 'unitName' ? '甲单位' : ids[c] === 'fillDate' ? '3月30日' : ids[c] === 'contactPhone' ? '12' : null));
+    const row = labels.map((_, c) =>
+      ids[c] === 'unitName' ? '甲单位' : ids[c] === 'fillDate' ? '3月30日' : ids[c] === 'contactPhone' ? '12' : null,
+    );
     const grid = sheet([['2024年汇总表'], labels, row], [titleMerge()]);
     const located = locateTable(grid, forms, activity)!;
     expect(locateTable(sheet([['2024年汇总表'], labels, row], [titleMerge()]), forms, activity)).toBe(located);

@@ -5,7 +5,16 @@
 import * as XLSX from '@e965/xlsx';
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForm } from '../../src/core/definitions/shipped';
-import { chunkAreas, compressCells, expandAreas, markPlan, MARK_TITLES, promptGroups, rowWritePlan, shiftCell } from '../../src/core/plan/markPlan';
+import {
+  chunkAreas,
+  compressCells,
+  expandAreas,
+  markPlan,
+  MARK_TITLES,
+  promptGroups,
+  rowWritePlan,
+  shiftCell,
+} from '../../src/core/plan/markPlan';
 import { templatePlan, tableName, PROMPT_LIMIT } from '../../src/core/plan/templatePlan';
 import { columnName, type Grid } from '../../src/core/table/grid';
 import { locateTable } from '../../src/core/table/locate';
@@ -96,7 +105,12 @@ describe('templatePlan', () => {
     const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
     const index = (cfb.FullPaths as string[]).findIndex((p) => p.endsWith('/xl/worksheets/sheet1.xml'));
     const xml = Buffer.from(cfb.FileIndex[index]!.content as Uint8Array).toString('utf8');
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     const written = new Map<string, Record<string, string>>();
     for (const m of xml.matchAll(/<dataValidation ([^>]*?)(?:\/>|>)/g)) {
       const attrs = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1]!, unescape(a[2]!)]));
@@ -159,7 +173,10 @@ describe('markPlan', () => {
     expect(message.text).toContain('若干');
     for (const m of plan.messages) expect(m.text.length).toBeLessThanOrEqual(255);
     // A cell with two issues shows both, one per line.
-    const both = markPlan({ ...result, issues: [...result.issues, { ...result.issues.find((i) => i.cell === `${events}4`)!, message: `${events}4 另一条` }] });
+    const both = markPlan({
+      ...result,
+      issues: [...result.issues, { ...result.issues.find((i) => i.cell === `${events}4`)!, message: `${events}4 另一条` }],
+    });
     expect(both.messages.find((m) => m.address === `${events}4`)!.text.split('\n')).toHaveLength(2);
     const long = markPlan({ ...result, issues: [{ ...result.issues.find((i) => i.cell === `${events}4`)!, message: '长'.repeat(400) }] });
     expect(long.messages[0]!.text).toHaveLength(255);
@@ -168,14 +185,18 @@ describe('markPlan', () => {
 
   it('names the field prompts to put back on clearing', () => {
     expect(plan.fieldPrompts).toEqual(
-      expect.arrayContaining([{ column: events, title: '开展宣传活动（场次）', message: activity.def.fields.publicityEvents!.help!['zh-CN'] }]),
+      expect.arrayContaining([
+        { column: events, title: '开展宣传活动（场次）', message: activity.def.fields.publicityEvents!.help!['zh-CN'] },
+      ]),
     );
   });
 
   it('moves addresses by the origin when the report was computed on the bare used range', () => {
     const shifted = markPlan(result, 'C3');
     expect(shifted.cells.error).toContain(shiftCell(`${events}4`, 2, 2));
-    expect(shifted.fieldPrompts!.map((p) => p.column)).toContain(columnName(activity.fields.findIndex((f) => f.id === 'publicityEvents') + 2));
+    expect(shifted.fieldPrompts!.map((p) => p.column)).toContain(
+      columnName(activity.fields.findIndex((f) => f.id === 'publicityEvents') + 2),
+    );
   });
 
   it('groups prompts by column and text, so that a column saying the same is one command', () => {
@@ -207,10 +228,18 @@ describe('address helpers', () => {
 });
 
 describe('rowWritePlan', () => {
-  const total = ['合计', ...activityRow().slice(1).map((v) => (typeof v === 'number' ? v * 2 : null))];
+  const total = [
+    '合计',
+    ...activityRow()
+      .slice(1)
+      .map((v) => (typeof v === 'number' ? v * 2 : null)),
+  ];
 
   it('appends below the last data row, in a row inserted above a 合计 line that follows at once', () => {
-    const grid = activityGrid([activityRow({ unitName: '甲工会' }), activityRow({ unitName: '乙工会' })], [total, ['注：本表由区总工会汇总']]);
+    const grid = activityGrid(
+      [activityRow({ unitName: '甲工会' }), activityRow({ unitName: '乙工会' })],
+      [total, ['注：本表由区总工会汇总']],
+    );
     const { table } = report(grid);
     const plan = rowWritePlan(grid, table, { unitName: '丙工会', publicityEvents: 3, fillDate: '2024-03-21' });
     expect(plan.range).toBe('A6:AL6');
@@ -233,7 +262,14 @@ describe('rowWritePlan', () => {
 
   it('updates an existing row, keeping columns that hold no field', () => {
     const labels = labelsOf('activity-summary');
-    const grid: Grid = { sheet: 's', rows: [[...labels.slice(0, 3), '自填列', ...labels.slice(3)], [...activityRow().slice(0, 3), '保留', ...activityRow().slice(3)]], typed: true };
+    const grid: Grid = {
+      sheet: 's',
+      rows: [
+        [...labels.slice(0, 3), '自填列', ...labels.slice(3)],
+        [...activityRow().slice(0, 3), '保留', ...activityRow().slice(3)],
+      ],
+      typed: true,
+    };
     const table = locateTable(grid, [activity])!;
     const plan = rowWritePlan(grid, table, { unitName: '甲', contactPerson: '=HYPERLINK("x")' }, { row: 2 });
     expect(plan.range).toBe('A2:AM2');
@@ -270,10 +306,32 @@ describe('snapshotGrid', () => {
   });
 
   it('tells date formats from others', () => {
-    for (const f of ['yyyy-mm-dd', 'm/d/yyyy', 'yyyy/m/d', 'd-mmm-yy', '[$-804]yyyy"年"m"月"d"日";@', '[DBNum1][$-804]yyyy"年"m"月"d"日', 'mmm-yy', 'yyyy-mm-dd hh:mm']) {
+    for (const f of [
+      'yyyy-mm-dd',
+      'm/d/yyyy',
+      'yyyy/m/d',
+      'd-mmm-yy',
+      '[$-804]yyyy"年"m"月"d"日";@',
+      '[DBNum1][$-804]yyyy"年"m"月"d"日',
+      'mmm-yy',
+      'yyyy-mm-dd hh:mm',
+    ]) {
       expect([f, isDateFormat(f)]).toEqual([f, true]);
     }
-    for (const f of ['General', '0', '#,##0', '0.00%', '@', '"人"0', '0.00E+00', 'h:mm', '[h]:mm:ss', '#,##0"场"', '[DBNum1][$-804]G/通用格式', '[Red]0.00']) {
+    for (const f of [
+      'General',
+      '0',
+      '#,##0',
+      '0.00%',
+      '@',
+      '"人"0',
+      '0.00E+00',
+      'h:mm',
+      '[h]:mm:ss',
+      '#,##0"场"',
+      '[DBNum1][$-804]G/通用格式',
+      '[Red]0.00',
+    ]) {
       expect([f, isDateFormat(f)]).toEqual([f, false]);
     }
     expect(serialToDate(60)).toBeUndefined();
@@ -282,7 +340,9 @@ describe('snapshotGrid', () => {
 
   it('reads back the same report as the file reader gives for the same table', () => {
     const values = [labelsOf('activity-summary'), activityRow({ unitName: '甲工会', fillDate: 45371 })];
-    const formats = values.map((row) => row.map((_, c) => (c === activity.fields.findIndex((f) => f.id === 'fillDate') ? 'yyyy-mm-dd' : 'General')));
+    const formats = values.map((row) =>
+      row.map((_, c) => (c === activity.fields.findIndex((f) => f.id === 'fillDate') ? 'yyyy-mm-dd' : 'General')),
+    );
     const grid = snapshotGrid({ sheet: 's', origin: 'A1', values: values.map((r) => r.map((v) => v ?? '')), numberFormats: formats });
     const table = locateTable(grid, [activity])!;
     const result = validateTable(grid, table, { today: '2024-03-25' });

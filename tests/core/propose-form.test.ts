@@ -18,7 +18,10 @@ describe('formsOfGrids', () => {
 
   test('a workbook with two forms on two sheets holds both, in sheet order; a notes sheet holds none', () => {
     const notes = grid('说明', [['填表说明：请如实填写'], ['联系人：孔迪']]);
-    expect(formsOfGrids([notes, table('quiz-results'), table('activity-summary'), table('quiz-results')], forms)).toEqual(['quiz-results', 'activity-summary']);
+    expect(formsOfGrids([notes, table('quiz-results'), table('activity-summary'), table('quiz-results')], forms)).toEqual([
+      'quiz-results',
+      'activity-summary',
+    ]);
     expect(formsOfGrids([notes], forms)).toEqual([]);
   });
 });
@@ -57,6 +60,11 @@ describe('proposeForm', () => {
   });
 
   test('no form anywhere proposes nothing and names every file', () => {
-    expect(proposeForm([{ source: '名单.csv', forms: [] }], order)).toEqual({ matching: [], total: 1, others: [], unmatched: ['名单.csv'] });
+    expect(proposeForm([{ source: '名单.csv', forms: [] }], order)).toEqual({
+      matching: [],
+      total: 1,
+      others: [],
+      unmatched: ['名单.csv'],
+    });
   });
 });

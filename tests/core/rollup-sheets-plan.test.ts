@@ -42,16 +42,32 @@ function quizValues(unit: string, over: Record<string, string | number | null>):
 /** As tests/files/write-rollup.test.ts: three counted rows, one superseded, a rejected file, three issues. */
 function fixture(): RollupResult {
   const notInteger: Issue = {
-    ...makeIssue({ code: 'value.not-integer', params: { value: '若干' }, cell: 'G5', row: 5, field: 'sessions', label: '竞赛场次（场）' }, 'zh-CN'),
+    ...makeIssue(
+      { code: 'value.not-integer', params: { value: '若干' }, cell: 'G5', row: 5, field: 'sessions', label: '竞赛场次（场）' },
+      'zh-CN',
+    ),
     file: '和平区.xlsx',
     sheet: '知识竞赛情况',
   };
   const spaces: Issue = {
-    ...makeIssue({ code: 'value.spaces', params: { value: ' 022-23456789 ', parsed: '022-23456789' }, cell: 'P5', row: 5, field: 'contactPhone', label: '联系电话' }, 'zh-CN'),
+    ...makeIssue(
+      {
+        code: 'value.spaces',
+        params: { value: ' 022-23456789 ', parsed: '022-23456789' },
+        cell: 'P5',
+        row: 5,
+        field: 'contactPhone',
+        label: '联系电话',
+      },
+      'zh-CN',
+    ),
     file: '河东区.xlsx',
     sheet: '知识竞赛情况',
   };
-  const otherForm: Issue = { ...makeIssue({ code: 'file.other-form', params: { form: '维权行动月活动数据汇总表' } }, 'zh-CN'), file: '其他表.xlsx' };
+  const otherForm: Issue = {
+    ...makeIssue({ code: 'file.other-form', params: { form: '维权行动月活动数据汇总表' } }, 'zh-CN'),
+    file: '其他表.xlsx',
+  };
   return {
     form: 'quiz-results',
     formVersion: quiz.def.version,
@@ -63,7 +79,15 @@ function fixture(): RollupResult {
         unit: '河东区总工会',
         rosterUnit: '河东区总工会',
         file: '河东区.xlsx',
-        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, femaleWorkers: 120, fillDate: '2024-03-20' }),
+        values: quizValues('河东区总工会', {
+          competitionName: '=1+1',
+          contactPerson: '@SUM(A1)',
+          sessions: 2,
+          participants: 100,
+          femaleParticipants: 60,
+          femaleWorkers: 120,
+          fillDate: '2024-03-20',
+        }),
         warnings: 1,
         date: '2024-03-20',
       }),
@@ -71,7 +95,13 @@ function fixture(): RollupResult {
         unit: '和平区总工会',
         rosterUnit: '和平区总工会',
         file: '和平区.xlsx',
-        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, femaleWorkers: 40, fillDate: '2024-03-21' }),
+        values: quizValues('和平区总工会', {
+          sessions: '若干',
+          participants: 50,
+          femaleParticipants: 20,
+          femaleWorkers: 40,
+          fillDate: '2024-03-21',
+        }),
         unreadable: ['sessions'],
         errors: 1,
         date: '2024-03-21',
@@ -80,7 +110,13 @@ function fixture(): RollupResult {
         unit: '滨海新区某公司工会',
         notOnRoster: true,
         file: '滨海.xlsx',
-        values: quizValues('滨海新区某公司工会', { sessions: 3, participants: 30, femaleParticipants: 15, competitionName: '+86 知识竞赛', contactPerson: '-' }),
+        values: quizValues('滨海新区某公司工会', {
+          sessions: 3,
+          participants: 30,
+          femaleParticipants: 15,
+          competitionName: '+86 知识竞赛',
+          contactPerson: '-',
+        }),
         date: '2024-03-15',
       }),
       row({
@@ -98,22 +134,74 @@ function fixture(): RollupResult {
       { file: '和平区.xlsx', status: 'accepted', rows: 1 },
       { file: '和平区（旧）.xlsx', status: 'accepted', rows: 1 },
       { file: '滨海.xlsx', status: 'accepted', rows: 1 },
-      { file: '其他表.xlsx', status: 'rejected', code: 'file.other-form', reason: '不是知识竞赛活动情况表，而是“维权行动月活动数据汇总表”', otherForm: 'activity-summary', rows: 0 },
+      {
+        file: '其他表.xlsx',
+        status: 'rejected',
+        code: 'file.other-form',
+        reason: '不是知识竞赛活动情况表，而是“维权行动月活动数据汇总表”',
+        otherForm: 'activity-summary',
+        rows: 0,
+      },
     ],
     units: [
-      { unit: '河东区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'reported', deadline: '2024-03-25', files: ['河东区.xlsx'], date: '2024-03-20', errors: 0, warnings: 1, superseded: 0 },
-      { unit: '和平区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'late', deadline: '2024-03-18', files: ['和平区.xlsx'], date: '2024-03-21', errors: 1, warnings: 0, superseded: 1 },
-      { unit: '河西区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'missing', deadline: '2024-03-25', files: [], errors: 0, warnings: 0, superseded: 0 },
+      {
+        unit: '河东区总工会',
+        level: '区（市）县总工会',
+        parent: '天津市总工会',
+        status: 'reported',
+        deadline: '2024-03-25',
+        files: ['河东区.xlsx'],
+        date: '2024-03-20',
+        errors: 0,
+        warnings: 1,
+        superseded: 0,
+      },
+      {
+        unit: '和平区总工会',
+        level: '区（市）县总工会',
+        parent: '天津市总工会',
+        status: 'late',
+        deadline: '2024-03-18',
+        files: ['和平区.xlsx'],
+        date: '2024-03-21',
+        errors: 1,
+        warnings: 0,
+        superseded: 1,
+      },
+      {
+        unit: '河西区总工会',
+        level: '区（市）县总工会',
+        parent: '天津市总工会',
+        status: 'missing',
+        deadline: '2024-03-25',
+        files: [],
+        errors: 0,
+        warnings: 0,
+        superseded: 0,
+      },
     ],
     issues: [spaces, notInteger, otherForm],
-    meta: { generator: 'huizong', form: 'quiz-results', formVersion: quiz.def.version, unit: '天津市总工会', level: '市总工会', createdAt: '2024-03-26T02:30:00.000Z' },
+    meta: {
+      generator: 'huizong',
+      form: 'quiz-results',
+      formVersion: quiz.def.version,
+      unit: '天津市总工会',
+      level: '市总工会',
+      createdAt: '2024-03-26T02:30:00.000Z',
+    },
   };
 }
 
 /** An activity roll-up of `n` counted rows (no roster, no issues). */
 function activityResult(n: number): RollupResult {
   const rows: RollupRow[] = Array.from({ length: n }, (_, i) =>
-    row({ unit: `第${i + 1}基层工会`, file: `第${i + 1}.xlsx`, sheet: 'Sheet1', row: 3, values: { unitName: `第${i + 1}基层工会`, publicityEvents: i + 1, publicityParticipants: 100 * (i + 1), contractsNew: 2 } }),
+    row({
+      unit: `第${i + 1}基层工会`,
+      file: `第${i + 1}.xlsx`,
+      sheet: 'Sheet1',
+      row: 3,
+      values: { unitName: `第${i + 1}基层工会`, publicityEvents: i + 1, publicityParticipants: 100 * (i + 1), contractsNew: 2 },
+    }),
   );
   return {
     form: 'activity-summary',
@@ -242,7 +330,8 @@ describe('rollupSheetsPlan: 汇总', () => {
     expect(excelText('TRUE')).toBe("'TRUE");
     expect(excelText('河东区总工会')).toBe('河东区总工会');
     expect(excelText(null)).toBe('');
-    for (const sheet of plan.sheets) for (const values of sheet.values) for (const v of values) if (typeof v === 'string') expect(v).not.toMatch(/^[=+\-@]/);
+    for (const sheet of plan.sheets)
+      for (const values of sheet.values) for (const v of values) if (typeof v === 'string') expect(v).not.toMatch(/^[=+\-@]/);
   });
 });
 
@@ -254,7 +343,18 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
   it('报送情况: counts on top, each status in Chinese and coloured, then the files', () => {
     expect(status.values[0]![0]).toBe(`${quiz.def.title['zh-CN']}报送情况`);
     expect(status.values[1]![0]).toBe('应报 3，已报送 1，逾期 1，未报送 1，不在名单 1');
-    expect(status.values[3]).toEqual(['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数']);
+    expect(status.values[3]).toEqual([
+      '单位名称',
+      '单位层级',
+      '上级单位',
+      '状态',
+      '报送文件',
+      '填表日期',
+      '截止日期',
+      '错误数',
+      '警告数',
+      '被替代的版本数',
+    ]);
     expect(status.values.slice(4, 8).map((r) => [r[0], r[3]])).toEqual([
       ['河东区总工会', '已报送'],
       ['和平区总工会', '逾期'],
@@ -312,8 +412,20 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
     expect(en.sheets.map((s) => s.name)).toEqual(['汇总', '报送情况', '问题清单']);
     const rows = sheetOf(en, 'rows');
     expect(rows.values[0]![0]).toBe('Custom title');
-    expect(rows.values[3]).toEqual([...quiz.fields.map((f) => f.label), 'Women workers taking part', 'Share of women among participants', 'Source file', 'Sheet', 'Row', 'Notes']);
-    expect(sheetOf(en, 'status').values.slice(4, 8).map((r) => r[3])).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
+    expect(rows.values[3]).toEqual([
+      ...quiz.fields.map((f) => f.label),
+      'Women workers taking part',
+      'Share of women among participants',
+      'Source file',
+      'Sheet',
+      'Row',
+      'Notes',
+    ]);
+    expect(
+      sheetOf(en, 'status')
+        .values.slice(4, 8)
+        .map((r) => r[3]),
+    ).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
     expect(sheetOf(en, 'issues').values[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
   });
 });
@@ -330,7 +442,11 @@ describe('rollupSheetsPlan: the chart', () => {
       categories: 'A5:A14',
       series: [
         { field: 'publicityEvents', name: '开展宣传活动（场次）', values: `${letter('publicityEvents')}5:${letter('publicityEvents')}14` },
-        { field: 'publicityParticipants', name: '宣传活动参与人数（人次）', values: `${letter('publicityParticipants')}5:${letter('publicityParticipants')}14` },
+        {
+          field: 'publicityParticipants',
+          name: '宣传活动参与人数（人次）',
+          values: `${letter('publicityParticipants')}5:${letter('publicityParticipants')}14`,
+        },
         { field: 'contractsNew', name: '新签女职工专项集体合同（份）', values: `${letter('contractsNew')}5:${letter('contractsNew')}14` },
       ],
       source: `A4:A14,D4:E14,${letter('contractsNew')}4:${letter('contractsNew')}14`,
@@ -396,11 +512,11 @@ describe('rollupSheetsPlan: the same content as the .xlsx roll-up', () => {
       expect([sheet.name, actual.length]).toEqual([sheet.name, expected.length]);
       actual.forEach((r, i) => {
         const e = expected[i]!;
-        expect([sheet.name, i + 1, r.map((v, j) => (typeof v === 'number' && typeof e[j] === 'number' ? Number((v as number).toFixed(9)) : v))]).toEqual([
+        expect([
           sheet.name,
           i + 1,
-          e.map((v) => (typeof v === 'number' ? Number(v.toFixed(9)) : v)),
-        ]);
+          r.map((v, j) => (typeof v === 'number' && typeof e[j] === 'number' ? Number((v as number).toFixed(9)) : v)),
+        ]).toEqual([sheet.name, i + 1, e.map((v) => (typeof v === 'number' ? Number(v.toFixed(9)) : v))]);
       });
     }
   });

@@ -63,7 +63,14 @@ describe('parseRoster', () => {
       ['2024年河东区女职工工作报表单位名单'],
       ['填报单位：', '河东区总工会'],
       HEADER,
-      [1, '河东区教育局工会', '系统', '河东区总工会', '教育局工会、区教育工会；教育系统工会,教委工会，教育工会', new Date(Date.UTC(2024, 2, 20))],
+      [
+        1,
+        '河东区教育局工会',
+        '系统',
+        '河东区总工会',
+        '教育局工会、区教育工会；教育系统工会,教委工会，教育工会',
+        new Date(Date.UTC(2024, 2, 20)),
+      ],
       [2, '大王庄街总工会', '街道', '河东区总工会', '', '2024/3/21'],
       [],
       [3, '河东区卫健委工会', '系统', '河东区总工会', null, 45376],
@@ -89,20 +96,42 @@ describe('parseRoster', () => {
 
   it('accepts the 单位/名称/单位全称 variants and columns in any order, without optional ones', () => {
     for (const label of ['单位', '名称', '单位全称', '*单位名称', '单位名称（全称）']) {
-      const result = parseRoster(sheet([['上级单位', label], ['河东区总工会', '大王庄街总工会']]), 'r.csv', 'zh-CN');
+      const result = parseRoster(
+        sheet([
+          ['上级单位', label],
+          ['河东区总工会', '大王庄街总工会'],
+        ]),
+        'r.csv',
+        'zh-CN',
+      );
       expect(result.issues).toEqual([]);
       expect(result.units).toEqual([{ name: '大王庄街总工会', parent: '河东区总工会', aliases: [], row: 2 }]);
     }
   });
 
   it('does not take a unit line (单位：) for the header', () => {
-    const result = parseRoster(sheet([['单位：', '河东区总工会'], ['单位', '上级单位'], ['大王庄街总工会', '河东区总工会']]), 'r.xlsx', 'zh-CN');
+    const result = parseRoster(
+      sheet([
+        ['单位：', '河东区总工会'],
+        ['单位', '上级单位'],
+        ['大王庄街总工会', '河东区总工会'],
+      ]),
+      'r.xlsx',
+      'zh-CN',
+    );
     expect(names(result.units)).toEqual(['大王庄街总工会']);
     expect(result.units[0]!.row).toBe(3);
   });
 
   it('reports a sheet without a 单位名称 header: no units, one issue', () => {
-    const result = parseRoster(sheet([['序号', '名字'], [1, '河东区总工会']]), '名单.xlsx', 'zh-CN');
+    const result = parseRoster(
+      sheet([
+        ['序号', '名字'],
+        [1, '河东区总工会'],
+      ]),
+      '名单.xlsx',
+      'zh-CN',
+    );
     expect(result.units).toEqual([]);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]!.code).toBe('roster.no-name-column');
@@ -128,7 +157,9 @@ describe('parseRoster', () => {
   it('warns when the header is there but no unit is listed', () => {
     const result = parseRoster(sheet([HEADER, [1], [2]]), 'r', 'zh-CN');
     expect(result.units).toEqual([]);
-    expect(result.issues.map((i) => [i.code, i.message])).toEqual([['roster.empty', '单位名单中没有单位，请在“单位名称”列下逐行填写应报送的单位']]);
+    expect(result.issues.map((i) => [i.code, i.message])).toEqual([
+      ['roster.empty', '单位名单中没有单位，请在“单位名称”列下逐行填写应报送的单位'],
+    ]);
   });
 
   it('skips blank rows, numbered empty rows, 合计 and note lines; warns of a row with details but no name', () => {
@@ -148,7 +179,9 @@ describe('parseRoster', () => {
       'zh-CN',
     );
     expect(names(result.units)).toEqual(['大王庄街总工会', '二号桥街总工会']);
-    expect(result.issues.map((i) => [i.code, i.row, i.message])).toEqual([['roster.blank-name', 5, '第5行：这一行没有填写单位名称，已跳过；请补上单位名称或删去这一行']]);
+    expect(result.issues.map((i) => [i.code, i.row, i.message])).toEqual([
+      ['roster.blank-name', 5, '第5行：这一行没有填写单位名称，已跳过；请补上单位名称或删去这一行'],
+    ]);
   });
 
   it('keeps the first of two rows naming one unit and names both rows', () => {
@@ -190,7 +223,11 @@ describe('parseRoster', () => {
     for (const unit of result.units) expect(unit.deadline).toBeUndefined();
     expect(result.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
       // Shaped like a date but no day on the calendar: said in so many words.
-      ['roster.impossible-deadline', 'F2', 'F2 截止日期：“2024-13-01”不是真实的日期：一年只有 12 个月，没有 13 月；请核对后按 2024-03-20 的格式填写。在改正之前，该单位暂不设单独的截止日期'],
+      [
+        'roster.impossible-deadline',
+        'F2',
+        'F2 截止日期：“2024-13-01”不是真实的日期：一年只有 12 个月，没有 13 月；请核对后按 2024-03-20 的格式填写。在改正之前，该单位暂不设单独的截止日期',
+      ],
       ['roster.bad-deadline', 'F3', 'F3 截止日期：“月底前”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写'],
       // A day without a year: never guessed.
       ['roster.bad-deadline', 'F5', 'F5 截止日期：“3月20日”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写'],
@@ -199,7 +236,18 @@ describe('parseRoster', () => {
   });
 
   it('reads deadlines in a CSV roster, where every cell is text', () => {
-    const result = parseRoster(sheet([['单位名称', '截止日期'], ['大王庄街总工会', '２０２４－０３－２０'], ['二号桥街总工会', '2024.3.21']], false), 'r.csv', 'zh-CN');
+    const result = parseRoster(
+      sheet(
+        [
+          ['单位名称', '截止日期'],
+          ['大王庄街总工会', '２０２４－０３－２０'],
+          ['二号桥街总工会', '2024.3.21'],
+        ],
+        false,
+      ),
+      'r.csv',
+      'zh-CN',
+    );
     expect(result.issues).toEqual([]);
     expect(result.units.map((u) => u.deadline)).toEqual(['2024-03-20', '2024-03-21']);
   });
@@ -217,8 +265,16 @@ describe('parseRoster', () => {
     );
     expect(result.units.map((u) => u.aliases)).toEqual([['教育局工会'], [], ['机关工会']]);
     expect(result.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
-      ['roster.alias-clash', 'E2', 'E2 别名：别名“二号桥街总工会女职委”已是第3行“二号桥街总工会”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名'],
-      ['roster.alias-clash', 'E4', 'E4 别名：别名“教育局工会”已是第2行“河东区教育局工会”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名'],
+      [
+        'roster.alias-clash',
+        'E2',
+        'E2 别名：别名“二号桥街总工会女职委”已是第3行“二号桥街总工会”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名',
+      ],
+      [
+        'roster.alias-clash',
+        'E4',
+        'E4 别名：别名“教育局工会”已是第2行“河东区教育局工会”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名',
+      ],
     ]);
     expect(matchUnit(result, '二号桥街总工会女职委').unit?.name).toBe('二号桥街总工会');
     expect(matchUnit(result, '教育局工会').unit?.name).toBe('河东区教育局工会');

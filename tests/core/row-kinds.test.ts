@@ -12,9 +12,13 @@ import type { CellValue } from '../../src/core/values/types';
 /** The rule as written, every text normalised. */
 function reference(row: readonly CellValue[], keyColumn?: number): string {
   const TOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计|总\s*数)/;
-  const NOTE = /^(注|说明|备注|附注|填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|主管领导|联系人|联系电话|填表日期|填报日期|报送日期|日期)\s*[:：]|^注\s*\d|^注[:：]?$/;
+  const NOTE =
+    /^(注|说明|备注|附注|填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|主管领导|联系人|联系电话|填表日期|填报日期|报送日期|日期)\s*[:：]|^注\s*\d|^注[:：]?$/;
   const norm = (v: CellValue) => toHalfWidth(cellText(v)).replace(/\s+/g, '');
-  const texts = row.filter((v) => !isBlank(v)).slice(0, 2).map(norm);
+  const texts = row
+    .filter((v) => !isBlank(v))
+    .slice(0, 2)
+    .map(norm);
   if (texts.length === 0) return 'blank';
   const key = keyColumn === undefined || isBlank(row[keyColumn]) ? undefined : norm(row[keyColumn]);
   if (texts.some((t) => TOTAL.test(t)) || (key !== undefined && TOTAL.test(key))) return 'total';
@@ -22,14 +26,47 @@ function reference(row: readonly CellValue[], keyColumn?: number): string {
   return 'data';
 }
 
-const WORDS = ['合计', '小计', '总计', '共计', '总数', '注', '说明', '备注', '附注', '填表人', '填报人', '制表人', '制表', '审核人', '审核', '负责人', '单位负责人', '主管领导', '联系人', '联系电话', '填表日期', '填报日期', '报送日期', '日期'];
+const WORDS = [
+  '合计',
+  '小计',
+  '总计',
+  '共计',
+  '总数',
+  '注',
+  '说明',
+  '备注',
+  '附注',
+  '填表人',
+  '填报人',
+  '制表人',
+  '制表',
+  '审核人',
+  '审核',
+  '负责人',
+  '单位负责人',
+  '主管领导',
+  '联系人',
+  '联系电话',
+  '填表日期',
+  '填报日期',
+  '报送日期',
+  '日期',
+];
 const SPACES = ['', '', ' ', '\u3000', '\t'];
 const pieces = ['合', '计', '注', '：', ':', '１', '2', ' ', '\u3000', 'Ａ', '第', '街道', '工会', '—', '日期'];
 /** A 合计 or note word as people type it: spaces between its characters, a colon or a number after, text around. */
 const wordArb = fc
-  .record({ word: fc.constantFrom(...WORDS), gaps: fc.array(fc.constantFrom(...SPACES), { minLength: 6, maxLength: 6 }), before: fc.constantFrom('', ' ', '\u3000', '第'), after: fc.constantFrom('', '：', ':', ' ：', '１', '1', '３月', '：张三') })
+  .record({
+    word: fc.constantFrom(...WORDS),
+    gaps: fc.array(fc.constantFrom(...SPACES), { minLength: 6, maxLength: 6 }),
+    before: fc.constantFrom('', ' ', '\u3000', '第'),
+    after: fc.constantFrom('', '：', ':', ' ：', '１', '1', '３月', '：张三'),
+  })
   .map(({ word, gaps, before, after }) => before + [...word].map((ch, i) => ch + (gaps[i] ?? '')).join('') + after);
-const textArb = fc.oneof(wordArb, fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join('')));
+const textArb = fc.oneof(
+  wordArb,
+  fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join('')),
+);
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(textArb, fc.constant(null), fc.integer({ min: 0, max: 99 }));
 
 describe('row kinds', () => {

@@ -87,7 +87,9 @@ describe('合计 rows', () => {
     expect(table.rows).toHaveLength(2);
     expect(table.totalRows.map((r) => r.row)).toEqual([4]);
     const mismatch = report.issues.filter((i) => i.code === 'table.total-mismatch');
-    expect(mismatch.map((i) => i.message)).toEqual(['E4 宣传活动参与人数（人次）：合计行为 2000，明细行之和为 2400，请核对；汇总按明细行计算']);
+    expect(mismatch.map((i) => i.message)).toEqual([
+      'E4 宣传活动参与人数（人次）：合计行为 2000，明细行之和为 2400，请核对；汇总按明细行计算',
+    ]);
     expect(mismatch[0]!.severity).toBe('warning');
   });
 });
@@ -129,14 +131,40 @@ describe('a two-row merged header', () => {
   test('matches each column through its group and part', () => {
     const table = report.tables[0]!;
     expect(table.headerRows).toEqual({ top: 1, bottom: 2 });
-    expect(table.fieldColumns).toMatchObject({ unitName: 0, unitLevel: 1, publicityEvents: 2, publicityParticipants: 3, publicityFemale: 4, contractsNew: 5, contractsInForce: 6, contactPerson: 7, contactPhone: 8, fillDate: 9 });
-    expect(table.rows[0]!.values).toMatchObject({ publicityEvents: 12, publicityParticipants: 1200, publicityFemale: 800, contractsInForce: 40 });
+    expect(table.fieldColumns).toMatchObject({
+      unitName: 0,
+      unitLevel: 1,
+      publicityEvents: 2,
+      publicityParticipants: 3,
+      publicityFemale: 4,
+      contractsNew: 5,
+      contractsInForce: 6,
+      contactPerson: 7,
+      contactPhone: 8,
+      fillDate: 9,
+    });
+    expect(table.rows[0]!.values).toMatchObject({
+      publicityEvents: 12,
+      publicityParticipants: 1200,
+      publicityFemale: 800,
+      contractsInForce: 40,
+    });
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
 
 describe('columns in another order, extra columns, headers typed differently', () => {
-  const order = ['fillDate', 'contactPhone', 'unitName', 'publicityParticipants', 'publicityEvents', 'contactPerson', 'unitLevel', 'contractsNew', 'contractsInForce'];
+  const order = [
+    'fillDate',
+    'contactPhone',
+    'unitName',
+    'publicityParticipants',
+    'publicityEvents',
+    'contactPerson',
+    'unitLevel',
+    'contractsNew',
+    'contractsInForce',
+  ];
   const typed: Record<string, string> = {
     fillDate: '填表 日期',
     contactPhone: '联系\n电话',
@@ -155,7 +183,12 @@ describe('columns in another order, extra columns, headers typed differently', (
 
   test('every column is matched by its label, whatever the width, brackets and spaces', () => {
     expect(Object.keys(table.fieldColumns).sort()).toEqual([...order].sort());
-    expect(table.rows[0]!.values).toMatchObject({ unitName: '河东区总工会', publicityEvents: 12, publicityParticipants: 1200, contractsInForce: 40 });
+    expect(table.rows[0]!.values).toMatchObject({
+      unitName: '河东区总工会',
+      publicityEvents: 12,
+      publicityParticipants: 1200,
+      contractsInForce: 40,
+    });
   });
 
   test('an extra column is kept, reported, and not read as data', () => {
@@ -177,13 +210,52 @@ describe('columns in another order, extra columns, headers typed differently', (
 describe('which form a table is', () => {
   test('a quiz table is read as the quiz form, not the activity summary', () => {
     const quiz = labelsOf('quiz-results');
-    const report = check(writeXlsx(path.join(dir, 'quiz.xlsx'), [{ name: '竞赛', rows: [quiz, ['河东区总工会', '知识竞赛', '本级组织', '线上答题', '2024-03-01', '2024-03-10', 1, 10, 2, 300, 200, 450, 300, 290, 30, '孔迪', '13812345678', '2024-03-20']] }]));
+    const report = check(
+      writeXlsx(path.join(dir, 'quiz.xlsx'), [
+        {
+          name: '竞赛',
+          rows: [
+            quiz,
+            [
+              '河东区总工会',
+              '知识竞赛',
+              '本级组织',
+              '线上答题',
+              '2024-03-01',
+              '2024-03-10',
+              1,
+              10,
+              2,
+              300,
+              200,
+              450,
+              300,
+              290,
+              30,
+              '孔迪',
+              '13812345678',
+              '2024-03-20',
+            ],
+          ],
+        },
+      ]),
+    );
     expect(report.tables.map((t) => t.form)).toEqual(['quiz-results']);
     expect(report.issues).toEqual([]);
   });
 
   test('a sheet with no known header says which labels were expected', () => {
-    const report = check(writeXlsx(path.join(dir, 'other.xlsx'), [{ name: 'Sheet1', rows: [['姓名', '年龄'], ['张三', 30]] }]));
+    const report = check(
+      writeXlsx(path.join(dir, 'other.xlsx'), [
+        {
+          name: 'Sheet1',
+          rows: [
+            ['姓名', '年龄'],
+            ['张三', 30],
+          ],
+        },
+      ]),
+    );
     expect(report.tables).toEqual([]);
     expect(report.issues).toHaveLength(1);
     expect(report.issues[0]!.code).toBe('table.not-found');
@@ -198,7 +270,9 @@ describe('which form a table is', () => {
       ]),
     );
     expect(report.tables.map((t) => t.sheet)).toEqual(['活动']);
-    expect(report.issues.map((i) => `${i.sheet} ${i.message}`)).toEqual(['活动 E2 宣传活动参与人数（人次）：“若干”不是整数，请填写不小于0的整数']);
+    expect(report.issues.map((i) => `${i.sheet} ${i.message}`)).toEqual([
+      '活动 E2 宣传活动参与人数（人次）：“若干”不是整数，请填写不小于0的整数',
+    ]);
   });
 });
 
@@ -216,7 +290,13 @@ describe('CSV returns', () => {
 });
 
 describeWithOffice('returns written by LibreOffice', () => {
-  const rows = [['2024年女职工维权行动月活动数据汇总表'], labels, activityRow({ unitName: '河东区总工会', publicityParticipants: '约1200' }), activityRow({ unitName: '大王庄街道总工会', publicityParticipants: '很多' }), ['合计']];
+  const rows = [
+    ['2024年女职工维权行动月活动数据汇总表'],
+    labels,
+    activityRow({ unitName: '河东区总工会', publicityParticipants: '约1200' }),
+    activityRow({ unitName: '大王庄街道总工会', publicityParticipants: '很多' }),
+    ['合计'],
+  ];
   let csv: string;
   beforeAll(() => {
     csv = writeCsv(path.join(dir, 'lo-source.csv'), rows);
@@ -230,13 +310,33 @@ describeWithOffice('returns written by LibreOffice', () => {
     expect(table.rows.map((r) => r.values.unitName)).toEqual(['河东区总工会', '大王庄街道总工会']);
     expect(table.rows[0]!.values.publicityParticipants).toBe(1200);
     expect(table.rows[1]!.unreadable).toEqual(['publicityParticipants']);
-    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual(['E4 宣传活动参与人数（人次）：“很多”不是整数，请填写不小于0的整数']);
+    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      'E4 宣传活动参与人数（人次）：“很多”不是整数，请填写不小于0的整数',
+    ]);
     expect(report.issues.some((i) => i.code === 'value.approximate' && i.cell === 'E3')).toBe(true);
   });
 
   test('a merged two-row header re-saved by LibreOffice keeps its meaning', async () => {
     const source = writeXlsx(path.join(dir, 'lo-merged-src.xlsx'), [
-      { name: 'Sheet1', rows: [['填报单位', '单位层级', '开展宣传活动', null, '新签女职工专项集体合同（份）', '有效期内女职工专项集体合同（份）', '填表人', '联系电话', '填表日期'], [null, null, '场次', '参与人数（人次）'], ['河东区总工会', '区（市）县总工会', 12, 1200, 5, 40, '孔迪', '13812345678', '2024-03-20']], merges: ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2', 'F1:F2', 'G1:G2', 'H1:H2', 'I1:I2'] },
+      {
+        name: 'Sheet1',
+        rows: [
+          [
+            '填报单位',
+            '单位层级',
+            '开展宣传活动',
+            null,
+            '新签女职工专项集体合同（份）',
+            '有效期内女职工专项集体合同（份）',
+            '填表人',
+            '联系电话',
+            '填表日期',
+          ],
+          [null, null, '场次', '参与人数（人次）'],
+          ['河东区总工会', '区（市）县总工会', 12, 1200, 5, 40, '孔迪', '13812345678', '2024-03-20'],
+        ],
+        merges: ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2', 'F1:F2', 'G1:G2', 'H1:H2', 'I1:I2'],
+      },
     ]);
     const out = await convertWithLibreOffice(source, 'xls', tempDir('huizong-lo-'));
     const table = check(out).tables[0]!;

@@ -272,7 +272,10 @@ describe('date', () => {
       value: '2024-03-20',
       notes: [{ code: 'value.date-year-assumed', params: { value: '3月20日', parsed: '2024-03-20' } }],
     });
-    expect(accepted(parseCell('１２月１日', xlsx('date', { year: 2023 })))).toEqual({ value: '2023-12-01', codes: ['value.date-year-assumed'] });
+    expect(accepted(parseCell('１２月１日', xlsx('date', { year: 2023 })))).toEqual({
+      value: '2023-12-01',
+      codes: ['value.date-year-assumed'],
+    });
   });
 
   test('a day without a year, where nothing says the activity year, is an error that says so', () => {
@@ -325,11 +328,14 @@ describe('enum', () => {
     expect(parseCell(' 基层工会 ', LEVEL)).toEqual({ ok: true, value: '基层工会', notes: [] });
   });
 
-  test.each([['街道(乡镇)工会'], ['街道【乡镇】工会'], ['街道 （乡镇） 工会'], ['区(市)县总工会\n']])('%j reads as the canonical option with a note', (raw) => {
-    const result = accepted(parseCell(raw, LEVEL));
-    expect(result.codes).toEqual(['value.enum-folded']);
-    expect(LEVEL.options).toContain(result.value);
-  });
+  test.each([['街道(乡镇)工会'], ['街道【乡镇】工会'], ['街道 （乡镇） 工会'], ['区(市)县总工会\n']])(
+    '%j reads as the canonical option with a note',
+    (raw) => {
+      const result = accepted(parseCell(raw, LEVEL));
+      expect(result.codes).toEqual(['value.enum-folded']);
+      expect(LEVEL.options).toContain(result.value);
+    },
+  );
 
   test('the folded note names the option it was read as', () => {
     const result = parseCell('街道(乡镇)工会', LEVEL);
@@ -346,7 +352,10 @@ describe('enum', () => {
   });
 
   test('letters fold their case', () => {
-    expect(accepted(parseCell('ｏｎｌｉｎｅ', xlsx('enum', { options: ['Online'] })))).toEqual({ value: 'Online', codes: ['value.enum-folded'] });
+    expect(accepted(parseCell('ｏｎｌｉｎｅ', xlsx('enum', { options: ['Online'] })))).toEqual({
+      value: 'Online',
+      codes: ['value.enum-folded'],
+    });
   });
 });
 
@@ -419,7 +428,16 @@ describe('email', () => {
     expect(parseCell(raw, xlsx('email'))).toEqual({ ok: true, value: email, notes: [] });
   });
 
-  test.each<[CellValue]>([['hdzgh163.com'], ['hdzgh@163'], ['hdzgh@@163.com'], ['hd zgh@163.com'], ['@163.com'], ['hdzgh@.com'], [12345], [true]])('%p is the error value.email', (raw) => {
+  test.each<[CellValue]>([
+    ['hdzgh163.com'],
+    ['hdzgh@163'],
+    ['hdzgh@@163.com'],
+    ['hd zgh@163.com'],
+    ['@163.com'],
+    ['hdzgh@.com'],
+    [12345],
+    [true],
+  ])('%p is the error value.email', (raw) => {
     expect(rejected(parseCell(raw, xlsx('email')))).toBe('value.email');
   });
 });
@@ -445,9 +463,12 @@ describe('boolean', () => {
     expect(parseCell(raw, xlsx('boolean'))).toEqual({ ok: true, value, notes: [] });
   });
 
-  test.each<[CellValue]>([['对'], ['yes'], ['2'], [2], ['constructor'], ['toString'], [new Date(0)]])('%p is the error value.boolean', (raw) => {
-    expect(rejected(parseCell(raw, xlsx('boolean')))).toBe('value.boolean');
-  });
+  test.each<[CellValue]>([['对'], ['yes'], ['2'], [2], ['constructor'], ['toString'], [new Date(0)]])(
+    '%p is the error value.boolean',
+    (raw) => {
+      expect(rejected(parseCell(raw, xlsx('boolean')))).toBe('value.boolean');
+    },
+  );
 });
 
 describe('messages', () => {
@@ -496,7 +517,9 @@ describe('messages', () => {
 
   test.each(samples)('%j renders with every slot filled, in both languages', (raw, ctx) => {
     const result = parseCell(raw, ctx);
-    const issues = result.ok ? result.notes.map((n) => ({ code: n.code, params: n.params })) : [{ code: result.code, params: result.params }];
+    const issues = result.ok
+      ? result.notes.map((n) => ({ code: n.code, params: n.params }))
+      : [{ code: result.code, params: result.params }];
     expect(issues.length).toBeGreaterThan(0);
     for (const { code, params } of issues) {
       expect(catalogue[code]).toBeDefined();
@@ -509,7 +532,9 @@ describe('messages', () => {
 
 describe('properties', () => {
   const types: FieldType[] = ['text', 'int', 'number', 'enum', 'phone', 'email', 'date', 'boolean'];
-  const interesting = fc.constantFrom(...'0123456789０１２３４５６７８９,，.．-－—~～至到约余多万人次场份 　/／年月日@＠()（）转是否√×无若干'.split(''));
+  const interesting = fc.constantFrom(
+    ...'0123456789０１２３４５６７８９,，.．-－—~～至到约余多万人次场份 　/／年月日@＠()（）转是否√×无若干'.split(''),
+  );
   const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.string(),
     fc.string({ unit: interesting, maxLength: 12 }),

@@ -14,7 +14,8 @@ const activity = forms.find((f) => f.def.id === 'activity-summary')!;
 const TODAY = '2024-04-01';
 
 const grid = (rows: CellValue[][], sheet = 'Sheet1'): Grid => ({ sheet, rows, typed: true });
-const check = (rows: CellValue[][], expected?: typeof activity) => validateGrids('卡片.xlsx', [grid(rows)], forms, { today: TODAY, ...(expected ? { expected } : {}) });
+const check = (rows: CellValue[][], expected?: typeof activity) =>
+  validateGrids('卡片.xlsx', [grid(rows)], forms, { today: TODAY, ...(expected ? { expected } : {}) });
 
 /** `序号 | 指标 | 计量单位 | 数量 | 备注`, labels split from their unit, lines above and below. */
 const fiveColumnCard: CellValue[][] = [
@@ -73,7 +74,14 @@ test('`项目 | 数量` with the label and its unit in one cell, the date in a c
     ['有效期内女职工专项集体合同（份）', 5],
     ['填表人：王芳  联系电话：022-24316934'],
   ]);
-  expect(report.tables[0]?.rows[0]?.values).toMatchObject({ unitName: '河东区总工会', fillDate: '2024-03-18', publicityEvents: 2, contractsInForce: 5, contactPerson: '王芳', contactPhone: '022-24316934' });
+  expect(report.tables[0]?.rows[0]?.values).toMatchObject({
+    unitName: '河东区总工会',
+    fillDate: '2024-03-18',
+    publicityEvents: 2,
+    contractsInForce: 5,
+    contactPerson: '王芳',
+    contactPhone: '022-24316934',
+  });
   expect(report.tables[0]?.rows[0]?.cells).toMatchObject({ unitName: 'B2', fillDate: 'D2', publicityEvents: 'B5' });
   expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
 });
@@ -106,7 +114,9 @@ test('a card with two value columns (this year / last year) says so and is not g
   expect(report.tables).toEqual([]);
   expect(report.issues).toHaveLength(1);
   expect(report.issues[0]).toMatchObject({ code: 'card.two-value-columns', cell: 'D2', sheet: 'Sheet1', file: '卡片.xlsx' });
-  expect(report.issues[0]!.message).toBe('D2：竖版报表《维权行动月活动数据汇总表》有两列数量（“本年”、“上年同期”），无法确定哪一列是本次填报的数字：请只保留本次的一列（如删去上年同期数），再报送');
+  expect(report.issues[0]!.message).toBe(
+    'D2：竖版报表《维权行动月活动数据汇总表》有两列数量（“本年”、“上年同期”），无法确定哪一列是本次填报的数字：请只保留本次的一列（如删去上年同期数），再报送',
+  );
 });
 
 test('a card without its unit line is read, and says the unit is missing', () => {
@@ -137,20 +147,27 @@ test('a card whose items fit two forms equally names both; its title decides', (
 });
 
 test('nothing recognised: the message names the nearest form and what it lacks', () => {
-  const report = check([
-    ['填报单位：向阳路街道总工会'],
-    ['项目', '数量'],
-    ['开展宣传活动（场次）', 4],
-    ['发放宣传资料（份）', 100],
-  ]);
+  const report = check([['填报单位：向阳路街道总工会'], ['项目', '数量'], ['开展宣传活动（场次）', 4], ['发放宣传资料（份）', 100]]);
   expect(report.tables).toEqual([]);
   expect(report.issues.map((i) => i.code)).toEqual(['table.not-found-near']);
-  expect(report.issues[0]!.message).toBe('没有找到可识别的报表：最接近的是《维权行动月活动数据汇总表》，但缺少“单位层级”“宣传活动参与人数（人次）”“新签女职工专项集体合同（份）”。横版报表的表头应有这些列；竖版（单位填报）报表应在“指标”或“项目”列写出这些项目，数量写在右边一列');
+  expect(report.issues[0]!.message).toBe(
+    '没有找到可识别的报表：最接近的是《维权行动月活动数据汇总表》，但缺少“单位层级”“宣传活动参与人数（人次）”“新签女职工专项集体合同（份）”。横版报表的表头应有这些列；竖版（单位填报）报表应在“指标”或“项目”列写出这些项目，数量写在右边一列',
+  );
 });
 
 test('a row-per-unit table is still a table', () => {
   const report = check([
-    ['填报单位', '单位层级', '开展宣传活动（场次）', '宣传活动参与人数（人次）', '新签女职工专项集体合同（份）', '有效期内女职工专项集体合同（份）', '填表人', '联系电话', '填表日期'],
+    [
+      '填报单位',
+      '单位层级',
+      '开展宣传活动（场次）',
+      '宣传活动参与人数（人次）',
+      '新签女职工专项集体合同（份）',
+      '有效期内女职工专项集体合同（份）',
+      '填表人',
+      '联系电话',
+      '填表日期',
+    ],
     ['河东区总工会', '区（市）县总工会', 1, 10, 0, 1, '张三', '13812345678', '2024-03-20'],
   ]);
   expect(report.tables[0]?.layout).toBeUndefined();
@@ -159,7 +176,15 @@ test('a row-per-unit table is still a table', () => {
 
 test('cards from one template, read one after another for a roll-up, each give their own values', () => {
   const card = (unit: string, events: number, phone: string): CellValue[][] =>
-    fiveColumnCard.map((row, i) => (i === 1 ? [`填报单位（盖章）：${unit}      填表日期：2024年3月2${events % 10}日`] : i === 5 ? [2, '开展宣传活动', '场次', events] : i === 13 ? ['填表人：李红', null, `联系电话：${phone}`] : row));
+    fiveColumnCard.map((row, i) =>
+      i === 1
+        ? [`填报单位（盖章）：${unit}      填表日期：2024年3月2${events % 10}日`]
+        : i === 5
+          ? [2, '开展宣传活动', '场次', events]
+          : i === 13
+            ? ['填表人：李红', null, `联系电话：${phone}`]
+            : row,
+    );
   const read = (rows: CellValue[][]) => check(rows, activity).tables[0]!.rows[0]!;
   const first = read(card('甲街道总工会', 4, '13812345678'));
   const second = read(card('乙街道总工会', 7, '12345'));

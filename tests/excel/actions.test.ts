@@ -21,7 +21,8 @@ function actionsOn(fake: FakeExcel) {
   return excelActions(createOfficeGateway({ host: fake.host(), ...immediate }));
 }
 
-const huizongMarks = (fake: FakeExcel, sheet = SHEET) => fake.model.sheet(sheet)!.conditionalFormats.filter((f) => JSON.stringify(f).includes('huizong'));
+const huizongMarks = (fake: FakeExcel, sheet = SHEET) =>
+  fake.model.sheet(sheet)!.conditionalFormats.filter((f) => JSON.stringify(f).includes('huizong'));
 
 describe('校验本表 on a returned table', () => {
   test.each([10, 2000])('%i rows: marked in at most 3 syncs, issues listed by cell in Chinese', async (rows) => {
@@ -84,7 +85,17 @@ describe('生成模板 and 填写', () => {
     const template = fake.model.sheets.find((s) => s.tables.length > 0)!;
     fake.model.active = template.name;
     fake.resetCounts();
-    const saved = await actions.saveRow(activity, forms, { unitName: '河东区总工会', unitLevel: '区（市）县总工会', publicityEvents: 12, publicityParticipants: 300, contractsNew: 1, contractsInForce: 5, contactPerson: '孔迪', contactPhone: '022-24316934', fillDate: '2024-03-20' });
+    const saved = await actions.saveRow(activity, forms, {
+      unitName: '河东区总工会',
+      unitLevel: '区（市）县总工会',
+      publicityEvents: 12,
+      publicityParticipants: 300,
+      contractsNew: 1,
+      contractsInForce: 5,
+      contactPerson: '孔迪',
+      contactPhone: '022-24316934',
+      fillDate: '2024-03-20',
+    });
     expect(saved).toBe(true);
     expect(template.value('A5')).toBe('河东区总工会');
     expect(template.value('D5')).toBe(12);
@@ -106,8 +117,14 @@ describe('生成模板 and 填写', () => {
 
 describe('汇总 into the open workbook', () => {
   const examples = path.resolve(__dirname, '../../examples/河东区-2024');
-  const files = fs.readdirSync(path.join(examples, 'returns')).sort().map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(examples, 'returns', name))) }));
-  const roster = readRosterFile({ name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync(path.join(examples, '单位名单.csv'))) }, 'zh-CN');
+  const files = fs
+    .readdirSync(path.join(examples, 'returns'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(examples, 'returns', name))) }));
+  const roster = readRosterFile(
+    { name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync(path.join(examples, '单位名单.csv'))) },
+    'zh-CN',
+  );
   const result = rollUpFiles(files, { form: activity, forms, roster, deadline: '2024-03-25', unit: '河东区总工会', lang: 'zh-CN' });
 
   test('the three sheets are written in ≤ 4 syncs, re-running replaces only them, and an issue is selected in 问题清单', async () => {

@@ -40,5 +40,8 @@ test('a card is checked as its one row, its issues at its cells, and marked', as
 
 test('a card with this year and last year says why it is not read', async () => {
   const result = await actionsOn(cardSheet(['本年', '上年'])).checkSheet(forms, 'zh-CN');
-  expect(result).toEqual({ ok: false, message: expect.stringMatching(/^E3：竖版报表《维权行动月活动数据汇总表》有两列数量（“本年”、“上年”）/) });
+  expect(result).toEqual({
+    ok: false,
+    message: expect.stringMatching(/^E3：竖版报表《维权行动月活动数据汇总表》有两列数量（“本年”、“上年”）/),
+  });
 });

@@ -140,7 +140,10 @@ function columnIndex(letters: string): number {
 }
 
 export function parseArea(address: string): Area {
-  const bare = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const bare = address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .trim();
   const parts = bare.split(':');
   const one = (text: string) => {
     let m = /^([A-Za-z]{1,3})(\d+)$/.exec(text);
@@ -208,7 +211,8 @@ export function typedInput(value: unknown, format: string): unknown {
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value);
   if (m) return serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[-/](\d{1,2})$/.exec(value);
-  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) return serialOf(new Date().getUTCFullYear(), Number(m[1]), Number(m[2]));
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31)
+    return serialOf(new Date().getUTCFullYear(), Number(m[1]), Number(m[2]));
   return value;
 }
 
@@ -446,7 +450,14 @@ export class FakeExcel {
   readonly runOptions: (Excel.RunOptions | undefined)[] = [];
 
   constructor(options: DoubleOptions = {}) {
-    this.options = { nullChain: 'propagate', requestLimit: FIVE_MB, responseLimit: FIVE_MB, maxAddressChars: 8192, ignoreDelayForCellEdit: false, ...options };
+    this.options = {
+      nullChain: 'propagate',
+      requestLimit: FIVE_MB,
+      responseLimit: FIVE_MB,
+      maxAddressChars: 8192,
+      ignoreDelayForCellEdit: false,
+      ...options,
+    };
   }
 
   host(): OfficeHost {
@@ -505,7 +516,8 @@ export class FakeExcel {
   async edit(sheetName: string, address: string, rows: unknown[][]): Promise<void> {
     const sheet = this.model.sheet(sheetName)!;
     sheet.setValues(address, rows);
-    for (const handler of sheet.handlers) await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
+    for (const handler of sheet.handlers)
+      await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
   }
 
   /** The user starts typing in a cell (see `editing`). */
@@ -540,10 +552,15 @@ export class FakeExcel {
     this.syncs++;
     const queue = context.queue.splice(0);
     const tracked = context.tracked.splice(0);
-    const record: BatchRecord = { commands: queue.map((c) => c.record), requestBytes: queue.reduce((n, c) => n + c.bytes, 0), responseBytes: 0 };
+    const record: BatchRecord = {
+      commands: queue.map((c) => c.record),
+      requestBytes: queue.reduce((n, c) => n + c.bytes, 0),
+      responseBytes: 0,
+    };
     this.batches.push(record);
     await Promise.resolve();
-    if (record.requestBytes > this.options.requestLimit) throw excelError('RequestPayloadSizeLimitExceeded', `${record.requestBytes} bytes`);
+    if (record.requestBytes > this.options.requestLimit)
+      throw excelError('RequestPayloadSizeLimitExceeded', `${record.requestBytes} bytes`);
     if (this.failingSync === this.syncs) {
       this.failingSync = undefined;
       throw excelError('GeneralException', 'injected: the request was refused');
@@ -556,7 +573,8 @@ export class FakeExcel {
       record.responseBytes += command.run() ?? 0;
     }
     for (const proxy of tracked) proxy.settleNull();
-    if (record.responseBytes > this.options.responseLimit) throw excelError('ResponsePayloadSizeLimitExceeded', `${record.responseBytes} bytes`);
+    if (record.responseBytes > this.options.responseLimit)
+      throw excelError('ResponsePayloadSizeLimitExceeded', `${record.responseBytes} bytes`);
   }
 }
 
@@ -705,7 +723,8 @@ class WorksheetCollectionProxy {
   load(what: string): this {
     const withVisibility = what === 'items/name,items/id,items/visibility';
     const withIds = what === 'items/name,items/id' || withVisibility;
-    if (what !== 'items/name' && !withIds) throw new Error(`the double loads items/name (and items/id, items/visibility) only, not ${what}`);
+    if (what !== 'items/name' && !withIds)
+      throw new Error(`the double loads items/name (and items/id, items/visibility) only, not ${what}`);
     this.context.push({ api: `WorksheetCollection.load(${what})` }, () => {
       this.loadedItems = this.model.sheets.map((sheet) => {
         const proxy = new WorksheetProxy(this.context, () => sheet);
@@ -714,7 +733,11 @@ class WorksheetCollectionProxy {
         if (withVisibility) proxy.setLoaded('visibility', sheet.visibility);
         return proxy;
       });
-      return bytesOf(this.model.sheets.map((s) => (withVisibility ? { name: s.name, id: s.id, visibility: s.visibility } : withIds ? { name: s.name, id: s.id } : s.name)));
+      return bytesOf(
+        this.model.sheets.map((s) =>
+          withVisibility ? { name: s.name, id: s.id, visibility: s.visibility } : withIds ? { name: s.name, id: s.id } : s.name,
+        ),
+      );
     });
     return this;
   }
@@ -763,7 +786,13 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
           // "If the address does not contain a sheet name, the currently-active sheet is used"
           // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
           const bang = address.lastIndexOf('!');
-          const named = bang < 0 ? undefined : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+          const named =
+            bang < 0
+              ? undefined
+              : address
+                  .slice(0, bang)
+                  .replace(/^'(.*)'$/, '$1')
+                  .replace(/''/g, "'");
           const model = context.fake.model;
           const sheet = named === undefined ? model.sheet(model.active) : model.sheet(named);
           if (!sheet) throw excelError('ItemNotFound', `sheet of ${address}`);
@@ -792,7 +821,13 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       configurable: true,
     });
     this.pageLayout = Object.defineProperties(
-      { setPrintTitleRows: (rows: string) => context.push({ api: 'Worksheet.pageLayout.setPrintTitleRows', data: rows }, () => void (self.sheet().pageLayout.printTitleRows = rows)) },
+      {
+        setPrintTitleRows: (rows: string) =>
+          context.push(
+            { api: 'Worksheet.pageLayout.setPrintTitleRows', data: rows },
+            () => void (self.sheet().pageLayout.printTitleRows = rows),
+          ),
+      },
       { orientation: layout('orientation'), paperSize: layout('paperSize'), zoom: layout('zoom') },
     ) as WorksheetProxy['pageLayout'];
     this.onChanged = {
@@ -844,7 +879,8 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       const sheet = this.sheet();
       record.sheet = sheet.name;
       const model = this.context.fake.model;
-      if (sheet.visibility === 'Visible' && !model.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) throw excelError('InvalidOperation', 'the last visible sheet cannot be deleted');
+      if (sheet.visibility === 'Visible' && !model.sheets.some((s) => s !== sheet && s.visibility === 'Visible'))
+        throw excelError('InvalidOperation', 'the last visible sheet cannot be deleted');
       model.sheets = model.sheets.filter((s) => s !== sheet);
       if (model.active === sheet.name) model.active = model.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
     });
@@ -859,7 +895,10 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     return {
       apply: (range) => {
         const address = typeof range === 'string' ? range : range.addressForRecord();
-        this.context.push({ api: 'Worksheet.autoFilter.apply', address }, () => void (this.sheet().autoFilter = areaAddress(parseArea(address))));
+        this.context.push(
+          { api: 'Worksheet.autoFilter.apply', address },
+          () => void (this.sheet().autoFilter = areaAddress(parseArea(address))),
+        );
       },
     };
   }
@@ -894,7 +933,13 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
 
   getRange(address?: string): RangeProxy {
     this.context.fake.use('Worksheet.getRange');
-    return new RangeProxy(this.context, this, () => (address === undefined ? { s: { r: 0, c: 0 }, e: { r: MAX_ROW, c: MAX_COLUMN } } : parseArea(address)), false, address ?? '(sheet)');
+    return new RangeProxy(
+      this.context,
+      this,
+      () => (address === undefined ? { s: { r: 0, c: 0 }, e: { r: MAX_ROW, c: MAX_COLUMN } } : parseArea(address)),
+      false,
+      address ?? '(sheet)',
+    );
   }
 
   getRanges(address: string): RangeAreasProxy {
@@ -942,7 +987,8 @@ class TableProxy {
   constructor(readonly context: FakeContext) {}
   set name(value: string) {
     this.context.push({ api: 'Table.name', data: value }, () => {
-      if (this.context.fake.model.tables.some((t) => t !== this.model && t.name.toLowerCase() === value.toLowerCase())) throw excelError('InvalidArgument', `table name ${value} taken`);
+      if (this.context.fake.model.tables.some((t) => t !== this.model && t.name.toLowerCase() === value.toLowerCase()))
+        throw excelError('InvalidArgument', `table name ${value} taken`);
       this.model!.name = value;
     });
   }
@@ -1006,47 +1052,52 @@ class RangeProxy extends AreasProxy {
   load(what: string): this {
     const names = what.split(',').map((n) => n.trim());
     for (const name of names) this.context.fake.use(`Range.load(${name})`);
-    const record = this.context.push({ api: `Range.load(${names.join(',')})` }, () => {
-      const resolved = this.resolve();
-      if (resolved === NULL) return 0;
-      const { sheet, area } = resolved[0]!;
-      record.sheet = sheet.name;
-      record.address = areaAddress(area);
-      let bytes = 0;
-      for (const name of names) {
-        let value: unknown;
-        switch (name) {
-          case 'address':
-            value = `${sheet.name}!${areaAddress(area)}`;
-            break;
-          case 'rowCount':
-            value = area.e.r - area.s.r + 1;
-            break;
-          case 'columnCount':
-            value = area.e.c - area.s.c + 1;
-            break;
-          case 'values':
-          case 'numberFormat': {
-            const rows: unknown[][] = [];
-            const map = name === 'values' ? sheet.values : sheet.numberFormats;
-            const fallback = name === 'values' ? '' : 'General';
-            if (cellCount(area) > 5_000_000) throw excelError('ResponsePayloadSizeLimitExceeded', 'too many cells');
-            for (let r = area.s.r; r <= area.e.r; r++) {
-              const row: unknown[] = [];
-              for (let c = area.s.c; c <= area.e.c; c++) row.push(map.get(key(r, c)) ?? fallback);
-              rows.push(row);
+    const record = this.context.push(
+      { api: `Range.load(${names.join(',')})` },
+      () => {
+        const resolved = this.resolve();
+        if (resolved === NULL) return 0;
+        const { sheet, area } = resolved[0]!;
+        record.sheet = sheet.name;
+        record.address = areaAddress(area);
+        let bytes = 0;
+        for (const name of names) {
+          let value: unknown;
+          switch (name) {
+            case 'address':
+              value = `${sheet.name}!${areaAddress(area)}`;
+              break;
+            case 'rowCount':
+              value = area.e.r - area.s.r + 1;
+              break;
+            case 'columnCount':
+              value = area.e.c - area.s.c + 1;
+              break;
+            case 'values':
+            case 'numberFormat': {
+              const rows: unknown[][] = [];
+              const map = name === 'values' ? sheet.values : sheet.numberFormats;
+              const fallback = name === 'values' ? '' : 'General';
+              if (cellCount(area) > 5_000_000) throw excelError('ResponsePayloadSizeLimitExceeded', 'too many cells');
+              for (let r = area.s.r; r <= area.e.r; r++) {
+                const row: unknown[] = [];
+                for (let c = area.s.c; c <= area.e.c; c++) row.push(map.get(key(r, c)) ?? fallback);
+                rows.push(row);
+              }
+              value = rows;
+              break;
             }
-            value = rows;
-            break;
+            default:
+              throw new Error(`the double does not load Range.${name}`);
           }
-          default:
-            throw new Error(`the double does not load Range.${name}`);
+          this.loaded[name] = value;
+          bytes += bytesOf(value);
         }
-        this.loaded[name] = value;
-        bytes += bytesOf(value);
-      }
-      return bytes;
-    }, null, false);
+        return bytes;
+      },
+      null,
+      false,
+    );
     return this;
   }
 
@@ -1073,7 +1124,8 @@ class RangeProxy extends AreasProxy {
       record.sheet = sheet.name;
       const height = area.e.r - area.s.r + 1;
       const width = area.e.c - area.s.c + 1;
-      if (rows.length !== height || rows.some((row) => row.length !== width)) throw excelError('InvalidArgument', `${api}: ${rows.length}×${rows[0]?.length} for ${areaAddress(area)}`);
+      if (rows.length !== height || rows.some((row) => row.length !== width))
+        throw excelError('InvalidArgument', `${api}: ${rows.length}×${rows[0]?.length} for ${areaAddress(area)}`);
       rows.forEach((row, i) => row.forEach((v, j) => apply(sheet, area.s.r + i, area.s.c + j, v)));
     });
   }
@@ -1086,7 +1138,9 @@ class RangeProxy extends AreasProxy {
    * that Range.values parses text as typing does is inferred, not stated in the API reference).
    */
   set values(rows: unknown[][]) {
-    this.write('Range.values', rows, (sheet, r, c, v) => sheet.setValue(r, c, typedInput(v, sheet.numberFormats.get(key(r, c)) ?? 'General')));
+    this.write('Range.values', rows, (sheet, r, c, v) =>
+      sheet.setValue(r, c, typedInput(v, sheet.numberFormats.get(key(r, c)) ?? 'General')),
+    );
   }
   set numberFormat(rows: unknown[][]) {
     // One format as a 1×1 array applies to every cell of the range (documented for numberFormat).
@@ -1136,9 +1190,12 @@ class RangeProxy extends AreasProxy {
       // https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows
       // (A:XFD) shift with them.
       const below: Area = { s: { r: area.s.r, c: area.s.c }, e: { r: MAX_ROW, c: area.e.c } };
-      const sticksOut = (other: Area) => intersect(other, below) !== undefined && other.e.r >= area.s.r && (other.s.c < area.s.c || other.e.c > area.e.c);
-      if (sheet.tables.some((t) => sticksOut(parseArea(t.range)))) throw excelError('InsertDeleteConflict', 'The insert or delete operation attempted resulted in a conflict.');
-      if (sheet.merges.some((m) => sticksOut(parseArea(m)))) throw excelError('MergedRangeConflict', 'Cannot merge cells or insert through merged cells.');
+      const sticksOut = (other: Area) =>
+        intersect(other, below) !== undefined && other.e.r >= area.s.r && (other.s.c < area.s.c || other.e.c > area.e.c);
+      if (sheet.tables.some((t) => sticksOut(parseArea(t.range))))
+        throw excelError('InsertDeleteConflict', 'The insert or delete operation attempted resulted in a conflict.');
+      if (sheet.merges.some((m) => sticksOut(parseArea(m))))
+        throw excelError('MergedRangeConflict', 'Cannot merge cells or insert through merged cells.');
       sheet.shiftDown(area);
       const moved = (text: string) => {
         const a = parseArea(text);
@@ -1197,7 +1254,8 @@ class RangeAreasProxy extends AreasProxy {
     super(context);
   }
   resolve(): Resolved<RangeTarget[]> {
-    if (this.address.length > this.context.fake.options.maxAddressChars) throw excelError('InvalidArgument', `getRanges address of ${this.address.length} characters`);
+    if (this.address.length > this.context.fake.options.maxAddressChars)
+      throw excelError('InvalidArgument', `getRanges address of ${this.address.length} characters`);
     const sheet = this.child(this.worksheet.resolve(), 'range areas');
     if (sheet === NULL) return NULL;
     return this.address.split(/\s*[,;]\s*/).map((a) => ({ sheet, area: parseArea(a) }));
@@ -1264,7 +1322,8 @@ class DataValidationProxy {
   /** What the texts of `value` may not pass, and a list source that must resolve now. */
   private check(name: keyof ValidationModel, value: unknown): void {
     const long = (text: unknown, limit: number, what: string) => {
-      if (typeof text === 'string' && text.length > limit) throw excelError('InvalidArgument', `${what} of ${text.length} characters (at most ${limit})`);
+      if (typeof text === 'string' && text.length > limit)
+        throw excelError('InvalidArgument', `${what} of ${text.length} characters (at most ${limit})`);
     };
     if (name === 'prompt') {
       const prompt = value as { title?: string; message?: string };
@@ -1284,7 +1343,8 @@ class DataValidationProxy {
         // A reference is parsed when the rule is set (https://learn.microsoft.com/en-us/javascript/api/excel/excel.listdatavalidation):
         // a sheet not (yet) there makes it an invalid formula. Inferred, not stated on that page.
         const match = /^='?((?:[^'!]|'')+)'?!/.exec(source);
-        if (match && !this.context.fake.model.sheet(match[1]!.replace(/''/g, "'"))) throw excelError('InvalidArgument', `list source ${source} refers to a sheet that is not there`);
+        if (match && !this.context.fake.model.sheet(match[1]!.replace(/''/g, "'")))
+          throw excelError('InvalidArgument', `list source ${source} refers to a sheet that is not there`);
       }
     }
   }
@@ -1296,14 +1356,17 @@ class DataValidationProxy {
       record.sheet = targets[0]?.sheet.name;
       this.check(name, value);
       const rules = new Set<string>();
-      for (const { sheet, area } of targets) for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
+      for (const { sheet, area } of targets)
+        for (const [r, c] of cells(area)) rules.add(JSON.stringify(sheet.validations.get(key(r, c))?.rule ?? null));
       // RangeAreas.dataValidation is null unless every area has the same rule
       // (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-multiple-ranges):
       // setting anything through it fails.
-      if (this.owner.kind === 'RangeAreas' && rules.size > 1) throw excelError('GeneralException', `RangeAreas.dataValidation is null over mixed rules at ${this.owner.addressForRecord()}`);
+      if (this.owner.kind === 'RangeAreas' && rules.size > 1)
+        throw excelError('GeneralException', `RangeAreas.dataValidation is null over mixed rules at ${this.owner.addressForRecord()}`);
       // A Range whose cells have different rules (type Inconsistent) takes no common prompt:
       // Excel's own dialog refuses such a selection. Not documented for the API.
-      if (name === 'prompt' && rules.size > 1) throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
+      if (name === 'prompt' && rules.size > 1)
+        throw excelError('InvalidOperation', `prompt over different validation rules at ${this.owner.addressForRecord()}`);
       for (const { sheet, area } of targets) {
         for (const [r, c] of cells(area)) {
           const k = key(r, c);
@@ -1315,13 +1378,15 @@ class DataValidationProxy {
 
   /** `type` (Inconsistent over cells with different rules, https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationtype) and `rule`. */
   load(what: string): this {
-    if (this.owner.kind !== 'Range' || what !== 'type,rule') throw new Error(`the double loads a Range's dataValidation type,rule only, not ${what}`);
+    if (this.owner.kind !== 'Range' || what !== 'type,rule')
+      throw new Error(`the double loads a Range's dataValidation type,rule only, not ${what}`);
     this.context.push({ api: 'DataValidation.load(type,rule)', address: this.owner.addressForRecord() }, () => {
       const rules = new Map<string, unknown>();
-      for (const { sheet, area } of this.owner.targets()) for (const [r, c] of cells(area)) {
-        const rule = sheet.validations.get(key(r, c))?.rule ?? null;
-        rules.set(JSON.stringify(rule), rule);
-      }
+      for (const { sheet, area } of this.owner.targets())
+        for (const [r, c] of cells(area)) {
+          const rule = sheet.validations.get(key(r, c))?.rule ?? null;
+          rules.set(JSON.stringify(rule), rule);
+        }
       const [only] = [...rules.values()];
       this.loaded = rules.size > 1 ? { type: 'Inconsistent', rule: null } : { type: ruleType(only), rule: only ?? null };
       this.wasLoaded = true;
@@ -1376,7 +1441,8 @@ class ConditionalFormatCollectionProxy {
       const targets = this.owner.targets();
       const sheet = targets[0]!.sheet;
       const found = sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => targets.some((t) => intersect(parseArea(a), t.area))));
-      if (/rule/.test(what) && found.some((cf) => cf.unreadable)) throw excelError('GeneralException', 'This operation is not permitted for the current object.');
+      if (/rule/.test(what) && found.some((cf) => cf.unreadable))
+        throw excelError('GeneralException', 'This operation is not permitted for the current object.');
       this.loadedItems = found.map((model) => {
         const proxy = new ConditionalFormatProxy(this.context);
         proxy.model = model;
@@ -1412,7 +1478,10 @@ class ConditionalFormatProxy {
   }
 
   private ruleFormula?: string;
-  get custom(): { rule: Record<string, unknown> & { load: (what: string) => void; readonly formula: string }; format: { fill: Record<string, unknown> } } {
+  get custom(): {
+    rule: Record<string, unknown> & { load: (what: string) => void; readonly formula: string };
+    format: { fill: Record<string, unknown> };
+  } {
     const context = this.context;
     const self = this;
     return {
@@ -1447,7 +1516,8 @@ class ConditionalFormatProxy {
 
   delete(): void {
     this.context.push({ api: 'ConditionalFormat.delete' }, () => {
-      for (const sheet of this.context.fake.model.sheets) sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
+      for (const sheet of this.context.fake.model.sheets)
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
     });
   }
 }
@@ -1549,9 +1619,15 @@ class ChartSeriesProxy {
     this.context.push({ api: 'ChartSeries.name', data: value }, () => void (this.find().name = value));
   }
   setValues(range: RangeProxy): void {
-    this.context.push({ api: 'ChartSeries.setValues', address: range.addressForRecord() }, () => void (this.find().values = rangeName(range)));
+    this.context.push(
+      { api: 'ChartSeries.setValues', address: range.addressForRecord() },
+      () => void (this.find().values = rangeName(range)),
+    );
   }
   setXAxisValues(range: RangeProxy): void {
-    this.context.push({ api: 'ChartSeries.setXAxisValues', address: range.addressForRecord() }, () => void (this.find().xValues = rangeName(range)));
+    this.context.push(
+      { api: 'ChartSeries.setXAxisValues', address: range.addressForRecord() },
+      () => void (this.find().xValues = rangeName(range)),
+    );
   }
 }

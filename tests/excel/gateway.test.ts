@@ -10,7 +10,17 @@ import { expandAreas, MARK_TITLES, parseCell, rowWritePlan } from '../../src/cor
 import { templatePlan } from '../../src/core/plan/templatePlan';
 import { columnName } from '../../src/core/table/grid';
 import { locateTable } from '../../src/core/table/locate';
-import { createOfficeGateway, isHuizongMark, MARK_FILLS, MARK_FORMULAS, marksKey, marksRecordPairs, payloadBytes, readMarksRecord, REQUEST_BUDGET } from '../../src/excel/officeGateway';
+import {
+  createOfficeGateway,
+  isHuizongMark,
+  MARK_FILLS,
+  MARK_FORMULAS,
+  marksKey,
+  marksRecordPairs,
+  payloadBytes,
+  readMarksRecord,
+  REQUEST_BUDGET,
+} from '../../src/excel/officeGateway';
 import { snapshotGrid } from '../../src/excel/snapshotGrid';
 import type { Timers } from '../../src/excel/debounce';
 import { FakeExcel, type SheetModel } from './excelDouble';
@@ -26,7 +36,11 @@ function huizongFormats(sheet: SheetModel) {
 
 /** Cells covered by Huizong's conditional formats of one severity. */
 function markedCells(sheet: SheetModel, severity: 'error' | 'warning'): string[] {
-  return expandAreas(huizongFormats(sheet).filter((cf) => cf.formula === MARK_FORMULAS[severity]).flatMap((cf) => cf.areas)).sort();
+  return expandAreas(
+    huizongFormats(sheet)
+      .filter((cf) => cf.formula === MARK_FORMULAS[severity])
+      .flatMap((cf) => cf.areas),
+  ).sort();
 }
 
 function metaPairs(fake: FakeExcel): [string, string][] {
@@ -67,7 +81,9 @@ describe('createTemplate', () => {
     expect(sheet.style('A4')['font.bold']).toBe(true);
     expect(sheet.style('A204')['borders.EdgeBottom.style']).toBe('Continuous');
     expect(sheet.columnWidths.get('A')).toBeGreaterThan(150);
-    expect(sheet.numberFormats.get(parseCell(`${letter('publicityEvents')}5`)!.r * 16_384 + parseCell(`${letter('publicityEvents')}5`)!.c)).toBe('#,##0');
+    expect(
+      sheet.numberFormats.get(parseCell(`${letter('publicityEvents')}5`)!.r * 16_384 + parseCell(`${letter('publicityEvents')}5`)!.c),
+    ).toBe('#,##0');
     expect(sheet.tables).toEqual([{ name: 'HZ_activity_summary', range: 'A4:AL204', style: 'TableStyleLight1' }]);
     expect(sheet.frozen).toBe('A1:A4');
     expect(sheet.pageLayout.orientation).toBe('Landscape');
@@ -78,8 +94,15 @@ describe('createTemplate', () => {
     expect(list.prompt).toEqual({ showPrompt: true, title: '单位层级', message: activity.def.fields.unitLevel!.help!['zh-CN'] });
     const whole = sheet.validation(`${letter('publicityEvents')}5`)!;
     expect(whole.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
-    expect(whole.errorAlert).toEqual({ showAlert: true, style: 'Stop', title: '输入有误', message: '请填写不小于0的整数，不要带单位或文字；没有的填0，未统计的留空。' });
-    expect(sheet.validation(`${letter('fillDate')}100`)!.rule).toEqual({ date: { formula1: '2000-01-01', formula2: '2099-12-31', operator: 'Between' } });
+    expect(whole.errorAlert).toEqual({
+      showAlert: true,
+      style: 'Stop',
+      title: '输入有误',
+      message: '请填写不小于0的整数，不要带单位或文字；没有的填0，未统计的留空。',
+    });
+    expect(sheet.validation(`${letter('fillDate')}100`)!.rule).toEqual({
+      date: { formula1: '2000-01-01', formula2: '2099-12-31', operator: 'Between' },
+    });
     expect(sheet.validation('A5')!.rule).toBeUndefined();
     expect(sheet.validation('A5')!.prompt!.title).toBe('填报单位');
     expect(sheet.validation('A205')).toBeUndefined();
@@ -142,7 +165,10 @@ describe('createTemplate', () => {
   it('keeps every validation text within Excel’s limits (error alert 225, prompt 255, titles 32), which the double enforces', async () => {
     const def = structuredClone(shippedForm('activity-summary')!);
     // 13 options of 17 characters: the alert listing them is 243 characters, over 225.
-    def.schema.properties.unitLevel!.enum = Array.from({ length: 13 }, (_, i) => `单位层级名称写得比较长的第${String(i + 1).padStart(2, '0')}种类`);
+    def.schema.properties.unitLevel!.enum = Array.from(
+      { length: 13 },
+      (_, i) => `单位层级名称写得比较长的第${String(i + 1).padStart(2, '0')}种类`,
+    );
     def.schema.properties.unitLevel!.title = '单位层级（请按照上级工会下发的最新单位分类目录中的名称准确填写）';
     def.fields.unitLevel!.help = { 'zh-CN': '说明'.repeat(200) };
     const form = compileForm(def);
@@ -181,12 +207,17 @@ describe('validate: read snapshot + clear old marks + apply new ones', () => {
     expect(plan.cells.error.length).toBeGreaterThan(1500);
     expect(markedCells(sheet, 'error')).toEqual([...plan.cells.error].sort());
     expect(markedCells(sheet, 'warning')).toEqual([...plan.cells.warning].sort());
-    for (const cf of huizongFormats(sheet)) expect(cf.fill).toBe(cf.formula === MARK_FORMULAS.error ? MARK_FILLS.error : MARK_FILLS.warning);
+    for (const cf of huizongFormats(sheet))
+      expect(cf.fill).toBe(cf.formula === MARK_FORMULAS.error ? MARK_FILLS.error : MARK_FILLS.warning);
     const areaCommands = expectRangesWithinLimits(fake);
     // Never cell by cell: far fewer commands than marked cells.
     expect(areaCommands.length).toBeLessThan((plan.cells.error.length + plan.cells.warning.length) / 20);
     // The data sheet's values and formats are never written.
-    expect(fake.commands.filter((c) => c.sheet === SHEET && (c.api.startsWith('RangeFormat.') || c.api === 'Range.values' || c.api === 'Range.numberFormat'))).toEqual([]);
+    expect(
+      fake.commands.filter(
+        (c) => c.sheet === SHEET && (c.api.startsWith('RangeFormat.') || c.api === 'Range.values' || c.api === 'Range.numberFormat'),
+      ),
+    ).toEqual([]);
     expectWithin19(fake);
   });
 
@@ -196,7 +227,10 @@ describe('validate: read snapshot + clear old marks + apply new ones', () => {
     const sheet = fake.model.sheet(SHEET)!;
     for (const { address, text } of plan.messages) {
       const severity = plan.cells.error.includes(address) ? 'error' : 'warning';
-      expect([address, sheet.validation(address)?.prompt]).toEqual([address, { showPrompt: true, title: MARK_TITLES[severity], message: text }]);
+      expect([address, sheet.validation(address)?.prompt]).toEqual([
+        address,
+        { showPrompt: true, title: MARK_TITLES[severity], message: text },
+      ]);
     }
     const phone = plan.messages.find((m) => m.address === `${letter('contactPhone')}15`)!;
     expect(phone.text).toContain('联系电话');
@@ -216,7 +250,10 @@ describe('validate: read snapshot + clear old marks + apply new ones', () => {
     expect(again.syncs).toBe(3);
     expect(huizongFormats(sheet).length).toBe(first);
     expect(markedCells(sheet, 'error')).not.toContain(`${letter('publicityEvents')}12`);
-    expect(sheet.validation(`${letter('publicityEvents')}12`)!.prompt).toEqual({ showPrompt: true, ...{ title: '开展宣传活动（场次）', message: activity.def.fields.publicityEvents!.help!['zh-CN'] } });
+    expect(sheet.validation(`${letter('publicityEvents')}12`)!.prompt).toEqual({
+      showPrompt: true,
+      ...{ title: '开展宣传活动（场次）', message: activity.def.fields.publicityEvents!.help!['zh-CN'] },
+    });
     expect(metaPairs(fake).filter(([k]) => k === marksKey(SHEET)).length).toBe(1);
   });
 
@@ -240,7 +277,13 @@ describe('clearMarks', () => {
     const fake = workbookWithTable(40);
     const sheet = fake.model.sheet(SHEET)!;
     const events = letter('publicityEvents');
-    sheet.conditionalFormats.push({ id: 'user-1', type: 'Custom', formula: `=$${events}3>100`, fill: '#00B050', areas: [`${events}3:${events}42`] });
+    sheet.conditionalFormats.push({
+      id: 'user-1',
+      type: 'Custom',
+      formula: `=$${events}3>100`,
+      fill: '#00B050',
+      areas: [`${events}3:${events}42`],
+    });
     sheet.setStyle(`${events}12`, 'fill.color', '#FFFF00');
     await validateOnce(fake);
     expect(huizongFormats(sheet).length).toBeGreaterThan(0);
@@ -251,9 +294,15 @@ describe('clearMarks', () => {
     await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
     expect(fake.syncs).toBe(2);
     expect(huizongFormats(sheet)).toEqual([]);
-    expect(sheet.conditionalFormats).toEqual([{ id: 'user-1', type: 'Custom', formula: `=$${events}3>100`, fill: '#00B050', areas: [`${events}3:${events}42`] }]);
+    expect(sheet.conditionalFormats).toEqual([
+      { id: 'user-1', type: 'Custom', formula: `=$${events}3>100`, fill: '#00B050', areas: [`${events}3:${events}42`] },
+    ]);
     expect(sheet.style(`${events}12`)['fill.color']).toBe('#FFFF00');
-    expect(sheet.validation(`${events}12`)!.prompt).toEqual({ showPrompt: true, title: '开展宣传活动（场次）', message: activity.def.fields.publicityEvents!.help!['zh-CN'] });
+    expect(sheet.validation(`${events}12`)!.prompt).toEqual({
+      showPrompt: true,
+      title: '开展宣传活动（场次）',
+      message: activity.def.fields.publicityEvents!.help!['zh-CN'],
+    });
     expect(sheet.validation(`${letter('contactPhone')}15`)!.prompt!.title).toBe('联系电话');
     expect(metaPairs(fake).some(([k]) => k === marksKey(SHEET))).toBe(false);
     expect(fake.commands.filter((c) => c.sheet === SHEET && c.api.startsWith('RangeFormat.'))).toEqual([]);
@@ -300,7 +349,10 @@ describe('marks on a sheet as users leave it', () => {
     const sheet = fake.model.sheet(SHEET)!;
     const events = letter('publicityEvents');
     // Rows pasted from a template carry its whole-number rule; the rest have none; row 22 a list.
-    for (let r = 3; r <= 21; r++) sheet.validations.set((r - 1) * 16_384 + parseCell(`${events}1`)!.c, { rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } } });
+    for (let r = 3; r <= 21; r++)
+      sheet.validations.set((r - 1) * 16_384 + parseCell(`${events}1`)!.c, {
+        rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
+      });
     sheet.validations.set(21 * 16_384 + parseCell(`${events}1`)!.c, { rule: { list: { source: '1,2' } } });
     const run = await validateOnce(fake);
     expect(run.applySyncs).toBe(2);
@@ -321,7 +373,8 @@ describe('marks on a sheet as users leave it', () => {
     expect(readMarksRecord(metaPairs(fake), SHEET)).toBeDefined();
     await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
     expect(huizongFormats(sheet)).toEqual([]);
-    for (const [, v] of sheet.validations) expect(v.prompt?.title === MARK_TITLES.error || v.prompt?.title === MARK_TITLES.warning).toBe(false);
+    for (const [, v] of sheet.validations)
+      expect(v.prompt?.title === MARK_TITLES.error || v.prompt?.title === MARK_TITLES.warning).toBe(false);
   });
 });
 
@@ -389,11 +442,26 @@ describe('readActiveSheet', () => {
   it('gives values from the used range’s corner, with the formats that tell dates', async () => {
     const fake = new FakeExcel();
     const sheet = fake.model.addSheet('表');
-    sheet.setValues('C4', [['填表日期', '人数'], [45371, 12]]);
+    sheet.setValues('C4', [
+      ['填表日期', '人数'],
+      [45371, 12],
+    ]);
     sheet.numberFormats.set(4 * 16_384 + 2, 'yyyy-mm-dd');
     const snapshot = await createOfficeGateway({ host: fake.host() }).readActiveSheet();
     expect(fake.syncs).toBe(1);
-    expect(snapshot).toEqual({ sheet: '表', origin: 'C4', selectedRow: 1, values: [['填表日期', '人数'], [45371, 12]], numberFormats: [['General', 'General'], ['yyyy-mm-dd', 'General']] });
+    expect(snapshot).toEqual({
+      sheet: '表',
+      origin: 'C4',
+      selectedRow: 1,
+      values: [
+        ['填表日期', '人数'],
+        [45371, 12],
+      ],
+      numberFormats: [
+        ['General', 'General'],
+        ['yyyy-mm-dd', 'General'],
+      ],
+    });
     expect(snapshotGrid(snapshot).rows[4]![2]).toEqual(new Date(Date.UTC(2024, 2, 20)));
   });
 
@@ -448,7 +516,12 @@ describe('writeRow, selectCell, openWorkbook', () => {
     sheet.numberFormats.set(5 * 16_384 + parseCell(`${notes}6`)!.c, '@');
     const gateway = createOfficeGateway({ host: fake.host() });
     const grid = snapshotGrid(await gateway.readActiveSheet());
-    const plan = rowWritePlan(grid, locateTable(grid, [activity])!, { unitName: '新单位', contactPhone: '01012345678', contactPerson: '3-20', notes: '=1+1' });
+    const plan = rowWritePlan(grid, locateTable(grid, [activity])!, {
+      unitName: '新单位',
+      contactPhone: '01012345678',
+      contactPerson: '3-20',
+      notes: '=1+1',
+    });
     fake.resetCounts();
     await gateway.writeRow(plan);
     expect(fake.syncs).toBe(1);

@@ -42,7 +42,11 @@ describe('生成模板', () => {
   ])('refused at sync %i: %s', async (k, expected) => {
     const fake = freshWorkbook();
     fake.failSync(k);
-    const outcome = await expectWholeOrSaid(fake, () => createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(activity, 2024, 5)), /生成模板没有做完/);
+    const outcome = await expectWholeOrSaid(
+      fake,
+      () => createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(activity, 2024, 5)),
+      /生成模板没有做完/,
+    );
     expect(outcome).toBe(expected);
   });
 
@@ -52,7 +56,11 @@ describe('生成模板', () => {
   ])('a command failing half-way (%s): the new sheet and _huizong are taken back', async (_, test) => {
     const { fake } = await templateSyncs();
     fake.failCommand(test);
-    const outcome = await expectWholeOrSaid(fake, () => createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(activity, 2024, 5)), /生成模板没有做完/);
+    const outcome = await expectWholeOrSaid(
+      fake,
+      () => createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(activity, 2024, 5)),
+      /生成模板没有做完/,
+    );
     expect(outcome).toBe('as it was');
   });
 });
@@ -69,7 +77,11 @@ describe('校验本表 (marks)', () => {
   test('a prompt failing half-way: the message says to clear, and 清除标记 then leaves no mark', async () => {
     const fake = workbookWithTable(20);
     fake.failCommand((c) => c.api.endsWith('dataValidation.prompt'));
-    const outcome = await expectWholeOrSaid(fake, () => validateOnce(fake), /标记没有做完：工作表“各单位报送”中部分单元格已标出。请点“清除标记”/);
+    const outcome = await expectWholeOrSaid(
+      fake,
+      () => validateOnce(fake),
+      /标记没有做完：工作表“各单位报送”中部分单元格已标出。请点“清除标记”/,
+    );
     expect(outcome).toBe('said');
     await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
     expect(fake.model.sheet(SHEET)!.conditionalFormats).toEqual([]);
@@ -96,6 +108,12 @@ describe('保存 (a row from the entry form)', () => {
     const fake = workbookWithTable(3);
     const { gateway, plan } = await rowPlan(fake);
     fake.failCommand((c) => c.api === 'Range.values');
-    expect(await expectWholeOrSaid(fake, () => gateway.writeRow(plan), /保存没有做完：工作表“各单位报送”第 6 行可能只写入了一部分，或多插入了一个空行/)).toBe('said');
+    expect(
+      await expectWholeOrSaid(
+        fake,
+        () => gateway.writeRow(plan),
+        /保存没有做完：工作表“各单位报送”第 6 行可能只写入了一部分，或多插入了一个空行/,
+      ),
+    ).toBe('said');
   });
 });

@@ -31,12 +31,20 @@ function districtResult(files: number, rows: number, roster = true): RollupResul
     const district = `第${f}区`;
     const table = returnedTable(rows).map((row, i) => (i >= 2 ? [`${district}${row[0]}`, ...row.slice(1)] : row));
     const file = `${district}.xlsx`;
-    inputs.push({ file, report: validateGrids(file, [{ sheet: 'Sheet1', rows: table, typed: true }], [activity], { today: '2024-03-25' }) });
+    inputs.push({
+      file,
+      report: validateGrids(file, [{ sheet: 'Sheet1', rows: table, typed: true }], [activity], { today: '2024-03-25' }),
+    });
   }
   const list: Roster = {
     source: '单位名单',
     units: [
-      ...Array.from({ length: Math.max(0, files - 1) }, (_, i) => ({ name: `第${i + 1}区第1基层工会`, aliases: [], row: i + 2, deadline: i === 0 ? '2024-03-18' : '2024-03-25' })),
+      ...Array.from({ length: Math.max(0, files - 1) }, (_, i) => ({
+        name: `第${i + 1}区第1基层工会`,
+        aliases: [],
+        row: i + 2,
+        deadline: i === 0 ? '2024-03-18' : '2024-03-25',
+      })),
       { name: '第99区总工会', aliases: [], row: files + 1, deadline: '2024-03-25' },
     ],
     issues: [],
@@ -172,7 +180,11 @@ describe('writeRollupSheets: what lands where', () => {
     expect(sheet.value('A1')).toBe(`${activity.def.title['zh-CN']}报送情况`);
     expect(sheet.value('A2')).toBe('应报 10，已报送 8，逾期 1，未报送 1，不在名单 1');
     expect(sheet.value('D4')).toBe('状态');
-    const lines = Array.from({ length: 11 }, (_, i) => [sheet.value(`A${i + 5}`), sheet.value(`D${i + 5}`), sheet.style(`D${i + 5}`)['fill.color']]);
+    const lines = Array.from({ length: 11 }, (_, i) => [
+      sheet.value(`A${i + 5}`),
+      sheet.value(`D${i + 5}`),
+      sheet.style(`D${i + 5}`)['fill.color'],
+    ]);
     expect(lines[0]).toEqual(['第1区第1基层工会', '逾期', '#FFEB9C']);
     expect(lines[1]).toEqual(['第2区第1基层工会', '已报送', '#C6EFCE']);
     expect(lines[9]).toEqual(['第99区总工会', '未报送', '#FFC7CE']);
@@ -181,7 +193,9 @@ describe('writeRollupSheets: what lands where', () => {
     expect([sheet.value('A18'), sheet.value('D18')]).toEqual(['文件', '原因']);
     expect([sheet.value('A19'), sheet.value('B19'), sheet.value('C19')]).toEqual(['第10区.xlsx', '已接收', 1]);
     // Fills went through getRanges.
-    expect(fake.commands.some((c) => c.sheet === '报送情况' && c.api === 'RangeFormat.fill.color' && c.address!.includes('D6:D13'))).toBe(true);
+    expect(fake.commands.some((c) => c.sheet === '报送情况' && c.api === 'RangeFormat.fill.color' && c.address!.includes('D6:D13'))).toBe(
+      true,
+    );
   });
 
   it('the chart: the main indicators by unit, fed from 汇总, on 报送情况', () => {
@@ -196,9 +210,21 @@ describe('writeRollupSheets: what lands where', () => {
       legend: 'Bottom',
       position: { from: 'L4', to: 'T22' },
       series: [
-        { name: '开展宣传活动（场次）', values: `汇总!${letter('publicityEvents')}5:${letter('publicityEvents')}14`, xValues: '汇总!A5:A14' },
-        { name: '宣传活动参与人数（人次）', values: `汇总!${letter('publicityParticipants')}5:${letter('publicityParticipants')}14`, xValues: '汇总!A5:A14' },
-        { name: '新签女职工专项集体合同（份）', values: `汇总!${letter('contractsNew')}5:${letter('contractsNew')}14`, xValues: '汇总!A5:A14' },
+        {
+          name: '开展宣传活动（场次）',
+          values: `汇总!${letter('publicityEvents')}5:${letter('publicityEvents')}14`,
+          xValues: '汇总!A5:A14',
+        },
+        {
+          name: '宣传活动参与人数（人次）',
+          values: `汇总!${letter('publicityParticipants')}5:${letter('publicityParticipants')}14`,
+          xValues: '汇总!A5:A14',
+        },
+        {
+          name: '新签女职工专项集体合同（份）',
+          values: `汇总!${letter('contractsNew')}5:${letter('contractsNew')}14`,
+          xValues: '汇总!A5:A14',
+        },
       ],
     });
     expect(plan.chart!.source).toBe(`A4:A14,D4:E14,${letter('contractsNew')}4:${letter('contractsNew')}14`);
@@ -206,12 +232,21 @@ describe('writeRollupSheets: what lands where', () => {
 
   it('问题清单: the issues under their header, severities coloured, filter and frozen header; an issue selected from the pane', async () => {
     const sheet = fake.model.sheet('问题清单')!;
-    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((a) => sheet.value(a))).toEqual(['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
+    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((a) => sheet.value(a))).toEqual([
+      '文件',
+      '工作表',
+      '单元格',
+      '字段',
+      '严重程度',
+      '规则',
+      '说明',
+    ]);
     expect(sheet.autoFilter).toBe(`A1:G${1 + (plan.sheets[2]!.values.length - 1)}`);
     expect(sheet.frozen).toBe('rows:1');
     const n = plan.sheets[2]!.values.length - 1;
     expect(n).toBeGreaterThan(0);
-    for (let r = 2; r <= n + 1; r++) expect(sheet.style(`E${r}`)['fill.color']).toBe(sheet.value(`E${r}`) === '错误' ? '#FFC7CE' : '#FFEB9C');
+    for (let r = 2; r <= n + 1; r++)
+      expect(sheet.style(`E${r}`)['fill.color']).toBe(sheet.value(`E${r}`) === '错误' ? '#FFC7CE' : '#FFEB9C');
 
     const gateway = createOfficeGateway({ host: fake.host() });
     fake.resetCounts();
@@ -249,7 +284,15 @@ describe('writeRollupSheets: what lands where', () => {
 
   it('stays within ExcelApi 1.9', () => {
     expectWithin19(fake);
-    for (const api of ['ChartCollection.add', 'ChartSeriesCollection.add', 'ChartSeries.setXAxisValues', 'Worksheet.getRanges', 'RangeAreas.format', 'Worksheet.autoFilter.apply']) expect(fake.apis).toContain(api);
+    for (const api of [
+      'ChartCollection.add',
+      'ChartSeriesCollection.add',
+      'ChartSeries.setXAxisValues',
+      'Worksheet.getRanges',
+      'RangeAreas.format',
+      'Worksheet.autoFilter.apply',
+    ])
+      expect(fake.apis).toContain(api);
   });
 });
 
@@ -285,7 +328,9 @@ describe('writeRollupSheets: round trips', () => {
     for (const batch of fake.batches) expect(batch.requestBytes).toBeLessThanOrEqual(96 * 1024);
     const sheet = fake.model.sheet('汇总')!;
     expect(sheet.value(`A${plan.layout.totalRow}`)).toBe('合计');
-    expect(fake.model.sheet('问题清单')!.value(`G${plan.sheets[2]!.values.length}`)).toBe(plan.sheets[2]!.values[plan.sheets[2]!.values.length - 1]![6]);
+    expect(fake.model.sheet('问题清单')!.value(`G${plan.sheets[2]!.values.length}`)).toBe(
+      plan.sheets[2]!.values[plan.sheets[2]!.values.length - 1]![6],
+    );
   });
 
   it('where Excel refuses a read through the missing _huizong, takes 1 more sync on that path only', async () => {
@@ -308,10 +353,12 @@ describe('writeRollupSheets: no half-written workbook', () => {
     const before = fake.fingerprint();
     if (at === 'chart') fake.failCommand((c) => c.api === 'ChartCollection.add');
     else fake.failSync(at);
-    const outcome = await createOfficeGateway({ host: fake.host() }).writeRollupSheets(planOf(5, 1)).then(
-      () => 'completed',
-      (error: unknown) => errorText(error, 'zh-CN'),
-    );
+    const outcome = await createOfficeGateway({ host: fake.host() })
+      .writeRollupSheets(planOf(5, 1))
+      .then(
+        () => 'completed',
+        (error: unknown) => errorText(error, 'zh-CN'),
+      );
     if (outcome !== 'completed') expect(fake.fingerprint()).toBe(before);
     if (at !== 1) expect(outcome).not.toBe('completed');
   });

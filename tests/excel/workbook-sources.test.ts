@@ -136,7 +136,9 @@ describe('新建空白单位名单表', () => {
     expect(['A1', 'B1', 'C1', 'D1', 'E1'].map((a) => sheet.value(a))).toEqual(['单位名称', '单位层级', '上级单位', '别名', '截止日期']);
     expect(sheet.frozen).toBe('rows:1');
     expect(sheet.columnWidths.get('A')).toBeGreaterThan(sheet.columnWidths.get('E')!);
-    expect(sheet.validation('B2')?.rule).toEqual({ list: { inCellDropDown: true, source: '基层工会,街道（乡镇）工会,区（市）县总工会,产业（系统）工会,市总直属基层工会,市总工会' } });
+    expect(sheet.validation('B2')?.rule).toEqual({
+      list: { inCellDropDown: true, source: '基层工会,街道（乡镇）工会,区（市）县总工会,产业（系统）工会,市总直属基层工会,市总工会' },
+    });
     expect(sheet.validation('B301')?.rule).toBeDefined();
     expect(sheet.validation('E2')?.rule).toMatchObject({ date: { operator: 'Between' } });
     expect(sheet.validation('A2')?.prompt).toMatchObject({ showPrompt: true, title: '单位名称' });
@@ -146,7 +148,7 @@ describe('新建空白单位名单表', () => {
     expectWithin19(fake);
   });
 
-  test('never over an existing sheet: the user\'s 单位名单 stays, the new one is 单位名单(2)', async () => {
+  test("never over an existing sheet: the user's 单位名单 stays, the new one is 单位名单(2)", async () => {
     const fake = new FakeExcel();
     fake.model.addSheet('单位名单').setValues('A1', [['我的名单'], ['某某工会']]);
     const actions = excelActions(gatewayOn(fake));
@@ -163,7 +165,16 @@ async function rollUpSheets(actions: ReturnType<typeof excelActions>, sheets: st
   const sources = await actions.readWorkbookSources(sheets, rosterSheet, 'zh-CN');
   const messages: RollupMessage[] = [];
   await performRollup(
-    { files: [], sheets: sources.sheets, ...(sources.roster ? { rosterParsed: sources.roster } : {}), definitions: [...shippedForms], form: 'activity-summary', lang: 'zh-CN', workbook: false, deadline: '2024-03-25' },
+    {
+      files: [],
+      sheets: sources.sheets,
+      ...(sources.roster ? { rosterParsed: sources.roster } : {}),
+      definitions: [...shippedForms],
+      form: 'activity-summary',
+      lang: 'zh-CN',
+      workbook: false,
+      deadline: '2024-03-25',
+    },
     (m) => messages.push(m),
   );
   const done = messages.find((m) => m.type === 'done');
@@ -224,16 +235,28 @@ describe('roll-up of sheets of this workbook', () => {
     const sources = await actions.readWorkbookSources(['单位1'], undefined, 'zh-CN');
     const messages: RollupMessage[] = [];
     await performRollup(
-      { files: [{ name: file, bytes: new Uint8Array(fs.readFileSync(path.join(examples, file))) }], sheets: sources.sheets, definitions: [...shippedForms], form: 'activity-summary', lang: 'zh-CN', workbook: false },
+      {
+        files: [{ name: file, bytes: new Uint8Array(fs.readFileSync(path.join(examples, file))) }],
+        sheets: sources.sheets,
+        definitions: [...shippedForms],
+        form: 'activity-summary',
+        lang: 'zh-CN',
+        workbook: false,
+      },
       (m) => messages.push(m),
     );
     const done = messages.find((m) => m.type === 'done');
     expect(done?.type).toBe('done');
     if (done?.type !== 'done') return;
-    expect(done.result.files.map((f) => [f.file, f.status]).sort()).toEqual([
-      ['本工作簿/单位1', 'accepted'],
-      [file, 'accepted'],
-    ].sort());
-    expect(messages.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && `${m.index}/${m.total} ${m.file}`)).toEqual([`1/2 ${file}`, '2/2 本工作簿/单位1']);
+    expect(done.result.files.map((f) => [f.file, f.status]).sort()).toEqual(
+      [
+        ['本工作簿/单位1', 'accepted'],
+        [file, 'accepted'],
+      ].sort(),
+    );
+    expect(messages.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && `${m.index}/${m.total} ${m.file}`)).toEqual([
+      `1/2 ${file}`,
+      '2/2 本工作簿/单位1',
+    ]);
   });
 });

@@ -67,7 +67,9 @@ test('the card: items down the page in their groups, unit of measure apart, a va
   const plan = cardPlan(activity, 2024);
   const items = plan.rows.filter((r) => r.kind === 'item');
   expect(items).toHaveLength(activity.fields.length - 4);
-  expect(plan.rows.filter((r) => r.kind === 'group').map((r) => r.label)).toEqual(expect.arrayContaining(['宣传活动', '女职工专项集体合同']));
+  expect(plan.rows.filter((r) => r.kind === 'group').map((r) => r.label)).toEqual(
+    expect.arrayContaining(['宣传活动', '女职工专项集体合同']),
+  );
   expect(items.find((r) => r.field === 'publicityFemale')).toMatchObject({ label: '其中女职工', measure: '人次' });
   expect([...plan.top, ...plan.bottom].map((l) => l.label)).toEqual(['填报单位（盖章）：', '填表日期：', '填表人：', '联系电话：']);
 
@@ -79,7 +81,10 @@ test('the card: items down the page in their groups, unit of measure apart, a va
     const validation = sheet.getCell(row.valueCell).dataValidation;
     expect([row.field, validation?.promptTitle]).toEqual([row.field, expect.any(String)]);
   }
-  expect(sheet.getCell(items.find((r) => r.field === 'publicityEvents')!.valueCell).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+  expect(sheet.getCell(items.find((r) => r.field === 'publicityEvents')!.valueCell).dataValidation).toMatchObject({
+    type: 'whole',
+    operator: 'greaterThanOrEqual',
+  });
   expect(sheet.getCell(items.find((r) => r.field === 'unitLevel')!.valueCell).dataValidation).toMatchObject({ type: 'list' });
   expect(sheet.getCell(plan.top[1]!.valueCell).dataValidation).toMatchObject({ type: 'date' });
   expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
@@ -105,10 +110,14 @@ describeWithOffice('the card through LibreOffice', () => {
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  test.each(['xlsx', 'xls'] as const)('saved again by LibreOffice as .%s, it reads back the same', async (ext) => {
-    const out = await convertWithLibreOffice(path.join(work, '卡片.xlsx'), ext, path.join(work, ext));
-    expect(readBack(`卡片.${ext}`, new Uint8Array(fs.readFileSync(out)))).toMatchObject(expected);
-  }, 180_000);
+  test.each(['xlsx', 'xls'] as const)(
+    'saved again by LibreOffice as .%s, it reads back the same',
+    async (ext) => {
+      const out = await convertWithLibreOffice(path.join(work, '卡片.xlsx'), ext, path.join(work, ext));
+      expect(readBack(`卡片.${ext}`, new Uint8Array(fs.readFileSync(out)))).toMatchObject(expected);
+    },
+    180_000,
+  );
 
   test('printed, the blank card is one A4 portrait page', async () => {
     const pdf = await convertWithLibreOffice(path.join(work, '空白卡片.xlsx'), 'pdf', path.join(work, 'pdf'));
@@ -129,7 +138,13 @@ test('the layout option on the command line', async () => {
   const io = { out: () => undefined, err: (t: string) => err.push(t) };
   expect(await main(['template', 'activity-summary', '--layout', 'card', '--year', '2024', '--out', out], io)).toBe(0);
   const book = XLSX.read(fs.readFileSync(out));
-  expect(XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 })[4]).toEqual(['序号', '指标', '计量单位', '数量', '备注']);
+  expect(XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 })[4]).toEqual([
+    '序号',
+    '指标',
+    '计量单位',
+    '数量',
+    '备注',
+  ]);
   expect(await main(['template', 'activity-summary', '--layout', 'vertical', '--out', out], io)).toBe(2);
   expect(err.join('\n')).toContain('版式“vertical”不认识');
   fs.rmSync(dir, { recursive: true, force: true });

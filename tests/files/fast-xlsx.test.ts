@@ -91,7 +91,10 @@ interface SheetJSSheet {
   formats?: Record<string, string>;
 }
 
-function sheetjsBytes(sheets: SheetJSSheet[], options: { bookSST?: boolean; date1904?: boolean; cellDates?: boolean; compression?: boolean } = {}): Uint8Array {
+function sheetjsBytes(
+  sheets: SheetJSSheet[],
+  options: { bookSST?: boolean; date1904?: boolean; cellDates?: boolean; compression?: boolean } = {},
+): Uint8Array {
   const book = XLSX.utils.book_new();
   for (const spec of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(spec.rows, { cellDates: true });
@@ -104,7 +107,13 @@ function sheetjsBytes(sheets: SheetJSSheet[], options: { bookSST?: boolean; date
     Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ?? 0 })),
     WBProps: { date1904: Boolean(options.date1904) },
   };
-  const out = XLSX.write(book, { type: 'array', bookType: 'xlsx', bookSST: options.bookSST, cellDates: options.cellDates, compression: options.compression ?? true }) as ArrayBuffer;
+  const out = XLSX.write(book, {
+    type: 'array',
+    bookType: 'xlsx',
+    bookSST: options.bookSST,
+    cellDates: options.cellDates,
+    compression: options.compression ?? true,
+  }) as ArrayBuffer;
   return new Uint8Array(out);
 }
 
@@ -168,10 +177,15 @@ function rawXlsx(book: RawBook): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns} xmlns:r="${REL_NS}"><${p}sheetData>${sheet.data ?? ''}</${p}sheetData>${sheet.after ?? ''}</${p}worksheet>`;
     overrides.push(`<Override PartName="/${part}" ContentType="${CT}.worksheet+xml"/>`);
     rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_NS}/${sheet.type ?? 'worksheet'}" Target="${target}"/>`);
-    sheets.push(`<${p}sheet name="${esc(sheet.name)}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="${sheet.rid ?? `rId${i + 1}`}"/>`);
+    sheets.push(
+      `<${p}sheet name="${esc(sheet.name)}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="${sheet.rid ?? `rId${i + 1}`}"/>`,
+    );
   });
   if (book.sharedStrings !== undefined) {
-    const items = typeof book.sharedStrings === 'string' ? book.sharedStrings : book.sharedStrings.map((s) => `<${p}si><${p}t xml:space="preserve">${esc(s)}</${p}t></${p}si>`).join('');
+    const items =
+      typeof book.sharedStrings === 'string'
+        ? book.sharedStrings
+        : book.sharedStrings.map((s) => `<${p}si><${p}t xml:space="preserve">${esc(s)}</${p}t></${p}si>`).join('');
     files['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}sst ${ns}>${items}</${p}sst>`;
     overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`);
     rels.push(`<Relationship Id="rIdS" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
@@ -183,7 +197,9 @@ function rawXlsx(book: RawBook): Uint8Array {
       const fmts = Object.entries(book.styles.numFmts ?? {});
       xml =
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet ${ns}>` +
-        (fmts.length ? `<${p}numFmts count="${fmts.length}">${fmts.map(([id, code]) => `<${p}numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join('')}</${p}numFmts>` : '') +
+        (fmts.length
+          ? `<${p}numFmts count="${fmts.length}">${fmts.map(([id, code]) => `<${p}numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join('')}</${p}numFmts>`
+          : '') +
         `<${p}fonts count="1"><${p}font><${p}sz val="11"/></${p}font></${p}fonts><${p}fills count="1"><${p}fill><${p}patternFill patternType="none"/></${p}fill></${p}fills>` +
         `<${p}borders count="1"><${p}border/></${p}borders><${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>` +
         `<${p}cellXfs count="${book.styles.xfs.length}">${book.styles.xfs.map((id) => `<${p}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"><${p}alignment vertical="center"/></${p}xf>`).join('')}</${p}cellXfs>` +
@@ -195,8 +211,10 @@ function rawXlsx(book: RawBook): Uint8Array {
   }
   files['xl/workbook.xml'] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns} xmlns:r="${REL_NS}">${book.workbookPr ?? ''}<${p}sheets>${sheets.join('')}</${p}sheets></${p}workbook>`;
-  files['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_NS}">${rels.join('')}</Relationships>`;
-  files['_rels/.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  files['xl/_rels/workbook.xml.rels'] =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_NS}">${rels.join('')}</Relationships>`;
+  files['_rels/.rels'] =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   files['[Content_Types].xml'] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`;
@@ -291,7 +309,18 @@ describe('workbooks written by SheetJS', () => {
       { name: '说明', rows: [['隐藏的说明']], hidden: 1 },
       { name: '宏', rows: [['very hidden']], hidden: 2 },
       { name: '空表', rows: [] },
-      { name: '_huizong', rows: [['kind', 'template'], ['form', 'activity-summary'], ['version', 3], ['flag', true], ['', 'no key'], ['empty', '']], hidden: 2 },
+      {
+        name: '_huizong',
+        rows: [
+          ['kind', 'template'],
+          ['form', 'activity-summary'],
+          ['version', 3],
+          ['flag', true],
+          ['', 'no key'],
+          ['empty', ''],
+        ],
+        hidden: 2,
+      },
     ]);
     const result = expectSameAsSheetJS(bytes);
     expect(result.grids.map((g) => g.sheet)).toEqual(['活动数据汇总', '说明', '空表']);
@@ -444,9 +473,18 @@ describe('hand-made SpreadsheetML', () => {
 
   it('cell types: str, inlineStr, b, e, n, d, missing; formulas with cached values; shared formulas', () => {
     const data =
-      row(1, '<c r="A1" t="str"><f>"a"&amp;"b"</f><v>ab &amp; c</v></c><c r="B1" t="b"><f>TRUE()</f><v>1</v></c><c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1" t="n"><v>1.5E3</v></c><c r="E1"><v>-0.25</v></c>') +
-      row(2, '<c r="A2"><f t="shared" ref="A2:A3" si="0">B2*2</f><v>4</v></c><c r="B2"><v>2</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="b"><v>true</v></c><c r="E2" t="inlineStr"><is><t xml:space="preserve">  x  </t></is></c>') +
-      row(3, '<c r="A3"><f t="shared" si="0"/><v>6</v></c><c r="B3"><v>3</v></c><c r="C3" t="d" s="1"><v>2024-03-20T10:30:00Z</v></c><c r="D3" t="d" s="1"><v>2024-03-21</v></c><c r="E3" t="d"><v>2024-03-22</v></c>') +
+      row(
+        1,
+        '<c r="A1" t="str"><f>"a"&amp;"b"</f><v>ab &amp; c</v></c><c r="B1" t="b"><f>TRUE()</f><v>1</v></c><c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1" t="n"><v>1.5E3</v></c><c r="E1"><v>-0.25</v></c>',
+      ) +
+      row(
+        2,
+        '<c r="A2"><f t="shared" ref="A2:A3" si="0">B2*2</f><v>4</v></c><c r="B2"><v>2</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="b"><v>true</v></c><c r="E2" t="inlineStr"><is><t xml:space="preserve">  x  </t></is></c>',
+      ) +
+      row(
+        3,
+        '<c r="A3"><f t="shared" si="0"/><v>6</v></c><c r="B3"><v>3</v></c><c r="C3" t="d" s="1"><v>2024-03-20T10:30:00Z</v></c><c r="D3" t="d" s="1"><v>2024-03-21</v></c><c r="E3" t="d"><v>2024-03-22</v></c>',
+      ) +
       row(4, '<c r="A4" t="s"><v>0</v></c><c r="B4" t="str"><v></v></c><c r="C4" t="inlineStr"><is/></c>');
     const result = expectSameAsSheetJS(rawXlsx({ sheets: [{ name: 'S', data }], sharedStrings: ['s0'], styles: { xfs: [0, 22] } }));
     expect(result.grids[0]!.rows).toEqual([
@@ -465,22 +503,38 @@ describe('hand-made SpreadsheetML', () => {
       '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
       '<cellXfs count="8"><xf/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="49"/><xf numFmtId="167"/></cellXfs>' +
       '<dxfs count="1"><dxf><numFmt numFmtId="167" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>';
-    const cells = [0, 1, 2, 3, 4, 5, 6, 7, 99].map((s, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${s}"><v>45371.25</v></c>`).join('');
+    const cells = [0, 1, 2, 3, 4, 5, 6, 7, 99]
+      .map((s, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${s}"><v>45371.25</v></c>`)
+      .join('');
     const result = expectSameAsSheetJS(rawXlsx({ sheets: [{ name: 'S', data: row(1, cells) }], styles }));
     const date = utc(2024, 3, 20, 6);
     expect(result.grids[0]!.rows[0]).toEqual([45371.25, date, 45371.25, date, date, date, 45371.25, 45371.25, 45371.25]);
   });
 
   it('the 1904 system from <workbookPr date1904="1">', () => {
-    const bytes = rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43909</v></c>') }], styles: { xfs: [0, 14] }, workbookPr: '<workbookPr date1904="1"/>' });
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', data: row(1, '<c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43909</v></c>') }],
+      styles: { xfs: [0, 14] },
+      workbookPr: '<workbookPr date1904="1"/>',
+    });
     expect(expectSameAsSheetJS(bytes).grids[0]!.rows).toEqual([[utc(1904, 1, 1), utc(2024, 3, 20)]]);
   });
 
   it('sheet order from workbook.xml whatever the parts are called; absolute, relative and unusual targets', () => {
     const bytes = rawXlsx({
       sheets: [
-        { name: '第二', data: row(1, '<c r="A1" t="inlineStr"><is><t>2</t></is></c>'), part: 'xl/worksheets/sheet9.xml', target: '/xl/worksheets/sheet9.xml' },
-        { name: '第一', data: row(1, '<c r="A1" t="inlineStr"><is><t>1</t></is></c>'), part: 'xl/worksheets/data/first.xml', target: 'worksheets/data/first.xml' },
+        {
+          name: '第二',
+          data: row(1, '<c r="A1" t="inlineStr"><is><t>2</t></is></c>'),
+          part: 'xl/worksheets/sheet9.xml',
+          target: '/xl/worksheets/sheet9.xml',
+        },
+        {
+          name: '第一',
+          data: row(1, '<c r="A1" t="inlineStr"><is><t>1</t></is></c>'),
+          part: 'xl/worksheets/data/first.xml',
+          target: 'worksheets/data/first.xml',
+        },
         { name: 'A & B', data: row(1, '<c r="A1"><v>3</v></c>'), part: 'xl/other.xml', target: 'other.xml' },
       ],
     });
@@ -504,7 +558,12 @@ describe('hand-made SpreadsheetML', () => {
 
   it('a sheet with no sheetData, and one with <sheetData/>', () => {
     const result = expectSameAsSheetJS(
-      rawXlsx({ sheets: [{ name: 'A', xml: `<worksheet xmlns="${MAIN_NS}"/>` }, { name: 'B', xml: `<worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` }] }),
+      rawXlsx({
+        sheets: [
+          { name: 'A', xml: `<worksheet xmlns="${MAIN_NS}"/>` },
+          { name: 'B', xml: `<worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` },
+        ],
+      }),
     );
     expect(result.grids.map((g) => g.rows)).toEqual([[], []]);
   });
@@ -602,12 +661,14 @@ describe('the committed returns in examples/', () => {
 
 describe('properties', () => {
   const tricky = ['<', '>', '"', "'", '\r\n', '\r', '\n', '\t', ' ', '\u0001', '\u001f', '中', '文', '１', '😀', '𠀀', ']]>'];
-  const textOf = (specials: string[]) => fc.string({ unit: fc.oneof(fc.constantFrom(...specials), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 });
+  const textOf = (specials: string[]) =>
+    fc.string({ unit: fc.oneof(fc.constantFrom(...specials), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 });
   // Everything, for shared strings; for t="str" nothing SheetJS's second decoding would change
   // (no "&", "_", CDATA or U+FFFE, which it writes as _xFFFE_: see "where it parts from SheetJS").
   const text = textOf([...tricky, '&', '&amp;', '&#20013;', '_x0041_', '_X000d_', '_x005F_x0041_', '<![CDATA[', '\uFFFE']);
   const plainText = textOf(tricky).filter((s) => !/[&_]/.test(s));
-  const gridOf = (t: fc.Arbitrary<string>) => fc.array(fc.array(fc.oneof(t, fc.double(), fc.integer(), fc.boolean(), fc.constant(null)), { maxLength: 8 }), { maxLength: 8 });
+  const gridOf = (t: fc.Arbitrary<string>) =>
+    fc.array(fc.array(fc.oneof(t, fc.double(), fc.integer(), fc.boolean(), fc.constant(null)), { maxLength: 8 }), { maxLength: 8 });
 
   it('random grids of text, numbers and booleans written by SheetJS read as SheetJS reads them', () => {
     fc.assert(
@@ -639,7 +700,11 @@ describe('properties', () => {
   });
 
   it('serial → date as SheetJS SSF.parse_date_code and readWorkbook make it', () => {
-    const serial = fc.oneof(fc.double({ min: 0, max: 2958465, noNaN: true }), fc.integer({ min: 0, max: 2958465 }), fc.constantFrom(0, 59, 60, 61, 1462, 0.5, 59.999999, 60.9999999));
+    const serial = fc.oneof(
+      fc.double({ min: 0, max: 2958465, noNaN: true }),
+      fc.integer({ min: 0, max: 2958465 }),
+      fc.constantFrom(0, 59, 60, 61, 1462, 0.5, 59.999999, 60.9999999),
+    );
     fc.assert(
       fc.property(serial, fc.boolean(), (v, date1904) => {
         const d = XLSX.SSF.parse_date_code(v, { date1904 });
@@ -678,14 +743,24 @@ describe('where it parts from SheetJS', () => {
 
   it('numeric character references beyond U+FFFF are whole characters (SheetJS cuts them to 16 bits)', () => {
     const bytes = rawXlsx({ sheets: [{ name: 'S', data: '' }], sharedStrings: '<si><t>&#x1F600;&#128512;</t></si>' });
-    const withCell = rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" t="s"><v>0</v></c>') }], sharedStrings: '<si><t>&#x1F600;&#128512;</t></si>' });
+    const withCell = rawXlsx({
+      sheets: [{ name: 'S', data: row(1, '<c r="A1" t="s"><v>0</v></c>') }],
+      sharedStrings: '<si><t>&#x1F600;&#128512;</t></si>',
+    });
     expect(readXlsxFast(bytes).grids[0]!.rows).toEqual([]);
     expect(readXlsxFast(withCell).grids[0]!.rows).toEqual([['😀😀']]);
   });
 
   it('relationship targets with ".." are resolved (SheetJS drops the sheet)', () => {
     const bytes = rawXlsx({
-      sheets: [{ name: '第一', data: row(1, '<c r="A1"><v>1</v></c>'), part: 'xl/worksheets/data/first.xml', target: './worksheets/../worksheets/data/first.xml' }],
+      sheets: [
+        {
+          name: '第一',
+          data: row(1, '<c r="A1"><v>1</v></c>'),
+          part: 'xl/worksheets/data/first.xml',
+          target: './worksheets/../worksheets/data/first.xml',
+        },
+      ],
     });
     expect(readXlsxFast(bytes).grids.map((g) => [g.sheet, g.rows])).toEqual([['第一', [[1]]]]);
     const sheetjs = readWorkbook('x.xlsx', bytes, { reader: 'sheetjs' });
@@ -707,20 +782,48 @@ describe('where it parts from SheetJS', () => {
 describe('what it does not understand, it throws on (the caller falls back to SheetJS)', () => {
   const cases: [string, () => Uint8Array][] = [
     ['not a zip', () => strToU8('单位,人数\n甲,1\n')],
-    ['a zip without xl/workbook.xml (an .ods, an .xlsb)', () => zipSync({ 'content.xml': strToU8('<office:document-content/>'), 'xl/workbook.bin': new Uint8Array(4) })],
-    ['a chartsheet among the sheets', () => rawXlsx({ sheets: [{ name: 'S', data: '' }, { name: '图表', xml: '<chartsheet/>', part: 'xl/chartsheets/sheet1.xml', type: 'chartsheet' }] })],
+    [
+      'a zip without xl/workbook.xml (an .ods, an .xlsb)',
+      () => zipSync({ 'content.xml': strToU8('<office:document-content/>'), 'xl/workbook.bin': new Uint8Array(4) }),
+    ],
+    [
+      'a chartsheet among the sheets',
+      () =>
+        rawXlsx({
+          sheets: [
+            { name: 'S', data: '' },
+            { name: '图表', xml: '<chartsheet/>', part: 'xl/chartsheets/sheet1.xml', type: 'chartsheet' },
+          ],
+        }),
+    ],
     ['an unknown cell type', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" t="x"><v>1</v></c>') }] })],
-    ['a shared string index out of range', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" t="s"><v>3</v></c>') }], sharedStrings: ['a'] })],
+    [
+      'a shared string index out of range',
+      () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" t="s"><v>3</v></c>') }], sharedStrings: ['a'] }),
+    ],
     ['CDATA', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" t="str"><v><![CDATA[a<b]]></v></c>') }] })],
-    ['a DOCTYPE', () => rawXlsx({ sheets: [{ name: 'S', xml: `<!DOCTYPE x [<!ENTITY e "x">]><worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` }] })],
+    [
+      'a DOCTYPE',
+      () =>
+        rawXlsx({ sheets: [{ name: 'S', xml: `<!DOCTYPE x [<!ENTITY e "x">]><worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` }] }),
+    ],
     ['a malformed cell reference', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="1A"><v>1</v></c>') }] })],
-    ['a malformed merge', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1"><v>1</v></c>'), after: '<mergeCells><mergeCell ref="a1:b2"/></mergeCells>' }] })],
+    [
+      'a malformed merge',
+      () =>
+        rawXlsx({
+          sheets: [{ name: 'S', data: row(1, '<c r="A1"><v>1</v></c>'), after: '<mergeCells><mergeCell ref="a1:b2"/></mergeCells>' }],
+        }),
+    ],
     ['a number that is not one', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1"><v>abc</v></c>') }] })],
     ['a boolean that is not one', () => rawXlsx({ sheets: [{ name: 'S', data: row(1, '<c r="A1" t="b"><v>yes</v></c>') }] })],
     ['a missing sheet part', () => rawXlsx({ sheets: [{ name: 'S', data: '', target: 'worksheets/nowhere.xml' }] })],
     ['a sheet without its relationship', () => rawXlsx({ sheets: [{ name: 'S', data: '', rid: 'rId9' }] })],
     ['Strict Open XML', () => rawXlsx({ mainNs: 'http://purl.oclc.org/ooxml/spreadsheetml/main', sheets: [{ name: 'S', data: '' }] })],
-    ['unclosed sheetData', () => rawXlsx({ sheets: [{ name: 'S', xml: `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>` }] })],
+    [
+      'unclosed sheetData',
+      () => rawXlsx({ sheets: [{ name: 'S', xml: `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>` }] }),
+    ],
   ];
 
   it.each(cases)('%s', (_label, make) => {
@@ -728,9 +831,57 @@ describe('what it does not understand, it throws on (the caller falls back to Sh
   });
 
   it('broken markup: a result or its own error, never another error or a hang', () => {
-    const parts = unzipSync(sheetjsBytes([{ name: '数据', rows: KINDS_OF_CELLS, merges: ['A8:D8'], formats: { B2: 'yyyy-mm-dd' } }, { name: '_huizong', rows: [['kind', 'return']], hidden: 2 }], { bookSST: true }));
-    const names = ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet2.xml'];
-    const bits = fc.constantFrom('<', '>', '/', '=', '"', "'", ' ', ':', 'c', 'v', 'r', 't', 's', '!', '?', '&', ';', '_x', '1', 'A', '<!--', '-->', '<c>', '</c>', '<v>', '</v>', '<row>', '</row>', '</sheetData>', '<si>', '<t>', 'x:');
+    const parts = unzipSync(
+      sheetjsBytes(
+        [
+          { name: '数据', rows: KINDS_OF_CELLS, merges: ['A8:D8'], formats: { B2: 'yyyy-mm-dd' } },
+          { name: '_huizong', rows: [['kind', 'return']], hidden: 2 },
+        ],
+        { bookSST: true },
+      ),
+    );
+    const names = [
+      'xl/worksheets/sheet1.xml',
+      'xl/sharedStrings.xml',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet2.xml',
+    ];
+    const bits = fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      '=',
+      '"',
+      "'",
+      ' ',
+      ':',
+      'c',
+      'v',
+      'r',
+      't',
+      's',
+      '!',
+      '?',
+      '&',
+      ';',
+      '_x',
+      '1',
+      'A',
+      '<!--',
+      '-->',
+      '<c>',
+      '</c>',
+      '<v>',
+      '</v>',
+      '<row>',
+      '</row>',
+      '</sheetData>',
+      '<si>',
+      '<t>',
+      'x:',
+    );
     const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 4 }), insert: fc.option(bits, { nil: '' }) });
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(edit, { minLength: 1, maxLength: 4 }), (name, edits) => {

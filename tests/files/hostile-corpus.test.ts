@@ -145,7 +145,10 @@ interface Kind {
 }
 
 const good = {
-  甲: [{ unit: '甲街道总工会', cells: { publicityEvents: 10, materialsDistributed: 1000 } }, { unit: '甲街道某厂工会', cells: { parentUnit: '甲街道总工会', publicityEvents: 1 } }] as Row[],
+  甲: [
+    { unit: '甲街道总工会', cells: { publicityEvents: 10, materialsDistributed: 1000 } },
+    { unit: '甲街道某厂工会', cells: { parentUnit: '甲街道总工会', publicityEvents: 1 } },
+  ] as Row[],
   乙: [{ unit: '乙街道总工会', cells: { publicityEvents: 7, trainingSessions: 4 } }] as Row[],
   丙: [{ unit: '丙街道总工会', cells: { publicityEvents: 3, photos: 11 } }] as Row[],
 };
@@ -169,7 +172,13 @@ const rows = {
   injection: [
     {
       unit: '=HYPERLINK("http://example.invalid/","点我")',
-      cells: { parentUnit: '+86 上级工会', contactPerson: '@SUM(A1:A9)', notes: '-1+2', publicityEvents: '=1+1', materialsDistributed: '@9' },
+      cells: {
+        parentUnit: '+86 上级工会',
+        contactPerson: '@SUM(A1:A9)',
+        notes: '-1+2',
+        publicityEvents: '=1+1',
+        materialsDistributed: '@9',
+      },
       read: { publicityEvents: null, materialsDistributed: null },
     },
   ],
@@ -178,7 +187,9 @@ const rows = {
     // Serial 59 is 1900-02-28; Excel's serials up to 60 count a 1900-02-29 that never was.
     { unit: '一九零零工会', cells: { publicityEvents: 32, fillDate: { serial: 59 } }, read: { fillDate: '1900-02-28' } },
   ],
-  date1904: [{ unit: '一九零四工会', cells: { publicityEvents: 33, fillDate: { serial: 45_371 - 1_462 } }, read: { fillDate: '2024-03-20' } }],
+  date1904: [
+    { unit: '一九零四工会', cells: { publicityEvents: 33, fillDate: { serial: 45_371 - 1_462 } }, read: { fillDate: '2024-03-20' } },
+  ],
   gb18030: [{ unit: '国标编码工会', cells: { publicityEvents: 34, notes: '𠀀（扩展B）、€、鿿、「全角」' } }],
   bom: [{ unit: '带BOM工会', cells: { publicityEvents: 35, notes: '第一行\r\n第二行，含逗号' } }],
   dots: [{ unit: '点点 空格工会', cells: { publicityEvents: 36 } }],
@@ -226,7 +237,10 @@ export const KINDS: Kind[] = [
   },
   {
     name: 'a zip bomb (600 MB of whitespace in a 600 KB file)',
-    make: () => ({ file: '压缩炸弹.xlsx', bytes: bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 600, '<sheetData/></worksheet>')) }),
+    make: () => ({
+      file: '压缩炸弹.xlsx',
+      bytes: bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 600, '<sheetData/></worksheet>')),
+    }),
     expect: { verdict: 'rejected', code: 'file.part-too-large', reason: 'xl/worksheets/sheet1.xml 解压后超过 100 MB 的上限' },
     big: true,
   },
@@ -234,7 +248,10 @@ export const KINDS: Kind[] = [
   {
     // Excel shows A1's text over the whole sheet and nothing else: no table to be found.
     name: 'a sheet with a merge of A1:XFD1048576',
-    make: () => ({ file: '整表合并.xlsx', bytes: xlsxOf([{ unit: '整表合并工会' }], { tail: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }) }),
+    make: () => ({
+      file: '整表合并.xlsx',
+      bytes: xlsxOf([{ unit: '整表合并工会' }], { tail: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }),
+    }),
     expect: { verdict: 'rejected', code: 'table.not-found', reason: '没有找到可识别的报表' },
   },
   {
@@ -251,7 +268,10 @@ export const KINDS: Kind[] = [
   {
     name: 'a billion-laughs DTD',
     make: () => {
-      const entities = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('');
+      const entities = [
+        '<!ENTITY lol "lol">',
+        ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+      ].join('');
       const sst = `${XML}<!DOCTYPE sst [${entities}]><sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>`;
       return { file: '十亿笑声.xlsx', bytes: zipParts(workbookParts(sheetOf(rows.laughs), { sharedStrings: sst })) };
     },
@@ -290,7 +310,11 @@ export const KINDS: Kind[] = [
     make: () => {
       const cfb = XLSX.CFB.utils.cfb_new();
       XLSX.CFB.utils.cfb_add(cfb, 'EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]));
-      XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) & 0xff));
+      XLSX.CFB.utils.cfb_add(
+        cfb,
+        'EncryptedPackage',
+        Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) & 0xff),
+      );
       return { file: '加密.xlsx', bytes: new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' })) };
     },
     expect: { verdict: 'rejected', code: 'file.password', reason: '文件已加密' },
@@ -299,7 +323,11 @@ export const KINDS: Kind[] = [
     name: 'an .xlsm with a macro (read, never run, never written back)',
     make: () => {
       const vba = XLSX.CFB.utils.cfb_new();
-      XLSX.CFB.utils.cfb_add(vba, 'VBA/Module1', strToU8('Attribute VB_Name = "Module1"\r\nSub Auto_Open()\r\n  Shell "cmd /c del /q C:\\*"\r\nEnd Sub\r\n'));
+      XLSX.CFB.utils.cfb_add(
+        vba,
+        'VBA/Module1',
+        strToU8('Attribute VB_Name = "Module1"\r\nSub Auto_Open()\r\n  Shell "cmd /c del /q C:\\*"\r\nEnd Sub\r\n'),
+      );
       const parts = workbookParts(sheetOf(rows.macro), { macro: true });
       parts['xl/vbaProject.bin'] = new Uint8Array(XLSX.CFB.write(vba, { type: 'array' }));
       return { file: '带宏.xlsm', bytes: zipParts(parts) };
@@ -318,7 +346,10 @@ export const KINDS: Kind[] = [
   },
   {
     name: '.xls (Excel 97-2003)',
-    make: () => ({ file: '乙街道.xls', bytes: sheetjsBook([['2024年女职工维权行动月活动数据汇总表'], LABELS, ...good.乙.map(cellsOf)], 'biff8') }),
+    make: () => ({
+      file: '乙街道.xls',
+      bytes: sheetjsBook([['2024年女职工维权行动月活动数据汇总表'], LABELS, ...good.乙.map(cellsOf)], 'biff8'),
+    }),
     expect: { verdict: 'accepted', rows: good.乙 },
   },
   // ── Workbooks with no table ──
@@ -338,7 +369,12 @@ export const KINDS: Kind[] = [
     make: () => ({
       file: '一百万行.xlsx',
       // 1,000,001 rows: the header, then a million rows of two cells.
-      bytes: repeatedRowsXlsx(`${XML}<worksheet xmlns="${MAIN}"><sheetData>${rowsXml([LABELS])}`, '<row><c><v>1</v></c><c><v>2</v></c></row>'.repeat(10_000), 100, '</sheetData></worksheet>'),
+      bytes: repeatedRowsXlsx(
+        `${XML}<worksheet xmlns="${MAIN}"><sheetData>${rowsXml([LABELS])}`,
+        '<row><c><v>1</v></c><c><v>2</v></c></row>'.repeat(10_000),
+        100,
+        '</sheetData></worksheet>',
+      ),
     }),
     expect: { verdict: 'rejected', code: 'file.too-many-cells', reason: '超过 1,000,000 个的上限' },
     big: true,
@@ -354,7 +390,12 @@ export const KINDS: Kind[] = [
       rows: rows.wide,
       // One warning for them all (16,346 of them made writing the roll-up take seconds).
       issues: [
-        { code: 'table.extra-columns', cell: 'AM1', text: '表中有 16,346 列不是本表的指标（第 AM 列“附加列1”、第 AN 列“附加列2”、第 AO 列“附加列3”等），已保留，不参与汇总', count: 1 },
+        {
+          code: 'table.extra-columns',
+          cell: 'AM1',
+          text: '表中有 16,346 列不是本表的指标（第 AM 列“附加列1”、第 AN 列“附加列2”、第 AO 列“附加列3”等），已保留，不参与汇总',
+          count: 1,
+        },
         { code: 'table.extra-column', count: 0 },
       ],
     },
@@ -377,7 +418,16 @@ export const KINDS: Kind[] = [
     name: 'header cells named __proto__, constructor, prototype',
     make: () => ({
       file: '原型表头.xlsx',
-      bytes: zipParts(workbookParts(worksheet(rowsXml([[...LABELS, '__proto__', 'constructor', 'prototype'], [...cellsOf(rows.proto[0]!), '{"polluted":1}', 'polluted', 'polluted']])))),
+      bytes: zipParts(
+        workbookParts(
+          worksheet(
+            rowsXml([
+              [...LABELS, '__proto__', 'constructor', 'prototype'],
+              [...cellsOf(rows.proto[0]!), '{"polluted":1}', 'polluted', 'polluted'],
+            ]),
+          ),
+        ),
+      ),
     }),
     expect: {
       verdict: 'accepted',
@@ -400,13 +450,29 @@ export const KINDS: Kind[] = [
     name: 'duplicate headers',
     make: () => ({
       file: '重复表头.xlsx',
-      bytes: zipParts(workbookParts(worksheet(rowsXml([[...LABELS, LABELS[IDS.indexOf('publicityEvents')]!], [...cellsOf(rows.duplicate[0]!), 999]])))),
+      bytes: zipParts(
+        workbookParts(
+          worksheet(
+            rowsXml([
+              [...LABELS, LABELS[IDS.indexOf('publicityEvents')]!],
+              [...cellsOf(rows.duplicate[0]!), 999],
+            ]),
+          ),
+        ),
+      ),
     }),
-    expect: { verdict: 'accepted', rows: rows.duplicate, issues: [{ code: 'table.duplicate-column', cell: 'AM1', text: '与第 D 列重复，已按第 D 列读取' }] },
+    expect: {
+      verdict: 'accepted',
+      rows: rows.duplicate,
+      issues: [{ code: 'table.duplicate-column', cell: 'AM1', text: '与第 D 列重复，已按第 D 列读取' }],
+    },
   },
   {
     name: 'a table with no header',
-    make: () => ({ file: '没有表头.xlsx', bytes: zipParts(workbookParts(worksheet(rowsXml([cellsOf({ unit: '无表头甲' }), cellsOf({ unit: '无表头乙' })])))) }),
+    make: () => ({
+      file: '没有表头.xlsx',
+      bytes: zipParts(workbookParts(worksheet(rowsXml([cellsOf({ unit: '无表头甲' }), cellsOf({ unit: '无表头乙' })])))),
+    }),
     expect: { verdict: 'rejected', code: 'table.not-found', reason: '没有找到可识别的报表：表头应包含“填报单位”' },
   },
   {
@@ -450,12 +516,18 @@ export const KINDS: Kind[] = [
   },
   {
     name: 'a CSV in GB18030',
-    make: () => ({ file: '国标编码.csv', bytes: new Uint8Array(iconv.encode(csvText([LABELS, ...rows.gb18030.map(cellsOf)], '\n'), 'gb18030')) }),
+    make: () => ({
+      file: '国标编码.csv',
+      bytes: new Uint8Array(iconv.encode(csvText([LABELS, ...rows.gb18030.map(cellsOf)], '\n'), 'gb18030')),
+    }),
     expect: { verdict: 'accepted', rows: rows.gb18030 },
   },
   {
     name: 'a CSV with a BOM and CRLF',
-    make: () => ({ file: '带BOM.csv', bytes: new Uint8Array(Buffer.from('\uFEFF' + csvText([LABELS, ...rows.bom.map(cellsOf)], '\r\n'), 'utf8')) }),
+    make: () => ({
+      file: '带BOM.csv',
+      bytes: new Uint8Array(Buffer.from('\uFEFF' + csvText([LABELS, ...rows.bom.map(cellsOf)], '\r\n'), 'utf8')),
+    }),
     expect: { verdict: 'accepted', rows: rows.bom },
   },
   {
@@ -508,7 +580,10 @@ export const KINDS: Kind[] = [
       },
     },
   },
-  { name: 'a form definition with a catastrophic regex', expect: { verdict: 'elsewhere', where: 'tests/core/hostile-definitions.test.ts' } },
+  {
+    name: 'a form definition with a catastrophic regex',
+    expect: { verdict: 'elsewhere', where: 'tests/core/hostile-definitions.test.ts' },
+  },
   { name: 'a hostile form definition', expect: { verdict: 'elsewhere', where: 'tests/core/hostile-definitions.test.ts' } },
   // ── More of the same family (tests/files/hostile.test.ts has the guard-level detail) ──
   {
@@ -523,7 +598,10 @@ export const KINDS: Kind[] = [
   },
   {
     name: 'a Word document named .xlsx',
-    make: () => ({ file: '通知.xlsx', bytes: zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }) }),
+    make: () => ({
+      file: '通知.xlsx',
+      bytes: zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }),
+    }),
     expect: { verdict: 'rejected', code: 'file.not-spreadsheet', reason: '这是Word 文档，不是 Excel 工作簿' },
   },
   {
@@ -539,7 +617,10 @@ export const KINDS: Kind[] = [
   },
   {
     name: 'a zip whose declared sizes lie (600 MB declared as 900 KB)',
-    make: () => ({ file: '谎报大小.xlsx', bytes: bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 600, '<sheetData/></worksheet>'), { cdUsz: 900 * 1024 }) }),
+    make: () => ({
+      file: '谎报大小.xlsx',
+      bytes: bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 600, '<sheetData/></worksheet>'), { cdUsz: 900 * 1024 }),
+    }),
     expect: { verdict: 'rejected', code: 'file.part-too-large', reason: 'xl/worksheets/sheet1.xml 解压后超过 100 MB 的上限' },
     big: true,
   },
@@ -561,7 +642,10 @@ export const KINDS: Kind[] = [
   },
   {
     name: 'a part name twice, another table under the second (letter case aside)',
-    make: () => ({ file: '重复部件.xlsx', bytes: duplicatePartZip(workbookParts(sheetOf(good.甲)), 'xl/worksheets/sheet1.xml', sheetOf(rows.moved), 'XL/worksheets/sheet1.xml') }),
+    make: () => ({
+      file: '重复部件.xlsx',
+      bytes: duplicatePartZip(workbookParts(sheetOf(good.甲)), 'xl/worksheets/sheet1.xml', sheetOf(rows.moved), 'XL/worksheets/sheet1.xml'),
+    }),
     expect: { verdict: 'rejected', code: 'file.duplicate-part', reason: '文件中的 XL/worksheets/sheet1.xml 出现了不止一次' },
   },
   {
@@ -571,12 +655,18 @@ export const KINDS: Kind[] = [
   },
   {
     name: "an .xls encrypted with Excel's default key (VelvetSweatshop)",
-    make: () => ({ file: '默认加密.xls', bytes: editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x0a, 0x9a]))) }),
+    make: () => ({
+      file: '默认加密.xls',
+      bytes: editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x0a, 0x9a]))),
+    }),
     expect: { verdict: 'rejected', code: 'file.default-encryption', reason: '文件以 Excel 的默认密钥加密' },
   },
   {
     name: 'a hyperlink over a whole sheet',
-    make: () => ({ file: '整表超链接.xlsx', bytes: xlsxOf([{ unit: '整表超链接工会' }], { tail: '<hyperlinks><hyperlink ref="A1:XFD1048576" location="报表!A1"/></hyperlinks>' }) }),
+    make: () => ({
+      file: '整表超链接.xlsx',
+      bytes: xlsxOf([{ unit: '整表超链接工会' }], { tail: '<hyperlinks><hyperlink ref="A1:XFD1048576" location="报表!A1"/></hyperlinks>' }),
+    }),
     expect: { verdict: 'rejected', code: 'file.hyperlink-too-large', reason: '一个超链接覆盖了约 17,179,869,184 个单元格' },
   },
   {
@@ -588,9 +678,15 @@ export const KINDS: Kind[] = [
     name: FAR,
     make: () => ({
       file: '远端单元格.xlsx',
-      bytes: zipParts(workbookParts(worksheet(rowsXml([LABELS, ...rows.far.map(cellsOf)]) + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))),
+      bytes: zipParts(
+        workbookParts(worksheet(rowsXml([LABELS, ...rows.far.map(cellsOf)]) + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')),
+      ),
     }),
-    expect: { verdict: 'accepted', rows: rows.far, issues: [{ code: 'table.outside-cells', cell: 'XFD1048576', text: '表格的列以外有内容“1”', count: 1 }] },
+    expect: {
+      verdict: 'accepted',
+      rows: rows.far,
+      issues: [{ code: 'table.outside-cells', cell: 'XFD1048576', text: '表格的列以外有内容“1”', count: 1 }],
+    },
     big: true,
   },
   {
@@ -604,18 +700,31 @@ export const KINDS: Kind[] = [
       file: '网页另存.xls',
       bytes: strToU8(
         `<html><head><meta charset="utf-8"></head><body><table><tr>${LABELS.map((l) => `<td>${l}</td>`).join('')}</tr>` +
-          `<tr>${cellsOf(rows.html[0]!).map((v) => `<td>${v ?? ''}</td>`).join('')}</tr></table></body></html>`,
+          `<tr>${cellsOf(rows.html[0]!)
+            .map((v) => `<td>${v ?? ''}</td>`)
+            .join('')}</tr></table></body></html>`,
       ),
     }),
     expect: { verdict: 'accepted', rows: rows.html },
   },
   {
     name: 'a file of another form (知识竞赛情况表)',
-    make: () => ({ file: '知识竞赛.xlsx', bytes: sheetjsBook([labelsOf('quiz-results'), ['河东区总工会', '知识竞赛', '本级组织', '线上答题']], 'xlsx') }),
-    expect: { verdict: 'rejected', code: 'file.other-form', reason: '这是“女职工权益保护法律法规知识竞赛活动情况表”，不是本次汇总的“维权行动月活动数据汇总表”，未计入汇总' },
+    make: () => ({
+      file: '知识竞赛.xlsx',
+      bytes: sheetjsBook([labelsOf('quiz-results'), ['河东区总工会', '知识竞赛', '本级组织', '线上答题']], 'xlsx'),
+    }),
+    expect: {
+      verdict: 'rejected',
+      code: 'file.other-form',
+      reason: '这是“女职工权益保护法律法规知识竞赛活动情况表”，不是本次汇总的“维权行动月活动数据汇总表”，未计入汇总',
+    },
   },
   // ── The good returns ──
-  { name: 'a good return (.xlsx)', make: () => ({ file: '甲街道.xlsx', bytes: goodXlsx() }), expect: { verdict: 'accepted', rows: good.甲 } },
+  {
+    name: 'a good return (.xlsx)',
+    make: () => ({ file: '甲街道.xlsx', bytes: goodXlsx() }),
+    expect: { verdict: 'accepted', rows: good.甲 },
+  },
   {
     name: 'a good return (.csv, UTF-8)',
     make: () => ({ file: '丙街道.csv', bytes: new Uint8Array(Buffer.from(csvText([LABELS, ...good.丙.map(cellsOf)], '\n'))) }),
@@ -710,7 +819,8 @@ beforeAll(async () => {
     const peakBefore = peakRss();
     const heapBefore = process.memoryUsage().heapUsed;
     const start = performance.now();
-    if (kind.expect.verdict === 'roster') readRosterFile({ name: file, bytes: () => new Uint8Array(fs.readFileSync(run.rosterFile)) }, 'zh-CN');
+    if (kind.expect.verdict === 'roster')
+      readRosterFile({ name: file, bytes: () => new Uint8Array(fs.readFileSync(run.rosterFile)) }, 'zh-CN');
     else prepareReturn(source(file), forms, { lang: 'zh-CN', today: TODAY });
     const ms = performance.now() - start;
     run.alone.set(kind, { ms, heapMB: (process.memoryUsage().heapUsed - heapBefore) / MB, peakRiseMB: (peakRss() - peakBefore) / MB });
@@ -720,7 +830,16 @@ beforeAll(async () => {
   run.roster = readRosterFile({ name: '单位名单.csv', bytes: () => new Uint8Array(fs.readFileSync(run.rosterFile)) }, 'zh-CN');
   const returns = [...run.files].filter(([kind]) => kind.expect.verdict !== 'roster').map(([, file]) => source(file));
   let start = performance.now();
-  run.result = rollUpFiles(returns, { form, forms, lang: 'zh-CN', roster: run.roster, deadline: DEADLINE, unit: '河东区总工会', today: TODAY, createdAt: CREATED_AT });
+  run.result = rollUpFiles(returns, {
+    form,
+    forms,
+    lang: 'zh-CN',
+    roster: run.roster,
+    deadline: DEADLINE,
+    unit: '河东区总工会',
+    today: TODAY,
+    createdAt: CREATED_AT,
+  });
   run.written = await writeRollupWorkbook(run.result, form, { lang: 'zh-CN' });
   run.plan = rollupSheetsPlan(run.result, form, 'zh-CN');
   run.rollupMs = performance.now() - start;
@@ -732,7 +851,24 @@ beforeAll(async () => {
   const explicit = KINDS.filter((k) => k.explicit).map((k) => path.join(run.returns, run.files.get(k)!));
   start = performance.now();
   run.cliCode = await main(
-    ['rollup', run.returns, ...explicit, '--form', 'activity-summary', '--roster', run.rosterFile, '--deadline', DEADLINE, '--unit', '河东区总工会', '--today', TODAY, '--json', '--out', outFile],
+    [
+      'rollup',
+      run.returns,
+      ...explicit,
+      '--form',
+      'activity-summary',
+      '--roster',
+      run.rosterFile,
+      '--deadline',
+      DEADLINE,
+      '--unit',
+      '河东区总工会',
+      '--today',
+      TODAY,
+      '--json',
+      '--out',
+      outFile,
+    ],
     { out: (t) => out.push(t), err: (t) => err.push(t) },
   );
   run.cliMs = performance.now() - start;
@@ -750,11 +886,22 @@ afterAll(() => {
     const file = run.files?.get(kind);
     const verdict = file ? run.result?.files.find((f) => f.file === file) : undefined;
     const m = run.alone?.get(kind);
-    const what = kind.expect.verdict === 'elsewhere' ? `covered in ${kind.expect.where}` : kind.expect.verdict === 'roster' ? 'roster' : verdict ? `${verdict.status}${verdict.code ? ` ${verdict.code}` : ''}${verdict.reason ? ` ${verdict.reason.slice(0, 90)}` : ` rows ${verdict.rows}`}` : '—';
-    const timing = m ? ` | ${m.ms.toFixed(0)} ms, heap +${m.heapMB.toFixed(0)} MB, peak +${m.peakRiseMB.toFixed(0)} MB | made in ${run.made.get(kind)!.toFixed(0)} ms` : '';
+    const what =
+      kind.expect.verdict === 'elsewhere'
+        ? `covered in ${kind.expect.where}`
+        : kind.expect.verdict === 'roster'
+          ? 'roster'
+          : verdict
+            ? `${verdict.status}${verdict.code ? ` ${verdict.code}` : ''}${verdict.reason ? ` ${verdict.reason.slice(0, 90)}` : ` rows ${verdict.rows}`}`
+            : '—';
+    const timing = m
+      ? ` | ${m.ms.toFixed(0)} ms, heap +${m.heapMB.toFixed(0)} MB, peak +${m.peakRiseMB.toFixed(0)} MB | made in ${run.made.get(kind)!.toFixed(0)} ms`
+      : '';
     return `${String(i + 1).padStart(2)}. ${kind.name} | ${what}${timing}`;
   });
-  lines.push(`roll-up of all (rollUpFiles + workbook + plan): ${run.rollupMs?.toFixed(0)} ms; CLI: ${run.cliMs?.toFixed(0)} ms; peak RSS ${(peakRss() / MB).toFixed(0)} MB`);
+  lines.push(
+    `roll-up of all (rollUpFiles + workbook + plan): ${run.rollupMs?.toFixed(0)} ms; CLI: ${run.cliMs?.toFixed(0)} ms; peak RSS ${(peakRss() / MB).toFixed(0)} MB`,
+  );
   // The report the issue asks for: every kind, its verdict and its time.
   console.log(lines.join('\n'));
   if (run.dir) fs.rmSync(run.dir, { recursive: true, force: true });
@@ -764,7 +911,13 @@ afterAll(() => {
 
 function rowOf(result: RollupResult, file: string, unit: string): RollupRow {
   const row = result.rows.find((r) => r.file === file && r.unit === unit);
-  if (!row) throw new Error(`no row of ${unit} from ${file}: ${result.rows.filter((r) => r.file === file).map((r) => r.unit).join(', ')}`);
+  if (!row)
+    throw new Error(
+      `no row of ${unit} from ${file}: ${result.rows
+        .filter((r) => r.file === file)
+        .map((r) => r.unit)
+        .join(', ')}`,
+    );
   return row;
 }
 
@@ -773,7 +926,9 @@ const issuesOf = (file: string): Issue[] => run.result.issues.filter((i) => i.fi
 /** Plain Chinese: Chinese words, no English left over from an exception (file names, part paths and format names aside). */
 function expectPlainChinese(reason: string): void {
   expect(reason).toMatch(/[\u4e00-\u9fff]{4}/);
-  const rest = reason.replace(/\b[\w./[\]-]+\.(xml|bin|rels)\b/g, '').replace(/\.?\b(xlsx|xlsm|xls|csv|pdf|Excel|CSV|PDF|Word|WPS|MB|KB|GB)\b/g, '');
+  const rest = reason
+    .replace(/\b[\w./[\]-]+\.(xml|bin|rels)\b/g, '')
+    .replace(/\.?\b(xlsx|xlsm|xls|csv|pdf|Excel|CSV|PDF|Word|WPS|MB|KB|GB)\b/g, '');
   expect(rest).not.toMatch(/[A-Za-z]{3,}/);
 }
 
@@ -803,7 +958,8 @@ function checkInjection(r: Run): void {
     [r.cliWritten, r.cliCells, r.cliBook],
   ] as const) {
     const parts = unzipSync(bytes);
-    for (const [name, data] of Object.entries(parts)) if (/^xl\/worksheets\/.*\.xml$/.test(name)) expect(Buffer.from(data).toString('utf8')).not.toMatch(/<f[ >]/);
+    for (const [name, data] of Object.entries(parts))
+      if (/^xl\/worksheets\/.*\.xml$/.test(name)) expect(Buffer.from(data).toString('utf8')).not.toMatch(/<f[ >]/);
     expect(cells.filter((c) => c.type === ValueType.Formula)).toEqual([]);
     for (const text of INJECTED) {
       const found = cells.filter((c) => c.value === text);
@@ -827,7 +983,14 @@ function checkInjection(r: Run): void {
   }
   // 2. The CLI's JSON: strings, exactly as typed.
   const row = r.cli.rows.find((x) => x.unit === INJECTED[0]);
-  expect(row?.values).toMatchObject({ unitName: INJECTED[0], parentUnit: '+86 上级工会', contactPerson: '@SUM(A1:A9)', notes: '-1+2', publicityEvents: null, materialsDistributed: null });
+  expect(row?.values).toMatchObject({
+    unitName: INJECTED[0],
+    parentUnit: '+86 上级工会',
+    contactPerson: '@SUM(A1:A9)',
+    notes: '-1+2',
+    publicityEvents: null,
+    materialsDistributed: null,
+  });
   expect(r.cli.issues.some((i) => i.message.includes('“=1+1”不是整数'))).toBe(true);
   // 3. The in-Excel plan: no text Excel would take for a formula; each typed text behind its prefix.
   const planTexts = r.plan.sheets.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === 'string');
@@ -852,53 +1015,65 @@ describe('the hostile corpus of issue #6', () => {
     expect(run.result.files.map((f) => f.file).sort()).toEqual(returns.map((k) => run.files.get(k)!).sort());
   });
 
-  test.each(KINDS.filter((k) => k.expect.verdict === 'rejected').map((k) => [k.name, k] as const))('%s: rejected, with its reason in Chinese', (_name, kind) => {
-    const expected = kind.expect as Extract<Expectation, { verdict: 'rejected' }>;
-    const file = run.files.get(kind)!;
-    const verdict = run.result.files.find((f) => f.file === file);
-    expect(verdict).toMatchObject({ status: 'rejected', code: expected.code, rows: 0 });
-    expect(verdict!.reason).toContain(expected.reason);
-    expectPlainChinese(verdict!.reason!);
-    // The issue list says the same, once, and nothing of the file is counted.
-    expect(issuesOf(file).map((i) => [i.code, i.message])).toEqual([[expected.code, verdict!.reason]]);
-    expect(run.result.rows.filter((r) => r.file === file)).toEqual([]);
-  });
+  test.each(KINDS.filter((k) => k.expect.verdict === 'rejected').map((k) => [k.name, k] as const))(
+    '%s: rejected, with its reason in Chinese',
+    (_name, kind) => {
+      const expected = kind.expect as Extract<Expectation, { verdict: 'rejected' }>;
+      const file = run.files.get(kind)!;
+      const verdict = run.result.files.find((f) => f.file === file);
+      expect(verdict).toMatchObject({ status: 'rejected', code: expected.code, rows: 0 });
+      expect(verdict!.reason).toContain(expected.reason);
+      expectPlainChinese(verdict!.reason!);
+      // The issue list says the same, once, and nothing of the file is counted.
+      expect(issuesOf(file).map((i) => [i.code, i.message])).toEqual([[expected.code, verdict!.reason]]);
+      expect(run.result.rows.filter((r) => r.file === file)).toEqual([]);
+    },
+  );
 
-  test.each(KINDS.filter((k) => k.expect.verdict === 'accepted').map((k) => [k.name, k] as const))('%s: read, its values right', async (_name, kind) => {
-    const expected = kind.expect as Extract<Expectation, { verdict: 'accepted' }>;
-    const file = run.files.get(kind)!;
-    const verdict = run.result.files.find((f) => f.file === file);
-    expect(verdict?.status).toBe('accepted');
-    expect(verdict!.rows).toBe(expected.rows.length);
-    for (const spec of expected.rows) {
-      const row = rowOf(run.result, file, spec.unit);
-      expect(row.status).toBe('counted');
-      const want: Record<string, CellValue> = {};
-      const got: Record<string, CellValue> = {};
-      for (const id of IDS) {
-        const value = expectedRead(spec, id);
-        if (value === undefined) continue;
-        want[id] = value;
-        got[id] = row.values[id] ?? null;
+  test.each(KINDS.filter((k) => k.expect.verdict === 'accepted').map((k) => [k.name, k] as const))(
+    '%s: read, its values right',
+    async (_name, kind) => {
+      const expected = kind.expect as Extract<Expectation, { verdict: 'accepted' }>;
+      const file = run.files.get(kind)!;
+      const verdict = run.result.files.find((f) => f.file === file);
+      expect(verdict?.status).toBe('accepted');
+      expect(verdict!.rows).toBe(expected.rows.length);
+      for (const spec of expected.rows) {
+        const row = rowOf(run.result, file, spec.unit);
+        expect(row.status).toBe('counted');
+        const want: Record<string, CellValue> = {};
+        const got: Record<string, CellValue> = {};
+        for (const id of IDS) {
+          const value = expectedRead(spec, id);
+          if (value === undefined) continue;
+          want[id] = value;
+          got[id] = row.values[id] ?? null;
+        }
+        expect(got).toEqual(want);
       }
-      expect(got).toEqual(want);
-    }
-    const issues = issuesOf(file);
-    for (const e of expected.issues ?? []) {
-      const matching = issues.filter((i) => i.code === e.code && (e.cell === undefined || i.cell === e.cell) && (e.text === undefined || i.message.includes(e.text)));
-      if (e.count !== undefined) expect(matching.length).toBe(e.count);
-      else expect(matching.length).toBeGreaterThan(0);
-    }
-    // Messages name the cell and quote what was typed; the rest is Chinese.
-    const notChinese = issues
-      .map((i) => i.message)
-      .filter((message) => {
-        const words = message.replace(/^[A-Z]{1,3}\d+[ ：]/, '').replace(/“[^”]*”/g, '“”').replace(/第 [A-Z]{1,3} 列/g, '').replace(/\b(Excel|WPS)\b/g, '');
-        return !/[\u4e00-\u9fff]{2}/.test(words) || /[A-Za-z]{3,}/.test(words);
-      });
-    expect(notChinese).toEqual([]);
-    await expected.check?.(run, file);
-  });
+      const issues = issuesOf(file);
+      for (const e of expected.issues ?? []) {
+        const matching = issues.filter(
+          (i) => i.code === e.code && (e.cell === undefined || i.cell === e.cell) && (e.text === undefined || i.message.includes(e.text)),
+        );
+        if (e.count !== undefined) expect(matching.length).toBe(e.count);
+        else expect(matching.length).toBeGreaterThan(0);
+      }
+      // Messages name the cell and quote what was typed; the rest is Chinese.
+      const notChinese = issues
+        .map((i) => i.message)
+        .filter((message) => {
+          const words = message
+            .replace(/^[A-Z]{1,3}\d+[ ：]/, '')
+            .replace(/“[^”]*”/g, '“”')
+            .replace(/第 [A-Z]{1,3} 列/g, '')
+            .replace(/\b(Excel|WPS)\b/g, '');
+          return !/[\u4e00-\u9fff]{2}/.test(words) || /[A-Za-z]{3,}/.test(words);
+        });
+      expect(notChinese).toEqual([]);
+      await expected.check?.(run, file);
+    },
+  );
 
   test('a roster with duplicate names', () => {
     const kind = KINDS.find((k) => k.expect.verdict === 'roster')!;
@@ -914,7 +1089,12 @@ describe('the hostile corpus of issue #6', () => {
         return typeof v === 'number' ? sum + v : sum;
       }, 0);
     }
-    expect(run.result.rows.filter((r) => r.status === 'counted').map((r) => r.unit).sort()).toEqual(counted.map((r) => r.unit).sort());
+    expect(
+      run.result.rows
+        .filter((r) => r.status === 'counted')
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual(counted.map((r) => r.unit).sort());
     expect(run.result.totals).toEqual(expected);
     // Spot checks by hand: 开展宣传活动（场次） is 10+1+7+3 from the good returns plus 21..41 from the readable kinds (none from 公式工会, 注入).
     const readable = [21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41];
@@ -937,7 +1117,11 @@ describe('the hostile corpus of issue #6', () => {
 
   test('memory stays within a few hundred MB, the big ones measured one by one', () => {
     for (const [kind, m] of run.alone) {
-      expect({ kind: kind.name, heapUnder400MB: m.heapMB < 400, peakRiseUnder400MB: m.peakRiseMB < 400 }).toEqual({ kind: kind.name, heapUnder400MB: true, peakRiseUnder400MB: true });
+      expect({ kind: kind.name, heapUnder400MB: m.heapMB < 400, peakRiseUnder400MB: m.peakRiseMB < 400 }).toEqual({
+        kind: kind.name,
+        heapUnder400MB: true,
+        peakRiseUnder400MB: true,
+      });
     }
     expect(KINDS.filter((k) => k.big && run.alone.has(k))).toHaveLength(KINDS.filter((k) => k.big).length);
   });
@@ -947,7 +1131,11 @@ describe('the hostile corpus of issue #6', () => {
   test('a formula with no cached value in a field that is not required is in the issue list', () => {
     const file = run.files.get(KINDS.find((k) => k.name === 'formulas with no cached values')!)!;
     const cell = `${col('materialsDistributed')}2`;
-    expect(issuesOf(file).filter((i) => i.cell === cell).map((i) => i.message)).toEqual([expect.stringContaining('公式')]);
+    expect(
+      issuesOf(file)
+        .filter((i) => i.cell === cell)
+        .map((i) => i.message),
+    ).toEqual([expect.stringContaining('公式')]);
   });
 
   // A row with nothing in the table's columns, only a cell far to the right of them (XFD1048576),
@@ -955,7 +1143,11 @@ describe('the hostile corpus of issue #6', () => {
   test('a cell far from the table makes no row of its own', () => {
     const file = run.files.get(KINDS.find((k) => k.name === FAR)!)!;
     expect(run.result.rows.filter((r) => r.file === file).map((r) => [r.unit, r.row])).toEqual([['远端单元格工会', 2]]);
-    expect(issuesOf(file).filter((i) => i.row === 1_048_576).map((i) => i.message)).toEqual([]);
+    expect(
+      issuesOf(file)
+        .filter((i) => i.row === 1_048_576)
+        .map((i) => i.message),
+    ).toEqual([]);
   });
 
   // The 'not found' hint names the labels of the form being rolled up (ValidateOptions.expected),

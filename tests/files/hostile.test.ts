@@ -11,7 +11,15 @@ import * as XLSX from '@e965/xlsx';
 import { Inflate, strToU8, zipSync } from 'fflate';
 import { messageFor, type IssueCode, type IssueParams } from '../../src/core/issues/catalogue';
 import { cellText, headerTextRows, type Grid } from '../../src/core/table/grid';
-import { DEFAULT_LIMITS, gridCost, inspectGrids, rangeArea, xorPasswordVerifier, type GuardVerdict, type Limits } from '../../src/files/guards';
+import {
+  DEFAULT_LIMITS,
+  gridCost,
+  inspectGrids,
+  rangeArea,
+  xorPasswordVerifier,
+  type GuardVerdict,
+  type Limits,
+} from '../../src/files/guards';
 import { inspectBeforeSheetJs } from '../../src/files/readWithSheetJs';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../../src/files/readWorkbook';
 import {
@@ -55,8 +63,6 @@ function arrive(name: string, bytes: Uint8Array): Uint8Array {
   return new Uint8Array(fs.readFileSync(file));
 }
 
-
-
 /** The verdict alone: the parts an accepted zip's guard inflated for the reader are left out. */
 function guard(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): GuardVerdict {
   const value = inspectBeforeSheetJs(name, arrive(name, bytes), limits);
@@ -64,7 +70,12 @@ function guard(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): G
 }
 
 /** Refused with `code`: its messages in both languages, the English one without Chinese. */
-function refused(name: string, bytes: Uint8Array, code: IssueCode, limits: Partial<Limits> = {}): { zh: string; en: string; params: IssueParams } {
+function refused(
+  name: string,
+  bytes: Uint8Array,
+  code: IssueCode,
+  limits: Partial<Limits> = {},
+): { zh: string; en: string; params: IssueParams } {
   const verdict = guard(name, bytes, limits);
   expect(verdict).toMatchObject({ ok: false, code });
   const params = verdict.ok ? {} : verdict.params;
@@ -92,7 +103,11 @@ describe('zip bombs', () => {
     expect(bomb.usz).toBeGreaterThan(600 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(700 * 1024);
     const verdict = inspectBeforeSheetJs('bomb.xlsx', bytes);
-    expect(verdict).toMatchObject({ ok: false, code: 'file.part-too-large', params: { part: 'xl/worksheets/sheet1.xml', size: '600 MB', limit: '100 MB' } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      code: 'file.part-too-large',
+      params: { part: 'xl/worksheets/sheet1.xml', size: '600 MB', limit: '100 MB' },
+    });
     expect(messageFor('file.part-too-large', verdict.ok ? {} : verdict.params, 'zh-CN')).toBe(
       '文件中的 xl/worksheets/sheet1.xml 解压后超过 100 MB 的上限，为安全起见未读取；请删去多余的内容，另存后重新报送',
     );
@@ -116,7 +131,9 @@ describe('zip bombs', () => {
     // Counted on past the lie, it is past the part limit: too large, not damage.
     expect(refused('lying.xlsx', small, 'file.part-too-large').params.part).toBe('xl/worksheets/sheet1.xml');
     // A 60 MB one is past any real part's ratio before the part limit: a bomb.
-    const small60 = bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 60, '<sheetData/></worksheet>'), { cdUsz: 900 * 1024 });
+    const small60 = bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 60, '<sheetData/></worksheet>'), {
+      cdUsz: 900 * 1024,
+    });
     const lying = refused('lying60.xlsx', small60, 'file.zip-bomb');
     expect(lying.params).toMatchObject({ part: 'xl/worksheets/sheet1.xml', limit: 500 });
     expect(Number(lying.params.ratio)).toBeGreaterThan(500);
@@ -128,7 +145,10 @@ describe('zip bombs', () => {
     const pad = whitespaceBomb('<a>', 80, '</a>');
     const pads = [1, 2, 3].map((n): RawEntry => ({ name: `xl/media/pad${n}.xml`, method: 8, ...pad }));
     const padded = buildZip([...Object.entries(workbookParts(worksheet(HEADER_ROW))).map(([k, v]) => deflated(k, v)), ...pads]);
-    expect(refused('padded.xlsx', padded, 'file.total-too-large', { maxRatio: Infinity }).params).toEqual({ size: '240 MB', limit: '200 MB' });
+    expect(refused('padded.xlsx', padded, 'file.total-too-large', { maxRatio: Infinity }).params).toEqual({
+      size: '240 MB',
+      limit: '200 MB',
+    });
   });
 
   test('parts that share their compressed bytes (overlapping entries) are refused', () => {
@@ -171,7 +191,8 @@ describe('ranges that cover a whole sheet', () => {
   });
 
   test('data validation on the whole sheet is read (SheetJS does not expand it)', () => {
-    const dv = '<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>';
+    const dv =
+      '<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>';
     const bytes = zipParts(workbookParts(worksheet(HEADER_ROW, '', dv)));
     expect(guard('validation.xlsx', bytes)).toEqual({ ok: true });
     const result = read('validation.xlsx', bytes);
@@ -184,7 +205,10 @@ describe('ranges that cover a whole sheet', () => {
     expect(guard('dimension.xlsx', bytes)).toEqual({ ok: true });
     const result = read('dimension.xlsx', bytes);
     expect(result.ok && result.grids[0]!.rows.length).toBe(2);
-    expect(refused('dimension.xlsx', bytes, 'file.declared-too-large', { maxDeclaredCells: 2_000_000 }).params).toEqual({ count: '17,179,869,184', limit: '2,000,000' });
+    expect(refused('dimension.xlsx', bytes, 'file.declared-too-large', { maxDeclaredCells: 2_000_000 }).params).toEqual({
+      count: '17,179,869,184',
+      limit: '2,000,000',
+    });
   });
 
   test('a hyperlink on the whole sheet is refused: SheetJS would make a cell for each of its 17 billion', () => {
@@ -220,7 +244,11 @@ describe('ranges that cover a whole sheet', () => {
   });
 
   test('more cells than the limit are refused while counting, before SheetJS builds them', () => {
-    const rows = Array.from({ length: 2000 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>1</v></c>`).join('')}</row>`);
+    const rows = Array.from(
+      { length: 2000 },
+      (_, r) =>
+        `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>1</v></c>`).join('')}</row>`,
+    );
     const bytes = zipParts(workbookParts(worksheet(rows.join(''))));
     expect(guard('cells.xlsx', bytes)).toEqual({ ok: true });
     expect(refused('cells.xlsx', bytes, 'file.too-many-cells', { maxCells: 10_000 }).params.limit).toBe('10,000');
@@ -232,7 +260,9 @@ describe('broken files', () => {
     const whole = realReturn();
     const bytes = whole.subarray(0, Math.floor(whole.length * 0.6));
     const cut = refused('cut.xlsx', bytes, 'file.truncated');
-    expect(cut.zh).toBe(`文件不完整（只有 ${Math.round(bytes.length / 1024)} KB），可能没有下载完或没有保存完，无法读取；请重新下载或重新保存后报送`);
+    expect(cut.zh).toBe(
+      `文件不完整（只有 ${Math.round(bytes.length / 1024)} KB），可能没有下载完或没有保存完，无法读取；请重新下载或重新保存后报送`,
+    );
     expect(read('cut.xlsx', bytes)).toMatchObject({ ok: false, code: 'file.truncated' });
   });
 
@@ -249,7 +279,10 @@ describe('broken files', () => {
     expect(pdf.en).toMatch(/^This is a PDF file, not an Excel workbook/);
     const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
     expect(refused('letter.xlsx', docx, 'file.not-spreadsheet').params.kindZh).toBe('Word 文档');
-    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') });
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<office:document-content/>'),
+    });
     expect(refused('calc.xlsx', ods, 'file.not-spreadsheet').params.kindEn).toBe('an OpenDocument spreadsheet (.ods)');
   });
 
@@ -279,7 +312,11 @@ describe('broken files', () => {
     const sheet = partData(bytes, 'xl/worksheets/sheet1.xml');
     const badSheet = bytes.slice();
     badSheet[sheet.start + Math.floor(sheet.length / 2)] ^= 0x24;
-    expect(read('sheet.xlsx', badSheet)).toMatchObject({ ok: false, code: expect.stringMatching(/^file\.corrupt-/), params: { part: 'xl/worksheets/sheet1.xml' } });
+    expect(read('sheet.xlsx', badSheet)).toMatchObject({
+      ok: false,
+      code: expect.stringMatching(/^file\.corrupt-/),
+      params: { part: 'xl/worksheets/sheet1.xml' },
+    });
     // In the theme, which no reader of ours looks at: the table is read as it is; the full
     // check (what runs before SheetJS reads a file) still refuses it.
     const theme = partData(bytes, 'xl/theme/theme1.xml');
@@ -287,8 +324,15 @@ describe('broken files', () => {
     badTheme[theme.start + Math.floor(theme.length / 2)] ^= 0x24;
     const result = read('theme.xlsx', badTheme);
     expect(result.ok && result.grids[0]!.rows[1]).toEqual(['第1单位', 0, '按时报送']);
-    expect(guard('theme.xlsx', badTheme)).toMatchObject({ ok: false, code: expect.stringMatching(/^file\.corrupt-/), params: { part: 'xl/theme/theme1.xml' } });
-    expect(read('theme.xlsx', badTheme, { reader: 'sheetjs' })).toMatchObject({ ok: false, code: expect.stringMatching(/^file\.corrupt-/) });
+    expect(guard('theme.xlsx', badTheme)).toMatchObject({
+      ok: false,
+      code: expect.stringMatching(/^file\.corrupt-/),
+      params: { part: 'xl/theme/theme1.xml' },
+    });
+    expect(read('theme.xlsx', badTheme, { reader: 'sheetjs' })).toMatchObject({
+      ok: false,
+      code: expect.stringMatching(/^file\.corrupt-/),
+    });
   });
 
   test('an empty file', () => {
@@ -303,7 +347,11 @@ describe('passwords', () => {
   test('an encrypted xlsx (an OLE file with EncryptionInfo and EncryptedPackage)', () => {
     const cfb = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(cfb, 'EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]));
-    XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) & 0xff));
+    XLSX.CFB.utils.cfb_add(
+      cfb,
+      'EncryptedPackage',
+      Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) & 0xff),
+    );
     const bytes = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }));
     expect(refused('locked.xlsx', bytes, 'file.password').zh).toContain('文件 → 信息 → 保护工作簿 → 用密码进行加密');
     expect(read('locked.xlsx', bytes)).toMatchObject({ ok: false, code: 'file.password' });
@@ -332,7 +380,11 @@ describe('passwords', () => {
     expect(guard('plain.xls', plain)).toEqual({ ok: true });
     expect(read('plain.xls', plain).ok).toBe(true);
     const hlink = biffRecord(0x01b8, [...u16le(0), ...u16le(65535), ...u16le(0), ...u16le(255), ...new Array(16).fill(0)]);
-    refused('links.xls', editXls((stream) => afterBof(stream, hlink)), 'file.too-many-cells');
+    refused(
+      'links.xls',
+      editXls((stream) => afterBof(stream, hlink)),
+      'file.too-many-cells',
+    );
     // An .xlsx saved under an .xls name is guarded as the zip it is.
     refused('renamed.xls', realReturn().subarray(0, 1000), 'file.truncated');
   });
@@ -341,7 +393,11 @@ describe('passwords', () => {
 describe('content that must never run or expand', () => {
   test('an .xlsm with xl/vbaProject.bin is read; the macro is never run', () => {
     const vba = XLSX.CFB.utils.cfb_new();
-    XLSX.CFB.utils.cfb_add(vba, 'VBA/Module1', strToU8('Attribute VB_Name = "Module1"\r\nSub Auto_Open()\r\n  Shell "cmd /c del /q C:\\*"\r\nEnd Sub\r\n'));
+    XLSX.CFB.utils.cfb_add(
+      vba,
+      'VBA/Module1',
+      strToU8('Attribute VB_Name = "Module1"\r\nSub Auto_Open()\r\n  Shell "cmd /c del /q C:\\*"\r\nEnd Sub\r\n'),
+    );
     const parts = workbookParts(worksheet(HEADER_ROW), { macro: true });
     parts['xl/vbaProject.bin'] = new Uint8Array(XLSX.CFB.write(vba, { type: 'array' }));
     const bytes = zipParts(parts);
@@ -354,7 +410,10 @@ describe('content that must never run or expand', () => {
   });
 
   test('a billion-laughs DTD in sharedStrings.xml is not expanded', () => {
-    const entities = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('');
+    const entities = [
+      '<!ENTITY lol "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+    ].join('');
     const sst = `${XML}<!DOCTYPE sst [${entities}]><sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>&lol9;</t></si><si><t>单位名称</t></si></sst>`;
     const sheet = worksheet('<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row>');
     const bytes = zipParts(workbookParts(sheet, { sharedStrings: sst }));
@@ -391,13 +450,18 @@ describe('CSV and text', () => {
   });
 
   test('a file over the size limit is refused whatever it is', () => {
-    expect(refused('huge.csv', new Uint8Array(2048), 'file.too-large', { maxFileBytes: 1024 }).params).toEqual({ size: '2 KB', limit: '1 KB' });
+    expect(refused('huge.csv', new Uint8Array(2048), 'file.too-large', { maxFileBytes: 1024 }).params).toEqual({
+      size: '2 KB',
+      limit: '1 KB',
+    });
   });
 });
 
 test('one bad file never stops the others: a batch, each with its verdict', () => {
   const bomb = bombWorkbook(whitespaceBomb(`${XML}<worksheet xmlns="${MAIN}">`, 600, '<sheetData/></worksheet>'));
-  const hyperlink = zipParts(workbookParts(worksheet(HEADER_ROW, '', '<hyperlinks><hyperlink ref="A1:XFD1048576" location="报表!A1"/></hyperlinks>')));
+  const hyperlink = zipParts(
+    workbookParts(worksheet(HEADER_ROW, '', '<hyperlinks><hyperlink ref="A1:XFD1048576" location="报表!A1"/></hyperlinks>')),
+  );
   const batch: [string, Uint8Array][] = [
     ['甲单位.xlsx', realReturn()],
     ['bomb.xlsx', bomb],
@@ -409,11 +473,13 @@ test('one bad file never stops the others: a batch, each with its verdict', () =
   ];
   // The wiring readWorkbook gets: the guard first, the reader only for what passes.
   const verdicts = batch.map(([name, bytes]) => {
-      const guarded = inspectBeforeSheetJs(name, bytes);
-      if (!guarded.ok) return { name, code: guarded.code, message: messageFor(guarded.code, guarded.params, 'zh-CN') };
-      const result = readWorkbook(name, bytes);
-      return result.ok ? { name, code: 'accepted', message: '' } : { name, code: result.code, message: messageFor(result.code, result.params, 'zh-CN') };
-    });
+    const guarded = inspectBeforeSheetJs(name, bytes);
+    if (!guarded.ok) return { name, code: guarded.code, message: messageFor(guarded.code, guarded.params, 'zh-CN') };
+    const result = readWorkbook(name, bytes);
+    return result.ok
+      ? { name, code: 'accepted', message: '' }
+      : { name, code: result.code, message: messageFor(result.code, result.params, 'zh-CN') };
+  });
   expect(verdicts.map((v) => [v.name, v.code])).toEqual([
     ['甲单位.xlsx', 'accepted'],
     ['bomb.xlsx', 'file.part-too-large'],

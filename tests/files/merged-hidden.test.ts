@@ -41,6 +41,8 @@ test('the check reports each such area at its first hidden cell, in both languag
       ['报表', 'C2', 'warning'],
       ['报表', 'A4', 'warning'],
     ]);
-    expect(hidden[1]!.message).toBe(`A4${lang === 'en' ? ': ' : '：'}${messageFor('table.hidden-under-merge', { range: 'A3:A4', count: 1, value: '藏起来的' }, lang)}`);
+    expect(hidden[1]!.message).toBe(
+      `A4${lang === 'en' ? ': ' : '：'}${messageFor('table.hidden-under-merge', { range: 'A3:A4', count: 1, value: '藏起来的' }, lang)}`,
+    );
   }
 });

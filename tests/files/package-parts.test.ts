@@ -11,11 +11,29 @@ import { checkReturn } from '../../src/files/checkReturn';
 import { failure } from '../../src/files/readLean';
 import { inspectBeforeSheetJs } from '../../src/files/readWithSheetJs';
 import { readWorkbook, type ReadResult } from '../../src/files/readWorkbook';
-import { HEADER_ROW, backslashParts, duplicatePartZip, movedWorkbookParts, realReturn, withBadCrc, workbookParts, worksheet, zipParts } from '../helpers/hostile';
+import {
+  HEADER_ROW,
+  backslashParts,
+  duplicatePartZip,
+  movedWorkbookParts,
+  realReturn,
+  withBadCrc,
+  workbookParts,
+  worksheet,
+  zipParts,
+} from '../helpers/hostile';
 
 const CHINESE = /[\u3000-\u9fff\uff00-\uffef]/;
 const rowsOf = (result: ReadResult) => (result.ok ? result.grids.map((g) => [g.sheet, g.rows]) : result);
-const EXPECTED = [['报表', [['单位名称', '参加人数'], ['甲单位', 12]]]];
+const EXPECTED = [
+  [
+    '报表',
+    [
+      ['单位名称', '参加人数'],
+      ['甲单位', 12],
+    ],
+  ],
+];
 
 describe('packages Excel opens are read, by both readers', () => {
   test('part names written with backslashes (xl\\workbook.xml)', () => {
@@ -41,7 +59,9 @@ describe('packages Excel opens are read, by both readers', () => {
 
 describe('a part name twice is refused, whichever one a reader would take', () => {
   const parts = workbookParts(worksheet(HEADER_ROW));
-  const other = worksheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c><c r="B1" t="inlineStr"><is><t>参加人数</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>乙单位</t></is></c><c r="B2"><v>99999</v></c></row>`);
+  const other = worksheet(
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c><c r="B1" t="inlineStr"><is><t>参加人数</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>乙单位</t></is></c><c r="B2"><v>99999</v></c></row>`,
+  );
   test.each([
     ['the same name', 'xl/worksheets/sheet1.xml'],
     ['another letter case', 'XL/Worksheets/Sheet1.XML'],
@@ -50,7 +70,8 @@ describe('a part name twice is refused, whichever one a reader would take', () =
     const bytes = duplicatePartZip(parts, 'xl/worksheets/sheet1.xml', other, secondName);
     const verdict = inspectBeforeSheetJs('重复部件.xlsx', bytes);
     expect(verdict).toMatchObject({ ok: false, code: 'file.duplicate-part', params: { part: secondName.replace(/\\/g, '/') } });
-    for (const reader of ['auto', 'sheetjs'] as const) expect(readWorkbook('重复部件.xlsx', bytes, { reader })).toMatchObject({ ok: false, code: 'file.duplicate-part' });
+    for (const reader of ['auto', 'sheetjs'] as const)
+      expect(readWorkbook('重复部件.xlsx', bytes, { reader })).toMatchObject({ ok: false, code: 'file.duplicate-part' });
     expect(messageFor('file.duplicate-part', verdict.ok ? {} : verdict.params, 'zh-CN')).toContain('出现了不止一次');
   });
 });

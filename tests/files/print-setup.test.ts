@@ -32,8 +32,13 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 function exampleRollup() {
   const dir = path.join(example, 'returns');
-  const files = fs.readdirSync(dir).map((name) => ({ name: path.join(dir, name), bytes: new Uint8Array(fs.readFileSync(path.join(dir, name))) }));
-  const roster = readRosterFile({ name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync(path.join(example, '单位名单.csv'))) }, 'zh-CN');
+  const files = fs
+    .readdirSync(dir)
+    .map((name) => ({ name: path.join(dir, name), bytes: new Uint8Array(fs.readFileSync(path.join(dir, name))) }));
+  const roster = readRosterFile(
+    { name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync(path.join(example, '单位名单.csv'))) },
+    'zh-CN',
+  );
   return rollUpFiles(files, { form: activity, forms, lang: 'zh-CN', roster, unit: '河东区总工会', today: '2024-03-30' });
 }
 
@@ -43,7 +48,15 @@ test('a district template: one bordered row per roster unit, set up to print on 
   expect([5, 6, 7].map((r) => sheet.getCell(r, 1).value)).toEqual(units);
   expect(sheet.getCell(8, 1).border).toBeUndefined();
   expect(sheet.getCell(7, 38).border?.bottom).toBeDefined();
-  expect(sheet.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToPage: false, scale: 100, printTitlesRow: '3:4', printTitlesColumn: 'A:A', printArea: 'A1:AL7' });
+  expect(sheet.pageSetup).toMatchObject({
+    paperSize: 8,
+    orientation: 'landscape',
+    fitToPage: false,
+    scale: 100,
+    printTitlesRow: '3:4',
+    printTitlesColumn: 'A:A',
+    printArea: 'A1:AL7',
+  });
   expect(sheet.headerFooter.oddFooter).toBe('&L填报单位（盖章）：&C第 &P 页，共 &N 页&R填报日期：');
 });
 
@@ -112,7 +125,11 @@ describeWithOffice('printed through LibreOffice', () => {
     const pages = pdfPages(new Uint8Array(fs.readFileSync(pdf))).map((p) => [Math.round(p.width), Math.round(p.height)]);
     // 汇总 and 报送情况 on A3 landscape; 问题清单 last, on A4 landscape
     expect(pages[0]).toEqual([1191, 842]);
-    for (const page of pages) expect([[1191, 842], [842, 595]]).toContainEqual(page);
+    for (const page of pages)
+      expect([
+        [1191, 842],
+        [842, 595],
+      ]).toContainEqual(page);
     // 汇总 and 报送情况: every page but 问题清单's (which lists files as given, to find them again)
     const all = Array.from({ length: pages.length - 1 }, (_, i) => text(pdf, i + 1) ?? '').join('\n');
     if (all) {

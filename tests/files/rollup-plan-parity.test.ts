@@ -29,7 +29,16 @@ function districtResult(lang: Lang): RollupResult {
     .sort()
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
   const roster = readRosterFile({ name: '单位名单.csv', bytes: new Uint8Array(readFileSync(join(district, '单位名单.csv'))) }, lang);
-  const result = rollUpFiles(files, { form: activity, forms, lang, roster, deadline: '2024-03-25', unit: '河东区总工会', today: '2024-03-28', createdAt: '2024-03-26T02:30:00.000Z' });
+  const result = rollUpFiles(files, {
+    form: activity,
+    forms,
+    lang,
+    roster,
+    deadline: '2024-03-25',
+    unit: '河东区总工会',
+    today: '2024-03-28',
+    createdAt: '2024-03-26T02:30:00.000Z',
+  });
   // Text that needs Excel's prefix, and text that itself begins with an apostrophe.
   const first = result.rows.find((row) => row.status === 'counted')!;
   first.values = { ...first.values, contactPerson: '=HYPERLINK("http://x")', notes: "'引号开头的备注" };
@@ -88,7 +97,9 @@ describe.each(['zh-CN', 'en'] as const)('the .xlsx roll-up is the plan, written 
 
   it('keeps a text that begins with an apostrophe as it is, and one that looks like a formula as text', () => {
     const sheet = book.Sheets['汇总']!;
-    const texts = Object.values(sheet).filter((c): c is XLSX.CellObject => typeof c === 'object' && c !== null && 'v' in c).map((c) => c.v);
+    const texts = Object.values(sheet)
+      .filter((c): c is XLSX.CellObject => typeof c === 'object' && c !== null && 'v' in c)
+      .map((c) => c.v);
     expect(texts).toContain("'引号开头的备注");
     expect(texts).toContain('=HYPERLINK("http://x")');
     expect(texts).toContain('若干');

@@ -17,13 +17,22 @@ describe('parts seen before', () => {
   it('files alike but for their sheet names keep their own names', () => {
     const names = ['报表', '报表A', '报表', 'Sheet1', '报表A'];
     for (const [i, name] of names.entries()) {
-      const read = readWorkbook(`r${i}.xlsx`, book(name, [['单位名称', '人数'], [`单位${i}`, i]]));
+      const read = readWorkbook(
+        `r${i}.xlsx`,
+        book(name, [
+          ['单位名称', '人数'],
+          [`单位${i}`, i],
+        ]),
+      );
       expect(read.ok && read.grids.map((g) => [g.sheet, g.rows[1]])).toEqual([[name, [`单位${i}`, i]]]);
     }
   });
 
   it('a workbook part flipped after an identical one was read is still refused', () => {
-    const good = book('报表', [['单位名称', '人数'], ['甲', 1]]);
+    const good = book('报表', [
+      ['单位名称', '人数'],
+      ['甲', 1],
+    ]);
     expect(readWorkbook('good.xlsx', good).ok).toBe(true);
     const { start, length } = partData(good, 'xl/workbook.xml');
     const bad = good.slice();

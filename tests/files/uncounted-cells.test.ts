@@ -77,7 +77,10 @@ describe('a formula with no cached value', () => {
       .replace(`<c r="${m}"><v>777</v></c>`, `<c r="${m}"><f>B2*0+500</f><v>500</v></c>`)
       .replace(`<c r="${n}"><v>888</v></c>`, `<c r="${n}" t="str"><f>""</f></c>`);
     const bytes = zipParts(workbookParts(sheet));
-    for (const grid of [readXlsxFast(bytes).grids[0]!, (readWorkbook('x.xlsx', bytes, { reader: 'sheetjs' }) as { grids: Grid[] }).grids[0]!]) {
+    for (const grid of [
+      readXlsxFast(bytes).grids[0]!,
+      (readWorkbook('x.xlsx', bytes, { reader: 'sheetjs' }) as { grids: Grid[] }).grids[0]!,
+    ]) {
       expect(grid.formulasWithoutValue).toBeUndefined();
     }
     const report = check('缓存.xlsx', bytes);
@@ -93,7 +96,9 @@ describe('a cell far from the table', () => {
   test('makes no row; one warning names the cell', () => {
     const report = check('远端.xlsx', far);
     expect(report.tables[0]!.rows.map((r) => r.row)).toEqual([2]);
-    expect(report.issues.map((i) => [i.cell, i.row, i.severity, i.code])).toEqual([['XFD1048576', undefined, 'warning', 'table.outside-cells']]);
+    expect(report.issues.map((i) => [i.cell, i.row, i.severity, i.code])).toEqual([
+      ['XFD1048576', undefined, 'warning', 'table.outside-cells'],
+    ]);
     expect(report.issues[0]!.message).toBe('XFD1048576：表格的列以外有内容“1”，未读取；如果是本表的数据，请填到表格对应的列中');
     expect(check('远端.xlsx', bytes).issues).toEqual([]);
   });
@@ -109,12 +114,21 @@ describe('a cell far from the table', () => {
     const report = validateGrids('x.xlsx', [grid], forms, { today: TODAY });
     expect(report.tables[0]!.rows.map((r) => r.row)).toEqual([2, 5]);
     const outside = report.issues.filter((i) => i.code === 'table.outside-cells');
-    expect(outside.map((i) => [i.cell, i.message])).toEqual([[`${colName(width + 2)}3`, `${colName(width + 2)}3：表格的列以外有内容“旁注”等 2 处，未读取；如果是本表的数据，请填到表格对应的列中`]]);
+    expect(outside.map((i) => [i.cell, i.message])).toEqual([
+      [`${colName(width + 2)}3`, `${colName(width + 2)}3：表格的列以外有内容“旁注”等 2 处，未读取；如果是本表的数据，请填到表格对应的列中`],
+    ]);
     // Without the table's columns (a roster, the add-in's row writer) the kinds are as before.
     expect(classifyRows(grid, 1).map((r) => r.kind)).toEqual(['data', 'data', 'data', 'data']);
     expect(classifyRows(grid, 1, 0, { first: 0, last: width - 1 }).map((r) => r.kind)).toEqual(['data', 'outside', 'outside', 'data']);
     // A 合计 label in a column with no header, left of the table, still makes a total row.
-    const shifted: Grid = { sheet: 'S', typed: true, rows: [[null, ...LABELS], ['合计', null, null, null, 10]] };
+    const shifted: Grid = {
+      sheet: 'S',
+      typed: true,
+      rows: [
+        [null, ...LABELS],
+        ['合计', null, null, null, 10],
+      ],
+    };
     expect(classifyRows(shifted, 1, 1, { first: 1, last: width }).map((r) => r.kind)).toEqual(['total']);
   });
 });
@@ -127,7 +141,9 @@ describe('extra columns', () => {
 
   test('up to five: one warning each, as before', () => {
     const report = validateGrids('x.xlsx', [table(5)], forms, { today: TODAY });
-    expect(report.issues.map((i) => [i.code, i.cell])).toEqual([0, 1, 2, 3, 4].map((i) => ['table.extra-column', `${colName(LABELS.length + i)}1`]));
+    expect(report.issues.map((i) => [i.code, i.cell])).toEqual(
+      [0, 1, 2, 3, 4].map((i) => ['table.extra-column', `${colName(LABELS.length + i)}1`]),
+    );
     expect(report.tables[0]!.extraColumns).toHaveLength(5);
   });
 

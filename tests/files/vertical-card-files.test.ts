@@ -39,7 +39,18 @@ async function cardBytes(twoValues = false): Promise<Uint8Array> {
 async function tableBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
-  ws.addRow(['填报单位', '单位层级', '开展宣传活动（场次）', '宣传活动参与人数（人次）', '其中女职工（人次）', '新签女职工专项集体合同（份）', '有效期内女职工专项集体合同（份）', '填表人', '联系电话', '填表日期']);
+  ws.addRow([
+    '填报单位',
+    '单位层级',
+    '开展宣传活动（场次）',
+    '宣传活动参与人数（人次）',
+    '其中女职工（人次）',
+    '新签女职工专项集体合同（份）',
+    '有效期内女职工专项集体合同（份）',
+    '填表人',
+    '联系电话',
+    '填表日期',
+  ]);
   ws.addRow(['河东区大王庄街道总工会', '街道（乡镇）工会', 2, 100, 60, 0, 3, '张三', '13812345678', '2024-03-19']);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -47,7 +58,12 @@ async function tableBytes(): Promise<Uint8Array> {
 test('an .xlsx card is checked as one row, its issues at its cells', async () => {
   const report = checkFile('向阳路街道.xlsx', await cardBytes(), forms, { today: TODAY });
   expect(report.tables.map((t) => [t.sheet, t.form, t.layout, t.rows.length])).toEqual([['活动数据', 'activity-summary', 'card', 1]]);
-  expect(report.tables[0]!.rows[0]!.values).toMatchObject({ unitName: '向阳路街道总工会', fillDate: '2024-03-20', publicityFemale: 180, contactPhone: '13812345678' });
+  expect(report.tables[0]!.rows[0]!.values).toMatchObject({
+    unitName: '向阳路街道总工会',
+    fillDate: '2024-03-20',
+    publicityFemale: 180,
+    contactPhone: '13812345678',
+  });
   expect(report.tables[0]!.rows[0]!.cells).toMatchObject({ unitName: 'B2', fillDate: 'E2', publicityFemale: 'D8' });
   expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
 });
@@ -65,11 +81,21 @@ test('a quarter of the returns as cards: rolled up with the tables, the card’s
     ['大王庄街道.xlsx', 'accepted', 1],
   ]);
   expect(result.totals).toMatchObject({ publicityEvents: 6, publicityParticipants: 400, publicityFemale: 240, contractsInForce: 5 });
-  expect(result.rows.find((r) => r.file === '向阳路街道.xlsx')).toMatchObject({ unit: '向阳路街道总工会', sheet: '活动数据', row: 4, status: 'counted' });
+  expect(result.rows.find((r) => r.file === '向阳路街道.xlsx')).toMatchObject({
+    unit: '向阳路街道总工会',
+    sheet: '活动数据',
+    row: 4,
+    status: 'counted',
+  });
 });
 
 test('a card with this year and last year is not counted, and the roll-up says why', async () => {
-  const result = rollUpFiles([{ name: '向阳路街道.xlsx', bytes: await cardBytes(true) }], { form: activity, forms, lang: 'zh-CN', today: TODAY });
+  const result = rollUpFiles([{ name: '向阳路街道.xlsx', bytes: await cardBytes(true) }], {
+    form: activity,
+    forms,
+    lang: 'zh-CN',
+    today: TODAY,
+  });
   expect(result.files[0]).toMatchObject({ status: 'rejected', code: 'card.two-value-columns' });
   expect(result.files[0]!.reason).toMatch(/有两列数量（“本年”、“上年”）/);
 });

@@ -29,7 +29,9 @@ function sheetXml(bytes: Uint8Array, name: string): string {
   const workbook = zipText(bytes, 'xl/workbook.xml');
   const rels = zipText(bytes, 'xl/_rels/workbook.xml.rels');
   const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
   if (!target) throw new Error(`no sheet ${name}`);
   return zipText(bytes, `xl/${target.replace(/^\/?xl\//, '')}`);
 }
@@ -58,12 +60,25 @@ function quizValues(unit: string, over: Record<string, string | number | null>):
 
 function fixture(): RollupResult {
   const notInteger: Issue = {
-    ...makeIssue({ code: 'value.not-integer', params: { value: '若干' }, cell: 'G5', row: 5, field: 'sessions', label: '竞赛场次（场）' }, 'zh-CN'),
+    ...makeIssue(
+      { code: 'value.not-integer', params: { value: '若干' }, cell: 'G5', row: 5, field: 'sessions', label: '竞赛场次（场）' },
+      'zh-CN',
+    ),
     file: '和平区.xlsx',
     sheet: '知识竞赛情况',
   };
   const spaces: Issue = {
-    ...makeIssue({ code: 'value.spaces', params: { value: ' 022-23456789 ', parsed: '022-23456789' }, cell: 'P5', row: 5, field: 'contactPhone', label: '联系电话' }, 'zh-CN'),
+    ...makeIssue(
+      {
+        code: 'value.spaces',
+        params: { value: ' 022-23456789 ', parsed: '022-23456789' },
+        cell: 'P5',
+        row: 5,
+        field: 'contactPhone',
+        label: '联系电话',
+      },
+      'zh-CN',
+    ),
     file: '河东区.xlsx',
     sheet: '知识竞赛情况',
   };
@@ -83,7 +98,15 @@ function fixture(): RollupResult {
         rosterUnit: '河东区总工会',
         file: '河东区.xlsx',
         // A unit's text that looks like a formula stays text.
-        values: quizValues('河东区总工会', { competitionName: '=1+1', contactPerson: '@SUM(A1)', sessions: 2, participants: 100, femaleParticipants: 60, femaleWorkers: 120, fillDate: '2024-03-20' }),
+        values: quizValues('河东区总工会', {
+          competitionName: '=1+1',
+          contactPerson: '@SUM(A1)',
+          sessions: 2,
+          participants: 100,
+          femaleParticipants: 60,
+          femaleWorkers: 120,
+          fillDate: '2024-03-20',
+        }),
         warnings: 1,
         date: '2024-03-20',
       }),
@@ -91,7 +114,13 @@ function fixture(): RollupResult {
         unit: '和平区总工会',
         rosterUnit: '和平区总工会',
         file: '和平区.xlsx',
-        values: quizValues('和平区总工会', { sessions: '若干', participants: 50, femaleParticipants: 20, femaleWorkers: 40, fillDate: '2024-03-21' }),
+        values: quizValues('和平区总工会', {
+          sessions: '若干',
+          participants: 50,
+          femaleParticipants: 20,
+          femaleWorkers: 40,
+          fillDate: '2024-03-21',
+        }),
         unreadable: ['sessions'],
         errors: 1,
         date: '2024-03-21',
@@ -100,7 +129,13 @@ function fixture(): RollupResult {
         unit: '滨海新区某公司工会',
         notOnRoster: true,
         file: '滨海.xlsx',
-        values: quizValues('滨海新区某公司工会', { sessions: 3, participants: 30, femaleParticipants: 15, competitionName: '+86 知识竞赛', contactPerson: '-' }),
+        values: quizValues('滨海新区某公司工会', {
+          sessions: 3,
+          participants: 30,
+          femaleParticipants: 15,
+          competitionName: '+86 知识竞赛',
+          contactPerson: '-',
+        }),
         date: '2024-03-15',
       }),
       row({
@@ -118,15 +153,61 @@ function fixture(): RollupResult {
       { file: '和平区.xlsx', status: 'accepted', rows: 1 },
       { file: '和平区（旧）.xlsx', status: 'accepted', rows: 1 },
       { file: '滨海.xlsx', status: 'accepted', rows: 1 },
-      { file: '其他表.xlsx', status: 'rejected', code: 'file.other-form', reason: '不是知识竞赛活动情况表，而是“维权行动月活动数据汇总表”', otherForm: 'activity-summary', rows: 0 },
+      {
+        file: '其他表.xlsx',
+        status: 'rejected',
+        code: 'file.other-form',
+        reason: '不是知识竞赛活动情况表，而是“维权行动月活动数据汇总表”',
+        otherForm: 'activity-summary',
+        rows: 0,
+      },
     ],
     units: [
-      { unit: '河东区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'reported', deadline: '2024-03-25', files: ['河东区.xlsx'], date: '2024-03-20', errors: 0, warnings: 1, superseded: 0 },
-      { unit: '和平区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'late', deadline: '2024-03-18', files: ['和平区.xlsx'], date: '2024-03-21', errors: 1, warnings: 0, superseded: 1 },
-      { unit: '河西区总工会', level: '区（市）县总工会', parent: '天津市总工会', status: 'missing', deadline: '2024-03-25', files: [], errors: 0, warnings: 0, superseded: 0 },
+      {
+        unit: '河东区总工会',
+        level: '区（市）县总工会',
+        parent: '天津市总工会',
+        status: 'reported',
+        deadline: '2024-03-25',
+        files: ['河东区.xlsx'],
+        date: '2024-03-20',
+        errors: 0,
+        warnings: 1,
+        superseded: 0,
+      },
+      {
+        unit: '和平区总工会',
+        level: '区（市）县总工会',
+        parent: '天津市总工会',
+        status: 'late',
+        deadline: '2024-03-18',
+        files: ['和平区.xlsx'],
+        date: '2024-03-21',
+        errors: 1,
+        warnings: 0,
+        superseded: 1,
+      },
+      {
+        unit: '河西区总工会',
+        level: '区（市）县总工会',
+        parent: '天津市总工会',
+        status: 'missing',
+        deadline: '2024-03-25',
+        files: [],
+        errors: 0,
+        warnings: 0,
+        superseded: 0,
+      },
     ],
     issues: [spaces, notInteger, otherForm],
-    meta: { generator: 'huizong', form: 'quiz-results', formVersion: quiz.def.version, unit: '天津市总工会', level: '市总工会', createdAt: '2024-03-26T02:30:00.000Z' },
+    meta: {
+      generator: 'huizong',
+      form: 'quiz-results',
+      formVersion: quiz.def.version,
+      unit: '天津市总工会',
+      level: '市总工会',
+      createdAt: '2024-03-26T02:30:00.000Z',
+    },
   };
 }
 
@@ -144,15 +225,13 @@ function parseCsv(text: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (ch === '\n' || ch === '\r') {
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
@@ -237,7 +316,8 @@ describe('writeRollupWorkbook', () => {
     const xml = sheetXml(bytes, '汇总');
     expect(xml).toMatch(/<pane [^>]*xSplit="1" ySplit="4"[^>]*state="frozen"/);
     const sheet = book.Sheets['汇总']!;
-    const fill = (r: number, c: number) => (sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject & { s?: { fgColor?: { rgb?: string } } }).s?.fgColor?.rgb;
+    const fill = (r: number, c: number) =>
+      (sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject & { s?: { fgColor?: { rgb?: string } } }).s?.fgColor?.rgb;
     expect(fill(5, col('sessions'))).toBe('FFC7CE'); // 和平区 若干: unreadable, error
     expect(fill(4, col('contactPhone'))).toBe('FFEB9C'); // 河东区 phone: warning
     expect(fill(4, col('sessions'))).toBeUndefined();
@@ -279,7 +359,18 @@ describe('writeRollupWorkbook', () => {
     const rows = grid(book, '报送情况');
     expect(rows[0]![0]).toBe(`${quiz.def.title['zh-CN']}报送情况`);
     expect(rows[1]![0]).toBe('应报 3，已报送 1，逾期 1，未报送 1，不在名单 1');
-    expect(rows[3]).toEqual(['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数']);
+    expect(rows[3]).toEqual([
+      '单位名称',
+      '单位层级',
+      '上级单位',
+      '状态',
+      '报送文件',
+      '填表日期',
+      '截止日期',
+      '错误数',
+      '警告数',
+      '被替代的版本数',
+    ]);
     const units = rows.slice(4, 8);
     expect(units.map((r) => [r[0], r[3]])).toEqual([
       ['河东区总工会', '已报送'],
@@ -340,7 +431,10 @@ describe('writeRollupWorkbook', () => {
     expect(read.grids.map((g) => g.sheet)).toEqual(['汇总', '报送情况', '问题清单']);
     expect(read.meta).toMatchObject({ generator: 'huizong', kind: 'rollup', form: 'quiz-results', unit: '天津市总工会' });
     const grid0 = read.grids[0]!;
-    const table = locateTable(grid0, shippedForms.map((d) => compileForm(d)))!;
+    const table = locateTable(
+      grid0,
+      shippedForms.map((d) => compileForm(d)),
+    )!;
     expect(table.form.def.id).toBe('quiz-results');
     expect(table.headerBottom).toBe(3);
     expect(table.fieldColumns.size).toBe(quiz.fields.length);
@@ -356,9 +450,21 @@ describe('writeRollupWorkbook', () => {
     expect(en.SheetNames).toEqual(['汇总', '报送情况', '问题清单', '_huizong']);
     const rows = grid(en, '汇总');
     expect(rows[0]![0]).toBe('Custom title');
-    expect(rows[3]).toEqual([...labels, 'Women workers taking part', 'Share of women among participants', 'Source file', 'Sheet', 'Row', 'Notes']);
+    expect(rows[3]).toEqual([
+      ...labels,
+      'Women workers taking part',
+      'Share of women among participants',
+      'Source file',
+      'Sheet',
+      'Row',
+      'Notes',
+    ]);
     expect(String(rows[7]![0])).toMatch(/^合计/);
-    expect(grid(en, '报送情况').slice(4, 8).map((r) => r[3])).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
+    expect(
+      grid(en, '报送情况')
+        .slice(4, 8)
+        .map((r) => r[3]),
+    ).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
     expect(grid(en, '问题清单')[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
   });
 
@@ -381,7 +487,12 @@ describe('writeRollupWorkbook', () => {
     // No roster and no rows: said so, not "应报 0" over an empty table.
     expect(grid(out, '报送情况')[1]![0]).toBe('未提供单位名单，也没有收到任何单位的数据');
     expect(grid(out, '问题清单')).toHaveLength(1);
-    expect(Object.fromEntries(grid(out, '_huizong').map((r) => [r[0], r[1]]))).toMatchObject({ unit: '', level: '', lastDataRow: '', totalRow: '5' });
+    expect(Object.fromEntries(grid(out, '_huizong').map((r) => [r[0], r[1]]))).toMatchObject({
+      unit: '',
+      level: '',
+      lastDataRow: '',
+      totalRow: '5',
+    });
   });
 });
 
@@ -400,7 +511,15 @@ describeWithOffice('roll-up workbook in LibreOffice', () => {
     const csv = fs.readFileSync(await convertWithLibreOffice(file, 'csv', path.join(dir, 'csv')), 'utf8');
     const lines = parseCsv(csv);
     expect(lines[0]![0]).toBe(`${quiz.def.sheet.title['zh-CN'].replace('{year}', '2024')}（天津市总工会汇总）`);
-    expect(lines[3]).toEqual([...quiz.fields.map((f) => f.label), '女职工参赛率', '女职工占参赛人数比例', '来源文件', '工作表', '行号', '说明']);
+    expect(lines[3]).toEqual([
+      ...quiz.fields.map((f) => f.label),
+      '女职工参赛率',
+      '女职工占参赛人数比例',
+      '来源文件',
+      '工作表',
+      '行号',
+      '说明',
+    ]);
     // LibreOffice shows the typed text, not a computed formula.
     const hedong = lines.find((l) => l[0] === '河东区总工会')!;
     expect(hedong.slice(0, 2)).toEqual(['河东区总工会', '=1+1']);

@@ -23,7 +23,13 @@ function zipText(bytes: Uint8Array, entry: string): string {
   return Buffer.from(cfb.FileIndex[index].content).toString('utf8');
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 interface Validation {
   attrs: Record<string, string>;
@@ -80,8 +86,17 @@ describe('writeTemplateWorkbook', () => {
     const read = readWorkbook('模板.xlsx', bytes);
     if (!read.ok) throw new Error(read.detail);
     expect(read.grids).toHaveLength(1);
-    expect(read.meta).toMatchObject({ generator: 'huizong', kind: 'template', form: 'quiz-results', formVersion: quiz.def.version, year: '2024' });
-    const table = locateTable(read.grids[0]!, shippedForms.map((d) => compileForm(d)))!;
+    expect(read.meta).toMatchObject({
+      generator: 'huizong',
+      kind: 'template',
+      form: 'quiz-results',
+      formVersion: quiz.def.version,
+      year: '2024',
+    });
+    const table = locateTable(
+      read.grids[0]!,
+      shippedForms.map((d) => compileForm(d)),
+    )!;
     expect(table.form.def.id).toBe('quiz-results');
     expect(table.fieldColumns.size).toBe(quiz.fields.length);
     expect(table.requiredMatched).toBe(quiz.fields.filter((f) => f.required).length);
@@ -185,7 +200,12 @@ describe('writeTemplateWorkbook', () => {
     });
     expect(book.Props?.Subject).toBe('huizong:template');
     expect(book.Props?.Keywords).toBe(`huizong template quiz-results ${quiz.def.version}`);
-    expect(JSON.parse(book.Props!.Comments!)).toMatchObject({ kind: 'template', form: 'quiz-results', formVersion: quiz.def.version, year: 2024 });
+    expect(JSON.parse(book.Props!.Comments!)).toMatchObject({
+      kind: 'template',
+      form: 'quiz-results',
+      formVersion: quiz.def.version,
+      year: 2024,
+    });
   });
 
   it('writes every shipped form, with English only in the document title', async () => {
@@ -224,12 +244,16 @@ describeWithOffice('template in LibreOffice', () => {
     expect(organisation).toContain(quiz.byId.get('organisation')!.def.help!['zh-CN']);
     expect(organisation).toContain('table:message-type="stop" table:title="输入有误"');
     expect(found.some((v) => v.includes('cell-content-is-in-list("线上答题";"笔试答题";"现场竞答";"线上线下结合";"其他")'))).toBe(true);
-    expect(found.filter((v) => v.includes('cell-content-is-whole-number() and cell-content()>=0'))).toHaveLength(quiz.fields.filter((f) => f.def.type === 'int').length);
+    expect(found.filter((v) => v.includes('cell-content-is-whole-number() and cell-content()>=0'))).toHaveLength(
+      quiz.fields.filter((f) => f.def.type === 'int').length,
+    );
     expect(found.filter((v) => v.includes('cell-content-is-date()'))).toHaveLength(quiz.fields.filter((f) => f.def.type === 'date').length);
     // Free-text columns keep their help text.
     expect(found.some((v) => v.includes(quiz.byId.get('competitionName')!.def.help!['zh-CN']))).toBe(true);
     // The data rows carry the validations (20 rows, each column its own).
-    expect(content).toMatch(/<table:table-row [^>]*table:number-rows-repeated="20"><table:table-cell [^>]*table:content-validation-name="val\d+"/);
+    expect(content).toMatch(
+      /<table:table-row [^>]*table:number-rows-repeated="20"><table:table-cell [^>]*table:content-validation-name="val\d+"/,
+    );
     expect([...content.matchAll(/<table:table table:name="([^"]+)"/g)].map((m) => m[1])).toEqual([quiz.def.sheet.name, '_huizong']);
   });
 
@@ -239,8 +263,13 @@ describeWithOffice('template in LibreOffice', () => {
     def.schema.properties.category!.enum = Array.from({ length: 30 }, (_, i) => `第${i + 1}类：不同类型用人单位女职工专项集体合同`);
     const file = path.join(dir, '长列表.xlsx');
     fs.writeFileSync(file, await writeTemplateWorkbook(compileForm(def), { lang: 'zh-CN', year: 2024, rows: 5 }));
-    const content = zipText(new Uint8Array(fs.readFileSync(await convertWithLibreOffice(file, 'ods', path.join(dir, 'ods')))), 'content.xml');
+    const content = zipText(
+      new Uint8Array(fs.readFileSync(await convertWithLibreOffice(file, 'ods', path.join(dir, 'ods')))),
+      'content.xml',
+    );
     expect(content).toContain('table:condition="of:cell-content-is-in-list(hz_list_category)"');
-    expect(content).toMatch(/<table:named-range table:name="hz_list_category" [^>]*table:cell-range-address="\$_huizong\.\$D\$2:\.\$D\$31"/);
+    expect(content).toMatch(
+      /<table:named-range table:name="hz_list_category" [^>]*table:cell-range-address="\$_huizong\.\$D\$2:\.\$D\$31"/,
+    );
   });
 });

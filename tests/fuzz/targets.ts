@@ -121,7 +121,7 @@ const PROTOTYPES_BEFORE = prototypeSnapshot();
 
 /** No prototype gained, lost or changed a property; `{}` has no `polluted`. */
 export function checkNoPollution(): void {
-  expect_((({}) as Record<string, unknown>).polluted === undefined, 'no-pollution', () => '({}).polluted is defined after the case');
+  expect_(({} as Record<string, unknown>).polluted === undefined, 'no-pollution', () => '({}).polluted is defined after the case');
   expect_(({} as object).constructor === Object, 'no-pollution', () => '({}).constructor is no longer Object');
   const now = prototypeSnapshot();
   for (let i = 0; i < PROTOTYPES.length; i++) {
@@ -146,7 +146,11 @@ function checkParamsFill(code: IssueCode, params: IssueParams, id: string): void
     }
   }
   for (const [key, value] of Object.entries(params)) {
-    expect_(typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)), id, () => `${code}: param ${key} is ${show(value)}`);
+    expect_(
+      typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)),
+      id,
+      () => `${code}: param ${key} is ${show(value)}`,
+    );
   }
 }
 
@@ -188,19 +192,30 @@ function checkIssue(issue: Issue, bounds: GridBounds | undefined, lang: Lang): v
   if (issue.cell !== undefined) {
     const at = typeof issue.cell === 'string' ? decodeA1(issue.cell) : undefined;
     expect_(at !== undefined, 'issue-cell', () => `${issue.code}: cell ${show(issue.cell)} is not an A1 address`);
-    expect_(issue.message.startsWith(issue.cell), 'issue-cell', () => `${issue.code}: message does not start with its cell ${issue.cell}: ${show(issue.message)}`);
+    expect_(
+      issue.message.startsWith(issue.cell),
+      'issue-cell',
+      () => `${issue.code}: message does not start with its cell ${issue.cell}: ${show(issue.message)}`,
+    );
     if (bounds) {
-      expect_(at.r < Math.max(bounds.rows, 1) && at.c < Math.max(bounds.width, 1), 'issue-cell', () => `${issue.code}: cell ${issue.cell} lies outside the sheet (${bounds.rows} rows × ${bounds.width} columns)`);
+      expect_(
+        at.r < Math.max(bounds.rows, 1) && at.c < Math.max(bounds.width, 1),
+        'issue-cell',
+        () => `${issue.code}: cell ${issue.cell} lies outside the sheet (${bounds.rows} rows × ${bounds.width} columns)`,
+      );
     }
-    if (issue.row !== undefined) expect_(issue.row === at.r + 1, 'issue-cell', () => `${issue.code}: cell ${issue.cell} but row ${issue.row}`);
+    if (issue.row !== undefined)
+      expect_(issue.row === at.r + 1, 'issue-cell', () => `${issue.code}: cell ${issue.cell} but row ${issue.row}`);
   }
   if (issue.row !== undefined) {
     expect_(Number.isSafeInteger(issue.row) && issue.row >= 1, 'issue-row', () => `${issue.code}: row ${show(issue.row)}`);
-    if (bounds) expect_(issue.row <= bounds.rows + 1, 'issue-row', () => `${issue.code}: row ${issue.row} beyond the sheet's ${bounds.rows} rows`);
+    if (bounds)
+      expect_(issue.row <= bounds.rows + 1, 'issue-row', () => `${issue.code}: row ${issue.row} beyond the sheet's ${bounds.rows} rows`);
   }
   // `undefined`, `NaN`, `[object …]` in a message are fine only where the person typed them.
   let own = issue.message;
-  for (const value of [...Object.values(issue.params), issue.sheet ?? '', issue.file ?? '']) if (String(value) !== '') own = own.split(String(value)).join('');
+  for (const value of [...Object.values(issue.params), issue.sheet ?? '', issue.file ?? ''])
+    if (String(value) !== '') own = own.split(String(value)).join('');
   expect_(!/undefined|\bNaN\b|\[object /.test(own), 'issue-message', () => `${issue.code} (${lang}): ${show(issue.message)}`);
 }
 
@@ -215,9 +230,19 @@ export function compiledForms(): CompiledForm[] {
   return (formsCache ??= shippedForms.map(compileForm));
 }
 
-const FORM_UNITS = [...new Set(shippedForms.flatMap((form) => Object.values(form.fields).map((f) => f.unit).filter((u): u is string => typeof u === 'string')))];
+const FORM_UNITS = [
+  ...new Set(
+    shippedForms.flatMap((form) =>
+      Object.values(form.fields)
+        .map((f) => f.unit)
+        .filter((u): u is string => typeof u === 'string'),
+    ),
+  ),
+];
 const UNITS = [...new Set([...FORM_UNITS, ...KNOWN_UNITS])];
-const FORM_OPTIONS: string[][] = shippedForms.flatMap((form) => Object.values(form.schema.properties).flatMap((p) => (p.enum ? [p.enum as string[]] : [])));
+const FORM_OPTIONS: string[][] = shippedForms.flatMap((form) =>
+  Object.values(form.schema.properties).flatMap((p) => (p.enum ? [p.enum as string[]] : [])),
+);
 
 /** One parse: the same check whatever made the input. */
 interface ParseCase {
@@ -248,7 +273,9 @@ function acceptedNumber(unit: string | undefined): RegExp {
   const key = unit ?? '\u0000';
   let re = acceptedCache.get(key);
   if (!re) {
-    const units = unit ? [...new Set([unit, ...[...unit].map((_, i) => unit.slice(0, i + 1))])].sort((a, b) => b.length - a.length).map(escapeRegExp) : [];
+    const units = unit
+      ? [...new Set([unit, ...[...unit].map((_, i) => unit.slice(0, i + 1))])].sort((a, b) => b.length - a.length).map(escapeRegExp)
+      : [];
     const unitPart = units.length ? `(?:${units.join('|')})?` : '';
     re = new RegExp(`^(?:约|大约)?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万)?\\s*(?:余|多)?\\s*${unitPart}\\s*(?:左右)?$`);
     acceptedCache.set(key, re);
@@ -298,7 +325,8 @@ function isCalendarDay(iso: unknown): iso is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const isoOf = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const isoOf = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** Excel's 1900 system, from the spec's "Excel serial numbers": the day of a serial, or null. */
 function excelSerialDay(serial: number): string | null {
@@ -337,15 +365,27 @@ export function checkParse(raw: CellValue, ctx: ValueContext, result: ParseResul
   expect_(result !== null && typeof result === 'object' && typeof result.ok === 'boolean', 'parse-shape', input);
   if (!result.ok) {
     expect_(typeof result.code === 'string' && result.code.startsWith('value.'), 'parse-shape', () => `failure code: ${input()}`);
-    expect_(result.params !== null && typeof result.params === 'object' && typeof result.params.value === 'string', 'parse-shape', () => `failure params: ${input()}`);
+    expect_(
+      result.params !== null && typeof result.params === 'object' && typeof result.params.value === 'string',
+      'parse-shape',
+      () => `failure params: ${input()}`,
+    );
     checkParamsFill(result.code, result.params, 'parse-message');
   } else {
     expect_(Array.isArray(result.notes), 'parse-shape', () => `notes: ${input()}`);
     for (const note of result.notes) {
-      expect_(note && typeof note.code === 'string' && note.code.startsWith('value.') && catalogue[note.code as IssueCode]?.severity === 'warning', 'parse-shape', () => `note ${show(note)}: ${input()}`);
+      expect_(
+        note &&
+          typeof note.code === 'string' &&
+          note.code.startsWith('value.') &&
+          catalogue[note.code as IssueCode]?.severity === 'warning',
+        'parse-shape',
+        () => `note ${show(note)}: ${input()}`,
+      );
       checkParamsFill(note.code, note.params, 'parse-message');
     }
-    if (result.placeholder !== undefined) expect_(result.value === null && typeof result.placeholder === 'string', 'parse-shape', () => `placeholder with a value: ${input()}`);
+    if (result.placeholder !== undefined)
+      expect_(result.value === null && typeof result.placeholder === 'string', 'parse-shape', () => `placeholder with a value: ${input()}`);
   }
   const value = result.ok ? result.value : undefined;
   switch (ctx.type) {
@@ -357,21 +397,38 @@ export function checkParse(raw: CellValue, ctx: ValueContext, result: ParseResul
       checkDate(raw, ctx, result, input);
       break;
     case 'enum':
-      if (result.ok) expect_(value === null || (typeof value === 'string' && (ctx.options ?? []).includes(value)), 'parse-enum', () => `an enum value outside its options: ${input()}`);
+      if (result.ok)
+        expect_(
+          value === null || (typeof value === 'string' && (ctx.options ?? []).includes(value)),
+          'parse-enum',
+          () => `an enum value outside its options: ${input()}`,
+        );
       break;
     case 'boolean':
       if (result.ok) expect_(value === null || typeof value === 'boolean', 'parse-type', () => `boolean: ${input()}`);
-      if (result.ok && value !== null) expect_(typeof raw !== 'object' || raw === null, 'parse-boolean', () => `a date read as yes/no: ${input()}`);
+      if (result.ok && value !== null)
+        expect_(typeof raw !== 'object' || raw === null, 'parse-boolean', () => `a date read as yes/no: ${input()}`);
       break;
     case 'text':
       if (result.ok) expect_(value === null || typeof value === 'string', 'parse-type', () => `text: ${input()}`);
-      if (result.ok && typeof raw === 'string') expect_(value === null || value === raw.trim(), 'parse-text', () => `text not kept as typed: ${input()}`);
+      if (result.ok && typeof raw === 'string')
+        expect_(value === null || value === raw.trim(), 'parse-text', () => `text not kept as typed: ${input()}`);
       break;
     case 'phone':
-      if (result.ok) expect_(value === null || (typeof value === 'string' && (halfWidth(value).match(/\d/g) ?? []).length >= 7), 'parse-phone', () => `a phone number with fewer than 7 digits: ${input()}`);
+      if (result.ok)
+        expect_(
+          value === null || (typeof value === 'string' && (halfWidth(value).match(/\d/g) ?? []).length >= 7),
+          'parse-phone',
+          () => `a phone number with fewer than 7 digits: ${input()}`,
+        );
       break;
     case 'email':
-      if (result.ok) expect_(value === null || (typeof value === 'string' && value.includes('@')), 'parse-email', () => `an e-mail address without @: ${input()}`);
+      if (result.ok)
+        expect_(
+          value === null || (typeof value === 'string' && value.includes('@')),
+          'parse-email',
+          () => `an e-mail address without @: ${input()}`,
+        );
       break;
   }
 }
@@ -397,11 +454,16 @@ function checkCount(raw: CellValue, ctx: ValueContext, result: ParseResult, inpu
       expect_(!result.ok, 'count-not-guessed', () => `a negative or non-finite number read as a count: ${input()}`);
       return;
     }
-    if (integer && Number.isSafeInteger(raw)) expect_(result.ok && result.value === raw, 'count-clean', () => `a clean count not read: ${input()}`);
+    if (integer && Number.isSafeInteger(raw))
+      expect_(result.ok && result.value === raw, 'count-clean', () => `a clean count not read: ${input()}`);
     if (!integer) expect_(result.ok && result.value === raw, 'count-clean', () => `a clean amount not read: ${input()}`);
     if (result.ok && typeof result.value === 'number') {
       // Formula noise (12.000000000000002) may be read as what Excel shows; nothing more.
-      expect_(Math.abs(result.value - raw) <= 1e-9 * Math.max(1, raw), 'count-not-guessed', () => `a number read as another number: ${input()}`);
+      expect_(
+        Math.abs(result.value - raw) <= 1e-9 * Math.max(1, raw),
+        'count-not-guessed',
+        () => `a number read as another number: ${input()}`,
+      );
     }
     return;
   }
@@ -430,10 +492,18 @@ function checkDate(raw: CellValue, ctx: ValueContext, result: ParseResult, input
     const t = raw.getTime();
     const year = new Date(t).getUTCFullYear();
     const expected = Number.isNaN(t) || year < 1000 || year > 9999 ? null : isoOf(year, raw.getUTCMonth() + 1, raw.getUTCDate());
-    expect_(expected === null ? !result.ok : result.ok && result.value === expected, 'date-cell', () => `expected ${expected ?? 'an error'}: ${input()}`);
+    expect_(
+      expected === null ? !result.ok : result.ok && result.value === expected,
+      'date-cell',
+      () => `expected ${expected ?? 'an error'}: ${input()}`,
+    );
   } else if (typeof raw === 'number') {
     const expected = excelSerialDay(raw);
-    expect_(expected === null ? !result.ok : result.ok && result.value === expected, 'date-serial', () => `expected ${expected ?? 'an error'}: ${input()}`);
+    expect_(
+      expected === null ? !result.ok : result.ok && result.value === expected,
+      'date-serial',
+      () => `expected ${expected ?? 'an error'}: ${input()}`,
+    );
   } else {
     const expected = specDate(raw, ctx.year);
     if (expected === undefined) {
@@ -442,7 +512,9 @@ function checkDate(raw: CellValue, ctx: ValueContext, result: ParseResult, input
         const numbers = (halfWidth(raw).match(/\d+/g) ?? []).map(Number);
         const [y, m, d] = result.value.split('-').map(Number) as [number, number, number];
         const digitsOnly = /^\s*\d+\s*$/.test(halfWidth(raw));
-        const written = (numbers[0] === y && numbers[1] === m && numbers[2] === d) || (ctx.year === y && numbers[0] === m && numbers[1] === d && result.notes.some((n) => n.code === 'value.date-year-assumed'));
+        const written =
+          (numbers[0] === y && numbers[1] === m && numbers[2] === d) ||
+          (ctx.year === y && numbers[0] === m && numbers[1] === d && result.notes.some((n) => n.code === 'value.date-year-assumed'));
         expect_(digitsOnly || written, 'date-not-guessed', () => `a date not written in the text: ${input()}`);
       }
     } else if (expected.kind === 'blank') {
@@ -465,27 +537,127 @@ const SPACES = [' ', '\u3000', '\t', '\n', '\r', '\u00a0', '\ufeff', '\u200b', '
 const LETTERS = [...'eExXabcABCＡｅ'];
 /** The spec's tokens and the ways its examples are written, whole. */
 const TOKENS = [
-  '约', '大约', '余', '多', '万', '人', '人次', '场', '场次', '份', '—', '——', '/', '，', ',', '年', '月', '日', '左右', '无', '合计', '-', '.',
-  '1,200', '１２０', '120人', '12场', '5份', '1.2万', '约500', '500余', '500多', '12.0', '100-120', '若干', '很多', '12人',
-  '2024', '3月20日', '2024-03-20', '2024/3/20', '2024.3.20', '2024年3月20日', '45371', '138-1234-5678', '022-24316934', 'a@b.cn', '是', '否', '√', '×',
-  '__proto__', 'constructor', 'prototype', 'e5', 'Infinity', 'NaN', '0x1F', '1e21', '9007199254740993', '0.1', '-0', '−5', '－５',
+  '约',
+  '大约',
+  '余',
+  '多',
+  '万',
+  '人',
+  '人次',
+  '场',
+  '场次',
+  '份',
+  '—',
+  '——',
+  '/',
+  '，',
+  ',',
+  '年',
+  '月',
+  '日',
+  '左右',
+  '无',
+  '合计',
+  '-',
+  '.',
+  '1,200',
+  '１２０',
+  '120人',
+  '12场',
+  '5份',
+  '1.2万',
+  '约500',
+  '500余',
+  '500多',
+  '12.0',
+  '100-120',
+  '若干',
+  '很多',
+  '12人',
+  '2024',
+  '3月20日',
+  '2024-03-20',
+  '2024/3/20',
+  '2024.3.20',
+  '2024年3月20日',
+  '45371',
+  '138-1234-5678',
+  '022-24316934',
+  'a@b.cn',
+  '是',
+  '否',
+  '√',
+  '×',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'e5',
+  'Infinity',
+  'NaN',
+  '0x1F',
+  '1e21',
+  '9007199254740993',
+  '0.1',
+  '-0',
+  '−5',
+  '－５',
 ];
 const ALPHABET = [...CJK, ...DIGITS, ...FW_DIGITS, ...PUNCT, ...SPACES, ...LETTERS];
 
 /** A short string as units type it: CJK, digits (both widths), punctuation and the spec's tokens. */
 const typedString = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ALPHABET) }, { weight: 1, arbitrary: fc.constantFrom(...TOKENS) }), { maxLength: 10 })
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ALPHABET) }, { weight: 1, arbitrary: fc.constantFrom(...TOKENS) }), {
+    maxLength: 10,
+  })
   .map((parts) => parts.join(''));
 
 /** Long runs (up to Excel's 32,767 characters) for regexes that backtrack. */
 const longString = fc
-  .tuple(fc.constantFrom('', '约', '1', '１', '2024'), fc.constantFrom(...TOKENS, ...ALPHABET, '1 ', '1,', '1-', 'a.', 'a-', '1.', '人 ', ' '), fc.integer({ min: 100, max: 16_000 }), fc.constantFrom('', 'x', '-', '人', '1', '@', '万', '日'))
+  .tuple(
+    fc.constantFrom('', '约', '1', '１', '2024'),
+    fc.constantFrom(...TOKENS, ...ALPHABET, '1 ', '1,', '1-', 'a.', 'a-', '1.', '人 ', ' '),
+    fc.integer({ min: 100, max: 16_000 }),
+    fc.constantFrom('', 'x', '-', '人', '1', '@', '万', '日'),
+  )
   .map(([head, unit, times, tail]) => (head + unit.repeat(times)).slice(0, 32_000) + tail);
 
 const NUMBER_EDGES = [
-  0, -0, 1, -1, 0.5, 12.5, 12.000000000000002, 11.999999999999998, 59, 60, 61, 45371, 45371.75, 2958465, 2958466, 32874, 69762,
-  Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 2 ** 53 + 2, 1e15, 1e16, 1e21, 1e-7, 1e-300, Number.MIN_VALUE, -Number.MIN_VALUE,
-  Number.MAX_VALUE, -Number.MAX_VALUE, NaN, Infinity, -Infinity, 13812345678, 2 ** 31, 2 ** 32, -(2 ** 31),
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  12.5,
+  12.000000000000002,
+  11.999999999999998,
+  59,
+  60,
+  61,
+  45371,
+  45371.75,
+  2958465,
+  2958466,
+  32874,
+  69762,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 1,
+  2 ** 53 + 2,
+  1e15,
+  1e16,
+  1e21,
+  1e-7,
+  1e-300,
+  Number.MIN_VALUE,
+  -Number.MIN_VALUE,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  NaN,
+  Infinity,
+  -Infinity,
+  13812345678,
+  2 ** 31,
+  2 ** 32,
+  -(2 ** 31),
 ];
 
 const numberCell: fc.Arbitrary<number> = fc.oneof(
@@ -502,7 +674,9 @@ const dateCell: fc.Arbitrary<Date> = fc.oneof(
   fc.date({ noInvalidDate: false }),
   fc.constant(INVALID_DATE),
   fc.integer({ min: -8.64e15, max: 8.64e15 }).map((ms) => new Date(ms)),
-  fc.tuple(fc.integer({ min: 1899, max: 2100 }), fc.nat({ max: 11 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => new Date(Date.UTC(y, m, d))),
+  fc
+    .tuple(fc.integer({ min: 1899, max: 2100 }), fc.nat({ max: 11 }), fc.integer({ min: 1, max: 31 }))
+    .map(([y, m, d]) => new Date(Date.UTC(y, m, d))),
 );
 
 /** Any cell a reader may hand over. */
@@ -520,16 +694,28 @@ export const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
 const realContexts: ValueContext[] = shippedForms.flatMap((form) => compileForm(form).fields.map((f) => ({ ...f.value })));
 
 export const contextArb: fc.Arbitrary<ValueContext> = fc.oneof(
-  fc.record({ real: fc.constantFrom(...realContexts), typed: fc.boolean(), year: fc.option(fc.integer({ min: 1000, max: 9999 }), { nil: undefined }) }).map(({ real, typed, year }) => {
-    const ctx: ValueContext = { ...real, typed };
-    if (year !== undefined) ctx.year = year;
-    return ctx;
-  }),
+  fc
+    .record({
+      real: fc.constantFrom(...realContexts),
+      typed: fc.boolean(),
+      year: fc.option(fc.integer({ min: 1000, max: 9999 }), { nil: undefined }),
+    })
+    .map(({ real, typed, year }) => {
+      const ctx: ValueContext = { ...real, typed };
+      if (year !== undefined) ctx.year = year;
+      return ctx;
+    }),
   fc
     .record({
       type: fc.constantFrom(...FIELD_TYPES),
       unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }),
-      options: fc.option(fc.oneof(fc.constantFrom(...FORM_OPTIONS), fc.array(fc.oneof(typedString, fc.constantFrom('__proto__', 'constructor', 'toString')), { maxLength: 5 })), { nil: undefined }),
+      options: fc.option(
+        fc.oneof(
+          fc.constantFrom(...FORM_OPTIONS),
+          fc.array(fc.oneof(typedString, fc.constantFrom('__proto__', 'constructor', 'toString')), { maxLength: 5 }),
+        ),
+        { nil: undefined },
+      ),
       year: fc.option(fc.integer({ min: 1000, max: 9999 }), { nil: undefined }),
       typed: fc.boolean(),
     })
@@ -554,7 +740,30 @@ interface ErrorCase extends ParseCase {
 }
 
 const WORD_CHARS = [...'约余多万人场份次年月日左右若干很一二三十百千零两是否大概不详未统计，,—/.、~()（）%+eE ①Ⅻ٣²', '\u3000'];
-const WORD_TOKENS = ['若干', '很多', '约', '余', '多', '万', '人次', '场次', '——', '十二', '三百', '一千二', 'NaN', 'Infinity', 'null', 'undefined', '无无', '未统计', '不详', '__proto__', '约数', '见附件'];
+const WORD_TOKENS = [
+  '若干',
+  '很多',
+  '约',
+  '余',
+  '多',
+  '万',
+  '人次',
+  '场次',
+  '——',
+  '十二',
+  '三百',
+  '一千二',
+  'NaN',
+  'Infinity',
+  'null',
+  'undefined',
+  '无无',
+  '未统计',
+  '不详',
+  '__proto__',
+  '约数',
+  '见附件',
+];
 const wordString = fc
   .array(fc.oneof(fc.constantFrom(...WORD_CHARS), fc.constantFrom(...WORD_TOKENS)), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(''))
@@ -566,7 +775,13 @@ const positiveDigits = fc.integer({ min: 1, max: 9_999_999 }).map(String);
 /** A figure dressed as units dress them: `约`, `万`, a unit, full-width digits. */
 const dressed = (digits: fc.Arbitrary<string>) =>
   fc
-    .record({ digits, about: fc.boolean(), wan: fc.boolean(), unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }), wide: fc.boolean() })
+    .record({
+      digits,
+      about: fc.boolean(),
+      wan: fc.boolean(),
+      unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }),
+      wide: fc.boolean(),
+    })
     .map(({ digits: d, about, wan, unit, wide }) => {
       const text = `${about ? '约' : ''}${wide ? toFullWidth(d) : d}${wan ? '万' : ''}${unit ?? ''}`;
       return text;
@@ -576,11 +791,13 @@ const RANGE_SEPARATORS = ['-', '~', '～', '〜', '至', '到', '—', '–', '�
 const NEGATIVE_SIGNS = ['-', '−', '－', '—', '–', '负', '(', ' -', '- '];
 
 const countCtx = (types: FieldType[]) =>
-  fc.record({ type: fc.constantFrom(...types), unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }), typed: fc.boolean() }).map(({ type, unit, typed }) => {
-    const ctx: ValueContext = { type, typed };
-    if (unit !== undefined) ctx.unit = unit;
-    return ctx;
-  });
+  fc
+    .record({ type: fc.constantFrom(...types), unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }), typed: fc.boolean() })
+    .map(({ type, unit, typed }) => {
+      const ctx: ValueContext = { type, typed };
+      if (unit !== undefined) ctx.unit = unit;
+      return ctx;
+    });
 
 const sharesNoCharWith = (a: string, b: string) => ![...a].some((ch) => b.includes(ch));
 
@@ -594,7 +811,9 @@ export const errorCaseArb: fc.Arbitrary<ErrorCase> = fc.oneof(
   fc.record({
     category: fc.constant('negative'),
     raw: fc.oneof(
-      fc.tuple(fc.constantFrom(...NEGATIVE_SIGNS), dressed(positiveDigits)).map(([sign, text]) => (sign === '(' ? `(${text})` : sign + text)),
+      fc
+        .tuple(fc.constantFrom(...NEGATIVE_SIGNS), dressed(positiveDigits))
+        .map(([sign, text]) => (sign === '(' ? `(${text})` : sign + text)),
       fc.oneof(fc.integer({ min: -1e9, max: -1 }), fc.double({ max: -Number.MIN_VALUE, noNaN: true })),
     ),
     ctx: countCtx(['int', 'number']),
@@ -608,17 +827,30 @@ export const errorCaseArb: fc.Arbitrary<ErrorCase> = fc.oneof(
     ),
     ctx: countCtx(['int']),
   }),
+  fc
+    .record({
+      category: fc.constant('wrong-unit'),
+      pair: fc.tuple(fc.constantFrom(...UNITS), fc.constantFrom(...UNITS)).filter(([own, other]) => sharesNoCharWith(own, other)),
+      digits: digitsArb,
+      typed: fc.boolean(),
+      type: fc.constantFrom<FieldType>('int', 'number'),
+    })
+    .map(({ category, pair: [own, other], digits, typed, type }) => ({
+      category,
+      raw: `${digits}${other}`,
+      ctx: { type, typed, unit: own },
+    })),
   fc.record({
-    category: fc.constant('wrong-unit'),
-    pair: fc.tuple(fc.constantFrom(...UNITS), fc.constantFrom(...UNITS)).filter(([own, other]) => sharesNoCharWith(own, other)),
-    digits: digitsArb,
-    typed: fc.boolean(),
-    type: fc.constantFrom<FieldType>('int', 'number'),
-  }).map(({ category, pair: [own, other], digits, typed, type }) => ({ category, raw: `${digits}${other}`, ctx: { type, typed, unit: own } })),
-  fc.record({ category: fc.constant('not-a-number'), raw: fc.oneof<fc.Arbitrary<CellValue>[]>(fc.boolean(), dateCell, fc.constantFrom(NaN, Infinity, -Infinity)), ctx: countCtx(['int', 'number']) }),
+    category: fc.constant('not-a-number'),
+    raw: fc.oneof<fc.Arbitrary<CellValue>[]>(fc.boolean(), dateCell, fc.constantFrom(NaN, Infinity, -Infinity)),
+    ctx: countCtx(['int', 'number']),
+  }),
   fc.record({
     category: fc.constant('too-big'),
-    raw: fc.oneof<fc.Arbitrary<CellValue>[]>(fc.stringMatching(/^[1-9]\d{16,24}$/).filter((s) => Number(s) > Number.MAX_SAFE_INTEGER), fc.constantFrom(2 ** 53, 1e21, Number.MAX_VALUE, 2 ** 64)),
+    raw: fc.oneof<fc.Arbitrary<CellValue>[]>(
+      fc.stringMatching(/^[1-9]\d{16,24}$/).filter((s) => Number(s) > Number.MAX_SAFE_INTEGER),
+      fc.constantFrom(2 ** 53, 1e21, Number.MAX_VALUE, 2 ** 64),
+    ),
     ctx: countCtx(['int']),
   }),
 );
@@ -627,8 +859,13 @@ function runErrorCase(input: ErrorCase, clock: Clock): void {
   const result = call(clock, 'parseCell', () => parseCell(input.raw, input.ctx));
   checkParse(input.raw, input.ctx, result);
   // "never returns a number for an input the spec says is an error"
-  expect_(!(result.ok && typeof result.value === 'number'), `never-a-number:${input.category}`, () => `parseCell(${show(input.raw)}, ${show(input.ctx)}) = ${show(result)}`);
-  if (input.category !== 'words') expect_(!result.ok, `is-an-error:${input.category}`, () => `parseCell(${show(input.raw)}, ${show(input.ctx)}) = ${show(result)}`);
+  expect_(
+    !(result.ok && typeof result.value === 'number'),
+    `never-a-number:${input.category}`,
+    () => `parseCell(${show(input.raw)}, ${show(input.ctx)}) = ${show(result)}`,
+  );
+  if (input.category !== 'words')
+    expect_(!result.ok, `is-an-error:${input.category}`, () => `parseCell(${show(input.raw)}, ${show(input.ctx)}) = ${show(result)}`);
 }
 
 // ── The accepted writings read back exactly, with the warnings naming the fix ──
@@ -644,7 +881,11 @@ const countContexts = realContexts.filter((c) => c.type === 'int');
 
 export const acceptedCaseArb: fc.Arbitrary<AcceptedCase> = fc
   .record({
-    n: fc.oneof(fc.nat({ max: 1000 }), fc.nat({ max: 10_000_000 }), fc.constantFrom(0, 1, 999, 1000, 1200, 12_000, 123_456_789, Number.MAX_SAFE_INTEGER)),
+    n: fc.oneof(
+      fc.nat({ max: 1000 }),
+      fc.nat({ max: 10_000_000 }),
+      fc.constantFrom(0, 1, 999, 1000, 1200, 12_000, 123_456_789, Number.MAX_SAFE_INTEGER),
+    ),
     field: fc.constantFrom(...countContexts),
     amount: fc.boolean(),
     typed: fc.boolean(),
@@ -668,7 +909,9 @@ export const acceptedCaseArb: fc.Arbitrary<AcceptedCase> = fc
     const group = (digits: string) => (g.thousands && digits.length > 3 ? digits.replace(/\B(?=(\d{3})+$)/g, g.thousands) : digits);
     if (g.wan && g.n < 1e11) {
       const whole = Math.floor(g.n / 10_000);
-      const rest = String(g.n % 10_000).padStart(4, '0').replace(/0+$/, '');
+      const rest = String(g.n % 10_000)
+        .padStart(4, '0')
+        .replace(/0+$/, '');
       figure = `${group(String(whole))}${rest ? `.${rest}` : ''}万`;
       notes.add('value.wan');
     } else if (g.amount && g.float !== '') {
@@ -698,7 +941,8 @@ export const acceptedCaseArb: fc.Arbitrary<AcceptedCase> = fc
 function runAccepted(input: AcceptedCase, clock: Clock): void {
   const result = call(clock, 'parseCell', () => parseCell(input.raw, input.ctx));
   checkParse(input.raw, input.ctx, result);
-  const detail = () => `parseCell(${show(input.raw)}, ${show(input.ctx)}) = ${show(result, 800)}; expected ${input.value} with notes ${show(input.notes)}`;
+  const detail = () =>
+    `parseCell(${show(input.raw)}, ${show(input.ctx)}) = ${show(result, 800)}; expected ${input.value} with notes ${show(input.notes)}`;
   expect_(result.ok && result.value === input.value, 'accepted-value', detail);
   const codes = [...new Set(result.notes.map((n) => n.code))].sort();
   expect_(codes.join() === input.notes.join(), 'accepted-notes', detail);
@@ -731,17 +975,53 @@ class Rng {
   }
 }
 
-const LABELS: string[] = [...new Set(shippedForms.flatMap((form) => Object.entries(form.schema.properties).flatMap(([id, p]) => [p.title ?? id, ...(form.fields[id]?.aliases ?? [])])))];
+const LABELS: string[] = [
+  ...new Set(
+    shippedForms.flatMap((form) =>
+      Object.entries(form.schema.properties).flatMap(([id, p]) => [p.title ?? id, ...(form.fields[id]?.aliases ?? [])]),
+    ),
+  ),
+];
 /** `开展宣传活动（场次）` → group `开展宣传活动`, part `场次`, as two-row headers split them. */
 const SPLITS: [string, string][] = LABELS.flatMap((label) => {
   const m = /^(.+?)[（(](.+)[)）]$/.exec(label);
   return m ? [[m[1]!, m[2]!] as [string, string], [m[1]!, `（${m[2]}）`] as [string, string]] : [];
 });
 const SPECIAL_HEADERS = [
-  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__lookupGetter__', 'polluted',
-  '__proto__.polluted', 'constructor.prototype.polluted', '合计', '小计', '总计', '注：', '注：本表数据截至3月31日', '填表人：张三', '序号', '备注', '说明：', '', ' ',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__lookupGetter__',
+  'polluted',
+  '__proto__.polluted',
+  'constructor.prototype.polluted',
+  '合计',
+  '小计',
+  '总计',
+  '注：',
+  '注：本表数据截至3月31日',
+  '填表人：张三',
+  '序号',
+  '备注',
+  '说明：',
+  '',
+  ' ',
 ];
-const TITLES = ['2024年河东区女职工维权行动月活动情况汇总表', '填报单位：河东区总工会', '填报日期：2024年3月20日', '附件2', '（盖章）', '单位：人、场次', '2023 年', '1999年', '3024年'];
+const TITLES = [
+  '2024年河东区女职工维权行动月活动情况汇总表',
+  '填报单位：河东区总工会',
+  '填报日期：2024年3月20日',
+  '附件2',
+  '（盖章）',
+  '单位：人、场次',
+  '2023 年',
+  '1999年',
+  '3024年',
+];
 
 function mutateLabel(label: string, how: number, extra: number): string {
   switch (how % 12) {
@@ -780,7 +1060,30 @@ const labelArb = fc.oneof(
   { weight: 2, arbitrary: cellArb },
 );
 
-const COORD_EDGES = [-1, -0, 0, 1, 2, 29, 30, 31, 59, 60, 61, 1e9, -1e9, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, 1048575, 16383, 0.5, NaN, Infinity, -Infinity];
+const COORD_EDGES = [
+  -1,
+  -0,
+  0,
+  1,
+  2,
+  29,
+  30,
+  31,
+  59,
+  60,
+  61,
+  1e9,
+  -1e9,
+  2 ** 31 - 1,
+  2 ** 32,
+  Number.MAX_SAFE_INTEGER,
+  1048575,
+  16383,
+  0.5,
+  NaN,
+  Infinity,
+  -Infinity,
+];
 const coordArb = fc.oneof({ weight: 8, arbitrary: fc.nat({ max: 64 }) }, { weight: 1, arbitrary: fc.constantFrom(...COORD_EDGES) });
 export const mergeArb: fc.Arbitrary<Merge> = fc
   .tuple(coordArb, coordArb, coordArb, coordArb, fc.constantFrom('free', 'ordered', 'row', 'column'))
@@ -791,8 +1094,32 @@ export const mergeArb: fc.Arbitrary<Merge> = fc
     return { s: { r: r1, c: c1 }, e: { r: r2, c: c2 } };
   });
 
-const MS_EDGES = [NaN, 8.64e15, -8.64e15, 0, Date.UTC(2024, 2, 20), Date.UTC(9999, 11, 31), Date.UTC(10000, 0, 1), Date.UTC(999, 0, 1), -62198755200000];
-const BODY_TOKENS = [...TOKENS, ...LABELS.slice(0, 40), '合计', '小计', '合 计', '注：', '注1', '填表人：', '说明：以上数据', '河东区总工会', '区（市）县总工会', '街道总工会', '基层工会'];
+const MS_EDGES = [
+  NaN,
+  8.64e15,
+  -8.64e15,
+  0,
+  Date.UTC(2024, 2, 20),
+  Date.UTC(9999, 11, 31),
+  Date.UTC(10000, 0, 1),
+  Date.UTC(999, 0, 1),
+  -62198755200000,
+];
+const BODY_TOKENS = [
+  ...TOKENS,
+  ...LABELS.slice(0, 40),
+  '合计',
+  '小计',
+  '合 计',
+  '注：',
+  '注1',
+  '填表人：',
+  '说明：以上数据',
+  '河东区总工会',
+  '区（市）县总工会',
+  '街道总工会',
+  '基层工会',
+];
 
 /** A cell drawn from the seed: mostly what tables hold, sometimes anything. */
 function randomCell(rng: Rng): CellValue {
@@ -837,7 +1164,19 @@ export interface GridCase {
   today: string;
 }
 
-const SHEET_NAMES = ['Sheet1', '汇总表', '__proto__', 'constructor', 'prototype', '', ' ', 'toString', '_huizong', '附件2 维权行动月', 'a'.repeat(31)];
+const SHEET_NAMES = [
+  'Sheet1',
+  '汇总表',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '',
+  ' ',
+  'toString',
+  '_huizong',
+  '附件2 维权行动月',
+  'a'.repeat(31),
+];
 const TODAYS = ['2024-03-31', '2024-01-01', '2023-12-31', '2030-06-15', '1999-12-31'];
 const formIndexes = fc.subarray([0, 1, 2], { minLength: 0 });
 
@@ -853,7 +1192,10 @@ export const gridCaseArb: fc.Arbitrary<GridCase> = fc
     headerAt: fc.nat({ max: 35 }),
     header: fc.array(fc.array(labelArb, { maxLength: 40 }), { maxLength: 3 }),
     merges: fc.array(mergeArb, { maxLength: 12 }),
-    invalidDate: fc.oneof({ weight: 19, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ r: fc.nat({ max: 40 }), c: fc.nat({ max: 40 }) }) }),
+    invalidDate: fc.oneof(
+      { weight: 19, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.record({ r: fc.nat({ max: 40 }), c: fc.nat({ max: 40 }) }) },
+    ),
     extraSheets: fc.nat({ max: 2 }),
     forms: fc.oneof({ weight: 6, arbitrary: fc.constant<number[]>([0, 1, 2]) }, { weight: 1, arbitrary: formIndexes }),
     lang: fc.constantFrom<Lang>('zh-CN', 'en'),
@@ -955,7 +1297,9 @@ function fieldCell(rng: Rng, type: FieldType | undefined, messy: number, options
     case 'int':
       return rng.chance(0.8) ? rng.int(1000) : rng.pick(['1,200', '１２０', '约500', '12场', '0', '无', '—', '', '12.0']);
     case 'date':
-      return rng.chance(0.5) ? new Date(Date.UTC(2024, rng.int(12), 1 + rng.int(28))) : rng.pick(['2024-03-20', '2024/3/20', '3月20日', '2024年3月20日', 45371]);
+      return rng.chance(0.5)
+        ? new Date(Date.UTC(2024, rng.int(12), 1 + rng.int(28)))
+        : rng.pick(['2024-03-20', '2024/3/20', '3月20日', '2024年3月20日', 45371]);
     case 'enum':
       return options && options.length ? rng.pick(options) : '是';
     case 'phone':
@@ -1032,7 +1376,7 @@ export function buildTable(t: TableCase): Grid {
   });
   if (t.depth === 2 && t.realMerges) {
     // Groups merged across the columns that share them, as Excel templates do.
-    for (let c = 0; c < upper.length; ) {
+    for (let c = 0; c < upper.length;) {
       let end = c;
       while (end + 1 < upper.length && lower[c] !== null && lower[end + 1] !== null && upper[end + 1] === upper[c]) end++;
       if (end > c) {
@@ -1063,7 +1407,11 @@ function checkLocated(grid: Grid, located: LocatedTable | undefined, forms: read
   const id = 'locate-shape';
   expect_(forms.includes(located.form), id, () => 'located a form that was not offered');
   expect_(Number.isSafeInteger(located.headerTop) && located.headerTop >= 0, id, () => `headerTop ${located.headerTop}`);
-  expect_(located.headerBottom === located.headerTop || located.headerBottom === located.headerTop + 1, id, () => `header rows ${located.headerTop}–${located.headerBottom}`);
+  expect_(
+    located.headerBottom === located.headerTop || located.headerBottom === located.headerTop + 1,
+    id,
+    () => `header rows ${located.headerTop}–${located.headerBottom}`,
+  );
   expect_(located.headerBottom < grid.rows.length, id, () => `header row ${located.headerBottom} beyond ${grid.rows.length} rows`);
   expect_(located.dataStart === located.headerBottom + 1, id, () => `dataStart ${located.dataStart}`);
   let headerWidth = 0;
@@ -1071,17 +1419,35 @@ function checkLocated(grid: Grid, located: LocatedTable | undefined, forms: read
   const used = new Set<number>();
   for (const [field, column] of located.fieldColumns) {
     expect_(located.form.byId.has(field), id, () => `unknown field ${field}`);
-    expect_(Number.isSafeInteger(column) && column >= 0 && column < headerWidth, id, () => `field ${field} at column ${column}, header width ${headerWidth}`);
+    expect_(
+      Number.isSafeInteger(column) && column >= 0 && column < headerWidth,
+      id,
+      () => `field ${field} at column ${column}, header width ${headerWidth}`,
+    );
     expect_(!used.has(column), id, () => `two fields at column ${column}`);
     used.add(column);
   }
-  expect_(located.matched === located.fieldColumns.size && located.requiredMatched <= located.matched, id, () => `matched ${located.matched}/${located.requiredMatched}`);
+  expect_(
+    located.matched === located.fieldColumns.size && located.requiredMatched <= located.matched,
+    id,
+    () => `matched ${located.matched}/${located.requiredMatched}`,
+  );
   for (const col of located.columns) {
-    expect_(Number.isSafeInteger(col.column) && col.column >= 0 && col.column < headerWidth, id, () => `column ${col.column} outside the header`);
+    expect_(
+      Number.isSafeInteger(col.column) && col.column >= 0 && col.column < headerWidth,
+      id,
+      () => `column ${col.column} outside the header`,
+    );
     expect_(typeof col.header === 'string' && col.header !== '', id, () => `column ${col.column} without a header`);
-    if (col.duplicateOf !== undefined) expect_([...located.fieldColumns.values()].includes(col.duplicateOf), id, () => `duplicateOf ${col.duplicateOf} is no field's column`);
+    if (col.duplicateOf !== undefined)
+      expect_(
+        [...located.fieldColumns.values()].includes(col.duplicateOf),
+        id,
+        () => `duplicateOf ${col.duplicateOf} is no field's column`,
+      );
   }
-  if (located.year !== undefined) expect_(Number.isSafeInteger(located.year) && located.year >= 1900 && located.year <= 2099, id, () => `title year ${located.year}`);
+  if (located.year !== undefined)
+    expect_(Number.isSafeInteger(located.year) && located.year >= 1900 && located.year <= 2099, id, () => `title year ${located.year}`);
 }
 
 function checkValue(type: FieldType, value: unknown, options: readonly unknown[] | undefined): boolean {
@@ -1106,9 +1472,17 @@ function checkTableReport(grid: Grid, form: CompiledForm, report: TableReport, l
   const id = 'table-report';
   const bounds = boundsOf([grid]).get(grid.sheet);
   const headerBottom = report.headerRows.bottom - 1;
-  expect_(report.headerRows.top >= 1 && report.headerRows.top <= report.headerRows.bottom && report.headerRows.bottom <= grid.rows.length, id, () => `header rows ${show(report.headerRows)} of ${grid.rows.length}`);
+  expect_(
+    report.headerRows.top >= 1 && report.headerRows.top <= report.headerRows.bottom && report.headerRows.bottom <= grid.rows.length,
+    id,
+    () => `header rows ${show(report.headerRows)} of ${grid.rows.length}`,
+  );
   for (const [fieldId, column] of Object.entries(report.fieldColumns)) {
-    expect_(form.byId.has(fieldId) && Number.isSafeInteger(column) && column >= 0 && column < (bounds?.width ?? 0), id, () => `field ${fieldId} at column ${column}`);
+    expect_(
+      form.byId.has(fieldId) && Number.isSafeInteger(column) && column >= 0 && column < (bounds?.width ?? 0),
+      id,
+      () => `field ${fieldId} at column ${column}`,
+    );
   }
   const seen = new Set<number>();
   for (const row of [...report.rows, ...report.totalRows]) {
@@ -1118,9 +1492,14 @@ function checkTableReport(grid: Grid, form: CompiledForm, report: TableReport, l
     for (const [fieldId, value] of Object.entries(row.values)) {
       const field = form.byId.get(fieldId);
       expect_(field !== undefined, id, () => `row ${row.row}: unknown field ${fieldId}`);
-      expect_(checkValue(field.def.type, value, field.schema.enum), 'row-values', () => `row ${row.row} ${fieldId} (${field.def.type}) = ${show(value)}`);
+      expect_(
+        checkValue(field.def.type, value, field.schema.enum),
+        'row-values',
+        () => `row ${row.row} ${fieldId} (${field.def.type}) = ${show(value)}`,
+      );
     }
-    for (const fieldId of row.unreadable) expect_(row.values[fieldId] === null, 'row-values', () => `unreadable ${fieldId} has a value ${show(row.values[fieldId])}`);
+    for (const fieldId of row.unreadable)
+      expect_(row.values[fieldId] === null, 'row-values', () => `unreadable ${fieldId} has a value ${show(row.values[fieldId])}`);
   }
   for (const issue of report.issues) checkIssue(issue, bounds, lang);
 }
@@ -1130,7 +1509,13 @@ function checkTableReport(grid: Grid, form: CompiledForm, report: TableReport, l
  * locator and the ranking on one of the sheets (`pick`), the located table compared with the
  * one the workbook check found there, and the locator with a single form.
  */
-function runGridPipeline(grids: Grid[], forms: CompiledForm[], options: { lang: Lang; today: string; year?: number }, clock: Clock, pick: number): void {
+function runGridPipeline(
+  grids: Grid[],
+  forms: CompiledForm[],
+  options: { lang: Lang; today: string; year?: number },
+  clock: Clock,
+  pick: number,
+): void {
   const file = '河东区/报表.xlsx';
   const report = call(clock, 'validateGrids', () => validateGrids(file, grids, forms, options));
   const bounds = boundsOf(grids);
@@ -1140,7 +1525,12 @@ function runGridPipeline(grids: Grid[], forms: CompiledForm[], options: { lang: 
     if (issue.sheet !== undefined) expect_(sheets.has(issue.sheet), 'workbook-report', () => `issue names sheet ${show(issue.sheet)}`);
     checkIssue(issue, issue.sheet !== undefined ? bounds.get(issue.sheet) : undefined, options.lang);
   }
-  if (report.tables.length === 0) expect_(report.issues.length >= 1 && report.issues.every((i) => NO_TABLE_CODES.has(i.code)), 'workbook-report', () => `no table but ${show(report.issues.map((i) => i.code))}`);
+  if (report.tables.length === 0)
+    expect_(
+      report.issues.length >= 1 && report.issues.every((i) => NO_TABLE_CODES.has(i.code)),
+      'workbook-report',
+      () => `no table but ${show(report.issues.map((i) => i.code))}`,
+    );
   expect_(report.tables.length <= grids.length, 'workbook-report', () => `${report.tables.length} tables in ${grids.length} sheets`);
   // Tables come in sheet order, one per sheet at most.
   const tableOf = new Map<Grid, TableReport>();
@@ -1159,16 +1549,37 @@ function runGridPipeline(grids: Grid[], forms: CompiledForm[], options: { lang: 
 
   const grid = grids[pick % grids.length]!;
   const ranked = call(clock, 'rankForms', () => rankForms(grid, forms));
-  expect_(Array.isArray(ranked) && ranked.length === forms.length, 'rank-shape', () => `rankForms gave ${ranked?.length} for ${forms.length} forms`);
+  expect_(
+    Array.isArray(ranked) && ranked.length === forms.length,
+    'rank-shape',
+    () => `rankForms gave ${ranked?.length} for ${forms.length} forms`,
+  );
   for (const score of ranked) {
-    expect_(Number.isSafeInteger(score.matched) && score.matched >= 0 && score.requiredMatched >= 0 && score.requiredMatched <= score.matched && score.matched <= score.form.fields.length, 'rank-shape', () => `score ${score.matched}/${score.requiredMatched}`);
+    expect_(
+      Number.isSafeInteger(score.matched) &&
+        score.matched >= 0 &&
+        score.requiredMatched >= 0 &&
+        score.requiredMatched <= score.matched &&
+        score.matched <= score.form.fields.length,
+      'rank-shape',
+      () => `score ${score.matched}/${score.requiredMatched}`,
+    );
   }
   const located = call(clock, 'locateTable', () => locateTable(grid, forms));
   checkLocated(grid, located, forms);
   const table = tableOf.get(grid);
-  expect_((located === undefined) === (table === undefined), 'locate-consistent', () => `locateTable ${located ? 'found' : 'found no'} table, validateGrids ${table ? 'found' : 'found none'}`);
+  expect_(
+    (located === undefined) === (table === undefined),
+    'locate-consistent',
+    () => `locateTable ${located ? 'found' : 'found no'} table, validateGrids ${table ? 'found' : 'found none'}`,
+  );
   if (located && table) {
-    expect_(located.form.def.id === table.form && located.headerTop + 1 === table.headerRows.top, 'locate-consistent', () => `locateTable: ${located.form.def.id} at row ${located.headerTop + 1}; validateGrids: ${table.form} at row ${table.headerRows.top}`);
+    expect_(
+      located.form.def.id === table.form && located.headerTop + 1 === table.headerRows.top,
+      'locate-consistent',
+      () =>
+        `locateTable: ${located.form.def.id} at row ${located.headerTop + 1}; validateGrids: ${table.form} at row ${table.headerRows.top}`,
+    );
   }
   if (forms.length > 0) {
     // "With one form given, that form or nothing."
@@ -1232,26 +1643,59 @@ export function seedFiles(): SeedFile[] {
   };
   const activity = forms[0]!;
   const groups = activity.fields.map((f) => /^(.+?)（(.+)）$/.exec(f.label));
-  const write = (wb: XLSX.WorkBook, bookType: XLSX.BookType) => new Uint8Array(XLSX.write(wb, { type: 'array', bookType, cellDates: true }) as ArrayBuffer);
+  const write = (wb: XLSX.WorkBook, bookType: XLSX.BookType) =>
+    new Uint8Array(XLSX.write(wb, { type: 'array', bookType, cellDates: true }) as ArrayBuffer);
   seeds.push({
     name: '河东区总工会.xlsx',
     bytes: write(
       book([
         {
           name: '汇总表',
-          rows: [[TITLES[0]!], ['填报单位：河东区总工会', null, null, '2024年3月20日'], groups.map((m, i) => (m ? m[1]! : activity.fields[i]!.label)), groups.map((m) => (m ? m[2]! : null)), ...rowsOf(activity, 4), ['合计', null, null, 12, 1200], ['注：本表数据截至3月31日'], ['填表人：孔迪']],
+          rows: [
+            [TITLES[0]!],
+            ['填报单位：河东区总工会', null, null, '2024年3月20日'],
+            groups.map((m, i) => (m ? m[1]! : activity.fields[i]!.label)),
+            groups.map((m) => (m ? m[2]! : null)),
+            ...rowsOf(activity, 4),
+            ['合计', null, null, 12, 1200],
+            ['注：本表数据截至3月31日'],
+            ['填表人：孔迪'],
+          ],
           merges: ['A1:H1', 'A3:A4', 'B3:B4', 'D3:E3'],
         },
-        { name: META_SHEET, rows: [['form', 'activity-summary'], ['version', '1.0.0'], ['kind', 'template'], ['__proto__', 'polluted']], hidden: true },
+        {
+          name: META_SHEET,
+          rows: [
+            ['form', 'activity-summary'],
+            ['version', '1.0.0'],
+            ['kind', 'template'],
+            ['__proto__', 'polluted'],
+          ],
+          hidden: true,
+        },
         { name: '说明', rows: [['填表说明'], ['1. 请按模板填写']] },
       ]),
       'xlsx',
     ),
   });
   const quiz = forms[1]!;
-  seeds.push({ name: '知识竞赛.xls', bytes: write(book([{ name: 'Sheet1', rows: [['2024年知识竞赛情况表'], quiz.fields.map((f) => f.label), ...rowsOf(quiz, 3)], merges: ['A1:F1'] }]), 'biff8') });
+  seeds.push({
+    name: '知识竞赛.xls',
+    bytes: write(
+      book([{ name: 'Sheet1', rows: [['2024年知识竞赛情况表'], quiz.fields.map((f) => f.label), ...rowsOf(quiz, 3)], merges: ['A1:F1'] }]),
+      'biff8',
+    ),
+  });
   const typical = forms[2]!;
-  const csvText = [typical.fields.map((f) => f.label), ...rowsOf(typical, 3)].map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(',')).join('\r\n');
+  const csvText = [typical.fields.map((f) => f.label), ...rowsOf(typical, 3)]
+    .map((row) =>
+      row
+        .map((v) =>
+          v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`,
+        )
+        .join(','),
+    )
+    .join('\r\n');
   seeds.push({ name: '典型经验.csv', bytes: new Uint8Array(Buffer.from(`\ufeff${csvText}\r\n`, 'utf8')) });
   seeds.push({ name: '典型经验-gbk.csv', bytes: new Uint8Array(iconv.encode(csvText, 'gb18030')) });
   for (const file of EXAMPLE_FILES) {
@@ -1262,7 +1706,24 @@ export function seedFiles(): SeedFile[] {
 }
 
 type ZipField = 'flags' | 'method' | 'crc' | 'csize' | 'usize' | 'nameLen' | 'extraLen' | 'offset' | 'entries' | 'cdSize' | 'cdOffset';
-const XML_EDITS = ['cellRef', 'rangeRef', 'addMerge', 'value', 'type', 'numFmt', 'entity', 'deleteSlice', 'dupSlice', 'sheetName', 'hidden', 'date1904', 'sstIndex', 'dimension', 'bigRow', 'style'] as const;
+const XML_EDITS = [
+  'cellRef',
+  'rangeRef',
+  'addMerge',
+  'value',
+  'type',
+  'numFmt',
+  'entity',
+  'deleteSlice',
+  'dupSlice',
+  'sheetName',
+  'hidden',
+  'date1904',
+  'sstIndex',
+  'dimension',
+  'bigRow',
+  'style',
+] as const;
 type XmlEdit = (typeof XML_EDITS)[number];
 
 export type Mutation =
@@ -1276,14 +1737,51 @@ export type Mutation =
   | { op: 'xml'; entry: number; edit: XmlEdit; at: number; pick: number }
   | { op: 'entry'; entry: number; how: 'drop' | 'rename' | 'empty' | 'garbage' | 'swap'; pick: number };
 
-const INSERT_TOKENS = ['"', '""', '\r\n', '\n', '\r', ',', '\ufeff', '\u0000', '=cmd|', '<table><tr><td>', 'ID;P', 'PK\u0003\u0004', '2024-02-30', '1e400', '合计', '注：', '__proto__', '\ud800', '<', '&amp;', '&#0;', ']]>', '<![CDATA[', '\\', ';', '\t'];
+const INSERT_TOKENS = [
+  '"',
+  '""',
+  '\r\n',
+  '\n',
+  '\r',
+  ',',
+  '\ufeff',
+  '\u0000',
+  '=cmd|',
+  '<table><tr><td>',
+  'ID;P',
+  'PK\u0003\u0004',
+  '2024-02-30',
+  '1e400',
+  '合计',
+  '注：',
+  '__proto__',
+  '\ud800',
+  '<',
+  '&amp;',
+  '&#0;',
+  ']]>',
+  '<![CDATA[',
+  '\\',
+  ';',
+  '\t',
+];
 
 const unitInterval = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant<'flip'>('flip'), at: unitInterval, xor: fc.integer({ min: 1, max: 255 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant<'truncate'>('truncate'), at: unitInterval }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'insert'>('insert'), at: unitInterval, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 32 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'token'>('token'), at: unitInterval, token: fc.nat({ max: INSERT_TOKENS.length - 1 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant<'insert'>('insert'),
+      at: unitInterval,
+      bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 32 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant<'token'>('token'), at: unitInterval, token: fc.nat({ max: INSERT_TOKENS.length - 1 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant<'delete'>('delete'), at: unitInterval, len: fc.nat({ max: 4096 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant<'dup'>('dup'), at: unitInterval, len: fc.nat({ max: 4096 }), to: unitInterval }) },
   {
@@ -1291,20 +1789,115 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant<'zipField'>('zipField'),
       entry: fc.nat({ max: 30 }),
-      field: fc.constantFrom<ZipField>('flags', 'method', 'crc', 'csize', 'usize', 'nameLen', 'extraLen', 'offset', 'entries', 'cdSize', 'cdOffset'),
+      field: fc.constantFrom<ZipField>(
+        'flags',
+        'method',
+        'crc',
+        'csize',
+        'usize',
+        'nameLen',
+        'extraLen',
+        'offset',
+        'entries',
+        'cdSize',
+        'cdOffset',
+      ),
       central: fc.boolean(),
       value: fc.oneof(fc.constantFrom(0, 1, 8, 9, 12, 14, 99, 0xffff, 0x7fffffff, 0xffffffff, 0x10000), fc.nat()),
     }),
   },
-  { weight: 5, arbitrary: fc.record({ op: fc.constant<'xml'>('xml'), entry: fc.nat({ max: 30 }), edit: fc.constantFrom(...XML_EDITS), at: unitInterval, pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant<'entry'>('entry'), entry: fc.nat({ max: 30 }), how: fc.constantFrom<'drop' | 'rename' | 'empty' | 'garbage' | 'swap'>('drop', 'rename', 'empty', 'garbage', 'swap'), pick: fc.nat() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant<'xml'>('xml'),
+      entry: fc.nat({ max: 30 }),
+      edit: fc.constantFrom(...XML_EDITS),
+      at: unitInterval,
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant<'entry'>('entry'),
+      entry: fc.nat({ max: 30 }),
+      how: fc.constantFrom<'drop' | 'rename' | 'empty' | 'garbage' | 'swap'>('drop', 'rename', 'empty', 'garbage', 'swap'),
+      pick: fc.nat(),
+    }),
+  },
 );
 
-const EXTREME_REFS = ['XFD1048576', 'A1048576', 'XFD1', 'A0', 'A-1', 'ZZZZ1', 'A99999999', 'AAAAAAAA1', '', '1', 'A', '$A$1', 'a1', 'R1C1', 'A1:B2', '__proto__'];
-const EXTREME_RANGES = ['A1:XFD1048576', 'B2:A1', '1:B2', 'A1:A99999999', ':', 'A0:B1', 'A1', 'XFD1048576:XFD1048576', 'A1:AAAAAAA1', 'A1:B2 C3:D4', '__proto__'];
-const WEIRD_VALUES = ['NaN', '1e400', '-1e400', '-0', '', 'abc', '99999999999999999999', '-1', '2958466', '60', '0.5', '1e-320', '0x10', 'Infinity', '45371', '-45371', '9e15', '&lt;', '__proto__'];
+const EXTREME_REFS = [
+  'XFD1048576',
+  'A1048576',
+  'XFD1',
+  'A0',
+  'A-1',
+  'ZZZZ1',
+  'A99999999',
+  'AAAAAAAA1',
+  '',
+  '1',
+  'A',
+  '$A$1',
+  'a1',
+  'R1C1',
+  'A1:B2',
+  '__proto__',
+];
+const EXTREME_RANGES = [
+  'A1:XFD1048576',
+  'B2:A1',
+  '1:B2',
+  'A1:A99999999',
+  ':',
+  'A0:B1',
+  'A1',
+  'XFD1048576:XFD1048576',
+  'A1:AAAAAAA1',
+  'A1:B2 C3:D4',
+  '__proto__',
+];
+const WEIRD_VALUES = [
+  'NaN',
+  '1e400',
+  '-1e400',
+  '-0',
+  '',
+  'abc',
+  '99999999999999999999',
+  '-1',
+  '2958466',
+  '60',
+  '0.5',
+  '1e-320',
+  '0x10',
+  'Infinity',
+  '45371',
+  '-45371',
+  '9e15',
+  '&lt;',
+  '__proto__',
+];
 const WEIRD_TYPES = ['s', 'str', 'inlineStr', 'b', 'e', 'n', 'd', 'z', 'x', ''];
-const WEIRD_FORMATS = ['yyyy-mm-dd', '[h]:mm:ss', 'e', '@', '0.00E+00', 'B2yyyy-mm-dd', '[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy', '"', 'yyyy"年"m"月"d"日"', 'mm:ss.0', '[<0]"neg";yyyy', 'ge.m.d', '[DBNum1]yyyy', ';;;', 'General', 'A/P'];
+const WEIRD_FORMATS = [
+  'yyyy-mm-dd',
+  '[h]:mm:ss',
+  'e',
+  '@',
+  '0.00E+00',
+  'B2yyyy-mm-dd',
+  '[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy',
+  '"',
+  'yyyy"年"m"月"d"日"',
+  'mm:ss.0',
+  '[<0]"neg";yyyy',
+  'ge.m.d',
+  '[DBNum1]yyyy',
+  ';;;',
+  'General',
+  'A/P',
+];
 const WEIRD_NAMES = ['__proto__', 'constructor', '', '_huizong', 'x'.repeat(300), '/', 'Sheet1', 'toString', '汇总表'];
 
 function clampIndex(at: number, length: number): number {
@@ -1334,11 +1927,15 @@ function editXml(xml: string, edit: XmlEdit, at: number, pick: number): string {
     case 'numFmt':
       return xml.includes('formatCode=')
         ? replaceNth(xml, /formatCode="[^"]*"/g, pick, () => `formatCode="${choose(WEIRD_FORMATS).replace(/"/g, '&quot;')}"`)
-        : xml.replace(/<styleSheet([^>]*)>/, `<styleSheet$1><numFmts count="1"><numFmt numFmtId="${164 + (pick % 3)}" formatCode="${choose(WEIRD_FORMATS).replace(/"/g, '&quot;')}"/></numFmts>`);
+        : xml.replace(
+            /<styleSheet([^>]*)>/,
+            `<styleSheet$1><numFmts count="1"><numFmt numFmtId="${164 + (pick % 3)}" formatCode="${choose(WEIRD_FORMATS).replace(/"/g, '&quot;')}"/></numFmts>`,
+          );
     case 'style':
       return replaceNth(xml, / s="[^"]*"/g, pick, () => ` s="${choose(['0', '1', '14', '99999', '-1', 'x'])}"`);
     case 'entity': {
-      const doctype = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>';
+      const doctype =
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>';
       const withDoctype = xml.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}${doctype}`);
       return replaceNth(withDoctype, /<t[^>]*>[^<]*<\/t>/g, pick, () => '<t>&d;&d;&d;</t>');
     }
@@ -1356,9 +1953,13 @@ function editXml(xml: string, edit: XmlEdit, at: number, pick: number): string {
     case 'hidden':
       return replaceNth(xml, /<sheet /g, pick, () => `<sheet state="${choose(['veryHidden', 'hidden', 'visible', 'x'])}" `);
     case 'date1904':
-      return xml.replace(/<workbookPr[^>]*\/>|<workbook([^>]*)>/, (m) => (m.startsWith('<workbookPr') ? '<workbookPr date1904="1"/>' : `${m}<workbookPr date1904="1"/>`));
+      return xml.replace(/<workbookPr[^>]*\/>|<workbook([^>]*)>/, (m) =>
+        m.startsWith('<workbookPr') ? '<workbookPr date1904="1"/>' : `${m}<workbookPr date1904="1"/>`,
+      );
     case 'sstIndex':
-      return replaceNth(xml, /<c ([^>]*)t="s"([^>]*)><v>[^<]*<\/v>/g, pick, (m) => m.replace(/<v>[^<]*<\/v>/, `<v>${choose(['99999999', '-1', '4294967296', 'x', ''])}</v>`));
+      return replaceNth(xml, /<c ([^>]*)t="s"([^>]*)><v>[^<]*<\/v>/g, pick, (m) =>
+        m.replace(/<v>[^<]*<\/v>/, `<v>${choose(['99999999', '-1', '4294967296', 'x', ''])}</v>`),
+      );
     case 'dimension':
       return xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${choose(EXTREME_RANGES)}"/>`);
     case 'bigRow': {
@@ -1372,14 +1973,24 @@ function editXml(xml: string, edit: XmlEdit, at: number, pick: number): string {
 const SIGNATURES = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
 const FIELD_AT: Record<'local' | 'central', Partial<Record<ZipField, [number, 2 | 4]>>> = {
   local: { flags: [6, 2], method: [8, 2], crc: [14, 4], csize: [18, 4], usize: [22, 4], nameLen: [26, 2], extraLen: [28, 2] },
-  central: { flags: [8, 2], method: [10, 2], crc: [16, 4], csize: [20, 4], usize: [24, 4], nameLen: [28, 2], extraLen: [30, 2], offset: [42, 4] },
+  central: {
+    flags: [8, 2],
+    method: [10, 2],
+    crc: [16, 4],
+    csize: [20, 4],
+    usize: [24, 4],
+    nameLen: [28, 2],
+    extraLen: [30, 2],
+    offset: [42, 4],
+  },
 };
 const END_FIELDS: Partial<Record<ZipField, [number, 2 | 4]>> = { entries: [10, 2], cdSize: [12, 4], cdOffset: [16, 4] };
 
 function signatureOffsets(bytes: Uint8Array, signature: number): number[] {
   const offsets: number[] = [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i + 4 <= bytes.length; i++) if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && view.getUint32(i, true) === signature) offsets.push(i);
+  for (let i = 0; i + 4 <= bytes.length; i++)
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && view.getUint32(i, true) === signature) offsets.push(i);
   return offsets;
 }
 
@@ -1533,11 +2144,50 @@ export interface RandomFileCase {
 }
 
 const PREFIXES = [
-  '', 'PK\u0003\u0004', '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1', '\u00ef\u00bb\u00bf', '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
-  '<html><table><tr><td>', 'ID;PWXL;N;E\n', 'TABLE\r\n0,1\r\n""\r\n', '{\\rtf1', '\u0009\u0008\u0010\u0000\u0000\u0006\u0005\u0000', '\u0000\u0000\u0002\u0000\u0004\u0004',
-  '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">', 'sep=;\n', '\u00ff\u00fe', '\u00fe\u00ff',
+  '',
+  'PK\u0003\u0004',
+  '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1',
+  '\u00ef\u00bb\u00bf',
+  '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+  '<html><table><tr><td>',
+  'ID;PWXL;N;E\n',
+  'TABLE\r\n0,1\r\n""\r\n',
+  '{\\rtf1',
+  '\u0009\u0008\u0010\u0000\u0000\u0006\u0005\u0000',
+  '\u0000\u0000\u0002\u0000\u0004\u0004',
+  '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">',
+  'sep=;\n',
+  '\u00ff\u00fe',
+  '\u00fe\u00ff',
 ];
-const TEXT_TOKENS = ['<table>', '<tr>', '<td>', '</td>', '<td colspan="99999">', '<td rowspan="-1">', '<Row>', '<Cell ss:MergeAcross="99999">', '<Data ss:Type="DateTime">', 'x</Data>', 'C;Y1;X1;K"a"\n', 'C;Y99999999;X1;K1\n', 'F;P0;DG0G8;M255\n', '"', ',', '\r\n', '\n', '合计', '1e400', '2024-02-30', '=1+1', '&#x0;', '&amp;', '\u0000', '__proto__', '4294967296'];
+const TEXT_TOKENS = [
+  '<table>',
+  '<tr>',
+  '<td>',
+  '</td>',
+  '<td colspan="99999">',
+  '<td rowspan="-1">',
+  '<Row>',
+  '<Cell ss:MergeAcross="99999">',
+  '<Data ss:Type="DateTime">',
+  'x</Data>',
+  'C;Y1;X1;K"a"\n',
+  'C;Y99999999;X1;K1\n',
+  'F;P0;DG0G8;M255\n',
+  '"',
+  ',',
+  '\r\n',
+  '\n',
+  '合计',
+  '1e400',
+  '2024-02-30',
+  '=1+1',
+  '&#x0;',
+  '&amp;',
+  '\u0000',
+  '__proto__',
+  '4294967296',
+];
 
 export const randomFileCaseArb: fc.Arbitrary<RandomFileCase> = fc.record({
   ext: fc.constantFrom(...EXTENSIONS.slice(0, 7)),
@@ -1556,9 +2206,15 @@ export function randomFile(c: RandomFileCase): SeedFile {
   return { name: `随机${c.ext}`, bytes };
 }
 
-
 function isCellValue(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
+  return (
+    value === null ||
+    value === undefined ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  );
 }
 
 function checkRead(file: SeedFile, result: ReadResult): void {
@@ -1566,12 +2222,23 @@ function checkRead(file: SeedFile, result: ReadResult): void {
   expect_(result !== null && typeof result === 'object' && typeof result.ok === 'boolean', id, () => `result ${show(result)}`);
   if (!result.ok) {
     // Any whole-file code of the catalogue (the readers may add ones such as file.too-large).
-    expect_(typeof result.code === 'string' && result.code.startsWith('file.') && Object.prototype.hasOwnProperty.call(catalogue, result.code) && typeof result.detail === 'string', id, () => `failure ${show(result)}`);
+    expect_(
+      typeof result.code === 'string' &&
+        result.code.startsWith('file.') &&
+        Object.prototype.hasOwnProperty.call(catalogue, result.code) &&
+        typeof result.detail === 'string',
+      id,
+      () => `failure ${show(result)}`,
+    );
     return;
   }
   expect_(Array.isArray(result.grids), id, () => 'grids is not an array');
   for (const grid of result.grids) {
-    expect_(typeof grid.sheet === 'string' && Array.isArray(grid.rows) && typeof grid.typed === 'boolean', id, () => `grid ${show(grid, 200)}`);
+    expect_(
+      typeof grid.sheet === 'string' && Array.isArray(grid.rows) && typeof grid.typed === 'boolean',
+      id,
+      () => `grid ${show(grid, 200)}`,
+    );
     for (let r = 0; r < grid.rows.length; r++) {
       const row = grid.rows[r];
       expect_(Array.isArray(row), id, () => `${grid.sheet} row ${r} is ${show(row)}`);
@@ -1579,12 +2246,17 @@ function checkRead(file: SeedFile, result: ReadResult): void {
         const value = row[c];
         expect_(isCellValue(value), id, () => `${grid.sheet} ${r},${c} holds ${show(value)}`);
         // A Date that is no day is not a cell value a person can see; the core is entitled to real dates.
-        expect_(!(value instanceof Date) || !Number.isNaN(value.getTime()), 'read-invalid-date', () => `${file.name}: sheet ${show(grid.sheet)} cell ${r},${c} is an Invalid Date`);
+        expect_(
+          !(value instanceof Date) || !Number.isNaN(value.getTime()),
+          'read-invalid-date',
+          () => `${file.name}: sheet ${show(grid.sheet)} cell ${r},${c} is an Invalid Date`,
+        );
       }
     }
     for (const merge of grid.merges ?? []) expect_(merge && merge.s && merge.e, id, () => `merge ${show(merge)}`);
   }
-  if (result.meta) for (const [key, value] of Object.entries(result.meta)) expect_(typeof value === 'string', id, () => `meta ${key} = ${show(value)}`);
+  if (result.meta)
+    for (const [key, value] of Object.entries(result.meta)) expect_(typeof value === 'string', id, () => `meta ${key} = ${show(value)}`);
 }
 
 function runReadCase(file: SeedFile, clock: Clock): void {
@@ -1665,7 +2337,8 @@ export const TARGETS: readonly Target<unknown>[] = [
       return mutatedCaseArb;
     },
     run: (c, clock) => runReadCase(mutatedFile(c), clock),
-    describe: (c) => `${describeFile(mutatedFile(c))} from seed ${show(seedFiles()[c.seed % seedFiles().length]!.name)}, mutations ${show(c.mutations, 3000)}`,
+    describe: (c) =>
+      `${describeFile(mutatedFile(c))} from seed ${show(seedFiles()[c.seed % seedFiles().length]!.name)}, mutations ${show(c.mutations, 3000)}`,
   }),
   target<RandomFileCase>({
     name: 'read:random',
@@ -1774,10 +2447,20 @@ function classify(error: unknown): { kind: 'crash' | 'violation'; signature: str
       ?.replace(/^.*?[\\/](src[\\/][^:)]+:\d+).*$/, '$1');
     const name = inner instanceof Error ? inner.name : typeof inner;
     const message = inner instanceof Error ? inner.message : String(inner);
-    return { kind: 'crash', signature: `crash in ${error.where}: ${name}: ${message.replace(/\d+/g, 'N').slice(0, 120)}${frame ? ` at ${frame}` : ''}`, message: error.message, ...(stack ? { stack } : {}) };
+    return {
+      kind: 'crash',
+      signature: `crash in ${error.where}: ${name}: ${message.replace(/\d+/g, 'N').slice(0, 120)}${frame ? ` at ${frame}` : ''}`,
+      message: error.message,
+      ...(stack ? { stack } : {}),
+    };
   }
   const stack = error instanceof Error ? error.stack : undefined;
-  return { kind: 'crash', signature: `harness error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 160), message: String(error), ...(stack ? { stack } : {}) };
+  return {
+    kind: 'crash',
+    signature: `harness error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 160),
+    message: String(error),
+    ...(stack ? { stack } : {}),
+  };
 }
 
 /**
@@ -1817,7 +2500,16 @@ export function runTarget(name: string, options: RunOptions): TargetReport {
         const key = `hang: a case ran over ${hangMs} ms`;
         const seen = findings.get(key);
         if (seen) seen.count++;
-        else found({ kind: 'hang', signature: key, count: 1, firstIndex: i, message: `a case took ${Math.round(clock.ms)} ms (budget ${hangMs} ms)`, input: t.describe(input), ms: clock.ms });
+        else
+          found({
+            kind: 'hang',
+            signature: key,
+            count: 1,
+            firstIndex: i,
+            message: `a case took ${Math.round(clock.ms)} ms (budget ${hangMs} ms)`,
+            input: t.describe(input),
+            ms: clock.ms,
+          });
       }
       if (failure) {
         if (failure.kind === 'crash') stats.crashes++;
@@ -1825,7 +2517,14 @@ export function runTarget(name: string, options: RunOptions): TargetReport {
         const seen = findings.get(failure.signature);
         if (seen) seen.count++;
         else if (findings.size < MAX_DISTINCT + 1) {
-          const finding: Finding = { kind: failure.kind, signature: failure.signature, count: 1, firstIndex: i, message: failure.message, input: t.describe(input) };
+          const finding: Finding = {
+            kind: failure.kind,
+            signature: failure.signature,
+            count: 1,
+            firstIndex: i,
+            message: failure.message,
+            input: t.describe(input),
+          };
           if (failure.stack) finding.stack = failure.stack;
           found(finding);
         }
@@ -2029,8 +2728,12 @@ export async function runIsolated(jobs: readonly Job[], options: IsolatedOptions
         received++;
         if (received === batch.length) finish({ kind: 'done' });
       });
-      worker.on('error', (error) => finish({ kind: 'died', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ms: 0 }));
-      worker.on('exit', (code) => finish(received === batch.length ? { kind: 'done' } : { kind: 'died', detail: `worker exited with code ${code}`, ms: 0 }));
+      worker.on('error', (error) =>
+        finish({ kind: 'died', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ms: 0 }),
+      );
+      worker.on('exit', (code) =>
+        finish(received === batch.length ? { kind: 'done' } : { kind: 'died', detail: `worker exited with code ${code}`, ms: 0 }),
+      );
     });
     await worker.terminate();
     if (outcome.kind === 'done') break;
@@ -2051,7 +2754,10 @@ export async function runIsolated(jobs: readonly Job[], options: IsolatedOptions
     const kind = outcome.kind === 'stall' ? 'hang' : 'crash';
     const hung: Finding = {
       kind,
-      signature: kind === 'hang' ? `hang: a case never ended (worker stopped after ${Math.round(stallMs / 1000)} s)` : `worker died: ${outcome.detail}`,
+      signature:
+        kind === 'hang'
+          ? `hang: a case never ended (worker stopped after ${Math.round(stallMs / 1000)} s)`
+          : `worker died: ${outcome.detail}`,
       count: 1,
       firstIndex: Math.max(0, index),
       message: kind === 'hang' ? `case #${index} made no progress for ${outcome.ms} ms` : outcome.detail,
@@ -2078,7 +2784,8 @@ export async function runIsolated(jobs: readonly Job[], options: IsolatedOptions
       remaining = [{ ...job, startAt: next }, ...rest];
     } else {
       carried.delete(job.target);
-      if (!shrinking && index >= 0 && next < job.numRuns) total.stopped = `stopped after ${total.hangs} hang(s) and ${total.crashes} crash(es) at case #${index}, ${job.numRuns - next} cases not run`;
+      if (!shrinking && index >= 0 && next < job.numRuns)
+        total.stopped = `stopped after ${total.hangs} hang(s) and ${total.crashes} crash(es) at case #${index}, ${job.numRuns - next} cases not run`;
       publish(total);
       remaining = rest;
     }
@@ -2088,7 +2795,10 @@ export async function runIsolated(jobs: readonly Job[], options: IsolatedOptions
 
 /** Spreads jobs over `parallel` workers by estimated cost and runs them; reports in job order. */
 export async function runJobs(jobs: readonly Job[], parallel: number, options: IsolatedOptions = {}): Promise<TargetReport[]> {
-  const groups: { jobs: Job[]; cost: number }[] = Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, () => ({ jobs: [], cost: 0 }));
+  const groups: { jobs: Job[]; cost: number }[] = Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, () => ({
+    jobs: [],
+    cost: 0,
+  }));
   const byCost = [...jobs].sort((a, b) => targetNamed(b.target).costMs * b.numRuns - targetNamed(a.target).costMs * a.numRuns);
   for (const job of byCost) {
     const lightest = groups.reduce((best, g) => (g.cost < best.cost ? g : best));

@@ -133,7 +133,8 @@ export const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export const worksheet = (rows: string, head = '', tail = '') => `${XML}<worksheet xmlns="${MAIN}">${head}<sheetData>${rows}</sheetData>${tail}</worksheet>`;
+export const worksheet = (rows: string, head = '', tail = '') =>
+  `${XML}<worksheet xmlns="${MAIN}">${head}<sheetData>${rows}</sheetData>${tail}</worksheet>`;
 export const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 export const HEADER_ROW = `<row r="1">${inline('A1', '单位名称')}${inline('B1', '参加人数')}</row><row r="2">${inline('A2', '甲单位')}<c r="B2"><v>12</v></c></row>`;
 
@@ -159,7 +160,9 @@ const DATE_STYLES =
 
 /** The parts of a minimal workbook: one sheet, optional shared strings, macros, a date style. */
 export function workbookParts(sheetXml: string, opts: WorkbookOptions = {}): Record<string, string | Uint8Array> {
-  const main = opts.macro ? 'application/vnd.ms-excel.sheet.macroEnabled.main+xml' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const main = opts.macro
+    ? 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'
+    : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
   const parts: Record<string, string | Uint8Array> = {
     '[Content_Types].xml':
       `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -167,8 +170,12 @@ export function workbookParts(sheetXml: string, opts: WorkbookOptions = {}): Rec
       (opts.macro ? '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' : '') +
       `<Override PartName="/xl/workbook.xml" ContentType="${main}"/>` +
       '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-      (opts.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
-      (opts.dateStyle ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : '') +
+      (opts.sharedStrings
+        ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        : '') +
+      (opts.dateStyle
+        ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        : '') +
       '</Types>',
     '_rels/.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml':
@@ -177,7 +184,9 @@ export function workbookParts(sheetXml: string, opts: WorkbookOptions = {}): Rec
     'xl/_rels/workbook.xml.rels':
       `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
       (opts.sharedStrings ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
-      (opts.macro ? '<Relationship Id="rId3" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>' : '') +
+      (opts.macro
+        ? '<Relationship Id="rId3" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'
+        : '') +
       (opts.dateStyle ? `<Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/>` : '') +
       '</Relationships>',
     'xl/worksheets/sheet1.xml': sheetXml,
@@ -230,7 +239,10 @@ export function whitespaceBomb(head: string, megabytes: number, tail: string): {
   const block = concat(out);
   const headBytes = strToU8(head);
   // A stored, non-final block for the head: [BFINAL=0, BTYPE=00], LEN, NLEN, bytes.
-  const stored = concat([new Uint8Array([0, headBytes.length & 0xff, headBytes.length >> 8, ~headBytes.length & 0xff, (~headBytes.length >> 8) & 0xff]), headBytes]);
+  const stored = concat([
+    new Uint8Array([0, headBytes.length & 0xff, headBytes.length >> 8, ~headBytes.length & 0xff, (~headBytes.length >> 8) & 0xff]),
+    headBytes,
+  ]);
   const tailBytes = strToU8(tail);
   const data = concat([stored, ...new Array<Uint8Array>(megabytes).fill(block), deflateSync(tailBytes, { level: 9 })]);
   const blockCrc = crc32(MiB);
@@ -243,10 +255,7 @@ export function whitespaceBomb(head: string, megabytes: number, tail: string): {
 /** The workbook around a bomb sheet: every other part ordinary. */
 export function bombWorkbook(bomb: { data: Uint8Array; crc: number; usz: number }, lie: Partial<RawEntry> = {}): Uint8Array {
   const parts = Object.entries(workbookParts('')).filter(([name]) => name !== 'xl/worksheets/sheet1.xml');
-  return buildZip([
-    ...parts.map(([name, text]) => deflated(name, text)),
-    { name: 'xl/worksheets/sheet1.xml', method: 8, ...bomb, ...lie },
-  ]);
+  return buildZip([...parts.map(([name, text]) => deflated(name, text)), { name: 'xl/worksheets/sheet1.xml', method: 8, ...bomb, ...lie }]);
 }
 
 /** An .xls written by SheetJS, its workbook stream changed by `edit`. */
@@ -258,7 +267,8 @@ export function editXls(edit: (stream: Uint8Array) => Uint8Array): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }));
 }
 
-export const biffRecord = (type: number, body: number[]) => new Uint8Array([type & 0xff, type >> 8, body.length & 0xff, body.length >> 8, ...body]);
+export const biffRecord = (type: number, body: number[]) =>
+  new Uint8Array([type & 0xff, type >> 8, body.length & 0xff, body.length >> 8, ...body]);
 export const u16le = (n: number) => [n & 0xff, n >> 8];
 
 /** After the first record (BOF): where FilePass stands in an encrypted workbook. */
@@ -281,7 +291,8 @@ export function colName(column: number): string {
  * date-styled serial (style 1 of `dateStyle`), a shared string by index, or inline text as
  * raw XML (entity references and all).
  */
-export type RawCell = string | number | null | undefined | { formula: string } | { serial: number } | { shared: number } | { rawXml: string };
+export type RawCell =
+  string | number | null | undefined | { formula: string } | { serial: number } | { shared: number } | { rawXml: string };
 
 export function cellXml(ref: string, value: RawCell): string {
   if (value === null || value === undefined) return '';
@@ -295,14 +306,17 @@ export function cellXml(ref: string, value: RawCell): string {
 
 /** `<row>`s from A1 (or from `firstRow`), every cell written as given. */
 export function rowsXml(rows: readonly (readonly RawCell[])[], firstRow = 1): string {
-  return rows.map((row, i) => `<row r="${firstRow + i}">${row.map((v, c) => cellXml(`${colName(c)}${firstRow + i}`, v)).join('')}</row>`).join('');
+  return rows
+    .map((row, i) => `<row r="${firstRow + i}">${row.map((v, c) => cellXml(`${colName(c)}${firstRow + i}`, v)).join('')}</row>`)
+    .join('');
 }
 
 /** A workbook whose only sheet is a chart sheet (a column chart of literal values). */
 export function chartOnlyWorkbook(): Uint8Array {
   const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
   const CT = 'application/vnd.openxmlformats-officedocument';
-  const rels = (target: string, type: string) => `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${type}" Target="${target}"/></Relationships>`;
+  const rels = (target: string, type: string) =>
+    `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${type}" Target="${target}"/></Relationships>`;
   return zipParts({
     '[Content_Types].xml':
       `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -347,7 +361,10 @@ export function repeatedRowsXlsx(head: string, rowsXml: string, times: number, t
   crc = crc32Combine(crc, crc32(tailBytes), tailBytes.length);
   const usz = headBytes.length + times * block.length + tailBytes.length;
   const parts = Object.entries(workbookParts('')).filter(([name]) => name !== 'xl/worksheets/sheet1.xml');
-  return buildZip([...parts.map(([name, text]) => deflated(name, text)), { name: 'xl/worksheets/sheet1.xml', method: 8, data: concat(out), crc, usz }]);
+  return buildZip([
+    ...parts.map(([name, text]) => deflated(name, text)),
+    { name: 'xl/worksheets/sheet1.xml', method: 8, data: concat(out), crc, usz },
+  ]);
 }
 
 /**
@@ -384,13 +401,21 @@ export function movedWorkbookParts(parts: Record<string, string | Uint8Array>, f
   const out: Record<string, string | Uint8Array> = {};
   for (const [name, data] of Object.entries(parts)) {
     const moved = name.startsWith('xl/') ? `${folder}/${name.slice(3)}` : name;
-    out[moved] = typeof data === 'string' && (name === '[Content_Types].xml' || name === '_rels/.rels') ? data.replace(/(["/])xl\//g, `$1${folder}/`) : data;
+    out[moved] =
+      typeof data === 'string' && (name === '[Content_Types].xml' || name === '_rels/.rels')
+        ? data.replace(/(["/])xl\//g, `$1${folder}/`)
+        : data;
   }
   return out;
 }
 
 /** A zip holding `name` twice (`second` may differ in letter case), each with its own data. */
-export function duplicatePartZip(parts: Record<string, string | Uint8Array>, name: string, second: string | Uint8Array, secondName = name): Uint8Array {
+export function duplicatePartZip(
+  parts: Record<string, string | Uint8Array>,
+  name: string,
+  second: string | Uint8Array,
+  secondName = name,
+): Uint8Array {
   const entries = Object.entries(parts).map(([k, v]) => deflated(k, v));
   return buildZip([...entries, deflated(secondName, second)]);
 }
@@ -399,7 +424,14 @@ export function duplicatePartZip(parts: Record<string, string | Uint8Array>, nam
 export function withBadCrc(zip: Uint8Array, name: string): Uint8Array {
   const bad = zip.slice();
   const headerAt = (kind: number, nameAt: number) =>
-    bad.findIndex((_, i) => bad[i] === 0x50 && bad[i + 1] === 0x4b && bad[i + 2] === kind && bad[i + 3] === kind + 1 && strFromU8(bad.subarray(i + nameAt, i + nameAt + name.length)) === name);
+    bad.findIndex(
+      (_, i) =>
+        bad[i] === 0x50 &&
+        bad[i + 1] === 0x4b &&
+        bad[i + 2] === kind &&
+        bad[i + 3] === kind + 1 &&
+        strFromU8(bad.subarray(i + nameAt, i + nameAt + name.length)) === name,
+    );
   const local = headerAt(3, 30);
   const central = headerAt(1, 46);
   if (local < 0 || central < 0) throw new Error(`no part ${name}`);

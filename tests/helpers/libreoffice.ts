@@ -23,8 +23,7 @@ export interface ConvertOptions {
   timeoutMs?: number;
 }
 
-export const MISSING_SOFFICE_MESSAGE =
-  'LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui';
+export const MISSING_SOFFICE_MESSAGE = 'LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui';
 
 /**
  * CSV filter options (LibreOffice "Filter Options for the CSV Filter"), as tokens:
@@ -68,7 +67,11 @@ export function pdfToPngs(pdfPath: string, prefix: string, dpi = 80): string[] {
   if (run.error || run.status !== 0) return [];
   const dir = path.dirname(prefix);
   const base = path.basename(prefix);
-  return fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 const DEFAULT_TIMEOUT_MS = 480_000;
@@ -196,8 +199,7 @@ export async function convertWithLibreOffice(
   if (outPath === input) throw new Error(`convertWithLibreOffice: output would overwrite the input ${input}`);
   fs.rmSync(outPath, { force: true });
 
-  const inputFilter =
-    options.inputFilter ?? (path.extname(input).toLowerCase() === '.csv' ? CSV_IMPORT_FILTER : undefined);
+  const inputFilter = options.inputFilter ?? (path.extname(input).toLowerCase() === '.csv' ? CSV_IMPORT_FILTER : undefined);
   const output = await convertInOneRun(soffice, [input], targetExt, dir, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, inputFilter);
   // soffice exits 0 even when it could not convert ("Error: source file could not be loaded").
   if (!fs.existsSync(outPath) || fs.statSync(outPath).size === 0) throw new Error(`soffice produced no ${outPath}\n${output}`);
@@ -237,4 +239,3 @@ export async function convertInOneRun(
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
-

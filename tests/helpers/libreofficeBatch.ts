@@ -19,7 +19,12 @@ const DEFAULT_TIMEOUT_MS = 480_000;
  * order (`<outDir>/<input basename>.<targetExt>`). Input basenames must be distinct, and no
  * output may overwrite an input.
  */
-export async function convertManyWithLibreOffice(inputs: readonly string[], targetExt: OfficeTargetExt, outDir: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string[]> {
+export async function convertManyWithLibreOffice(
+  inputs: readonly string[],
+  targetExt: OfficeTargetExt,
+  outDir: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<string[]> {
   if (inputs.length === 0) return [];
   const soffice = requireSoffice();
   const dir = path.resolve(outDir);
@@ -29,7 +34,8 @@ export async function convertManyWithLibreOffice(inputs: readonly string[], targ
   if (new Set(outputs).size !== outputs.length) throw new Error('convertManyWithLibreOffice: two inputs share a basename');
   sources.forEach((input, i) => {
     if (!fs.existsSync(input)) throw new Error(`convertManyWithLibreOffice: no such file ${input}`);
-    if (outputs[i] === input || sources.includes(outputs[i]!)) throw new Error(`convertManyWithLibreOffice: ${outputs[i]} would overwrite an input`);
+    if (outputs[i] === input || sources.includes(outputs[i]!))
+      throw new Error(`convertManyWithLibreOffice: ${outputs[i]} would overwrite an input`);
     fs.rmSync(outputs[i]!, { force: true });
   });
   const output = await convertInOneRun(soffice, sources, targetExt, dir, timeoutMs);

@@ -39,7 +39,8 @@ function csvField(value: CellValue): string {
 
 export function writeCsv(file: string, rows: CellValue[][], encoding: 'utf8' | 'utf8-bom' | 'gb18030' = 'utf8', eol = '\n'): string {
   const text = rows.map((row) => row.map(csvField).join(',')).join(eol) + eol;
-  const bytes = encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from((encoding === 'utf8-bom' ? '\uFEFF' : '') + text, 'utf8');
+  const bytes =
+    encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from((encoding === 'utf8-bom' ? '\uFEFF' : '') + text, 'utf8');
   fs.writeFileSync(file, bytes);
   return file;
 }
@@ -71,12 +72,36 @@ const ACTIVITY_BASE: Record<string, CellValue> = {
 /** A valid activity-summary row (every int consistent with every rule), with overrides. */
 export function activityRow(overrides: Record<string, CellValue> = {}, ids = idsOf('activity-summary')): CellValue[] {
   const ints: Record<string, number> = {
-    publicityEvents: 12, publicityParticipants: 1200, publicityFemale: 800, materialsDistributed: 3000,
-    trainingSessions: 3, trainingParticipants: 150, quizSessions: 2, quizParticipants: 300, quizFemale: 200,
-    contractsNew: 5, contractsInForce: 40, contractsSingle: 30, contractsRegional: 6, contractsIndustry: 4,
-    contractEnterprises: 60, contractEmployees: 9000, contractFemale: 4000, complianceChecks: 20, inspections: 8,
-    inspectedEmployers: 25, inspectedFemale: 1600, problemsFound: 10, problemsRectified: 7, rectificationNotices: 3,
-    casesHandled: 2, casesClosed: 1, casesFemale: 5, photos: 30, experiences: 2, mediaReports: 4,
+    publicityEvents: 12,
+    publicityParticipants: 1200,
+    publicityFemale: 800,
+    materialsDistributed: 3000,
+    trainingSessions: 3,
+    trainingParticipants: 150,
+    quizSessions: 2,
+    quizParticipants: 300,
+    quizFemale: 200,
+    contractsNew: 5,
+    contractsInForce: 40,
+    contractsSingle: 30,
+    contractsRegional: 6,
+    contractsIndustry: 4,
+    contractEnterprises: 60,
+    contractEmployees: 9000,
+    contractFemale: 4000,
+    complianceChecks: 20,
+    inspections: 8,
+    inspectedEmployers: 25,
+    inspectedFemale: 1600,
+    problemsFound: 10,
+    problemsRectified: 7,
+    rectificationNotices: 3,
+    casesHandled: 2,
+    casesClosed: 1,
+    casesFemale: 5,
+    photos: 30,
+    experiences: 2,
+    mediaReports: 4,
   };
-  return ids.map((id) => (id in overrides ? overrides[id]! : id in ints ? ints[id]! : ACTIVITY_BASE[id] ?? null));
+  return ids.map((id) => (id in overrides ? overrides[id]! : id in ints ? ints[id]! : (ACTIVITY_BASE[id] ?? null)));
 }

@@ -40,6 +40,14 @@ test('two units in the nearest name, or none anywhere: not attributed', () => {
 });
 
 test('files no unit sent are not materials: lock files, macOS zip copies, folder housekeeping', () => {
-  for (const name of ['~$活动总结.docx', '__MACOSX/大王庄街道总工会/._活动总结.docx', '大王庄/._IMG_1.jpg', '大王庄/.DS_Store', '大王庄\\Thumbs.db', 'desktop.ini']) expect(isHousekeepingFile(name)).toBe(true);
+  for (const name of [
+    '~$活动总结.docx',
+    '__MACOSX/大王庄街道总工会/._活动总结.docx',
+    '大王庄/._IMG_1.jpg',
+    '大王庄/.DS_Store',
+    '大王庄\\Thumbs.db',
+    'desktop.ini',
+  ])
+    expect(isHousekeepingFile(name)).toBe(true);
   for (const name of ['大王庄/活动总结.docx', 'MACOSX活动总结.docx', '大王庄/IMG_1.jpg']) expect(isHousekeepingFile(name)).toBe(false);
 });

@@ -42,19 +42,30 @@ function inbox(dir: string): { sources: NoticeSource[]; others: Map<string, numb
     });
   };
   // 大王庄: a folder of its own, everything; its summary's figures disagree with its quiz table and photos.
-  sheet('大王庄街道总工会/数据汇总表.xlsx', [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', quizParticipants: 350, photos: 3, experiences: 1 })]);
+  sheet('大王庄街道总工会/数据汇总表.xlsx', [
+    labelsOf('activity-summary'),
+    activityRow({ unitName: '大王庄街道总工会', parentUnit: '', quizParticipants: 350, photos: 3, experiences: 1 }),
+  ]);
   sheet('大王庄街道总工会/知识竞赛.xlsx', [labelsOf('quiz-results'), quizRow({ participants: 300 })]);
   sheet('大王庄街道总工会/典型经验.xlsx', [labelsOf('typical-experience'), experienceRow({ attachment: '大王庄经验材料.docx' })]);
   named('大王庄街道总工会/活动总结.docx');
   named('大王庄街道总工会/IMG_0001.jpg');
   named('大王庄街道总工会/IMG_0002.jpg');
   // 二号桥: flat files with its alias in the names, its summary table late (deadline 03-22).
-  sheet('二号桥数据汇总表.xlsx', [labelsOf('activity-summary'), activityRow({ unitName: '二号桥街道总工会', parentUnit: '', photos: 1, fillDate: '2024-03-25' })]);
+  sheet('二号桥数据汇总表.xlsx', [
+    labelsOf('activity-summary'),
+    activityRow({ unitName: '二号桥街道总工会', parentUnit: '', photos: 1, fillDate: '2024-03-25' }),
+  ]);
   named('二号桥活动总结.pdf', day('2024-03-21'));
   named('二号桥-现场照片1.JPG', day('2024-03-21'));
   // 第一热电厂: only a broken table.
   fs.writeFileSync(path.join(dir, 'broken.xlsx'), Buffer.from('PK\u0003\u0004 not really a workbook'));
-  sources.push({ file: '第一热电厂数据汇总表.xlsx', within: '第一热电厂数据汇总表.xlsx', modified: day('2024-03-20'), bytes: () => new Uint8Array(fs.readFileSync(path.join(dir, 'broken.xlsx'))) });
+  sources.push({
+    file: '第一热电厂数据汇总表.xlsx',
+    within: '第一热电厂数据汇总表.xlsx',
+    modified: day('2024-03-20'),
+    bytes: () => new Uint8Array(fs.readFileSync(path.join(dir, 'broken.xlsx'))),
+  });
   // Files nobody can be sure of.
   named('大王庄和二号桥合影.jpg');
   named('活动照片.png');
@@ -68,12 +79,26 @@ function inbox(dir: string): { sources: NoticeSource[]; others: Map<string, numb
 describe('the whole notice', () => {
   const dir = tempDir('huizong-notice-');
   const { sources, others } = inbox(dir);
-  const roster = readRosterFile({ name: '单位名单.csv', bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom'))) }, 'zh-CN');
+  const roster = readRosterFile(
+    {
+      name: '单位名单.csv',
+      bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom'))),
+    },
+    'zh-CN',
+  );
   let result: NoticeResult;
   beforeAll(() => {
-    result = rollUpNotice(sources, [{ file: 'empty-folder', code: 'notice.folder-empty' }], { materials: [...MATERIAL_IDS], forms, roster, deadline: '2024-03-31', createdAt: '2024-04-01T00:00:00Z' });
+    result = rollUpNotice(sources, [{ file: 'empty-folder', code: 'notice.folder-empty' }], {
+      materials: [...MATERIAL_IDS],
+      forms,
+      roster,
+      deadline: '2024-03-31',
+      createdAt: '2024-04-01T00:00:00Z',
+    });
   });
-  const cell = (unit: string, material: string) => result.units.find((u) => u.unit === unit)?.items[material as never] as { status: string; date?: string; reason?: string; count?: number } | undefined;
+  const cell = (unit: string, material: string) =>
+    result.units.find((u) => u.unit === unit)?.items[material as never] as
+      { status: string; date?: string; reason?: string; count?: number } | undefined;
   const line = (file: string) => result.files.find((f) => f.file === file);
 
   test('documents and photos are known by their names: none is read', () => {
@@ -102,9 +127,21 @@ describe('the whole notice', () => {
     expect(line('二号桥活动总结视频.mp4')).toMatchObject({ status: 'unclassified', code: 'notice.unclassified-other' });
     expect(line('教育系统材料.zip')).toMatchObject({ status: 'unclassified', code: 'notice.archive' });
     expect(line('empty-folder')).toMatchObject({ status: 'skipped', code: 'notice.folder-empty' });
-    expect(line('大王庄街道总工会/活动总结.docx')).toMatchObject({ status: 'accepted', unit: '大王庄街道总工会', material: 'activity-report' });
-    expect(line('大王庄街道总工会/数据汇总表.xlsx')).toMatchObject({ status: 'accepted', unit: '大王庄街道总工会', material: 'activity-summary' });
-    expect(line('第一热电厂数据汇总表.xlsx')).toMatchObject({ status: 'rejected', unit: '天津市第一热电厂工会', material: 'activity-summary' });
+    expect(line('大王庄街道总工会/活动总结.docx')).toMatchObject({
+      status: 'accepted',
+      unit: '大王庄街道总工会',
+      material: 'activity-report',
+    });
+    expect(line('大王庄街道总工会/数据汇总表.xlsx')).toMatchObject({
+      status: 'accepted',
+      unit: '大王庄街道总工会',
+      material: 'activity-summary',
+    });
+    expect(line('第一热电厂数据汇总表.xlsx')).toMatchObject({
+      status: 'rejected',
+      unit: '天津市第一热电厂工会',
+      material: 'activity-summary',
+    });
   });
 
   test('cross-form warnings name the unit', () => {
@@ -122,7 +159,12 @@ describe('the whole notice', () => {
   test('the reminder list: who misses what, with contact and a message ready to send', () => {
     expect(result.reminders.map((r) => r.unit)).toEqual(['二号桥街道总工会', '河东区教育系统工会', '天津市第一热电厂工会']);
     const erhaoqiao = result.reminders[0]!;
-    expect(erhaoqiao).toMatchObject({ missing: ['quiz-results', 'typical-experience'], deadline: '2024-03-22', contact: '李娜', phone: '13800000002' });
+    expect(erhaoqiao).toMatchObject({
+      missing: ['quiz-results', 'typical-experience'],
+      deadline: '2024-03-22',
+      contact: '李娜',
+      phone: '13800000002',
+    });
     expect(erhaoqiao.message).toContain('李娜');
     expect(erhaoqiao.message).toContain('知识竞赛活动情况表');
     expect(erhaoqiao.message).toContain('2024-03-22');
@@ -132,13 +174,27 @@ describe('the whole notice', () => {
   });
 
   test('an attachment named in a typical experience claims its document', () => {
-    const again = rollUpNotice([...sources, { file: '大王庄经验材料.docx', size: 10, bytes: () => new Uint8Array() }], [], { materials: [...MATERIAL_IDS], forms, roster, createdAt: '2024-04-01T00:00:00Z' });
-    expect(again.files.find((f) => f.file === '大王庄经验材料.docx')).toMatchObject({ status: 'accepted', unit: '大王庄街道总工会', material: 'typical-experience' });
+    const again = rollUpNotice([...sources, { file: '大王庄经验材料.docx', size: 10, bytes: () => new Uint8Array() }], [], {
+      materials: [...MATERIAL_IDS],
+      forms,
+      roster,
+      createdAt: '2024-04-01T00:00:00Z',
+    });
+    expect(again.files.find((f) => f.file === '大王庄经验材料.docx')).toMatchObject({
+      status: 'accepted',
+      unit: '大王庄街道总工会',
+      material: 'typical-experience',
+    });
     expect(again.issues.some((i) => i.code === 'cross-form.attachment-missing')).toBe(false);
   });
 
   test('only what the notice asked for is a material; the rest is listed as not requested', () => {
-    const narrow = rollUpNotice(sources, [], { materials: ['activity-summary', 'activity-report'], forms, roster, createdAt: '2024-04-01T00:00:00Z' });
+    const narrow = rollUpNotice(sources, [], {
+      materials: ['activity-summary', 'activity-report'],
+      forms,
+      roster,
+      createdAt: '2024-04-01T00:00:00Z',
+    });
     expect(narrow.materials).toEqual(['activity-summary', 'activity-report']);
     expect(Object.keys(narrow.units[0]!.items)).toEqual(['activity-summary', 'activity-report']);
     expect(narrow.files.find((f) => f.file === '大王庄街道总工会/知识竞赛.xlsx')).toMatchObject({ status: 'not-requested' });
@@ -148,8 +204,15 @@ describe('the whole notice', () => {
 
   test('a table is taken by its own form, whatever its name suggests', () => {
     const file = path.join(dir, 'misnamed.xlsx');
-    writeXlsx(file, [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '河东区教育系统工会', parentUnit: '' })] }]);
-    const misnamed = rollUpNotice([{ file: '教育系统知识竞赛.xlsx', bytes: () => new Uint8Array(fs.readFileSync(file)) }], [], { materials: [...MATERIAL_IDS], forms, roster, createdAt: '2024-04-01T00:00:00Z' });
+    writeXlsx(file, [
+      { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '河东区教育系统工会', parentUnit: '' })] },
+    ]);
+    const misnamed = rollUpNotice([{ file: '教育系统知识竞赛.xlsx', bytes: () => new Uint8Array(fs.readFileSync(file)) }], [], {
+      materials: [...MATERIAL_IDS],
+      forms,
+      roster,
+      createdAt: '2024-04-01T00:00:00Z',
+    });
     expect(misnamed.files[0]).toMatchObject({ status: 'accepted', material: 'activity-summary', unit: '河东区教育系统工会' });
     expect(misnamed.units.find((u) => u.unit === '河东区教育系统工会')?.items['activity-summary']?.status).toBe('received');
   });
@@ -162,9 +225,19 @@ describe('the whole notice', () => {
 
 describe('退回修改 and the reminder text', () => {
   const dir = tempDir('huizong-corrections-');
-  const roster = readRosterFile({ name: 'r.csv', bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, 'r.csv'), ROSTER_ROWS, 'utf8-bom'))) }, 'zh-CN');
-  const bad = writeXlsx(path.join(dir, 'bad.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', publicityEvents: '若干' })] }]);
-  const good = writeXlsx(path.join(dir, 'good.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '二号桥街道总工会', parentUnit: '' })] }]);
+  const roster = readRosterFile(
+    { name: 'r.csv', bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, 'r.csv'), ROSTER_ROWS, 'utf8-bom'))) },
+    'zh-CN',
+  );
+  const bad = writeXlsx(path.join(dir, 'bad.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', publicityEvents: '若干' })],
+    },
+  ]);
+  const good = writeXlsx(path.join(dir, 'good.xlsx'), [
+    { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '二号桥街道总工会', parentUnit: '' })] },
+  ]);
   const result = rollUpNotice(
     [
       { file: '大王庄/数据汇总表.xlsx', bytes: () => new Uint8Array(fs.readFileSync(bad)) },

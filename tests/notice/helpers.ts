@@ -12,17 +12,34 @@ export const ROSTER_ROWS: CellValue[][] = [
 
 export function quizRow(overrides: Record<string, CellValue> = {}): CellValue[] {
   const base: Record<string, CellValue> = {
-    unitName: '大王庄街道总工会', competitionName: '女职工权益保护法律法规知识竞赛', organisation: '本级组织', format: '线上答题',
-    sessions: 1, participatingUnits: 5, teams: 0, participants: 300, femaleParticipants: 200, papersIssued: 300, papersValid: 290, winners: 10,
-    contactPerson: '王芳', contactPhone: '13800000001', fillDate: '2024-03-20',
+    unitName: '大王庄街道总工会',
+    competitionName: '女职工权益保护法律法规知识竞赛',
+    organisation: '本级组织',
+    format: '线上答题',
+    sessions: 1,
+    participatingUnits: 5,
+    teams: 0,
+    participants: 300,
+    femaleParticipants: 200,
+    papersIssued: 300,
+    papersValid: 290,
+    winners: 10,
+    contactPerson: '王芳',
+    contactPhone: '13800000001',
+    fillDate: '2024-03-20',
   };
-  return idsOf('quiz-results').map((id) => (id in overrides ? overrides[id]! : base[id] ?? null));
+  return idsOf('quiz-results').map((id) => (id in overrides ? overrides[id]! : (base[id] ?? null)));
 }
 
 export function experienceRow(overrides: Record<string, CellValue> = {}): CellValue[] {
   const base: Record<string, CellValue> = {
-    unitName: '大王庄街道总工会', title: '专项集体合同护航女职工', category: '区域性女职工专项集体合同', summary: '签订区域性女职工专项集体合同，覆盖辖区企业。',
-    contactPerson: '王芳', contactPhone: '13800000001', submitDate: '2024-03-20',
+    unitName: '大王庄街道总工会',
+    title: '专项集体合同护航女职工',
+    category: '区域性女职工专项集体合同',
+    summary: '签订区域性女职工专项集体合同，覆盖辖区企业。',
+    contactPerson: '王芳',
+    contactPhone: '13800000001',
+    submitDate: '2024-03-20',
   };
-  return idsOf('typical-experience').map((id) => (id in overrides ? overrides[id]! : base[id] ?? null));
+  return idsOf('typical-experience').map((id) => (id in overrides ? overrides[id]! : (base[id] ?? null)));
 }

@@ -21,13 +21,29 @@ const dir = tempDir('huizong-notice-book-');
 
 function result() {
   const table = (name: string, unit: string, date: string): NoticeSource => {
-    const file = writeXlsx(path.join(dir, name), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', photos: 1, fillDate: date })] }]);
+    const file = writeXlsx(path.join(dir, name), [
+      { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', photos: 1, fillDate: date })] },
+    ]);
     return { file: name, bytes: () => new Uint8Array(fs.readFileSync(file)) };
   };
-  const named = (file: string, day: string): NoticeSource => ({ file, size: 10, modified: Date.parse(day + 'T08:00:00Z'), bytes: () => new Uint8Array() });
-  const roster = readRosterFile({ name: 'r.csv', bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, 'r.csv'), ROSTER_ROWS, 'utf8-bom'))) }, 'zh-CN');
+  const named = (file: string, day: string): NoticeSource => ({
+    file,
+    size: 10,
+    modified: Date.parse(day + 'T08:00:00Z'),
+    bytes: () => new Uint8Array(),
+  });
+  const roster = readRosterFile(
+    { name: 'r.csv', bytes: () => new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, 'r.csv'), ROSTER_ROWS, 'utf8-bom'))) },
+    'zh-CN',
+  );
   return rollUpNotice(
-    [table('大王庄.xlsx', '大王庄街道总工会', '2024-03-20'), table('二号桥.xlsx', '二号桥街道总工会', '2024-03-24'), named('大王庄/活动总结.docx', '2024-03-19'), named('大王庄/1.jpg', '2024-03-19'), named('13800000000.jpg', '2024-03-19')],
+    [
+      table('大王庄.xlsx', '大王庄街道总工会', '2024-03-20'),
+      table('二号桥.xlsx', '二号桥街道总工会', '2024-03-24'),
+      named('大王庄/活动总结.docx', '2024-03-19'),
+      named('大王庄/1.jpg', '2024-03-19'),
+      named('13800000000.jpg', '2024-03-19'),
+    ],
     [],
     { materials: [...MATERIAL_IDS], forms, roster, deadline: '2024-03-25', createdAt: '2024-03-28T09:00:00Z' },
   );
@@ -47,7 +63,15 @@ describe('the whole notice workbook', () => {
 
   test('sheets: 报送材料, 催报名单, each form’s 汇总 and 报送情况, 问题清单', () => {
     expect(book.worksheets.filter((s) => s.state !== 'veryHidden').map((s) => s.name)).toEqual([
-      '报送材料', '催报名单', '汇总-数据汇总表', '报送情况-数据汇总表', '汇总-知识竞赛活动情况表', '报送情况-知识竞赛活动情况表', '汇总-典型经验', '报送情况-典型经验', '问题清单',
+      '报送材料',
+      '催报名单',
+      '汇总-数据汇总表',
+      '报送情况-数据汇总表',
+      '汇总-知识竞赛活动情况表',
+      '报送情况-知识竞赛活动情况表',
+      '汇总-典型经验',
+      '报送情况-典型经验',
+      '问题清单',
     ]);
   });
 
@@ -99,7 +123,17 @@ describe('the whole notice workbook', () => {
 
   test('the plan is the same whatever writes it: a fixed set of sheets, however many units', () => {
     const plan = noticeSheetsPlan(notice, forms, 'zh-CN');
-    expect(plan.sheets.map((s) => s.role)).toEqual(['materials', 'reminders', 'rows', 'status', 'rows', 'status', 'rows', 'status', 'issues']);
+    expect(plan.sheets.map((s) => s.role)).toEqual([
+      'materials',
+      'reminders',
+      'rows',
+      'status',
+      'rows',
+      'status',
+      'rows',
+      'status',
+      'issues',
+    ]);
   });
 });
 
@@ -109,7 +143,9 @@ describeWithOffice('the whole notice workbook in LibreOffice', () => {
     fs.writeFileSync(file, await writeNoticeWorkbook(result(), forms, { lang: 'zh-CN' }));
     const csv = fs.readFileSync(await convertWithLibreOffice(file, 'csv', path.join(dir, 'csv')), 'utf8');
     // The first sheet as LibreOffice shows it: dates as dates, statuses as written.
-    expect(csv).toContain('"大王庄街道总工会","街道（乡镇）工会",2024-03-25,"已收到",2024-03-20,"未报送",,"未报送",,"已收到",2024-03-19,"已收到（1张）",2024-03-19');
+    expect(csv).toContain(
+      '"大王庄街道总工会","街道（乡镇）工会",2024-03-25,"已收到",2024-03-20,"未报送",,"未报送",,"已收到",2024-03-19,"已收到（1张）",2024-03-19',
+    );
     expect(csv).toContain('"二号桥街道总工会","街道（乡镇）工会",2024-03-22,"逾期",2024-03-24');
     expect(csv).toContain('"合计",,"已收到",1,,0,,0,,1,,1,');
   });

@@ -29,17 +29,51 @@ describe('a district roll-up at the city is dated by the day it was made', () =>
   const returns = path.join(dir, 'returns');
   fs.mkdirSync(returns);
   // Every unit reported early, on 2024-03-18.
-  writeXlsx(path.join(returns, '甲.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街道总工会', parentUnit: '河东区总工会', fillDate: '2024-03-18' })] }]);
-  writeXlsx(path.join(returns, '乙.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '乙街道总工会', parentUnit: '河东区总工会', fillDate: '2024-03-18' })] }]);
+  writeXlsx(path.join(returns, '甲.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街道总工会', parentUnit: '河东区总工会', fillDate: '2024-03-18' })] },
+  ]);
+  writeXlsx(path.join(returns, '乙.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '乙街道总工会', parentUnit: '河东区总工会', fillDate: '2024-03-18' })] },
+  ]);
   const city = path.join(dir, 'city');
   fs.mkdirSync(city);
-  const cityRoster = writeCsv(path.join(dir, '市名单.csv'), [['单位名称', '单位层级'], ['河东区总工会', '区（市）县总工会'], ['河西区总工会', '区（市）县总工会']]);
+  const cityRoster = writeCsv(path.join(dir, '市名单.csv'), [
+    ['单位名称', '单位层级'],
+    ['河东区总工会', '区（市）县总工会'],
+    ['河西区总工会', '区（市）县总工会'],
+  ]);
 
   async function cityStatus(districtDay: string) {
     const made = path.join(city, '河东区汇总.xlsx');
-    const district = await run('rollup', returns, '--form', 'activity-summary', '--unit', '河东区总工会', '--out', made, '--json', '--today', districtDay);
+    const district = await run(
+      'rollup',
+      returns,
+      '--form',
+      'activity-summary',
+      '--unit',
+      '河东区总工会',
+      '--out',
+      made,
+      '--json',
+      '--today',
+      districtDay,
+    );
     expect(district.code).toBe(0);
-    const result = await run('rollup', city, '--form', 'activity-summary', '--roster', cityRoster, '--deadline', '2024-03-26', '--out', path.join(dir, '市汇总.xlsx'), '--json', '--today', '2024-04-01');
+    const result = await run(
+      'rollup',
+      city,
+      '--form',
+      'activity-summary',
+      '--roster',
+      cityRoster,
+      '--deadline',
+      '2024-03-26',
+      '--out',
+      path.join(dir, '市汇总.xlsx'),
+      '--json',
+      '--today',
+      '2024-04-01',
+    );
     return JSON.parse(result.out);
   }
 
@@ -63,18 +97,46 @@ describe('a district roll-up at the city is dated by the day it was made', () =>
 describe('a date without a year takes the activity year, never the clock', () => {
   const dir = tempDir('huizong-year-');
   // No title row: the table itself does not say the year.
-  const file = writeXlsx(path.join(dir, '丙.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '丙街道总工会', fillDate: '3月20日' })] }]);
+  const file = writeXlsx(path.join(dir, '丙.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '丙街道总工会', fillDate: '3月20日' })] },
+  ]);
   const roster = writeCsv(path.join(dir, '名单.csv'), [['单位名称'], ['丙街道总工会']]);
 
   test("the deadline's year: 3月20日 before a 2024-03-25 deadline is on time", async () => {
-    const result = await run('rollup', file, '--form', 'activity-summary', '--roster', roster, '--deadline', '2024-03-25', '--out', path.join(dir, 'a.xlsx'), '--json', '--today', '2026-12-05');
+    const result = await run(
+      'rollup',
+      file,
+      '--form',
+      'activity-summary',
+      '--roster',
+      roster,
+      '--deadline',
+      '2024-03-25',
+      '--out',
+      path.join(dir, 'a.xlsx'),
+      '--json',
+      '--today',
+      '2026-12-05',
+    );
     const report = JSON.parse(result.out);
     expect(report.rows[0].values.fillDate).toBe('2024-03-20');
     expect(report.units).toEqual([{ unit: '丙街道总工会', status: 'reported' }]);
   });
 
   test('--year where no deadline is given', async () => {
-    const result = await run('rollup', file, '--form', 'activity-summary', '--year', '2023', '--out', path.join(dir, 'b.xlsx'), '--json', '--today', '2026-12-05');
+    const result = await run(
+      'rollup',
+      file,
+      '--form',
+      'activity-summary',
+      '--year',
+      '2023',
+      '--out',
+      path.join(dir, 'b.xlsx'),
+      '--json',
+      '--today',
+      '2026-12-05',
+    );
     expect(JSON.parse(result.out).rows[0].values.fillDate).toBe('2023-03-20');
   });
 
@@ -90,7 +152,12 @@ describe('a date without a year takes the activity year, never the clock', () =>
     const read = readWorkbook('丙.xlsx', fs.readFileSync(file));
     if (!read.ok) throw new Error('unreadable');
     const withRecord = { ...read, meta: { generator: 'huizong', kind: 'template', form: 'activity-summary', year: '2022' } };
-    const input = checkReturn({ name: '丙.xlsx', bytes: new Uint8Array() }, withRecord, forms, { lang: 'zh-CN', expected: activity, year: 2030, today: '2026-12-05' });
+    const input = checkReturn({ name: '丙.xlsx', bytes: new Uint8Array() }, withRecord, forms, {
+      lang: 'zh-CN',
+      expected: activity,
+      year: 2030,
+      today: '2026-12-05',
+    });
     expect(input.report?.tables[0]?.rows[0]?.values.fillDate).toBe('2022-03-20');
   });
 });
@@ -106,15 +173,45 @@ describe('impossible dates are refused in plain words', () => {
   });
 
   test('--deadline in English', async () => {
-    const result = await run('rollup', 'x.xlsx', '--form', 'activity-summary', '--deadline', '2023-02-29', '--out', 'x-out.xlsx', '--lang', 'en');
+    const result = await run(
+      'rollup',
+      'x.xlsx',
+      '--form',
+      'activity-summary',
+      '--deadline',
+      '2023-02-29',
+      '--out',
+      'x-out.xlsx',
+      '--lang',
+      'en',
+    );
     expect(result.err.split('\n')[0]).toBe('"2023-02-29" is not a real date: month 2 of 2023 has 28 days, not 29. Please check it');
   });
 
   test('a roster 截止日期 that is no day: the unit keeps the general deadline, the cell is named', async () => {
     const dir = tempDir('huizong-roster-date-');
-    const roster = writeCsv(path.join(dir, '名单.csv'), [['单位名称', '截止日期'], ['丁工会', '2024-02-30']]);
-    const file = writeXlsx(path.join(dir, '丁.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '丁工会', fillDate: '2024-03-01' })] }]);
-    const result = await run('rollup', file, '--form', 'activity-summary', '--roster', roster, '--deadline', '2024-03-25', '--out', path.join(dir, 'o.xlsx'), '--json', '--today', '2024-03-26');
+    const roster = writeCsv(path.join(dir, '名单.csv'), [
+      ['单位名称', '截止日期'],
+      ['丁工会', '2024-02-30'],
+    ]);
+    const file = writeXlsx(path.join(dir, '丁.xlsx'), [
+      { name: 'Sheet1', rows: [labels, activityRow({ unitName: '丁工会', fillDate: '2024-03-01' })] },
+    ]);
+    const result = await run(
+      'rollup',
+      file,
+      '--form',
+      'activity-summary',
+      '--roster',
+      roster,
+      '--deadline',
+      '2024-03-25',
+      '--out',
+      path.join(dir, 'o.xlsx'),
+      '--json',
+      '--today',
+      '2024-03-26',
+    );
     const report = JSON.parse(result.out);
     const issue = report.issues.find((i: any) => i.cell === 'B2');
     expect(issue.message).toContain('“2024-02-30”不是真实的日期：2024 年 2 月只有 29 天');

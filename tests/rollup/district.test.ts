@@ -32,24 +32,47 @@ function district(dir: string) {
   const returns = path.join(dir, 'returns');
   fs.mkdirSync(returns, { recursive: true });
   const title = ['2024年女职工维权行动月活动数据汇总表'];
-  writeXlsx(path.join(returns, '大王庄.xlsx'), [{ name: 'Sheet1', rows: [title, labels, activityRow({ unitName: '大王庄街工会（女职委）', publicityEvents: 10, publicityParticipants: '约500', fillDate: '2024-03-20' })] }]);
+  writeXlsx(path.join(returns, '大王庄.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [
+        title,
+        labels,
+        activityRow({ unitName: '大王庄街工会（女职委）', publicityEvents: 10, publicityParticipants: '约500', fillDate: '2024-03-20' }),
+      ],
+    },
+  ]);
   // Sent twice: the corrected version has the later 填表日期 and wins.
-  writeXlsx(path.join(returns, '二号桥.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '二号桥街道总工会', publicityEvents: 99, fillDate: '2024-03-18' })] }]);
-  writeXlsx(path.join(returns, '二号桥（更正）.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '二号桥街道总工会', publicityEvents: 7, fillDate: '2024-03-23' })] }]);
+  writeXlsx(path.join(returns, '二号桥.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '二号桥街道总工会', publicityEvents: 99, fillDate: '2024-03-18' })] },
+  ]);
+  writeXlsx(path.join(returns, '二号桥（更正）.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '二号桥街道总工会', publicityEvents: 7, fillDate: '2024-03-23' })] },
+  ]);
   // A system union returns its subordinates' rows and a 合计 row: they count for it.
   writeXlsx(path.join(returns, '教育系统.xlsx'), [
     {
       name: 'Sheet1',
       rows: [
         labels,
-        activityRow({ unitName: '河东区第一中学工会', parentUnit: '河东区教育系统工会', publicityEvents: 2, publicityParticipants: '若干', fillDate: '2024-03-21' }),
+        activityRow({
+          unitName: '河东区第一中学工会',
+          parentUnit: '河东区教育系统工会',
+          publicityEvents: 2,
+          publicityParticipants: '若干',
+          fillDate: '2024-03-21',
+        }),
         activityRow({ unitName: '河东区实验小学工会', parentUnit: '河东区教育系统工会', publicityEvents: 3, fillDate: '2024-03-21' }),
         ['合计', null, null, 5],
       ],
     },
   ]);
-  writeXlsx(path.join(returns, '不在名单.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '河东区某某公司工会', parentUnit: '', publicityEvents: 1 })] }]);
-  writeXlsx(path.join(returns, '知识竞赛.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('quiz-results'), ['河东区总工会', '竞赛', '本级组织', '线上答题']] }]);
+  writeXlsx(path.join(returns, '不在名单.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '河东区某某公司工会', parentUnit: '', publicityEvents: 1 })] },
+  ]);
+  writeXlsx(path.join(returns, '知识竞赛.xlsx'), [
+    { name: 'Sheet1', rows: [labelsOf('quiz-results'), ['河东区总工会', '竞赛', '本级组织', '线上答题']] },
+  ]);
   fs.writeFileSync(path.join(returns, '损坏.xlsx'), fs.readFileSync(path.join(returns, '大王庄.xlsx')).subarray(0, 300));
   const rosterFile = writeCsv(path.join(dir, '单位名单.csv'), roster, 'utf8-bom');
   return { returns, rosterFile };
@@ -62,12 +85,34 @@ describe('a district roll-up from the command line', () => {
   let report: any;
   let code: number;
 
-  const hashes = () => Object.fromEntries([...fs.readdirSync(returns).map((f) => path.join(returns, f)), rosterFile].map((f) => [f, createHash('sha256').update(fs.readFileSync(f)).digest('hex')]));
+  const hashes = () =>
+    Object.fromEntries(
+      [...fs.readdirSync(returns).map((f) => path.join(returns, f)), rosterFile].map((f) => [
+        f,
+        createHash('sha256').update(fs.readFileSync(f)).digest('hex'),
+      ]),
+    );
   let before: Record<string, string>;
 
   beforeAll(async () => {
     before = hashes();
-    const result = await run('rollup', returns, '--form', 'activity-summary', '--roster', rosterFile, '--deadline', '2024-03-25', '--unit', '河东区总工会', '--out', out, '--json', '--today', '2024-03-26');
+    const result = await run(
+      'rollup',
+      returns,
+      '--form',
+      'activity-summary',
+      '--roster',
+      rosterFile,
+      '--deadline',
+      '2024-03-25',
+      '--unit',
+      '河东区总工会',
+      '--out',
+      out,
+      '--json',
+      '--today',
+      '2024-03-26',
+    );
     code = result.code;
     report = JSON.parse(result.out);
   });
@@ -84,7 +129,10 @@ describe('a district roll-up from the command line', () => {
   test('every file gets a verdict with a reason a person understands', () => {
     const verdicts = Object.fromEntries(report.files.map((f: any) => [path.basename(f.file), [f.status, f.reason]]));
     expect(verdicts['大王庄.xlsx']).toEqual(['accepted', null]);
-    expect(verdicts['知识竞赛.xlsx']).toEqual(['rejected', '这是“女职工权益保护法律法规知识竞赛活动情况表”，不是本次汇总的“维权行动月活动数据汇总表”，未计入汇总']);
+    expect(verdicts['知识竞赛.xlsx']).toEqual([
+      'rejected',
+      '这是“女职工权益保护法律法规知识竞赛活动情况表”，不是本次汇总的“维权行动月活动数据汇总表”，未计入汇总',
+    ]);
     expect(verdicts['损坏.xlsx'][0]).toBe('rejected');
     expect(verdicts['损坏.xlsx'][1]).toMatch(/^文件不完整（只有 \d+ B），可能没有下载完或没有保存完，无法读取/);
     expect(report.files).toHaveLength(7);
@@ -103,7 +151,11 @@ describe('a district roll-up from the command line', () => {
     expect(report.totals.publicityEvents).toBe(23);
     // 约500 + 1200 + (若干: left out) + 1200 + 1200
     expect(report.totals.publicityParticipants).toBe(500 + 1200 * 3);
-    expect(report.issues.some((i: any) => i.message === 'E2 宣传活动参与人数（人次）：“若干”不是整数，请填写不小于0的整数' && i.file.endsWith('教育系统.xlsx'))).toBe(true);
+    expect(
+      report.issues.some(
+        (i: any) => i.message === 'E2 宣传活动参与人数（人次）：“若干”不是整数，请填写不小于0的整数' && i.file.endsWith('教育系统.xlsx'),
+      ),
+    ).toBe(true);
   });
 
   test('each roster unit has its status: by alias, through 上级单位, late, missing', () => {
@@ -130,7 +182,24 @@ describe('a district roll-up from the command line', () => {
   });
 
   test('the same inputs in another order give the same report', async () => {
-    const again = await run('rollup', ...fs.readdirSync(returns).reverse().map((f) => path.join(returns, f)), '--form', 'activity-summary', '--roster', rosterFile, '--deadline', '2024-03-25', '--out', path.join(dir, 'again.xlsx'), '--json', '--today', '2024-03-26');
+    const again = await run(
+      'rollup',
+      ...fs
+        .readdirSync(returns)
+        .reverse()
+        .map((f) => path.join(returns, f)),
+      '--form',
+      'activity-summary',
+      '--roster',
+      rosterFile,
+      '--deadline',
+      '2024-03-25',
+      '--out',
+      path.join(dir, 'again.xlsx'),
+      '--json',
+      '--today',
+      '2024-03-26',
+    );
     const other = JSON.parse(again.out);
     expect(other.totals).toEqual(report.totals);
     expect(other.units).toEqual(report.units);
@@ -139,11 +208,41 @@ describe('a district roll-up from the command line', () => {
 
   test('at the city, the district roll-up counts as the district, with no unit counted twice', async () => {
     const city = tempDir('huizong-city-');
-    const cityRoster = writeCsv(path.join(city, '名单.csv'), [['单位名称', '单位层级'], ['河东区总工会', '区（市）县总工会'], ['河西区总工会', '区（市）县总工会']]);
+    const cityRoster = writeCsv(path.join(city, '名单.csv'), [
+      ['单位名称', '单位层级'],
+      ['河东区总工会', '区（市）县总工会'],
+      ['河西区总工会', '区（市）县总工会'],
+    ]);
     fs.copyFileSync(out, path.join(city, '河东区汇总.xlsx'));
     // 大王庄 also sent its (later) return straight to the city.
-    writeXlsx(path.join(city, '大王庄直报.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '大王庄街道总工会', parentUnit: '河东区总工会', publicityEvents: 11, publicityParticipants: 500, fillDate: '2024-03-24' })] }]);
-    const result = await run('rollup', city, '--form', 'activity-summary', '--roster', cityRoster, '--out', path.join(city, '市汇总.xlsx'), '--json', '--today', '2024-03-30');
+    writeXlsx(path.join(city, '大王庄直报.xlsx'), [
+      {
+        name: 'Sheet1',
+        rows: [
+          labels,
+          activityRow({
+            unitName: '大王庄街道总工会',
+            parentUnit: '河东区总工会',
+            publicityEvents: 11,
+            publicityParticipants: 500,
+            fillDate: '2024-03-24',
+          }),
+        ],
+      },
+    ]);
+    const result = await run(
+      'rollup',
+      city,
+      '--form',
+      'activity-summary',
+      '--roster',
+      cityRoster,
+      '--out',
+      path.join(city, '市汇总.xlsx'),
+      '--json',
+      '--today',
+      '2024-03-30',
+    );
     const cityReport = JSON.parse(result.out);
     expect(cityReport.units).toEqual([
       { unit: '河东区总工会', status: 'reported' },
@@ -168,7 +267,17 @@ describeWithOffice('returns saved by LibreOffice', () => {
     fs.mkdirSync(returns);
     await convertWithLibreOffice(csvA, 'xls', returns);
     await convertWithLibreOffice(csvB, 'xlsx', returns);
-    const result = await run('rollup', returns, '--form', 'activity-summary', '--out', path.join(dir, 'out.xlsx'), '--json', '--today', '2024-03-26');
+    const result = await run(
+      'rollup',
+      returns,
+      '--form',
+      'activity-summary',
+      '--out',
+      path.join(dir, 'out.xlsx'),
+      '--json',
+      '--today',
+      '2024-03-26',
+    );
     const report = JSON.parse(result.out);
     expect(report.files.map((f: any) => [path.basename(f.file), f.status])).toEqual([
       ['a.xls', 'accepted'],

@@ -24,7 +24,20 @@ function returns(dir: string, year: number, units: Record<string, number>): stri
   fs.mkdirSync(dir, { recursive: true });
   for (const [unit, training] of Object.entries(units)) {
     writeXlsx(path.join(dir, `${unit}.xlsx`), [
-      { name: 'Sheet1', rows: [[`${year}年女职工维权行动月活动数据汇总表`], labels, activityRow({ unitName: unit, unitLevel: '基层工会', parentUnit: '河东区总工会', trainingParticipants: training, fillDate: `${year}-03-20` })] },
+      {
+        name: 'Sheet1',
+        rows: [
+          [`${year}年女职工维权行动月活动数据汇总表`],
+          labels,
+          activityRow({
+            unitName: unit,
+            unitLevel: '基层工会',
+            parentUnit: '河东区总工会',
+            trainingParticipants: training,
+            fillDate: `${year}-03-20`,
+          }),
+        ],
+      },
     ]);
   }
   return dir;
@@ -37,10 +50,34 @@ describe('this year against last year', () => {
   let report: any;
 
   beforeAll(async () => {
-    const before = await run('rollup', returns(path.join(dir, '2023'), 2023, { 甲工会: 100, 乙工会: 150, 丙工会: 80 }), '--form', 'activity-summary', '--unit', '河东区总工会', '--out', last, '--json', '--today', '2023-03-26');
+    const before = await run(
+      'rollup',
+      returns(path.join(dir, '2023'), 2023, { 甲工会: 100, 乙工会: 150, 丙工会: 80 }),
+      '--form',
+      'activity-summary',
+      '--unit',
+      '河东区总工会',
+      '--out',
+      last,
+      '--json',
+      '--today',
+      '2023-03-26',
+    );
     expect(before.code).toBe(0);
     // 乙 typed 1500 (an extra zero); 丙 did not report; 丁 is new.
-    const now = await run('rollup', returns(path.join(dir, '2024'), 2024, { 甲工会: 110, 乙工会: 1500, 丁工会: 60 }), '--form', 'activity-summary', '--last-year', last, '--out', out, '--json', '--today', '2024-03-26');
+    const now = await run(
+      'rollup',
+      returns(path.join(dir, '2024'), 2024, { 甲工会: 110, 乙工会: 1500, 丁工会: 60 }),
+      '--form',
+      'activity-summary',
+      '--last-year',
+      last,
+      '--out',
+      out,
+      '--json',
+      '--today',
+      '2024-03-26',
+    );
     expect(now.code).toBe(0);
     report = JSON.parse(now.out);
   });
@@ -62,10 +99,12 @@ describe('this year against last year', () => {
     });
   });
 
-  test("a figure ten times its own last year is warned about on its cell, and counted", () => {
+  test('a figure ten times its own last year is warned about on its cell, and counted', () => {
     const warned = report.issues.filter((i: any) => i.rule === 'outlier.last-year');
     expect(warned.map((i: any) => [path.basename(i.file), i.cell, i.field])).toEqual([['乙工会.xlsx', 'I3', 'trainingParticipants']]);
-    expect(warned[0].message).toBe('I3 培训人数（人次）：1500 与本单位去年的 150 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计');
+    expect(warned[0].message).toBe(
+      'I3 培训人数（人次）：1500 与本单位去年的 150 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    );
     expect(report.totals.trainingParticipants).toBe(1670);
   });
 
@@ -84,14 +123,31 @@ describe('this year against last year', () => {
   test('the roll-up with its 同比 sheet still counts as one return at the level above', async () => {
     const city = tempDir('huizong-last-year-city-');
     fs.copyFileSync(out, path.join(city, '河东区.xlsx'));
-    const result = JSON.parse((await run('rollup', city, '--form', 'activity-summary', '--out', path.join(city, 'out.xlsx'), '--json', '--today', '2024-03-30')).out);
+    const result = JSON.parse(
+      (await run('rollup', city, '--form', 'activity-summary', '--out', path.join(city, 'out.xlsx'), '--json', '--today', '2024-03-30'))
+        .out,
+    );
     expect(result.totals.trainingParticipants).toBe(1670);
     expect(result.rows).toHaveLength(3);
   });
 
   test('a last-year file of another form: said, and the roll-up goes on without the comparison', async () => {
-    const other = writeXlsx(path.join(dir, '竞赛.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('quiz-results'), ['甲工会', '竞赛', '本级组织', '线上答题']] }]);
-    const result = await run('rollup', path.join(dir, '2024'), '--form', 'activity-summary', '--last-year', other, '--out', path.join(dir, 'x.xlsx'), '--json', '--today', '2024-03-26');
+    const other = writeXlsx(path.join(dir, '竞赛.xlsx'), [
+      { name: 'Sheet1', rows: [labelsOf('quiz-results'), ['甲工会', '竞赛', '本级组织', '线上答题']] },
+    ]);
+    const result = await run(
+      'rollup',
+      path.join(dir, '2024'),
+      '--form',
+      'activity-summary',
+      '--last-year',
+      other,
+      '--out',
+      path.join(dir, 'x.xlsx'),
+      '--json',
+      '--today',
+      '2024-03-26',
+    );
     const json = JSON.parse(result.out);
     expect(json.lastYear).toBeUndefined();
     expect(json.issues[0].message).toMatch(/^去年的表无法用来同比：这是“女职工权益保护法律法规知识竞赛活动情况表”/);
@@ -103,11 +159,52 @@ test('a field added since last year (the quiz form’s 本单位女职工人数)
   const dir = tempDir('huizong-last-year-quiz-');
   const ids = idsOf('quiz-results');
   const row = (unit: string, values: Record<string, CellValue>, fieldIds = ids) =>
-    fieldIds.map((id) => (id in values ? values[id]! : ({ unitName: unit, competitionName: '竞赛', organisation: '本级组织', format: '线上答题', sessions: 1, contactPerson: '张敏', contactPhone: '13812345678', fillDate: '2024-03-20' } as Record<string, CellValue>)[id] ?? null));
+    fieldIds.map((id) =>
+      id in values
+        ? values[id]!
+        : ((
+            {
+              unitName: unit,
+              competitionName: '竞赛',
+              organisation: '本级组织',
+              format: '线上答题',
+              sessions: 1,
+              contactPerson: '张敏',
+              contactPhone: '13812345678',
+              fillDate: '2024-03-20',
+            } as Record<string, CellValue>
+          )[id] ?? null),
+    );
   const oldIds = ids.filter((id) => id !== 'femaleWorkers');
-  const last = writeXlsx(path.join(dir, '2023.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('quiz-results').filter((l) => l !== '本单位女职工人数（人）'), row('甲工会', { participants: 100, femaleParticipants: 50, fillDate: '2023-03-20' }, oldIds)] }]);
-  const now = writeXlsx(path.join(dir, '2024.xlsx'), [{ name: 'Sheet1', rows: [labelsOf('quiz-results'), row('甲工会', { participants: 120, femaleParticipants: 60, femaleWorkers: 80 })] }]);
-  const result = JSON.parse((await run('rollup', now, '--form', 'quiz-results', '--last-year', last, '--out', path.join(dir, 'o.xlsx'), '--json', '--today', '2024-03-26')).out);
+  const last = writeXlsx(path.join(dir, '2023.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [
+        labelsOf('quiz-results').filter((l) => l !== '本单位女职工人数（人）'),
+        row('甲工会', { participants: 100, femaleParticipants: 50, fillDate: '2023-03-20' }, oldIds),
+      ],
+    },
+  ]);
+  const now = writeXlsx(path.join(dir, '2024.xlsx'), [
+    { name: 'Sheet1', rows: [labelsOf('quiz-results'), row('甲工会', { participants: 120, femaleParticipants: 60, femaleWorkers: 80 })] },
+  ]);
+  const result = JSON.parse(
+    (
+      await run(
+        'rollup',
+        now,
+        '--form',
+        'quiz-results',
+        '--last-year',
+        last,
+        '--out',
+        path.join(dir, 'o.xlsx'),
+        '--json',
+        '--today',
+        '2024-03-26',
+      )
+    ).out,
+  );
   expect(result.lastYear.notCompared).toEqual(['femaleWorkers']);
   expect(result.lastYear.fields).not.toContain('femaleWorkers');
   expect(result.lastYear.total.participants).toEqual({ thisYear: 120, lastYear: 100, change: 20 });
@@ -117,8 +214,32 @@ test('with a roster, a unit last year under an alias is the same unit this year'
   const dir = tempDir('huizong-last-year-alias-');
   const roster = path.join(dir, '名单.csv');
   fs.writeFileSync(roster, '单位名称,别名\n甲街道总工会,甲街工会\n');
-  const last = writeXlsx(path.join(dir, '2023.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街工会', trainingParticipants: 100, fillDate: '2023-03-20' })] }]);
-  const now = writeXlsx(path.join(dir, '2024.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街道总工会', trainingParticipants: 120 })] }]);
-  const result = JSON.parse((await run('rollup', now, '--form', 'activity-summary', '--roster', roster, '--last-year', last, '--out', path.join(dir, 'o.xlsx'), '--json', '--today', '2024-03-26')).out);
-  expect(result.lastYear.units.map((u: any) => [u.unit, u.status, u.values.trainingParticipants])).toEqual([['甲街道总工会', 'both', { thisYear: 120, lastYear: 100, change: 20 }]]);
+  const last = writeXlsx(path.join(dir, '2023.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街工会', trainingParticipants: 100, fillDate: '2023-03-20' })] },
+  ]);
+  const now = writeXlsx(path.join(dir, '2024.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '甲街道总工会', trainingParticipants: 120 })] },
+  ]);
+  const result = JSON.parse(
+    (
+      await run(
+        'rollup',
+        now,
+        '--form',
+        'activity-summary',
+        '--roster',
+        roster,
+        '--last-year',
+        last,
+        '--out',
+        path.join(dir, 'o.xlsx'),
+        '--json',
+        '--today',
+        '2024-03-26',
+      )
+    ).out,
+  );
+  expect(result.lastYear.units.map((u: any) => [u.unit, u.status, u.values.trainingParticipants])).toEqual([
+    ['甲街道总工会', 'both', { thisYear: 120, lastYear: 100, change: 20 }],
+  ]);
 });

@@ -67,7 +67,9 @@ describe('the rules, at their edges', () => {
     const six = rows([100, 95, 110, 105, 98, 12000]);
     const issues = findOutliers(six, { form: activity, lang: 'zh-CN', levelOf });
     expect(issues.map((i) => [i.file, i.cell, i.code, i.field])).toEqual([['5.xlsx', 'I2', 'outlier.peers', 'trainingParticipants']]);
-    expect(issues[0]!.message).toBe('I2 培训人数（人次）：12000 与同级单位相差十倍以上：同级 5 个单位的中位数为 100。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计');
+    expect(issues[0]!.message).toBe(
+      'I2 培训人数（人次）：12000 与同级单位相差十倍以上：同级 5 个单位的中位数为 100。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    );
     expect(six[5]!.warnings).toBe(1);
     expect(six[5]!.values.trainingParticipants).toBe(12000);
   });
@@ -80,10 +82,18 @@ describe('the rules, at their edges', () => {
   test('last year: the unit against itself, fields added since not compared', () => {
     const now = rows([1500]);
     const last = { trainingParticipants: 150 };
-    const issues = findOutliers(now, { form: activity, lang: 'en', levelOf, lastYearOf: () => last, lastYearFields: new Set(['trainingParticipants']) });
+    const issues = findOutliers(now, {
+      form: activity,
+      lang: 'en',
+      levelOf,
+      lastYearOf: () => last,
+      lastYearFields: new Set(['trainingParticipants']),
+    });
     expect(issues.map((i) => i.code)).toEqual(['outlier.last-year']);
     expect(issues[0]!.message).toContain("1500 is ten times off this unit's 150 of last year");
-    expect(findOutliers(rows([1500]), { form: activity, lang: 'en', levelOf, lastYearOf: () => last, lastYearFields: new Set() })).toEqual([]);
+    expect(findOutliers(rows([1500]), { form: activity, lang: 'en', levelOf, lastYearOf: () => last, lastYearFields: new Set() })).toEqual(
+      [],
+    );
   });
 });
 
@@ -93,10 +103,24 @@ describe('from the command line: twelve units train about 50, one types 1.2万',
   const typical = [46, 50, 48, 52, 45, 55, 47, 51, 44, 49, 53];
   typical.forEach((n, i) => {
     writeXlsx(path.join(dir, `单位${String(i + 1).padStart(2, '0')}.xlsx`), [
-      { name: 'Sheet1', rows: [labels, activityRow({ unitName: `第${i + 1}基层工会`, unitLevel: '基层工会', parentUnit: '河东区总工会', trainingParticipants: n })] },
+      {
+        name: 'Sheet1',
+        rows: [
+          labels,
+          activityRow({ unitName: `第${i + 1}基层工会`, unitLevel: '基层工会', parentUnit: '河东区总工会', trainingParticipants: n }),
+        ],
+      },
     ]);
   });
-  writeXlsx(path.join(dir, '单位12.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '第12基层工会', unitLevel: '基层工会', parentUnit: '河东区总工会', trainingParticipants: '1.2万' })] }]);
+  writeXlsx(path.join(dir, '单位12.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [
+        labels,
+        activityRow({ unitName: '第12基层工会', unitLevel: '基层工会', parentUnit: '河东区总工会', trainingParticipants: '1.2万' }),
+      ],
+    },
+  ]);
   const out = path.join(dir, '汇总.xlsx');
   let report: any;
 

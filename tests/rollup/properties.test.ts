@@ -129,9 +129,13 @@ function cellArb(field: CompiledField): fc.Arbitrary<CellSpec> {
   const clean = fc.noShrink(fc.nat(5000)).map((n): CellSpec => ({ raw: n, expect: n }));
   const messy = fc.oneof(
     fc.noShrink(fc.nat(3000)).map((n): CellSpec => ({ raw: fullWidth(n), expect: n })),
-    fc.tuple(fc.noShrink(fc.nat(3000)), fc.constantFrom(...(own.length ? own : ['']))).map(([n, u]): CellSpec => ({ raw: `${n}${u}`, expect: n })),
+    fc
+      .tuple(fc.noShrink(fc.nat(3000)), fc.constantFrom(...(own.length ? own : [''])))
+      .map(([n, u]): CellSpec => ({ raw: `${n}${u}`, expect: n })),
     fc.noShrink(fc.integer({ min: 1000, max: 99999 })).map((n): CellSpec => ({ raw: withCommas(n), expect: n })),
-    fc.tuple(fc.noShrink(fc.nat(3000)), fc.constantFrom('约#', '#余', '#多', '大约#', '#左右')).map(([n, w]): CellSpec => ({ raw: w.replace('#', String(n)), expect: n })),
+    fc
+      .tuple(fc.noShrink(fc.nat(3000)), fc.constantFrom('约#', '#余', '#多', '大约#', '#左右'))
+      .map(([n, w]): CellSpec => ({ raw: w.replace('#', String(n)), expect: n })),
     fc.noShrink(fc.integer({ min: 1, max: 99 })).map((k): CellSpec => ({ raw: `${k / 10}万`, expect: k * 1000 })),
     fc.noShrink(fc.nat(3000)).map((n): CellSpec => ({ raw: `${n}.0`, expect: n })),
     fc.noShrink(fc.nat(3000)).map((n): CellSpec => ({ raw: ` ${n} `, expect: n })),
@@ -151,25 +155,45 @@ function cellArb(field: CompiledField): fc.Arbitrary<CellSpec> {
       { raw: -5, expect: 'bad' },
       { raw: 12.5, expect: 'bad' },
     ),
-    fc.tuple(fc.noShrink(fc.integer({ min: 1, max: 500 })), fc.constantFrom(...other)).map(([n, u]): CellSpec => ({ raw: `${n}${u}`, expect: 'bad' })),
+    fc
+      .tuple(fc.noShrink(fc.integer({ min: 1, max: 500 })), fc.constantFrom(...other))
+      .map(([n, u]): CellSpec => ({ raw: `${n}${u}`, expect: 'bad' })),
   );
-  const blank = fc.constantFrom<CellSpec>({ raw: null, expect: null }, { raw: '', expect: null }, { raw: '—', expect: null }, { raw: '-', expect: null }, { raw: '/', expect: null }, { raw: '  ', expect: null });
-  return fc.oneof({ arbitrary: clean, weight: 5 }, { arbitrary: messy, weight: 3 }, { arbitrary: bad, weight: 2 }, { arbitrary: blank, weight: 2 });
+  const blank = fc.constantFrom<CellSpec>(
+    { raw: null, expect: null },
+    { raw: '', expect: null },
+    { raw: '—', expect: null },
+    { raw: '-', expect: null },
+    { raw: '/', expect: null },
+    { raw: '  ', expect: null },
+  );
+  return fc.oneof(
+    { arbitrary: clean, weight: 5 },
+    { arbitrary: messy, weight: 3 },
+    { arbitrary: bad, weight: 2 },
+    { arbitrary: blank, weight: 2 },
+  );
 }
 
 const MARCH_1_SERIAL = (Date.UTC(2024, 2, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
 const iso = (d: number) => `2024-03-${String(d).padStart(2, '0')}`;
 
 const dateArb: fc.Arbitrary<DateSpec> = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.integer({ min: 1, max: 30 }), fc.nat(5)).map(([d, how]): DateSpec => {
+  {
+    weight: 8,
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 30 }), fc.nat(5)).map(([d, how]): DateSpec => {
       const raws: CellValue[] = [iso(d), `2024/3/${d}`, `2024.3.${d}`, `2024年3月${d}日`, `3月${d}日`, MARCH_1_SERIAL + d - 1];
       return { raw: raws[how]!, iso: iso(d) };
-    }) },
+    }),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 30 }).map((d): DateSpec => ({ raw: new Date(Date.UTC(2024, 2, d)), iso: iso(d) })) },
   { weight: 1, arbitrary: fc.constantFrom<DateSpec>({ raw: null }, { raw: '三月中旬' }, { raw: '2024-02-30' }) },
 );
 
-const variantArb = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...VARIANTS) }, { weight: 1, arbitrary: fc.constantFrom(...BLANK_VARIANTS) });
+const variantArb = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom(...VARIANTS) },
+  { weight: 1, arbitrary: fc.constantFrom(...BLANK_VARIANTS) },
+);
 
 function rowArb(namedOnly: boolean): fc.Arbitrary<RowSpec> {
   return fc.record({
@@ -208,14 +232,30 @@ function fileArb(namedOnly: boolean, names: readonly string[] = FILE_NAMES): fc.
       typed: fc.boolean(),
       columns: columnsArb,
       rows: fc.array(rowArb(namedOnly), { minLength: 1, maxLength: 4 }),
-      total: fc.option(fc.record({ label: fc.constantFrom('合计', '小计', '合 计'), off: fc.constantFrom(0, 0, 0, 7) }), { nil: undefined }),
+      total: fc.option(fc.record({ label: fc.constantFrom('合计', '小计', '合 计'), off: fc.constantFrom(0, 0, 0, 7) }), {
+        nil: undefined,
+      }),
     },
     { requiredKeys: ['file', 'sheet', 'typed', 'columns', 'rows'] },
   );
 }
 
 const rosterArb: fc.Arbitrary<RosterSpec> = fc
-  .tuple(...CANON.map((canon) => fc.option(fc.record({ canon: fc.constant<string>(canon), alias: fc.boolean(), deadline: fc.option(fc.constantFrom('2024-03-10', '2024-03-20'), { nil: undefined }) }, { requiredKeys: ['canon', 'alias'] }), { nil: undefined })))
+  .tuple(
+    ...CANON.map((canon) =>
+      fc.option(
+        fc.record(
+          {
+            canon: fc.constant<string>(canon),
+            alias: fc.boolean(),
+            deadline: fc.option(fc.constantFrom('2024-03-10', '2024-03-20'), { nil: undefined }),
+          },
+          { requiredKeys: ['canon', 'alias'] },
+        ),
+        { nil: undefined },
+      ),
+    ),
+  )
   .map((units): RosterSpec => ({ units: units.flatMap((u) => (u === undefined ? [] : [u])) }))
   .filter((spec) => spec.units.length > 0);
 
@@ -236,7 +276,9 @@ function districtArb(opts: DistrictOptions = {}): fc.Arbitrary<District> {
     })
     .map(({ files, roster }) => ({
       roster,
-      files: opts.totalLabelFirst ? files.map((f) => (f.total ? { ...f, columns: ['unitName', ...f.columns.filter((id) => id !== 'unitName')] } : f)) : files,
+      files: opts.totalLabelFirst
+        ? files.map((f) => (f.total ? { ...f, columns: ['unitName', ...f.columns.filter((id) => id !== 'unitName')] } : f))
+        : files,
     }));
 }
 
@@ -297,7 +339,8 @@ function inputOf(spec: FileSpec, file = spec.file, modified = spec.modified): Re
 
 function rosterGrid(spec: RosterSpec): Grid {
   const rows: CellValue[][] = [['单位名称', '单位层级', '上级单位', '别名', '截止日期']];
-  for (const unit of spec.units) rows.push([unit.canon, '区（市）县总工会', '天津市总工会', unit.alias ? ALIAS_OF[unit.canon] ?? '' : '', unit.deadline ?? '']);
+  for (const unit of spec.units)
+    rows.push([unit.canon, '区（市）县总工会', '天津市总工会', unit.alias ? (ALIAS_OF[unit.canon] ?? '') : '', unit.deadline ?? '']);
   return { sheet: '单位名单', typed: true, rows };
 }
 
@@ -428,7 +471,8 @@ function conservationProblem(district: District, result: RollupResult): string |
   for (const spec of district.files) {
     const verdict = result.files.find((f) => f.file === spec.file);
     if (!verdict) return `${spec.file}: no verdict`;
-    if (hasData.has(spec.file) !== accepted.has(spec.file)) return `${spec.file}: ${verdict.status} (${verdict.reason ?? ''}) though it ${hasData.has(spec.file) ? 'has' : 'has no'} data rows`;
+    if (hasData.has(spec.file) !== accepted.has(spec.file))
+      return `${spec.file}: ${verdict.status} (${verdict.reason ?? ''}) though it ${hasData.has(spec.file) ? 'has' : 'has no'} data rows`;
   }
   for (const m of modelRows) {
     const { spec } = m;
@@ -445,7 +489,9 @@ function conservationProblem(district: District, result: RollupResult): string |
         if (value !== null && value !== undefined) return `${where}: not reported, read as ${JSON.stringify(value)}`;
         continue;
       }
-      const valueIssue = (issuesAt.get(`${spec.file}|${spec.sheet}|${a1(m.sheetRow - 1, c)}|`) ?? []).some((i) => i.code.startsWith('value.') && i.severity === 'error');
+      const valueIssue = (issuesAt.get(`${spec.file}|${spec.sheet}|${a1(m.sheetRow - 1, c)}|`) ?? []).some(
+        (i) => i.code.startsWith('value.') && i.severity === 'error',
+      );
       const supersededIssue = (issuesAt.get(`${spec.file}|${spec.sheet}||${m.sheetRow}`) ?? []).length > 0;
       if (cell.expect === 'bad') {
         if (value !== null) return `${where}: unreadable, yet read as ${JSON.stringify(value)}`;
@@ -455,7 +501,8 @@ function conservationProblem(district: District, result: RollupResult): string |
       }
       if (value !== cell.expect) return `${where}: expected ${cell.expect}, read ${JSON.stringify(value)}`;
       const counted = got.status === 'counted' && typeof value === 'number';
-      if (!counted && !(got.status === 'superseded' && supersededIssue)) return `${where}: neither counted nor covered by an issue (status ${got.status})`;
+      if (!counted && !(got.status === 'superseded' && supersededIssue))
+        return `${where}: neither counted nor covered by an issue (status ${got.status})`;
     }
   }
   // Totals: the counted rows' numbers as the engine holds them, and the model's independent sum.
@@ -464,7 +511,8 @@ function conservationProblem(district: District, result: RollupResult): string |
     let sum = 0;
     for (const r of result.rows) if (r.status === 'counted' && typeof r.values[field.id] === 'number') sum += r.values[field.id] as number;
     if (result.totals[field.id] !== sum) return `totals.${field.id} = ${result.totals[field.id]}, counted rows sum to ${sum}`;
-    if (result.totals[field.id] !== expected[field.id]) return `totals.${field.id} = ${result.totals[field.id]}, model expects ${expected[field.id]}`;
+    if (result.totals[field.id] !== expected[field.id])
+      return `totals.${field.id} = ${result.totals[field.id]}, model expects ${expected[field.id]}`;
   }
   // Clean rows, read by hand: a counted row of plain integers holds exactly them.
   for (const m of modelRows) {
@@ -472,12 +520,14 @@ function conservationProblem(district: District, result: RollupResult): string |
     const clean = m.row.ints.every((c, k) => !m.spec.columns.includes(intFields[k]!.id) || typeof c.raw === 'number' || c.raw === null);
     if (!clean) continue;
     const got = rows.get(rowId({ file: m.spec.file, sheet: m.spec.sheet, row: m.sheetRow }))!;
-    if (got.status !== 'counted') return `${m.spec.file} row ${m.sheetRow}: the model counts it, the engine has it ${got.status} (by ${JSON.stringify(got.supersededBy)})`;
+    if (got.status !== 'counted')
+      return `${m.spec.file} row ${m.sheetRow}: the model counts it, the engine has it ${got.status} (by ${JSON.stringify(got.supersededBy)})`;
   }
   for (const m of modelRows) {
     if (!accepted.has(m.spec.file)) continue;
     const got = rows.get(rowId({ file: m.spec.file, sheet: m.spec.sheet, row: m.sheetRow }))!;
-    if ((got.status === 'counted') !== m.counted) return `${m.spec.file} row ${m.sheetRow} (${String(m.row.unit.name)}): model ${m.counted ? 'counted' : 'superseded'}, engine ${got.status}`;
+    if ((got.status === 'counted') !== m.counted)
+      return `${m.spec.file} row ${m.sheetRow} (${String(m.row.unit.name)}): model ${m.counted ? 'counted' : 'superseded'}, engine ${got.status}`;
   }
   return undefined;
 }
@@ -534,7 +584,10 @@ describe('roll-up properties', () => {
         const order = [...inputs.keys()].sort((x, y) => keys[x]! - keys[y]! || y - x);
         const roster = rosterOf(district.roster);
         const a = run(inputs, roster);
-        const b = run(order.map((i) => inputs[i]!), roster);
+        const b = run(
+          order.map((i) => inputs[i]!),
+          roster,
+        );
         expect(normal(b)).toEqual(normal(a));
       }),
       params(RUNS),
@@ -560,11 +613,7 @@ describe('roll-up properties', () => {
    * order alone (the last tie rule) would otherwise decide between it and the copy.
    */
   const copyArb = (namedOnly: boolean) =>
-    fc.tuple(
-      districtArb({ namedOnly }),
-      fc.nat(MAX_FILES - 1),
-      fc.constantFrom(' (1)', '(2)', '_副本', '_2'),
-    );
+    fc.tuple(districtArb({ namedOnly }), fc.nat(MAX_FILES - 1), fc.constantFrom(' (1)', '(2)', '_副本', '_2'));
   const copyName = (file: string, suffix: string) => file.replace(/(\.[a-z]+)$/, `${suffix}$1`);
 
   const copyProperty = ([district, which, suffix]: [District, number, string]) => {
@@ -635,7 +684,9 @@ describe('roll-up properties', () => {
           else {
             expect(now!.status).toBe('superseded');
             expect(now!.supersededBy).toEqual({ file: name, sheet: 'Sheet1', row: 2 });
-            expect(withoutOutliers({ ...now!, status: old.status, supersededBy: old.supersededBy } as RollupRow)).toEqual(withoutOutliers(old));
+            expect(withoutOutliers({ ...now!, status: old.status, supersededBy: old.supersededBy } as RollupRow)).toEqual(
+              withoutOutliers(old),
+            );
           }
         }
         const added = after.rows.filter((r) => r.file === name);
@@ -647,14 +698,19 @@ describe('roll-up properties', () => {
         for (const field of sumFields) {
           const k = intFields.indexOf(field);
           const old = oldCounted[0]?.values[field.id];
-          expect([field.id, after.totals[field.id]! - before.totals[field.id]!]).toEqual([field.id, numbers[k]! - (typeof old === 'number' ? old : 0)]);
+          expect([field.id, after.totals[field.id]! - before.totals[field.id]!]).toEqual([
+            field.id,
+            numbers[k]! - (typeof old === 'number' ? old : 0),
+          ]);
         }
 
         // New issues concern the new file or the unit's rows; none about other rows is lost or added.
         const unitRows = new Set(before.rows.filter((r) => keyOf.get(rowId(r)) === key).map(rowId));
         const concernsUnit = (i: Issue) =>
           i.file === name ||
-          (i.row !== undefined && unitRows.has(rowId({ file: i.file ?? '', sheet: i.sheet ?? '', row: i.row })) && (i.code === 'rollup.superseded' || i.code === 'rollup.not-on-roster')) ||
+          (i.row !== undefined &&
+            unitRows.has(rowId({ file: i.file ?? '', sheet: i.sheet ?? '', row: i.row })) &&
+            (i.code === 'rollup.superseded' || i.code === 'rollup.not-on-roster')) ||
           ((i.code === 'rollup.missing' || i.code === 'rollup.late') && roster !== undefined);
         const added2 = multisetMinus(after.issues.map(issueText), before.issues.map(issueText));
         const lost = multisetMinus(before.issues.map(issueText), after.issues.map(issueText));
@@ -673,7 +729,21 @@ describe('roll-up properties', () => {
     fc.constant(null),
     fc.constant(undefined),
     fc.string({ maxLength: 8 }),
-    fc.constantFrom('合计', '注：', '填表人：', '若干', '—', '填报单位', '填表日期', '联系电话', '单位名称', '１２０', '1.2万', '约500', '100-120'),
+    fc.constantFrom(
+      '合计',
+      '注：',
+      '填表人：',
+      '若干',
+      '—',
+      '填报单位',
+      '填表日期',
+      '联系电话',
+      '单位名称',
+      '１２０',
+      '1.2万',
+      '约500',
+      '100-120',
+    ),
     fc.double(),
     fc.integer(),
     fc.boolean(),
@@ -684,7 +754,12 @@ describe('roll-up properties', () => {
     typed: fc.boolean(),
     rows: fc.array(fc.array(junkCell, { maxLength: 8 }), { maxLength: 6 }),
   });
-  const badCell = fc.constantFrom<CellSpec>({ raw: '若干', expect: 'bad' }, { raw: '-5', expect: 'bad' }, { raw: '100-120', expect: 'bad' }, { raw: 12.5, expect: 'bad' });
+  const badCell = fc.constantFrom<CellSpec>(
+    { raw: '若干', expect: 'bad' },
+    { raw: '-5', expect: 'bad' },
+    { raw: '100-120', expect: 'bad' },
+    { raw: 12.5, expect: 'bad' },
+  );
   /** Every int cell unreadable (and the 合计 row's too). */
   const unreadableFile: fc.Arbitrary<FileSpec> = fc.tuple(fileArb(false, ['bad.xlsx']), badCell).map(([spec, cell]) => ({
     ...spec,
@@ -693,19 +768,29 @@ describe('roll-up properties', () => {
 
   it('5. rollUp never throws: empty lists, junk grids, no header, all-unreadable values, failures', () => {
     const inputArb: fc.Arbitrary<ReturnInput> = fc.oneof(
-      fc.tuple(fc.constantFrom('x.xlsx', 'y.csv', ''), fc.array(junkGrid, { maxLength: 2 })).map(([file, grids]) => ({ file, report: validateGrids(file, grids, forms, { today: TODAY }) })),
+      fc
+        .tuple(fc.constantFrom('x.xlsx', 'y.csv', ''), fc.array(junkGrid, { maxLength: 2 }))
+        .map(([file, grids]) => ({ file, report: validateGrids(file, grids, forms, { today: TODAY }) })),
       unreadableFile.map((spec) => inputOf(spec)),
       fileArb(false, ['ok.xlsx']).map((spec) => inputOf(spec)),
-      fc.constantFrom<ReturnInput>({ file: 'broken.xlsx' }, { file: 'enc.xlsx', failure: { code: 'file.unreadable', params: { detail: 'encrypted' } } }),
+      fc.constantFrom<ReturnInput>(
+        { file: 'broken.xlsx' },
+        { file: 'enc.xlsx', failure: { code: 'file.unreadable', params: { detail: 'encrypted' } } },
+      ),
       fc.constant<ReturnInput>({ file: 'empty.xlsx', report: { file: 'empty.xlsx', tables: [], issues: [] } }),
     );
     fc.assert(
-      fc.property(fc.array(inputArb, { maxLength: 4 }), fc.option(junkGrid, { nil: undefined }), fc.constantFrom<'zh-CN' | 'en'>('zh-CN', 'en'), (inputs, rosterSheet, lang) => {
-        const roster = rosterSheet ? parseRoster(rosterSheet, 'roster.xlsx', lang) : undefined;
-        const result = rollUp(inputs, { form, forms, createdAt: CREATED_AT, lang, ...(roster ? { roster } : {}) });
-        for (const v of Object.values(result.totals)) expect(Number.isFinite(v)).toBe(true);
-        expect(result.files.length).toBe(inputs.length);
-      }),
+      fc.property(
+        fc.array(inputArb, { maxLength: 4 }),
+        fc.option(junkGrid, { nil: undefined }),
+        fc.constantFrom<'zh-CN' | 'en'>('zh-CN', 'en'),
+        (inputs, rosterSheet, lang) => {
+          const roster = rosterSheet ? parseRoster(rosterSheet, 'roster.xlsx', lang) : undefined;
+          const result = rollUp(inputs, { form, forms, createdAt: CREATED_AT, lang, ...(roster ? { roster } : {}) });
+          for (const v of Object.values(result.totals)) expect(Number.isFinite(v)).toBe(true);
+          expect(result.files.length).toBe(inputs.length);
+        },
+      ),
       params(RUNS_CHEAP),
     );
     expect(() => rollUp([], { form, forms, createdAt: CREATED_AT })).not.toThrow();

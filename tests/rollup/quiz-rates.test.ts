@@ -15,8 +15,16 @@ const ids = idsOf('quiz-results');
 const labels = labelsOf('quiz-results');
 
 function quizRow(values: Record<string, CellValue>, fieldIds = ids): CellValue[] {
-  const base: Record<string, CellValue> = { competitionName: '女职工权益保护法律法规知识竞赛', organisation: '本级组织', format: '线上答题', sessions: 1, contactPerson: '张敏', contactPhone: '13812345678', fillDate: '2024-03-20' };
-  return fieldIds.map((id) => (id in values ? values[id]! : base[id] ?? null));
+  const base: Record<string, CellValue> = {
+    competitionName: '女职工权益保护法律法规知识竞赛',
+    organisation: '本级组织',
+    format: '线上答题',
+    sessions: 1,
+    contactPerson: '张敏',
+    contactPhone: '13812345678',
+    fillDate: '2024-03-20',
+  };
+  return fieldIds.map((id) => (id in values ? values[id]! : (base[id] ?? null)));
 }
 
 async function run(...args: string[]) {
@@ -30,12 +38,24 @@ describe('quiz roll-up: 女职工参赛率 and 女职工占参赛人数比例', 
   const dir = tempDir('huizong-quiz-');
   const returns = path.join(dir, 'returns');
   fs.mkdirSync(returns);
-  writeXlsx(path.join(returns, '甲.xlsx'), [{ name: 'Sheet1', rows: [labels, quizRow({ unitName: '甲工会', participants: 100, femaleParticipants: 60, femaleWorkers: 80 })] }]);
+  writeXlsx(path.join(returns, '甲.xlsx'), [
+    { name: 'Sheet1', rows: [labels, quizRow({ unitName: '甲工会', participants: 100, femaleParticipants: 60, femaleWorkers: 80 })] },
+  ]);
   // More women took part than the unit has: staff of other units may join, so only a warning.
-  writeXlsx(path.join(returns, '乙.xlsx'), [{ name: 'Sheet1', rows: [labels, quizRow({ unitName: '乙工会', participants: 50, femaleParticipants: 30, femaleWorkers: 20 })] }]);
+  writeXlsx(path.join(returns, '乙.xlsx'), [
+    { name: 'Sheet1', rows: [labels, quizRow({ unitName: '乙工会', participants: 50, femaleParticipants: 30, femaleWorkers: 20 })] },
+  ]);
   // Made from the 2024.1 template: no 本单位女职工人数 column at all.
   const oldIds = ids.filter((id) => id !== 'femaleWorkers');
-  writeXlsx(path.join(returns, '丙（旧模板）.xlsx'), [{ name: 'Sheet1', rows: [labels.filter((l) => l !== '本单位女职工人数（人）'), quizRow({ unitName: '丙工会', participants: 50, femaleParticipants: 10 }, oldIds)] }]);
+  writeXlsx(path.join(returns, '丙（旧模板）.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [
+        labels.filter((l) => l !== '本单位女职工人数（人）'),
+        quizRow({ unitName: '丙工会', participants: 50, femaleParticipants: 10 }, oldIds),
+      ],
+    },
+  ]);
   let report: any;
   const out = path.join(dir, '汇总.xlsx');
 

@@ -68,7 +68,8 @@ const DISTRICTS = [
  */
 const RUNS: Record<FormId, number> = (() => {
   const override = Number(process.env.HUIZONG_ROUND_TRIP_RUNS);
-  if (Number.isInteger(override) && override > 0) return { 'activity-summary': override, 'quiz-results': override, 'typical-experience': override };
+  if (Number.isInteger(override) && override > 0)
+    return { 'activity-summary': override, 'quiz-results': override, 'typical-experience': override };
   return { 'activity-summary': 25, 'quiz-results': 40, 'typical-experience': 40 };
 })();
 /** Cases per form that also go through LibreOffice. */
@@ -166,14 +167,33 @@ const fullWidth = (n: number) => [...String(n)].map((d) => FULL[Number(d)]).join
 const iso = (day: number) => `${YEAR}-03-${String(day).padStart(2, '0')}`;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-const UNIT_SUFFIXES = ['大王庄街道总工会', '二号桥街道总工会', '教育系统工会', '第一热电厂工会', '实验小学工会', '中心医院工会', '春华街道总工会', '建设银行支行工会'];
+const UNIT_SUFFIXES = [
+  '大王庄街道总工会',
+  '二号桥街道总工会',
+  '教育系统工会',
+  '第一热电厂工会',
+  '实验小学工会',
+  '中心医院工会',
+  '春华街道总工会',
+  '建设银行支行工会',
+];
 const PEOPLE = ['张丽', '王芳', '孔迪', '李静', '刘  洋'];
 const PHONES = ['13812345678', '022-24316934', '022-24316934-123', '0311-87654321', '138 1234 5678', '15900001111'];
 const EMAILS = ['hdqzghkong@163.com', 'nvgong_hx@tj.gov.cn'];
-const TITLES = ['以专项集体合同护航女职工权益', '“法律明白人”进企业', '一起孕期调岗纠纷的化解', '线上线下结合的普法竞赛', '区域性协商的探索'];
+const TITLES = [
+  '以专项集体合同护航女职工权益',
+  '“法律明白人”进企业',
+  '一起孕期调岗纠纷的化解',
+  '线上线下结合的普法竞赛',
+  '区域性协商的探索',
+];
 const TEXTS: Record<string, string[]> = {
   competitionName: ['2024年女职工权益保护法律法规知识竞赛', '“巾帼学法”线上答题', '女职工维权知识竞答'],
-  summary: ['通过集体协商为女职工争取孕期、哺乳期特殊保护。', '组织女职工学习《女职工劳动保护特别规定》，覆盖全区企业。', '=1+1 不是公式，是摘要'],
+  summary: [
+    '通过集体协商为女职工争取孕期、哺乳期特殊保护。',
+    '组织女职工学习《女职工劳动保护特别规定》，覆盖全区企业。',
+    '=1+1 不是公式，是摘要',
+  ],
   caseFacts: ['某公司以孕期为由调岗降薪。', '女职工产假期间被解除劳动合同。'],
   unionAction: ['工会介入协调，提供法律援助。', '工会约谈企业负责人并督促整改。'],
   outcome: ['企业恢复原岗位并补发工资。', '双方达成调解协议。'],
@@ -241,7 +261,10 @@ function rowSeedArb(form: CompiledForm): fc.Arbitrary<RowSeed> {
   return fc.record({
     nums: fc.array(fc.noShrink(fc.nat(5000)), { minLength: n, maxLength: n }),
     hows: fc.array(fc.nat(99), { minLength: n, maxLength: n }),
-    blanks: fc.array(fc.nat(5).map((k) => k === 0), { minLength: n, maxLength: n }),
+    blanks: fc.array(
+      fc.nat(5).map((k) => k === 0),
+      { minLength: n, maxLength: n },
+    ),
     variant: fc.nat(7),
   });
 }
@@ -318,7 +341,11 @@ function makeRow(form: CompiledForm, district: DistrictSpec, unit: string, entry
         break;
       default: {
         const text =
-          f.id === 'parentUnit' ? district.name : f.id === 'contactPerson' ? pick(PEOPLE, how) : pick(TEXTS[f.id] ?? [`${f.label}${how}`], how);
+          f.id === 'parentUnit'
+            ? district.name
+            : f.id === 'contactPerson'
+              ? pick(PEOPLE, how)
+              : pick(TEXTS[f.id] ?? [`${f.label}${how}`], how);
         cells[f.id] = { raw: text, expect: text.trim() };
       }
     }
@@ -333,9 +360,20 @@ function districtArb(form: CompiledForm, district: (typeof DISTRICTS)[number]): 
     file: fc.nat(1),
     entries: fc.array(rowSeedArb(form), { minLength: 1, maxLength: entriesPerUnit }),
   });
-  const fileExtras = fc.record({ gaps: fc.array(fc.nat(5).map((k) => (k === 0 ? 1 : 0)), { minLength: 12, maxLength: 12 }), unitLine: fc.boolean(), note: fc.nat(3) });
+  const fileExtras = fc.record({
+    gaps: fc.array(
+      fc.nat(5).map((k) => (k === 0 ? 1 : 0)),
+      { minLength: 12, maxLength: 12 },
+    ),
+    unitLine: fc.boolean(),
+    note: fc.nat(3),
+  });
   return fc
-    .tuple(fc.uniqueArray(fc.nat(UNIT_SUFFIXES.length - 1), { minLength: 1, maxLength: 4 }), fc.array(unitArb, { minLength: 4, maxLength: 4 }), fc.array(fileExtras, { minLength: 2, maxLength: 2 }))
+    .tuple(
+      fc.uniqueArray(fc.nat(UNIT_SUFFIXES.length - 1), { minLength: 1, maxLength: 4 }),
+      fc.array(unitArb, { minLength: 4, maxLength: 4 }),
+      fc.array(fileExtras, { minLength: 2, maxLength: 2 }),
+    )
     .map(([which, units, extras]) => {
       const spec: DistrictSpec = { name: district.name, units: which.map((i) => `${district.short}${UNIT_SUFFIXES[i]}`), files: [] };
       const byFile = new Map<number, RowSpec[]>();
@@ -354,7 +392,11 @@ function districtArb(form: CompiledForm, district: (typeof DISTRICTS)[number]): 
           rows,
           gaps: rows.map((_, i) => (i === 0 ? 0 : extra.gaps[i]!)),
           ...(extra.unitLine ? { unitLine: `填报单位：${first.unit}          填报日期：${fillDate?.expect ?? ''}` } : {}),
-          ...(extra.note === 0 ? { note: '注：本表数据由各单位如实填报。' } : extra.note === 1 ? { note: `填表人：${pick(PEOPLE, rows.length)}` } : {}),
+          ...(extra.note === 0
+            ? { note: '注：本表数据由各单位如实填报。' }
+            : extra.note === 1
+              ? { note: `填表人：${pick(PEOPLE, rows.length)}` }
+              : {}),
         });
       }
       return spec;
@@ -412,12 +454,16 @@ function modelTotals(form: CompiledForm, rows: readonly RowSpec[]): Record<strin
   const totals: Record<string, number> = {};
   for (const f of form.fields) {
     if (f.def.rollup !== 'sum') continue;
-    totals[f.id] = rows.reduce((sum, row) => sum + (typeof row.cells[f.id]!.expect === 'number' ? (row.cells[f.id]!.expect as number) : 0), 0);
+    totals[f.id] = rows.reduce(
+      (sum, row) => sum + (typeof row.cells[f.id]!.expect === 'number' ? (row.cells[f.id]!.expect as number) : 0),
+      0,
+    );
   }
   for (const c of form.def.computed ?? []) {
     // 女职工参赛率: over the units that gave their women workers only.
     const over = c.onlyWhereDenominatorGiven ? rows.filter((row) => typeof row.cells[c.denominator]!.expect === 'number') : rows;
-    const part = (id: string) => over.reduce((sum, row) => sum + (typeof row.cells[id]!.expect === 'number' ? (row.cells[id]!.expect as number) : 0), 0);
+    const part = (id: string) =>
+      over.reduce((sum, row) => sum + (typeof row.cells[id]!.expect === 'number' ? (row.cells[id]!.expect as number) : 0), 0);
     if (part(c.denominator) > 0) totals[c.id] = part(c.numerator) / part(c.denominator);
   }
   return totals;
@@ -443,7 +489,11 @@ const entryKey = (unit: string, title: string | undefined) => (title === undefin
 const CREATED_AT = '2024-03-26T08:00:00.000Z';
 
 function rosterOf(rows: CellValue[][]): Roster {
-  const roster = parseRoster({ sheet: '单位名单', typed: true, rows: [['单位名称', '单位层级', '上级单位', '别名', '截止日期'], ...rows] }, '单位名单.xlsx', 'zh-CN');
+  const roster = parseRoster(
+    { sheet: '单位名单', typed: true, rows: [['单位名称', '单位层级', '上级单位', '别名', '截止日期'], ...rows] },
+    '单位名单.xlsx',
+    'zh-CN',
+  );
   expect(roster.issues).toEqual([]);
   return roster;
 }
@@ -468,7 +518,13 @@ interface Outcome {
  * engine and the model disagree. `returnOf` gives a return's bytes (exceljs or LibreOffice),
  * `passOn` what the district sends to the city (its roll-up as written, or re-saved).
  */
-async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, passOn: Passed = async (_, b) => b, sentExt = '.xlsx'): Promise<Outcome> {
+async function roundTrip(
+  form: CompiledForm,
+  city: CitySpec,
+  returnOf: Bytes,
+  passOn: Passed = async (_, b) => b,
+  sentExt = '.xlsx',
+): Promise<Outcome> {
   const tpl = await template(form.def.id as FormId);
   const districtResults: RollupResult[] = [];
   const rollups: Uint8Array[] = [];
@@ -477,15 +533,30 @@ async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, pa
     const files: SourceFile[] = [];
     for (const file of district.files) files.push(await returnOf(district, file));
     const roster = rosterOf(district.units.map((u) => [u, '基层工会', district.name, '', '']));
-    const result = rollUpFiles(files, { form, forms, roster, deadline: DISTRICT_DEADLINE, unit: district.name, level: '区（市）县总工会', lang: 'zh-CN', createdAt: CREATED_AT, today: TODAY });
+    const result = rollUpFiles(files, {
+      form,
+      forms,
+      roster,
+      deadline: DISTRICT_DEADLINE,
+      unit: district.name,
+      level: '区（市）县总工会',
+      lang: 'zh-CN',
+      createdAt: CREATED_AT,
+      today: TODAY,
+    });
     const where = `${form.def.id} at ${district.name}`;
 
     // Every return accepted, validated without an error.
-    expect([where, result.files.map((f) => [f.file, f.status, f.reason ?? ''])]).toEqual([where, files.map((f) => [f.name, 'accepted', ''])]);
+    expect([where, result.files.map((f) => [f.file, f.status, f.reason ?? ''])]).toEqual([
+      where,
+      files.map((f) => [f.name, 'accepted', '']),
+    ]);
     expect([where, result.issues.filter((i) => i.severity === 'error').map(issueText)]).toEqual([where, []]);
 
     // Each int cell: messy → a warning at that cell; clean → no issue there.
-    const generatedRows = district.files.flatMap((file, n) => sheetRows(tpl, file).map((r, i) => ({ file: files[n]!.name, sheetRow: r, row: file.rows[i]! })));
+    const generatedRows = district.files.flatMap((file, n) =>
+      sheetRows(tpl, file).map((r, i) => ({ file: files[n]!.name, sheetRow: r, row: file.rows[i]! })),
+    );
     const problems: string[] = [];
     for (const { file, sheetRow, row } of generatedRows) {
       for (const f of form.fields) {
@@ -493,7 +564,8 @@ async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, pa
         if (cell.messy === undefined) continue;
         const at = `${columnName(f.index)}${sheetRow}`;
         const here = result.issues.filter((i) => i.file === file && i.cell === at);
-        if (cell.messy && !here.some((i) => i.severity === 'warning')) problems.push(`${file} ${at} ${JSON.stringify(cell.raw)}: no warning`);
+        if (cell.messy && !here.some((i) => i.severity === 'warning'))
+          problems.push(`${file} ${at} ${JSON.stringify(cell.raw)}: no warning`);
         if (!cell.messy && here.length) problems.push(`${file} ${at} ${JSON.stringify(cell.raw)}: ${here.map(issueText).join('; ')}`);
       }
     }
@@ -506,7 +578,9 @@ async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, pa
     for (const { file, sheetRow, row } of generatedRows) {
       const got = byPlace.get(`${file}#${sheetRow}`);
       const want = Object.fromEntries(form.fields.filter((f) => f.def.type !== 'phone').map((f) => [f.id, row.cells[f.id]!.expect]));
-      const have = got ? Object.fromEntries(form.fields.filter((f) => f.def.type !== 'phone').map((f) => [f.id, held(got.values[f.id])])) : undefined;
+      const have = got
+        ? Object.fromEntries(form.fields.filter((f) => f.def.type !== 'phone').map((f) => [f.id, held(got.values[f.id])]))
+        : undefined;
       expect([where, file, sheetRow, got?.status, got?.unit, have]).toEqual([where, file, sheetRow, 'counted', row.unit, want]);
     }
     expect([where, result.units.map((u) => [u.unit, u.status])]).toEqual([where, district.units.map((u) => [u, 'reported'])]);
@@ -523,16 +597,44 @@ async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, pa
 
   // The city: each district's roll-up is its return.
   const roster = rosterOf(city.districts.map((d) => [d.name, '区（市）县总工会', CITY, '', '']));
-  const result = rollUpFiles(sent, { form, forms, roster, deadline: CITY_DEADLINE, unit: CITY, level: '市总工会', lang: 'zh-CN', createdAt: CREATED_AT, today: TODAY });
+  const result = rollUpFiles(sent, {
+    form,
+    forms,
+    roster,
+    deadline: CITY_DEADLINE,
+    unit: CITY,
+    level: '市总工会',
+    lang: 'zh-CN',
+    createdAt: CREATED_AT,
+    today: TODAY,
+  });
   const where = `${form.def.id} at ${CITY}`;
-  expect([where, result.files.map((f) => [f.file, f.status, f.rollupOf?.unit ?? f.reason ?? ''])]).toEqual([where, sent.map((s, i) => [s.name, 'accepted', city.districts[i]!.name])]);
+  expect([where, result.files.map((f) => [f.file, f.status, f.rollupOf?.unit ?? f.reason ?? ''])]).toEqual([
+    where,
+    sent.map((s, i) => [s.name, 'accepted', city.districts[i]!.name]),
+  ]);
   // Generated figures are not peers of each other: outlier warnings are tested in outliers.test.ts.
   expect([where, result.issues.filter((i) => !i.code.startsWith('outlier.')).map(issueText)]).toEqual([where, []]);
   expect([where, result.units.map((u) => [u.unit, u.status])]).toEqual([where, city.districts.map((d) => [d.name, 'reported'])]);
 
   // Totals: the sum of the districts' = the model's, field by field, ratios included.
-  expect([where, withoutRestricted(form, result.totals)]).toEqual([where, withoutRestricted(form, addTotals(form, districtResults.map((r) => r.totals)))]);
-  expect([where, result.totals]).toEqual([where, modelTotals(form, city.districts.flatMap((d) => d.files.flatMap((f) => f.rows)))]);
+  expect([where, withoutRestricted(form, result.totals)]).toEqual([
+    where,
+    withoutRestricted(
+      form,
+      addTotals(
+        form,
+        districtResults.map((r) => r.totals),
+      ),
+    ),
+  ]);
+  expect([where, result.totals]).toEqual([
+    where,
+    modelTotals(
+      form,
+      city.districts.flatMap((d) => d.files.flatMap((f) => f.rows)),
+    ),
+  ]);
 
   // Every unit (every entry) arrives once, with the values the district counted.
   const titleOf = (r: RollupRow) => (form.def.kind === 'list' ? String(r.values.title ?? '') : undefined);
@@ -542,7 +644,8 @@ async function roundTrip(form: CompiledForm, city: CitySpec, returnOf: Bytes, pa
   const districtRows = new Map(districtResults.flatMap((d) => d.rows.map((r) => [entryKey(r.unit, titleOf(r)), r])));
   for (const row of result.rows) {
     const from = districtRows.get(entryKey(row.unit, titleOf(row)))!;
-    const values = (r: RollupRow) => Object.fromEntries(form.fields.filter((f) => f.def.type !== 'phone').map((f) => [f.id, held(r.values[f.id])]));
+    const values = (r: RollupRow) =>
+      Object.fromEntries(form.fields.filter((f) => f.def.type !== 'phone').map((f) => [f.id, held(r.values[f.id])]));
     expect([where, row.unit, values(row)]).toEqual([where, row.unit, values(from)]);
   }
   return { districts: districtResults, city: result, rollups };
@@ -571,7 +674,12 @@ describe('round trip: template → returns → district roll-up → city roll-up
   it('the generator makes rows the model can vouch for (no rule kind it does not know)', () => {
     for (const id of FORM_IDS) {
       const form = compileForm(shippedForm(id)!);
-      for (const rule of (form.def.rules ?? []) as CrossFieldRule[]) expect([id, rule.id, ['compare', 'sum', 'requiredWhen', 'notAfterToday', 'unique'].includes(rule.kind)]).toEqual([id, rule.id, true]);
+      for (const rule of (form.def.rules ?? []) as CrossFieldRule[])
+        expect([id, rule.id, ['compare', 'sum', 'requiredWhen', 'notAfterToday', 'unique'].includes(rule.kind)]).toEqual([
+          id,
+          rule.id,
+          true,
+        ]);
       // Dates compared by a rule are days of March; every such rule compares two dates or two ints.
       for (const rule of (form.def.rules ?? []) as CrossFieldRule[]) {
         if (rule.kind === 'compare') expect(form.byId.get(rule.field)!.def.type).toBe(form.byId.get(rule.other)!.def.type);
@@ -674,7 +782,9 @@ describeWithOffice('round trip through LibreOffice: returns saved as .xlsx and .
   });
 
   afterAll(() => {
-    timings.push(`LibreOffice: ${cases.length} cities, ${counts.returns} returns and ${counts.rollups} district roll-ups saved as .xlsx and .xls, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    timings.push(
+      `LibreOffice: ${cases.length} cities, ${counts.returns} returns and ${counts.rollups} district roll-ups saved as .xlsx and .xls, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

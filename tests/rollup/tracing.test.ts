@@ -22,7 +22,12 @@ describe('a unit’s row at the city leads back to the unit’s own file', () =>
   const dir = tempDir('huizong-trace-');
   const units = path.join(dir, 'units');
   fs.mkdirSync(units);
-  const unitFile = writeXlsx(path.join(units, '大王庄.xlsx'), [{ name: '数据', rows: [['2024年女职工维权行动月活动数据汇总表'], labels, activityRow({ unitName: '大王庄街道总工会', publicityEvents: 7 })] }]);
+  const unitFile = writeXlsx(path.join(units, '大王庄.xlsx'), [
+    {
+      name: '数据',
+      rows: [['2024年女职工维权行动月活动数据汇总表'], labels, activityRow({ unitName: '大王庄街道总工会', publicityEvents: 7 })],
+    },
+  ]);
   const district = path.join(dir, 'district');
   const city = path.join(dir, 'city');
   const province = path.join(dir, 'province');
@@ -30,13 +35,49 @@ describe('a unit’s row at the city leads back to the unit’s own file', () =>
   let cityReport: any;
 
   beforeAll(async () => {
-    expect((await run('rollup', units, '--form', 'activity-summary', '--unit', '河东区总工会', '--out', path.join(district, '河东区汇总.xlsx'), '--json', '--today', '2024-03-26')).code).toBe(0);
-    cityReport = (await run('rollup', district, '--form', 'activity-summary', '--unit', '天津市总工会', '--out', path.join(city, '天津市汇总.xlsx'), '--json', '--today', '2024-03-28')).json;
+    expect(
+      (
+        await run(
+          'rollup',
+          units,
+          '--form',
+          'activity-summary',
+          '--unit',
+          '河东区总工会',
+          '--out',
+          path.join(district, '河东区汇总.xlsx'),
+          '--json',
+          '--today',
+          '2024-03-26',
+        )
+      ).code,
+    ).toBe(0);
+    cityReport = (
+      await run(
+        'rollup',
+        district,
+        '--form',
+        'activity-summary',
+        '--unit',
+        '天津市总工会',
+        '--out',
+        path.join(city, '天津市汇总.xlsx'),
+        '--json',
+        '--today',
+        '2024-03-28',
+      )
+    ).json;
   });
 
   test('JSON: the district file it came in, and the original source beside it', () => {
     const row = cityReport.rows[0];
-    expect(row).toMatchObject({ unit: '大王庄街道总工会', file: path.join(district, '河东区汇总.xlsx'), sheet: '汇总', row: 5, status: 'counted' });
+    expect(row).toMatchObject({
+      unit: '大王庄街道总工会',
+      file: path.join(district, '河东区汇总.xlsx'),
+      sheet: '汇总',
+      row: 5,
+      status: 'counted',
+    });
     expect(row.origin).toEqual({ file: unitFile, sheet: '数据', row: 3 });
   });
 
@@ -50,7 +91,9 @@ describe('a unit’s row at the city leads back to the unit’s own file', () =>
   });
 
   test('one level further up, the origin is still the unit’s own file', async () => {
-    const report = (await run('rollup', city, '--form', 'activity-summary', '--out', path.join(province, 'out.xlsx'), '--json', '--today', '2024-03-30')).json;
+    const report = (
+      await run('rollup', city, '--form', 'activity-summary', '--out', path.join(province, 'out.xlsx'), '--json', '--today', '2024-03-30')
+    ).json;
     expect(report.rows[0].file).toBe(path.join(city, '天津市汇总.xlsx'));
     expect(report.rows[0].origin).toEqual({ file: unitFile, sheet: '数据', row: 3 });
     expect(report.totals.publicityEvents).toBe(7);

@@ -15,7 +15,16 @@ beforeAll(() => {
     Object.defineProperty(window, 'matchMedia', {
       configurable: true,
       writable: true,
-      value: (query: string) => ({ matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false }),
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }),
     });
   }
   if (!('ResizeObserver' in window)) {
@@ -81,10 +90,11 @@ test('saved rows are listed, deletable, and kept across a form switch and a relo
   fireEvent.click(screen.getByRole('button', { name: '保存' }));
   expect(within(savedList()).getAllByRole('listitem')).toHaveLength(1);
   fillRow('河东区总工会');
-  expect(within(savedList()).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-    expect.stringContaining('向阳路街道总工会 · 2024-03-20'),
-    expect.stringContaining('河东区总工会'),
-  ]);
+  expect(
+    within(savedList())
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual([expect.stringContaining('向阳路街道总工会 · 2024-03-20'), expect.stringContaining('河东区总工会')]);
   expect(loadRows('activity-summary')).toHaveLength(2);
 
   // another form, then back: the rows are there again
@@ -102,14 +112,22 @@ test('saved rows are listed, deletable, and kept across a form switch and a relo
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '删除第 1 行（向阳路街道总工会）' }));
   });
-  expect(within(savedList()).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('河东区总工会')]);
-  expect(JSON.parse(localStorage.getItem(storageKey('activity-summary'))!)).toEqual([expect.objectContaining({ unitName: '河东区总工会' })]);
+  expect(
+    within(savedList())
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual([expect.stringContaining('河东区总工会')]);
+  expect(JSON.parse(localStorage.getItem(storageKey('activity-summary'))!)).toEqual([
+    expect.objectContaining({ unitName: '河东区总工会' }),
+  ]);
   expect(screen.getByRole('button', { name: '下载这 1 行（CSV）' })).toBeTruthy();
 }, 120_000);
 
 test("each unit's CSV has its own name", () => {
   expect(csvName(activity, [{ unitName: '河东区总工会' }], 'zh-CN')).toBe('河东区总工会-维权行动月活动数据汇总表.csv');
-  expect(csvName(activity, [{ unitName: '河西区总工会' }, { unitName: '河西区总工会' }], 'zh-CN')).toBe('河西区总工会-维权行动月活动数据汇总表.csv');
+  expect(csvName(activity, [{ unitName: '河西区总工会' }, { unitName: '河西区总工会' }], 'zh-CN')).toBe(
+    '河西区总工会-维权行动月活动数据汇总表.csv',
+  );
   expect(csvName(activity, [{ unitName: '甲' }, { unitName: '乙' }], 'zh-CN')).toBe('维权行动月活动数据汇总表（2行）.csv');
   expect(csvName(activity, [{ unitName: 'A/B 工会' }], 'en')).toMatch(/^A_B 工会-.+\.csv$/);
 });

@@ -16,7 +16,16 @@ beforeAll(() => {
     Object.defineProperty(window, 'matchMedia', {
       configurable: true,
       writable: true,
-      value: (query: string) => ({ matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false }),
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }),
     });
   }
   if (!('ResizeObserver' in window)) {

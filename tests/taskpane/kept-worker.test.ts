@@ -33,13 +33,23 @@ jest.mock('../../src/taskpane/rollup/workerUrl', () => ({ createRollupWorker: ()
 // Imported after the mock, with a Worker the runner sees.
 (globalThis as { Worker?: unknown }).Worker = FakeWorker;
 /* eslint-disable @typescript-eslint/no-require-imports -- required, not imported: it must load after the mock above */
-const { RollupCancelled, releaseWorker, startPeek, startRollup } = require('../../src/taskpane/rollup/startRollup') as typeof import('../../src/taskpane/rollup/startRollup');
+const { RollupCancelled, releaseWorker, startPeek, startRollup } =
+  require('../../src/taskpane/rollup/startRollup') as typeof import('../../src/taskpane/rollup/startRollup');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const file = () => ({ name: 'a.xlsx', bytes: new Uint8Array([1, 2, 3]) });
 const definitions = [...shippedForms];
 const rollupRequest = (): RollupRequest => ({ files: [file()], definitions, form: 'activity-summary', lang: 'zh-CN', workbook: false });
-const emptyResult = { form: 'activity-summary', formVersion: '1', totals: {}, rows: [], files: [], units: [], issues: [], meta: { generator: 'huizong', form: 'activity-summary', formVersion: '1', createdAt: '' } };
+const emptyResult = {
+  form: 'activity-summary',
+  formVersion: '1',
+  totals: {},
+  rows: [],
+  files: [],
+  units: [],
+  issues: [],
+  meta: { generator: 'huizong', form: 'activity-summary', formVersion: '1', createdAt: '' },
+};
 
 beforeEach(() => {
   releaseWorker();

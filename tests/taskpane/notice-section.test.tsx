@@ -19,11 +19,26 @@ beforeAll(() => {
     Object.defineProperty(window, 'matchMedia', {
       configurable: true,
       writable: true,
-      value: () => ({ matches: false, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false }),
+      value: () => ({
+        matches: false,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }),
     });
   }
   if (!('ResizeObserver' in window)) {
-    Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: class { observe() {} unobserve() {} disconnect() {} } });
+    Object.defineProperty(window, 'ResizeObserver', {
+      configurable: true,
+      writable: true,
+      value: class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    });
   }
   if (!Blob.prototype.arrayBuffer) {
     Blob.prototype.arrayBuffer = function (this: Blob) {
@@ -52,7 +67,13 @@ function chosen(relative: string, bytes: Uint8Array | string, readable = true): 
 
 function inbox(): File[] {
   const table = (unit: string, extra: Record<string, string | number> = {}) =>
-    new Uint8Array(fs.readFileSync(writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', photos: 1, ...extra })] }])));
+    new Uint8Array(
+      fs.readFileSync(
+        writeXlsx(path.join(dir, `${unit}.xlsx`), [
+          { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: unit, parentUnit: '', photos: 1, ...extra })] },
+        ]),
+      ),
+    );
   return [
     chosen('收件箱/大王庄街道总工会/数据汇总表.xlsx', table('大王庄街道总工会', { publicityEvents: '若干' })),
     chosen('收件箱/大王庄街道总工会/活动总结.docx', 'x', false),
@@ -68,7 +89,12 @@ test('a chosen folder rolled up as the whole notice: matrix, reminders to copy, 
   const roster = new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom')));
   render(
     <FluentProvider theme={webLightTheme}>
-      <NoticeSection lang="zh-CN" definitions={[...shippedForms]} rosterFile={{ name: '单位名单.csv', bytes: roster }} deadline="2099-12-31" />
+      <NoticeSection
+        lang="zh-CN"
+        definitions={[...shippedForms]}
+        rosterFile={{ name: '单位名单.csv', bytes: roster }}
+        deadline="2099-12-31"
+      />
     </FluentProvider>,
   );
   await act(async () => {
@@ -82,9 +108,21 @@ test('a chosen folder rolled up as the whole notice: matrix, reminders to copy, 
 
   const matrix = await screen.findByTestId('notice-matrix');
   const rowOf = (unit: string) => within(matrix).getByText(unit).closest('tr')!;
-  expect(within(matrix).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['单位', '数据汇总表', '活动总结', '图片']);
-  expect([...rowOf('大王庄街道总工会').querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual(['已收到', '已收到', '已收到']);
-  expect([...rowOf('二号桥街道总工会').querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual(['已收到', '未报送', '未报送']);
+  expect(
+    within(matrix)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['单位', '数据汇总表', '活动总结', '图片']);
+  expect([...rowOf('大王庄街道总工会').querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual([
+    '已收到',
+    '已收到',
+    '已收到',
+  ]);
+  expect([...rowOf('二号桥街道总工会').querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual([
+    '已收到',
+    '未报送',
+    '未报送',
+  ]);
 
   // A cell shows its files.
   fireEvent.click(rowOf('大王庄街道总工会').querySelectorAll('td')[2]!);
@@ -92,9 +130,15 @@ test('a chosen folder rolled up as the whole notice: matrix, reminders to copy, 
 
   // The reminder list: one card per unit, a copy button each and for all.
   const reminders = screen.getAllByTestId('notice-reminder');
-  expect(reminders.map((r) => within(r).getByText(/^[^，。]+工会$/).textContent)).toEqual(['二号桥街道总工会', '河东区教育系统工会', '天津市第一热电厂工会']);
+  expect(reminders.map((r) => within(r).getByText(/^[^，。]+工会$/).textContent)).toEqual([
+    '二号桥街道总工会',
+    '河东区教育系统工会',
+    '天津市第一热电厂工会',
+  ]);
   fireEvent.click(within(reminders[0]!).getByRole('button', { name: '复制' }));
-  await waitFor(() => expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^李娜同志，您好！.*二号桥街道总工会尚缺：活动总结、图片/)));
+  await waitFor(() =>
+    expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^李娜同志，您好！.*二号桥街道总工会尚缺：活动总结、图片/)),
+  );
   fireEvent.click(screen.getByRole('button', { name: '复制全部' }));
   await waitFor(() => expect(writeText).toHaveBeenLastCalledWith(expect.stringContaining('【天津市第一热电厂工会 022-24316934】')));
 

@@ -61,7 +61,13 @@ function renderEntry(props: { form?: CompiledForm; lang?: Lang; initialData?: En
   const onChange = props.onChange ?? jest.fn();
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <EntryForm form={props.form ?? activity} lang={props.lang ?? 'zh-CN'} initialData={props.initialData} onSave={onSave} onChange={onChange} />
+      <EntryForm
+        form={props.form ?? activity}
+        lang={props.lang ?? 'zh-CN'}
+        initialData={props.initialData}
+        onSave={onSave}
+        onChange={onChange}
+      />
     </FluentProvider>,
   );
   return { ...view, onSave, onChange };
@@ -249,14 +255,25 @@ describe('the renderers on their own', () => {
       rows: {
         type: 'array',
         title: '明细',
-        items: { type: 'object', properties: { item: { type: 'string', title: '项目' }, count: { type: 'integer', title: '数量', minimum: 0 } } },
+        items: {
+          type: 'object',
+          properties: { item: { type: 'string', title: '项目' }, count: { type: 'integer', title: '数量', minimum: 0 } },
+        },
       },
     },
   };
   const uischema = {
     type: 'Categorization',
     elements: [
-      { type: 'Category', label: '概况', elements: [{ type: 'Control', scope: '#/properties/name' }, { type: 'Control', scope: '#/properties/ratio' }, { type: 'Control', scope: '#/properties/active' }] },
+      {
+        type: 'Category',
+        label: '概况',
+        elements: [
+          { type: 'Control', scope: '#/properties/name' },
+          { type: 'Control', scope: '#/properties/ratio' },
+          { type: 'Control', scope: '#/properties/active' },
+        ],
+      },
       { type: 'Category', label: '明细表', elements: [{ type: 'Control', scope: '#/properties/rows' }] },
     ],
   } as UISchemaElement;
@@ -321,7 +338,11 @@ describe('messages and number text', () => {
   }
 
   test('our wording for required and integers, ajv-i18n for the rest', () => {
-    const s = { type: 'object', properties: { n: { type: 'integer', title: '场次', minimum: 0 }, t: { type: 'string', maxLength: 3 } }, required: ['n'] };
+    const s = {
+      type: 'object',
+      properties: { n: { type: 'integer', title: '场次', minimum: 0 }, t: { type: 'string', maxLength: 3 } },
+      required: ['n'],
+    };
     const [required] = errorsOf(s, {});
     expect(errorMessage(required, 'zh-CN')).toBe('请填写“场次”');
     expect(errorMessage(required, 'en')).toBe('Please fill in “场次”');
@@ -332,7 +353,7 @@ describe('messages and number text', () => {
     expect(errorMessage(notInteger, 'zh-CN')).toBe('请填写不小于0的整数');
     const [tooLong] = errorsOf(s, { n: 1, t: 'abcd' });
     expect(errorMessage(tooLong, 'zh-CN')).toBe('不应多于 3 个字符');
-    expect(errorMessage(tooLong, 'en')).toBe('must NOT be longer than 3 characters') // ajv-i18n's, not Ajv's own wording;
+    expect(errorMessage(tooLong, 'en')).toBe('must NOT be longer than 3 characters'); // ajv-i18n's, not Ajv's own wording;
     const [email] = errorsOf({ type: 'string', format: 'email' }, 'x@');
     expect(errorMessage(email, 'zh-CN')).toContain('电子邮箱');
   });

@@ -32,11 +32,26 @@ beforeAll(() => {
     Object.defineProperty(window, 'matchMedia', {
       configurable: true,
       writable: true,
-      value: () => ({ matches: false, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false }),
+      value: () => ({
+        matches: false,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }),
     });
   }
   if (!('ResizeObserver' in window)) {
-    Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: class { observe() {} unobserve() {} disconnect() {} } });
+    Object.defineProperty(window, 'ResizeObserver', {
+      configurable: true,
+      writable: true,
+      value: class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    });
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
   if (!Blob.prototype.arrayBuffer) {
@@ -77,7 +92,10 @@ function workbook(): FakeExcel {
 async function openRollupTab(fake: FakeExcel) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <App detect={async () => ({ inExcel: true, lang: 'zh-CN' })} connectExcel={async () => excelActions(createOfficeGateway({ host: fake.host(), debounce: { delayMs: 0 } }))} />
+      <App
+        detect={async () => ({ inExcel: true, lang: 'zh-CN' })}
+        connectExcel={async () => excelActions(createOfficeGateway({ host: fake.host(), debounce: { delayMs: 0 } }))}
+      />
     </FluentProvider>,
   );
   // Excel mode once the actions are connected (the template tab offers the in-workbook button).
@@ -106,7 +124,9 @@ test('files propose their form; a roster sheet and a ticked sheet of the workboo
   fireEvent.click(screen.getByRole('button', { name: '清空' }));
   await chooseFiles(['向阳楼街道总工会.xlsx', '第一热电厂工会.xlsx', '富民路街道总工会.xlsx', '损坏的文件.xlsx'].map(exampleFile));
   const proposal = await screen.findByTestId('form-proposal', {}, { timeout: WAIT_MS });
-  await waitFor(() => expect(proposal.textContent).toContain(`根据所选文件的表头，建议使用：《${ACTIVITY}》（4 个文件中 3 个匹配）`), { timeout: WAIT_MS });
+  await waitFor(() => expect(proposal.textContent).toContain(`根据所选文件的表头，建议使用：《${ACTIVITY}》（4 个文件中 3 个匹配）`), {
+    timeout: WAIT_MS,
+  });
   expect(proposal.textContent).toContain('1 个没有认出任何表单（不是报表或无法打开）：损坏的文件.xlsx');
   await waitFor(() => expect(formShown()).toContain(ACTIVITY));
 
@@ -123,7 +143,9 @@ test('files propose their form; a roster sheet and a ticked sheet of the workboo
 
   // The pasted table ticked: its header joins the proposal.
   fireEvent.click(sheets.getByRole('checkbox', { name: '河东甲' }));
-  await waitFor(() => expect(screen.getByTestId('form-proposal').textContent).toContain('（5 个文件和工作表中 4 个匹配）'), { timeout: WAIT_MS });
+  await waitFor(() => expect(screen.getByTestId('form-proposal').textContent).toContain('（5 个文件和工作表中 4 个匹配）'), {
+    timeout: WAIT_MS,
+  });
 
   fake.resetCounts();
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
@@ -147,7 +169,7 @@ test('files propose their form; a roster sheet and a ticked sheet of the workboo
   await waitFor(() => expect(screen.getByRole('group', { name: '本工作簿中的工作表' }).textContent).not.toContain('问题清单'));
 });
 
-test('新建空白单位名单表 never replaces the user\'s 单位名单: it adds 单位名单(2) and picks it as the roster', async () => {
+test("新建空白单位名单表 never replaces the user's 单位名单: it adds 单位名单(2) and picks it as the roster", async () => {
   const fake = workbook();
   await openRollupTab(fake);
   fake.resetCounts();
@@ -175,6 +197,8 @@ test('a ticked sheet deleted before the roll-up: the pane says so in plain words
   fake.model.sheets = fake.model.sheets.filter((s) => s.name !== '河东甲');
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
   const failed = await screen.findByText('汇总没有完成', {}, { timeout: WAIT_MS });
-  expect(failed.parentElement!.textContent).toContain('读取本工作簿的工作表失败：找不到要用的工作表或区域（可能刚被删除或改名）：请刷新工作表列表后再试。');
+  expect(failed.parentElement!.textContent).toContain(
+    '读取本工作簿的工作表失败：找不到要用的工作表或区域（可能刚被删除或改名）：请刷新工作表列表后再试。',
+  );
   await waitFor(() => expect(screen.getByRole('group', { name: '本工作簿中的工作表' }).textContent).not.toContain('河东甲'));
 });

@@ -16,13 +16,27 @@ const roster = { name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync
 test('rolls up the example returns with progress and a workbook to download', async () => {
   const progress: string[] = [];
   const run = startRollup(
-    { files, roster, definitions: [...shippedForms], form: 'activity-summary', deadline: '2024-03-25', unit: '河东区总工会', lang: 'zh-CN', workbook: true },
+    {
+      files,
+      roster,
+      definitions: [...shippedForms],
+      form: 'activity-summary',
+      deadline: '2024-03-25',
+      unit: '河东区总工会',
+      lang: 'zh-CN',
+      workbook: true,
+    },
     (p) => progress.push(`${p.index}/${p.total} ${p.file}`),
   );
   const done = await run.done;
   expect(progress).toHaveLength(files.length);
   expect(progress[0]).toBe(`1/${files.length} ${files[0]!.name}`);
-  expect(done.result.files.filter((f) => f.status === 'rejected').map((f) => f.file).sort()).toEqual(['损坏的文件.xlsx', '知识竞赛情况表.xlsx']);
+  expect(
+    done.result.files
+      .filter((f) => f.status === 'rejected')
+      .map((f) => f.file)
+      .sort(),
+  ).toEqual(['损坏的文件.xlsx', '知识竞赛情况表.xlsx']);
   expect(done.result.units.find((u) => u.unit === '天津市第一热电厂工会')?.status).toBe('late');
   const book = XLSX.read(done.workbook!);
   expect(book.SheetNames.slice(0, 3)).toEqual(['汇总', '报送情况', '问题清单']);

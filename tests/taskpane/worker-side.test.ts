@@ -29,14 +29,18 @@ test('the same definitions, sent again, find their forms compiled', () => {
 test('after a peek, the row checks of the forms the files hold are compiled', async () => {
   const dir = tempDir();
   const ids = idsOf('activity-summary');
-  const file = writeXlsx(path.join(dir, 'a.xlsx'), [{ name: '活动数据汇总', rows: [labelsOf('activity-summary'), activityRow({ unitName: '甲单位' }, ids)] }]);
+  const file = writeXlsx(path.join(dir, 'a.xlsx'), [
+    { name: '活动数据汇总', rows: [labelsOf('activity-summary'), activityRow({ unitName: '甲单位' }, ids)] },
+  ]);
   const definitions = copy(shippedForms).map((d) => ({ ...d, version: `${d.version}-peek` }));
   const forms = compiledForms(definitions);
   const activity = forms.find((f) => f.def.id === 'activity-summary')!;
   const quiz = forms.find((f) => f.def.id !== 'activity-summary')!;
   const compiles = { activity: jest.spyOn(activity, 'validateRow'), quiz: jest.spyOn(quiz, 'validateRow') };
   const messages: PeekMessage[] = [];
-  await performPeek({ type: 'peek', definitions, files: [{ name: 'a.xlsx', bytes: new Uint8Array(fs.readFileSync(file)) }] }, (m) => messages.push(m));
+  await performPeek({ type: 'peek', definitions, files: [{ name: 'a.xlsx', bytes: new Uint8Array(fs.readFileSync(file)) }] }, (m) =>
+    messages.push(m),
+  );
   expect(messages).toEqual([{ type: 'peeked', sources: [{ source: 'a.xlsx', forms: ['activity-summary'] }] }]);
   expect(compiles.activity).toHaveBeenCalled();
   expect(compiles.quiz).not.toHaveBeenCalled();

@@ -56,7 +56,20 @@ export function isHeaderKey(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) continue; // CJK unified ideographs: no case, no width
     if (c <= 0x20 || c >= 0x7f) return false; // spaces, and whatever else folding might touch
-    if ((c >= 0x41 && c <= 0x5a) || c === 0x28 || c === 0x29 || c === 0x2a || c === 0x3a || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) return false;
+    if (
+      (c >= 0x41 && c <= 0x5a) ||
+      c === 0x28 ||
+      c === 0x29 ||
+      c === 0x2a ||
+      c === 0x3a ||
+      c === 0x3c ||
+      c === 0x3e ||
+      c === 0x5b ||
+      c === 0x5d ||
+      c === 0x7b ||
+      c === 0x7d
+    )
+      return false;
   }
   return true;
 }
@@ -169,7 +182,7 @@ function boundedValidator(compile: () => ValidateFunction, limits: ReadonlyMap<s
     }
     const left = new Set(tooLong.map((e) => e.instancePath.slice(1)));
     const about = (e: ErrorObject) =>
-      e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : e.instancePath.split('/')[1] ?? '';
+      e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : (e.instancePath.split('/')[1] ?? '');
     bounded.errors = [...tooLong, ...(validate.errors ?? []).filter((e) => !left.has(about(e)))];
     return false;
   };

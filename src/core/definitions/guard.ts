@@ -38,7 +38,8 @@ const MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', 
 
 const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
 
-const pointer = (parts: readonly (string | number)[]) => '/' + parts.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (parts: readonly (string | number)[]) =>
+  '/' + parts.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 function problem(path: readonly (string | number)[], detail: string, lang: Lang): Issue {
   return makeIssue({ code: 'definition.invalid', params: { path: path.length ? pointer(path) : '/', detail } }, lang);
@@ -69,16 +70,37 @@ export function checkStructure(json: unknown, lang: Lang): Issue[] {
   let nodes = 0;
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
-    if (++nodes > MAX_NODES) return [problem([], zh ? `内容太多（超过 ${MAX_NODES} 项），请检查是否选错了文件` : `has more than ${MAX_NODES} entries. Please check that the right file was chosen`, lang)];
+    if (++nodes > MAX_NODES)
+      return [
+        problem(
+          [],
+          zh
+            ? `内容太多（超过 ${MAX_NODES} 项），请检查是否选错了文件`
+            : `has more than ${MAX_NODES} entries. Please check that the right file was chosen`,
+          lang,
+        ),
+      ];
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_DEPTH) return [problem(path, zh ? `嵌套超过 ${MAX_DEPTH} 层，请简化` : `is nested more than ${MAX_DEPTH} levels deep. Please simplify it`, lang)];
+    if (path.length >= MAX_DEPTH)
+      return [
+        problem(path, zh ? `嵌套超过 ${MAX_DEPTH} 层，请简化` : `is nested more than ${MAX_DEPTH} levels deep. Please simplify it`, lang),
+      ];
     if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
       continue;
     }
     for (const [key, item] of Object.entries(value)) {
       // JSON.parse keeps `__proto__` as an ordinary key, but copying the object elsewhere would not.
-      if (key === '__proto__') return [problem([...path, key], zh ? '不能使用“__proto__”作为名称，请删去或改名' : 'uses the name "__proto__", which is not allowed. Please remove or rename it', lang)];
+      if (key === '__proto__')
+        return [
+          problem(
+            [...path, key],
+            zh
+              ? '不能使用“__proto__”作为名称，请删去或改名'
+              : 'uses the name "__proto__", which is not allowed. Please remove or rename it',
+            lang,
+          ),
+        ];
       stack.push({ value: item, path: [...path, key] });
     }
   }
@@ -99,7 +121,9 @@ function reservedFieldIds(fields: object, walk: Walk): void {
 }
 
 const reservedName = (name: string, lang: Lang) =>
-  lang === 'en' ? `"${name}" is a name reserved by the program. Please choose another (such as "${name}Field")` : `“${name}”是程序保留的名称，请换一个（如“${name}Field”）`;
+  lang === 'en'
+    ? `"${name}" is a name reserved by the program. Please choose another (such as "${name}Field")`
+    : `“${name}”是程序保留的名称，请换一个（如“${name}Field”）`;
 
 function checkPattern(source: string, path: (string | number)[], label: string | undefined, walk: Walk): void {
   const risk = patternRisk(source);
@@ -122,11 +146,17 @@ function schemaNode(node: unknown, path: (string | number)[], label: string | un
     switch (key) {
       case '$ref':
         if (typeof value !== 'string' || !value.startsWith('#')) {
-          say(key, zh ? `引用了定义以外的内容（${String(value)}）；定义不会从网络或其他文件读取任何东西，请把所需内容直接写在定义里` : `refers outside the definition (${String(value)}); nothing is read from the network or other files. Please write what is needed into the definition`);
+          say(
+            key,
+            zh
+              ? `引用了定义以外的内容（${String(value)}）；定义不会从网络或其他文件读取任何东西，请把所需内容直接写在定义里`
+              : `refers outside the definition (${String(value)}); nothing is read from the network or other files. Please write what is needed into the definition`,
+          );
         }
         continue;
       case '$id':
-        if (typeof value === 'string') say(key, zh ? '行数据的 schema 里不能使用 $id，请删去' : 'the row schema may not use $id. Please remove it');
+        if (typeof value === 'string')
+          say(key, zh ? '行数据的 schema 里不能使用 $id，请删去' : 'the row schema may not use $id. Please remove it');
         continue;
       case '$async':
         say(key, zh ? '不支持异步校验（$async），请删去' : 'asynchronous validation ($async) is not supported. Please remove it');
@@ -135,14 +165,25 @@ function schemaNode(node: unknown, path: (string | number)[], label: string | un
         say(key, zh ? '不支持 $data 引用，请写出具体的值' : '$data references are not supported. Please write the value itself');
         continue;
       case '$schema':
-        if (typeof value !== 'string' || !DRAFT_07.test(value)) say(key, zh ? '行数据的 schema 只能按 JSON Schema draft-07 书写，请删去这一项' : 'the row schema must be JSON Schema draft-07. Please remove this entry');
+        if (typeof value !== 'string' || !DRAFT_07.test(value))
+          say(
+            key,
+            zh
+              ? '行数据的 schema 只能按 JSON Schema draft-07 书写，请删去这一项'
+              : 'the row schema must be JSON Schema draft-07. Please remove this entry',
+          );
         continue;
       case 'pattern':
         if (typeof value === 'string') checkPattern(value, [...path, key], title ?? label, walk);
         continue;
       case 'format':
         if (typeof value === 'string' && !ALLOWED_FORMATS.includes(value)) {
-          say(key, zh ? `不认识的格式“${value}”，可用的格式有：${ALLOWED_FORMATS.join('、')}` : `unknown format "${value}"; the formats that can be used are ${ALLOWED_FORMATS.join(', ')}`);
+          say(
+            key,
+            zh
+              ? `不认识的格式“${value}”，可用的格式有：${ALLOWED_FORMATS.join('、')}`
+              : `unknown format "${value}"; the formats that can be used are ${ALLOWED_FORMATS.join(', ')}`,
+          );
         }
         continue;
     }
@@ -153,8 +194,11 @@ function schemaNode(node: unknown, path: (string | number)[], label: string | un
           walk.issues.push(problem([...path, key, name], reservedName(name, walk.lang), walk.lang));
           continue;
         }
-        const subTitle = sub !== null && typeof sub === 'object' && typeof (sub as Record<string, unknown>)['title'] === 'string' ? String((sub as Record<string, unknown>)['title']) : undefined;
-        schemaNode(sub, [...path, key, name], key === 'properties' ? subTitle ?? name : label, walk);
+        const subTitle =
+          sub !== null && typeof sub === 'object' && typeof (sub as Record<string, unknown>)['title'] === 'string'
+            ? String((sub as Record<string, unknown>)['title'])
+            : undefined;
+        schemaNode(sub, [...path, key, name], key === 'properties' ? (subTitle ?? name) : label, walk);
       }
       continue;
     }

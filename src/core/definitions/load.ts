@@ -28,7 +28,11 @@ function problem(path: string, detail: string, lang: Lang): Issue {
 
 function describeSchemaError(error: ErrorObject): string {
   const params = error.params as { allowedValues?: unknown[]; additionalProperty?: string; missingProperty?: string };
-  const extra = params.allowedValues ? `（${params.allowedValues.map(String).join('、')}）` : params.additionalProperty ? `：${params.additionalProperty}` : '';
+  const extra = params.allowedValues
+    ? `（${params.allowedValues.map(String).join('、')}）`
+    : params.additionalProperty
+      ? `：${params.additionalProperty}`
+      : '';
   return `${error.message ?? error.keyword}${extra}`;
 }
 
@@ -41,24 +45,38 @@ function crossReferences(def: FormDefinition, lang: Lang): Issue[] {
   const zh = lang !== 'en';
   const unknown = (path: string, id: string) => problem(path, zh ? `指向不存在的字段“${id}”` : `names the unknown field "${id}"`, lang);
   // Own keys only: `fields.constructor` would otherwise be found on every object.
-  for (const id of ids) if (!Object.hasOwn(def.fields, id)) issues.push(problem(at('fields'), zh ? `缺少字段“${id}”的说明` : `has no entry for field "${id}"`, lang));
+  for (const id of ids)
+    if (!Object.hasOwn(def.fields, id))
+      issues.push(problem(at('fields'), zh ? `缺少字段“${id}”的说明` : `has no entry for field "${id}"`, lang));
   for (const id of Object.keys(def.fields)) if (!ids.has(id)) issues.push(unknown(at('fields', id), id));
   if (!ids.has(def.rollupKey)) issues.push(unknown(at('rollupKey'), def.rollupKey));
   for (const [i, id] of (def.schema.required ?? []).entries()) if (!ids.has(id)) issues.push(unknown(at('schema', 'required', i), id));
   const ruleIds = new Set<string>();
   for (const [i, rule] of (def.rules ?? []).entries()) {
-    if (ruleIds.has(rule.id)) issues.push(problem(at('rules', i, 'id'), zh ? `规则编号“${rule.id}”重复` : `rule id "${rule.id}" is used twice`, lang));
+    if (ruleIds.has(rule.id))
+      issues.push(problem(at('rules', i, 'id'), zh ? `规则编号“${rule.id}”重复` : `rule id "${rule.id}" is used twice`, lang));
     ruleIds.add(rule.id);
     const refs: [string, string][] =
-      rule.kind === 'compare' ? [['field', rule.field], ['other', rule.other]]
-      : rule.kind === 'sum' ? [['total', rule.total], ...rule.parts.map((p, j): [string, string] => [`parts/${j}`, p])]
-      : rule.kind === 'requiredWhen' ? [['field', rule.field], ['when/field', rule.when.field]]
-      : rule.kind === 'notAfterToday' ? [['field', rule.field]]
-      : rule.fields.map((f, j): [string, string] => [`fields/${j}`, f]);
+      rule.kind === 'compare'
+        ? [
+            ['field', rule.field],
+            ['other', rule.other],
+          ]
+        : rule.kind === 'sum'
+          ? [['total', rule.total], ...rule.parts.map((p, j): [string, string] => [`parts/${j}`, p])]
+          : rule.kind === 'requiredWhen'
+            ? [
+                ['field', rule.field],
+                ['when/field', rule.when.field],
+              ]
+            : rule.kind === 'notAfterToday'
+              ? [['field', rule.field]]
+              : rule.fields.map((f, j): [string, string] => [`fields/${j}`, f]);
     for (const [key, id] of refs) if (!ids.has(id)) issues.push(unknown(at('rules', i, key), id));
   }
   for (const [i, computed] of (def.computed ?? []).entries()) {
-    for (const key of ['numerator', 'denominator'] as const) if (!ids.has(computed[key])) issues.push(unknown(at('computed', i, key), computed[key]));
+    for (const key of ['numerator', 'denominator'] as const)
+      if (!ids.has(computed[key])) issues.push(unknown(at('computed', i, key), computed[key]));
   }
   return issues;
 }
@@ -80,7 +98,12 @@ export function checkDefinition(json: unknown, lang: Lang = 'zh-CN'): LoadResult
     createSafeAjv().compile(definition.schema);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [problem(at('schema'), lang === 'en' ? `cannot be used as a JSON Schema: ${detail}` : `不能用作 JSON Schema：${detail}`, lang)] };
+    return {
+      ok: false,
+      issues: [
+        problem(at('schema'), lang === 'en' ? `cannot be used as a JSON Schema: ${detail}` : `不能用作 JSON Schema：${detail}`, lang),
+      ],
+    };
   }
   return { ok: true, definition };
 }

@@ -53,7 +53,9 @@ export function proposeForm(sources: readonly SourceForms[], order: readonly str
     const at = order.indexOf(form);
     return at < 0 ? order.length : at;
   };
-  const ranked = [...holders.entries()].sort(([a, as], [b, bs]) => bs.length - as.length || rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = [...holders.entries()].sort(
+    ([a, as], [b, bs]) => bs.length - as.length || rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   const unmatched = sources.filter((s) => s.forms.length === 0).map((s) => s.source);
   const best = ranked[0];
   if (!best) return { matching: [], total: sources.length, others: [], unmatched };
@@ -70,7 +72,9 @@ export function proposeForm(sources: readonly SourceForms[], order: readonly str
     form,
     matching,
     total: sources.length,
-    others: [...others.entries()].map(([id, list]) => ({ form: id, sources: list })).sort((a, b) => b.sources.length - a.sources.length || rank(a.form) - rank(b.form)),
+    others: [...others.entries()]
+      .map(([id, list]) => ({ form: id, sources: list }))
+      .sort((a, b) => b.sources.length - a.sources.length || rank(a.form) - rank(b.form)),
     unmatched,
   };
 }

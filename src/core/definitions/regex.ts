@@ -66,14 +66,33 @@ export function complement(ranges: readonly Range[]): Range[] {
 }
 
 const DIGIT: Range[] = [[0x30, 0x39]];
-const WORD: Range[] = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
+const WORD: Range[] = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+];
 /** What `\s` matches in JavaScript. */
 const SPACE: Range[] = [
-  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
-  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
 ];
 /** `.` without the `s` flag: anything but a line end. */
-const DOT = new CharSet(complement([[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]]));
+const DOT = new CharSet(
+  complement([
+    [0x0a, 0x0a],
+    [0x0d, 0x0d],
+    [0x2028, 0x2029],
+  ]),
+);
 
 export const isWordChar = (cp: number | undefined): boolean => cp !== undefined && WORD.some(([lo, hi]) => cp >= lo && cp <= hi);
 
@@ -170,7 +189,8 @@ export function parsePattern(source: string): Node[][] {
     if (c === '(') {
       if (peek() === '?') {
         const next = peek(1);
-        if (next === '=' || next === '!' || (next === '<' && (peek(2) === '=' || peek(2) === '!'))) throw new UnsupportedPattern('lookaround');
+        if (next === '=' || next === '!' || (next === '<' && (peek(2) === '=' || peek(2) === '!')))
+          throw new UnsupportedPattern('lookaround');
         if (next === ':') i += 2;
         else if (next === '<') {
           while (take() !== '>' && i < cps.length) {
@@ -198,12 +218,18 @@ export function parsePattern(source: string): Node[][] {
   function escape(inClass = false): CharSet {
     const e = take();
     switch (e) {
-      case 'd': return new CharSet(DIGIT);
-      case 'D': return new CharSet(complement(DIGIT));
-      case 'w': return new CharSet(WORD);
-      case 'W': return new CharSet(complement(WORD));
-      case 's': return new CharSet(SPACE);
-      case 'S': return new CharSet(complement(SPACE));
+      case 'd':
+        return new CharSet(DIGIT);
+      case 'D':
+        return new CharSet(complement(DIGIT));
+      case 'w':
+        return new CharSet(WORD);
+      case 'W':
+        return new CharSet(complement(WORD));
+      case 's':
+        return new CharSet(SPACE);
+      case 'S':
+        return new CharSet(complement(SPACE));
       case 'p':
       case 'P': {
         let body = '';
@@ -226,15 +252,24 @@ export function parsePattern(source: string): Node[][] {
       return parseInt(text, 16);
     };
     switch (e) {
-      case 't': return 0x09;
-      case 'n': return 0x0a;
-      case 'v': return 0x0b;
-      case 'f': return 0x0c;
-      case 'r': return 0x0d;
-      case '0': return 0;
-      case 'b': return inClass ? 0x08 : 0x62;
-      case 'c': return take().charCodeAt(0) % 32;
-      case 'x': return hex(2);
+      case 't':
+        return 0x09;
+      case 'n':
+        return 0x0a;
+      case 'v':
+        return 0x0b;
+      case 'f':
+        return 0x0c;
+      case 'r':
+        return 0x0d;
+      case '0':
+        return 0;
+      case 'b':
+        return inClass ? 0x08 : 0x62;
+      case 'c':
+        return take().charCodeAt(0) % 32;
+      case 'x':
+        return hex(2);
       case 'u': {
         if (peek() === '{') {
           i++;
@@ -254,7 +289,8 @@ export function parsePattern(source: string): Node[][] {
         }
         return unit;
       }
-      default: return e.codePointAt(0)!; // `\.`, `\-`, `\/` …: the character itself
+      default:
+        return e.codePointAt(0)!; // `\.`, `\-`, `\/` …: the character itself
     }
   }
 

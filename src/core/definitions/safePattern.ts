@@ -93,7 +93,8 @@ function computeShape(node: Node, repeated: boolean): Shape {
       const shapes = node.alternatives.map((alt) => sequenceShape(alt, repeated));
       if (repeated) {
         for (let a = 0; a < shapes.length; a++) {
-          for (let b = a + 1; b < shapes.length; b++) if (anyOverlap(shapes[a]!.first, shapes[b]!.first)) throw new Risky('overlapping-alternatives');
+          for (let b = a + 1; b < shapes.length; b++)
+            if (anyOverlap(shapes[a]!.first, shapes[b]!.first)) throw new Risky('overlapping-alternatives');
         }
       }
       return {
@@ -217,7 +218,9 @@ export function describePatternRisk(risk: PatternRisk, pattern: string, lang: La
   const source = cps.length > 60 ? cps.slice(0, 60).join('') + '…' : pattern;
   if (lang === 'en') {
     const what = label ? `The format rule (pattern) "${source}" of field "${label}"` : `The pattern "${source}"`;
-    return risk === 'syntax' || risk === 'too-long' ? `${what} cannot be used: ${reason.en}` : `${what} could make checking hang: ${reason.en}`;
+    return risk === 'syntax' || risk === 'too-long'
+      ? `${what} cannot be used: ${reason.en}`
+      : `${what} could make checking hang: ${reason.en}`;
   }
   const what = label ? `字段“${label}”的格式规则（pattern）“${source}”` : `格式规则（pattern）“${source}”`;
   return risk === 'syntax' || risk === 'too-long' ? `${what}无法使用：${reason.zh}` : `${what}写法可能让校验卡死：${reason.zh}`;

@@ -144,10 +144,14 @@ export class SafeRegExp implements RegExpLike {
 
 function holds(what: Assertion, cps: readonly number[], pos: number): boolean {
   switch (what) {
-    case 'start': return pos === 0;
-    case 'end': return pos === cps.length;
-    case 'word-boundary': return isWordChar(cps[pos - 1]) !== isWordChar(cps[pos]);
-    case 'not-word-boundary': return isWordChar(cps[pos - 1]) === isWordChar(cps[pos]);
+    case 'start':
+      return pos === 0;
+    case 'end':
+      return pos === cps.length;
+    case 'word-boundary':
+      return isWordChar(cps[pos - 1]) !== isWordChar(cps[pos]);
+    case 'not-word-boundary':
+      return isWordChar(cps[pos - 1]) === isWordChar(cps[pos]);
   }
 }
 

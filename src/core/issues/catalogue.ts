@@ -132,7 +132,8 @@ const entries = {
   'value.formula-no-result': {
     // Reported by the check, not the value parser: the readers give such a cell as blank and list it.
     severity: 'error',
-    'zh-CN': '单元格是公式，但文件中没有保存计算结果（可能是用 WPS 或程序生成后没有在 Excel 中打开保存过），未计入汇总；请在 Excel 中打开、确认数值显示后保存，再重新报送',
+    'zh-CN':
+      '单元格是公式，但文件中没有保存计算结果（可能是用 WPS 或程序生成后没有在 Excel 中打开保存过），未计入汇总；请在 Excel 中打开、确认数值显示后保存，再重新报送',
     en: 'The cell holds a formula, but the file carries no calculated result for it (it was probably made with WPS or a program and never opened and saved in Excel); not counted. Please open the file in Excel, check that the value shows, save it and send it again',
   },
   // ── JSON Schema (Ajv) ──
@@ -247,7 +248,8 @@ const entries = {
   'table.hidden-under-merge': {
     // Reported at the first such cell; `count` is how many cells of the area hold something.
     severity: 'warning',
-    'zh-CN': '合并单元格 {range} 中，左上角以外有 {count} 个单元格有内容（如“{value}”），Excel 中看不到，未读取；如果是本表数据，请取消合并后填到对应的单元格',
+    'zh-CN':
+      '合并单元格 {range} 中，左上角以外有 {count} 个单元格有内容（如“{value}”），Excel 中看不到，未读取；如果是本表数据，请取消合并后填到对应的单元格',
     en: 'In the merged cells {range}, {count} cell(s) other than the top-left one hold something (such as "{value}") that Excel does not show; not read. If it belongs to the form, please unmerge the cells and enter it in the right cell',
   },
   'table.duplicate-column': {
@@ -278,17 +280,19 @@ const entries = {
   // ── Vertical cards (one unit's return written down the page) ──
   'table.not-found-near': {
     severity: 'error',
-    'zh-CN': '没有找到可识别的报表：最接近的是《{form}》，但缺少“{missing}”。横版报表的表头应有这些列；竖版（单位填报）报表应在“指标”或“项目”列写出这些项目，数量写在右边一列',
+    'zh-CN':
+      '没有找到可识别的报表：最接近的是《{form}》，但缺少“{missing}”。横版报表的表头应有这些列；竖版（单位填报）报表应在“指标”或“项目”列写出这些项目，数量写在右边一列',
     en: 'No known form was found. The nearest is "{form}", but "{missing}" is missing. A table needs these as column headers; a vertical card needs them as items in its 指标/项目 column, with the figures in the column to the right',
   },
   'card.two-value-columns': {
     severity: 'error',
     'zh-CN': '竖版报表《{form}》有两列数量（{headers}），无法确定哪一列是本次填报的数字：请只保留本次的一列（如删去上年同期数），再报送',
-    en: 'The vertical card "{form}" has two value columns ({headers}); it cannot tell which holds this return\'s figures. Keep only this period\'s column (e.g. delete last year\'s) and send it again',
+    en: "The vertical card \"{form}\" has two value columns ({headers}); it cannot tell which holds this return's figures. Keep only this period's column (e.g. delete last year's) and send it again",
   },
   'card.ambiguous-form': {
     severity: 'error',
-    'zh-CN': '竖版报表的{count}个项目既符合《{form}》也符合《{otherForm}》，无法确定是哪一张表：请在表格上方的标题中写明表名，或使用下发的模板',
+    'zh-CN':
+      '竖版报表的{count}个项目既符合《{form}》也符合《{otherForm}》，无法确定是哪一张表：请在表格上方的标题中写明表名，或使用下发的模板',
     en: 'The {count} items of this vertical card fit both "{form}" and "{otherForm}"; it cannot tell which form it is. Write the form\'s name in the title above the card, or use the template sent out',
   },
   'card.no-unit': {
@@ -373,12 +377,14 @@ const entries = {
   'file.password': {
     severity: 'error',
     // Which key an encrypted .xlsx uses is not told without decrypting it: both cases are named.
-    'zh-CN': '文件已加密，无法读取；请在 Excel 中打开（如要求输入密码，请输入），点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码框后点确定；如果打开时没有要求密码，还请在“文件 → 另存为 → 工具 → 常规选项”中清空密码、去掉“建议只读”；保存后重新报送',
+    'zh-CN':
+      '文件已加密，无法读取；请在 Excel 中打开（如要求输入密码，请输入），点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码框后点确定；如果打开时没有要求密码，还请在“文件 → 另存为 → 工具 → 常规选项”中清空密码、去掉“建议只读”；保存后重新报送',
     en: 'The file is encrypted, so it cannot be read. Please open it in Excel (enter the password if asked), choose File > Info > Protect Workbook > Encrypt with Password, clear the password box and click OK; if Excel asked for no password, also clear the passwords and untick "Read-only recommended" under File > Save As > Tools > General Options; then save and send it again',
   },
   'file.default-encryption': {
     severity: 'error',
-    'zh-CN': '文件以 Excel 的默认密钥加密（打开时不用输入密码，但其他程序读不了），无法读取；请在 Excel 中打开，点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，确认密码框为空后点确定；或点“文件 → 另存为 → 工具 → 常规选项”，清空密码并去掉“建议只读”；保存后重新报送',
+    'zh-CN':
+      '文件以 Excel 的默认密钥加密（打开时不用输入密码，但其他程序读不了），无法读取；请在 Excel 中打开，点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，确认密码框为空后点确定；或点“文件 → 另存为 → 工具 → 常规选项”，清空密码并去掉“建议只读”；保存后重新报送',
     en: 'The file is encrypted with Excel\'s default key (it opens without a password, but other programs cannot read it). Please open it in Excel, choose File > Info > Protect Workbook > Encrypt with Password, make sure the password box is empty and click OK; or choose File > Save As > Tools > General Options, clear the passwords and untick "Read-only recommended"; then save and send it again',
   },
   'file.duplicate-part': {
@@ -404,12 +410,14 @@ const entries = {
   'file.zip-bomb': {
     // `ratio` (in the params) is what was seen before stopping: at least that much.
     severity: 'error',
-    'zh-CN': '文件中的 {part} 压缩比超过 {limit}:1，正常文件不会这样，是“压缩炸弹”式的异常文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
+    'zh-CN':
+      '文件中的 {part} 压缩比超过 {limit}:1，正常文件不会这样，是“压缩炸弹”式的异常文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
     en: 'The part {part} of the file is compressed more than {limit}:1, which no ordinary file is: the mark of a "zip bomb"; not read, for safety. If it is the form, please save it as a new file in Excel and send it again',
   },
   'file.zip-overlap': {
     severity: 'error',
-    'zh-CN': '文件中的多个部件共用同一段数据（{part}），是异常构造的文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
+    'zh-CN':
+      '文件中的多个部件共用同一段数据（{part}），是异常构造的文件，为安全起见未读取；如果确是报表，请在 Excel 中另存为新文件后重新报送',
     en: 'Several parts of the file share the same data ({part}), which no ordinary file does; not read, for safety. If it is the form, please save it as a new file in Excel and send it again',
   },
   'file.too-many-cells': {
@@ -507,13 +515,14 @@ const entries = {
   // ── Outliers: readable figures far from their peers or from last year (counted as they are) ──
   'outlier.peers': {
     severity: 'warning',
-    'zh-CN': '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    'zh-CN':
+      '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
     en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
   },
   'outlier.last-year': {
     severity: 'warning',
     'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
-    en: '{value} is ten times off this unit\'s {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
+    en: "{value} is ten times off this unit's {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is",
   },
   'last-year.unusable': {
     severity: 'warning',
@@ -548,8 +557,9 @@ const entries = {
   },
   'notice.no-unit': {
     severity: 'warning',
-    'zh-CN': '文件夹名和文件名中都没有名单上的单位名称或别名，不知道是哪个单位报送的，未计入；请把它放进以单位名称命名的文件夹，或在文件名中写明单位',
-    en: 'Neither the folder nor the file name holds a roster unit\'s name or alias, so it is not known which unit sent it; not counted. Put it in a folder named after the unit, or write the unit in the file name',
+    'zh-CN':
+      '文件夹名和文件名中都没有名单上的单位名称或别名，不知道是哪个单位报送的，未计入；请把它放进以单位名称命名的文件夹，或在文件名中写明单位',
+    en: "Neither the folder nor the file name holds a roster unit's name or alias, so it is not known which unit sent it; not counted. Put it in a folder named after the unit, or write the unit in the file name",
   },
   'notice.several-units': {
     severity: 'warning',
@@ -564,7 +574,7 @@ const entries = {
   'notice.unclassified-document': {
     severity: 'warning',
     'zh-CN': '从文件名看不出是哪种材料，未计入；活动总结的文件名应含“总结”，典型经验的附件应与报送表中的附件文件名一致',
-    en: 'The file name does not tell which material this is; not counted. An activity report\'s name should contain 总结; a typical experience\'s attachment should be named as in its table',
+    en: "The file name does not tell which material this is; not counted. An activity report's name should contain 总结; a typical experience's attachment should be named as in its table",
   },
   'notice.unclassified-other': {
     severity: 'warning',

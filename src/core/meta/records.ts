@@ -56,7 +56,7 @@ export function readMarksRecord(pairs: readonly [string, string][], sheet: strin
 export function marksRecordPairs(sheet: string, record: MarksRecord): [string, string][] {
   const text = JSON.stringify(record);
   const pairs: [string, string][] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let end = Math.min(text.length, i + RECORD_PIECE);
     while (end < text.length && end > i + 1 && /[=+\-@]/.test(text[end]!)) end--;
     pairs.push([marksKey(sheet), text.slice(i, end)]);

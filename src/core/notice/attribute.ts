@@ -13,10 +13,7 @@ import { unitKey } from '../rollup/roster';
 import type { Roster, RosterUnit } from '../rollup/types';
 import { stem } from './materials';
 
-export type Attribution =
-  | { kind: 'unit'; unit: RosterUnit }
-  | { kind: 'several'; units: RosterUnit[]; name: string }
-  | { kind: 'none' };
+export type Attribution = { kind: 'unit'; unit: RosterUnit } | { kind: 'several'; units: RosterUnit[]; name: string } | { kind: 'none' };
 
 const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
 /** How many leading characters of a key index it. */
@@ -24,7 +21,11 @@ const PREFIX = 3;
 
 /** The same folding as `unitKey`, without dropping a suffix: a name is searched, not matched whole. */
 function foldName(name: string): string {
-  return toHalfWidth(name).replace(SPACES, '').replace(/[【〔[{<《〈﹙「『]/g, '(').replace(/[】〕\]}>》〉﹚」』]/g, ')').toLowerCase();
+  return toHalfWidth(name)
+    .replace(SPACES, '')
+    .replace(/[【〔[{<《〈﹙「『]/g, '(')
+    .replace(/[】〕\]}>》〉﹚」』]/g, ')')
+    .toLowerCase();
 }
 
 interface Needle {
@@ -64,7 +65,9 @@ export function attributorFor(roster: Roster): Attributor {
         }
       }
     }
-    const kept = spans.filter((s) => !spans.some((o) => o.unit !== s.unit && o.to - o.from > s.to - s.from && o.from <= s.from && o.to >= s.to));
+    const kept = spans.filter(
+      (s) => !spans.some((o) => o.unit !== s.unit && o.to - o.from > s.to - s.from && o.from <= s.from && o.to >= s.to),
+    );
     const units: RosterUnit[] = [];
     for (const span of kept) if (!units.includes(span.unit)) units.push(span.unit);
     return units;

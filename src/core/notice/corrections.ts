@@ -40,7 +40,11 @@ export function correctionTexts(result: NoticeResult, lang: Lang): CorrectionTex
   for (const unit of result.units) {
     const issues = byUnit.get(unit.unit);
     if (!issues) continue;
-    const items = issues.map((issue, i) => messageFor('notice.correction-item', { n: i + 1, file: baseName(issue.file!), sheet: issue.sheet!, message: issue.message }, lang)).join('\n');
+    const items = issues
+      .map((issue, i) =>
+        messageFor('notice.correction-item', { n: i + 1, file: baseName(issue.file!), sheet: issue.sheet!, message: issue.message }, lang),
+      )
+      .join('\n');
     const greeting = unit.contact ? (lang === 'en' ? `Dear ${unit.contact}, ` : `${unit.contact}同志，`) : '';
     out.push({ unit: unit.unit, issues, message: messageFor('notice.correction', { greeting, unit: unit.unit, items }, lang) });
   }

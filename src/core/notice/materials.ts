@@ -61,7 +61,12 @@ export function stem(name: string): string {
  */
 export function isHousekeepingFile(name: string): boolean {
   const base = baseName(name);
-  return base.startsWith('~$') || base.startsWith('._') || /^(\.ds_store|thumbs\.db|desktop\.ini)$/i.test(base) || /(^|[\\/])__MACOSX([\\/]|$)/.test(name);
+  return (
+    base.startsWith('~$') ||
+    base.startsWith('._') ||
+    /^(\.ds_store|thumbs\.db|desktop\.ini)$/i.test(base) ||
+    /(^|[\\/])__MACOSX([\\/]|$)/.test(name)
+  );
 }
 
 export function fileKind(name: string): FileKind {

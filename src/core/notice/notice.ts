@@ -17,7 +17,19 @@ import type { Roster, RosterUnit, RollupResult, RollupRow } from '../rollup/type
 import { foldKey } from '../text/fold';
 import { attributorFor, type Attribution } from './attribute';
 import { crossFormIssues, rowsByUnit } from './crossForm';
-import { FORM_MATERIALS, baseName, extensionOf, fileKind, isActivityReportName, isMaterialId, looksGarbled, materialHintOf, materialLabel, stem, type MaterialId } from './materials';
+import {
+  FORM_MATERIALS,
+  baseName,
+  extensionOf,
+  fileKind,
+  isActivityReportName,
+  isMaterialId,
+  looksGarbled,
+  materialHintOf,
+  materialLabel,
+  stem,
+  type MaterialId,
+} from './materials';
 import { remindersFor } from './reminders';
 import type { ListingProblem, MaterialCell, NoticeEntry, NoticeFileLine, NoticeResult, UnitMaterials } from './types';
 
@@ -132,7 +144,14 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
     for (const id of taken) builders.get(id)!.add(input);
     for (const id of formsHere.filter((f) => !builders.has(f))) {
       const issue = fileIssue(entry.file, 'notice.not-requested', { material: formName(id) });
-      lines.push({ file: entry.file, unit: null, material: isMaterialId(id) ? id : null, status: 'not-requested', code: issue.code, reason: issue.message });
+      lines.push({
+        file: entry.file,
+        unit: null,
+        material: isMaterialId(id) ? id : null,
+        status: 'not-requested',
+        code: issue.code,
+        reason: issue.message,
+      });
     }
   }
 
@@ -149,7 +168,11 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
   /** The line of a file that names no unit, or several: why it was not attributed. */
   function unattributed(entry: NoticeEntry, how: Attribution, material: MaterialId | null): NoticeFileLine {
     let issue: Issue;
-    if (how.kind === 'several') issue = fileIssue(entry.file, 'notice.several-units', { name: how.name, units: how.units.map((u) => u.name).join(lang === 'en' ? ', ' : '、') });
+    if (how.kind === 'several')
+      issue = fileIssue(entry.file, 'notice.several-units', {
+        name: how.name,
+        units: how.units.map((u) => u.name).join(lang === 'en' ? ', ' : '、'),
+      });
     else if (looksGarbled(entry.within ?? entry.file)) issue = fileIssue(entry.file, 'notice.garbled-name');
     else issue = fileIssue(entry.file, 'notice.no-unit');
     return { file: entry.file, unit: null, material, status: 'unattributed', code: issue.code, reason: issue.message };
@@ -176,7 +199,12 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
           const units = [...(unitsOf.get(verdict.file) ?? [])];
           lines.push({ file: verdict.file, unit: units.length === 1 ? units[0]! : null, material: id, status: 'accepted', reason: null });
         } else {
-          rejected.push({ entry: { file: verdict.file }, code: verdict.code ?? 'file.unreadable', reason: verdict.reason ?? '', material: id });
+          rejected.push({
+            entry: { file: verdict.file },
+            code: verdict.code ?? 'file.unreadable',
+            reason: verdict.reason ?? '',
+            material: id,
+          });
         }
       }
       issues.push(...result.issues);
@@ -185,13 +213,15 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
       const how = attribute(r.entry);
       const unit = how.kind === 'unit' ? how.unit.name : null;
       lines.push({ file: r.entry.file, unit, material: r.material, status: 'rejected', code: r.code, reason: r.reason });
-      if (unit && r.material && !rejectedByUnit.has(cellKey(unit, r.material))) rejectedByUnit.set(cellKey(unit, r.material), { reason: r.reason, file: r.entry.file });
+      if (unit && r.material && !rejectedByUnit.has(cellKey(unit, r.material)))
+        rejectedByUnit.set(cellKey(unit, r.material), { reason: r.reason, file: r.entry.file });
     }
 
     // Typical experiences' attachments, by name, to find the documents that are theirs.
     const experienceRows = (forms['typical-experience']?.rows ?? []).filter((r) => r.status === 'counted');
     const attachmentOwner = new Map<string, RollupRow>();
-    for (const row of experienceRows) for (const name of attachmentsOf(row)) for (const key of nameKeys(name)) if (!attachmentOwner.has(key)) attachmentOwner.set(key, row);
+    for (const row of experienceRows)
+      for (const name of attachmentsOf(row)) for (const key of nameKeys(name)) if (!attachmentOwner.has(key)) attachmentOwner.set(key, row);
 
     // Documents and photos: by their names only.
     const byUnit = new Map<string, { files: string[]; dates: string[] }>();
@@ -208,8 +238,18 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
       const date = isoDay(entry.modified);
       const dated = date ? { date } : {};
       if (kind === 'archive' || kind === 'other') {
-        const issue = fileIssue(entry.file, kind === 'archive' ? 'notice.archive' : 'notice.unclassified-other', { extension: extensionOf(entry.file) || '?' });
-        lines.push({ file: entry.file, unit: null, material: null, status: 'unclassified', code: issue.code, reason: issue.message, ...dated });
+        const issue = fileIssue(entry.file, kind === 'archive' ? 'notice.archive' : 'notice.unclassified-other', {
+          extension: extensionOf(entry.file) || '?',
+        });
+        lines.push({
+          file: entry.file,
+          unit: null,
+          material: null,
+          status: 'unclassified',
+          code: issue.code,
+          reason: issue.message,
+          ...dated,
+        });
         continue;
       }
       let material: MaterialId | null = null;
@@ -217,13 +257,23 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
       if (kind === 'photo') material = 'photos';
       else if (isActivityReportName(entry.file)) material = 'activity-report';
       else {
-        owner = nameKeys(entry.file).map((k) => attachmentOwner.get(k)).find(Boolean);
+        owner = nameKeys(entry.file)
+          .map((k) => attachmentOwner.get(k))
+          .find(Boolean);
         if (owner) material = 'typical-experience';
       }
       if (!material) {
         const issue = fileIssue(entry.file, 'notice.unclassified-document');
         const how = attribute(entry);
-        lines.push({ file: entry.file, unit: how.kind === 'unit' ? how.unit.name : null, material: null, status: 'unclassified', code: issue.code, reason: issue.message, ...dated });
+        lines.push({
+          file: entry.file,
+          unit: how.kind === 'unit' ? how.unit.name : null,
+          material: null,
+          status: 'unclassified',
+          code: issue.code,
+          reason: issue.message,
+          ...dated,
+        });
         continue;
       }
       if (!requested.includes(material)) {
@@ -241,7 +291,8 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
       if (entry.size === 0) {
         const issue = fileIssue(entry.file, 'file.empty');
         lines.push({ file: entry.file, unit: unit.name, material, status: 'rejected', code: issue.code, reason: issue.message, ...dated });
-        if (!rejectedByUnit.has(cellKey(unit.name, material))) rejectedByUnit.set(cellKey(unit.name, material), { reason: issue.message, file: entry.file });
+        if (!rejectedByUnit.has(cellKey(unit.name, material)))
+          rejectedByUnit.set(cellKey(unit.name, material), { reason: issue.message, file: entry.file });
         continue;
       }
       lines.push({ file: entry.file, unit: unit.name, material, status: 'accepted', reason: null, ...dated });
@@ -250,7 +301,8 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
 
     // Each roster unit × each requested material.
     const statusOf = new Map<MaterialId, Map<string, RollupResult['units'][number]>>();
-    for (const [id, result] of Object.entries(forms) as [MaterialId, RollupResult][]) statusOf.set(id, new Map(result.units.map((u) => [u.unit, u])));
+    for (const [id, result] of Object.entries(forms) as [MaterialId, RollupResult][])
+      statusOf.set(id, new Map(result.units.map((u) => [u.unit, u])));
     const units: UnitMaterials[] = (roster?.units ?? []).map((unit) => {
       const deadline = unit.deadline ?? options.deadline;
       const items: UnitMaterials['items'] = {};
@@ -306,7 +358,14 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
     for (const row of experienceRows) {
       for (const attachment of attachmentsOf(row)) {
         if (nameKeys(attachment).some((k) => received.has(k))) continue;
-        const issue = makeIssue({ code: 'cross-form.attachment-missing', field: 'attachment', params: { unit: row.rosterUnit ?? row.unit, title: String(row.values.title ?? ''), attachment } }, lang);
+        const issue = makeIssue(
+          {
+            code: 'cross-form.attachment-missing',
+            field: 'attachment',
+            params: { unit: row.rosterUnit ?? row.unit, title: String(row.values.title ?? ''), attachment },
+          },
+          lang,
+        );
         issue.file = row.file;
         issue.sheet = row.sheet;
         issue.row = row.row;
@@ -341,4 +400,3 @@ function attachmentsOf(row: RollupRow): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '' && !/^(无|没有|none|n\/a|-|—)$/i.test(s));
 }
-

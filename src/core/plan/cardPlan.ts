@@ -40,7 +40,17 @@ export interface CardLine {
 
 export type CardRow =
   | { kind: 'group'; row: number; label: string }
-  | { kind: 'item'; row: number; seq: number; field: string; label: string; measure: string; valueCell: string; validation: ColumnValidation; numberFormat?: string };
+  | {
+      kind: 'item';
+      row: number;
+      seq: number;
+      field: string;
+      label: string;
+      measure: string;
+      valueCell: string;
+      validation: ColumnValidation;
+      numberFormat?: string;
+    };
 
 export interface CardPlan {
   sheetName: string;
@@ -71,7 +81,15 @@ function lines(form: CompiledForm, ids: readonly string[], firstRow: number): Ca
     const row = firstRow + out.length;
     // The unit's name is long; a date or a phone number needs less.
     const valueRange = `C${row}:${id === form.def.rollupKey ? 'E' : 'D'}${row}`;
-    const line: CardLine = { row, field: id, label: LINE_LABELS[id] ?? `${field.label}：`, labelCell: `B${row}`, valueCell: `C${row}`, valueRange, validation: fieldValidation(form.def, field, `C${row}`) };
+    const line: CardLine = {
+      row,
+      field: id,
+      label: LINE_LABELS[id] ?? `${field.label}：`,
+      labelCell: `B${row}`,
+      valueCell: `C${row}`,
+      valueRange,
+      validation: fieldValidation(form.def, field, `C${row}`),
+    };
     const format = templateNumberFormat(field);
     if (format !== undefined) line.numberFormat = format;
     out.push(line);
@@ -98,7 +116,16 @@ export function cardPlan(form: CompiledForm, year: number): CardPlan {
     group = label;
     const split = splitMeasure(field.label);
     const valueCell = `${CARD_COLUMNS.value}${++row}`;
-    const item: CardRow = { kind: 'item', row, seq: ++seq, field: field.id, label: split.label, measure: split.measure, valueCell, validation: fieldValidation(def, field, valueCell) };
+    const item: CardRow = {
+      kind: 'item',
+      row,
+      seq: ++seq,
+      field: field.id,
+      label: split.label,
+      measure: split.measure,
+      valueCell,
+      validation: fieldValidation(def, field, valueCell),
+    };
     const format = templateNumberFormat(field);
     if (format !== undefined) item.numberFormat = format;
     rows.push(item);

@@ -14,7 +14,8 @@ export const COMPARISON_SHEET_NAME = '同比';
 const TEXTS = {
   'zh-CN': {
     title: (form: string) => `${form}同比`,
-    info: (file: string, n: number, notCompared: string) => `去年：${file}；比较 ${n} 项指标${notCompared ? `；去年表中没有、不作比较的指标：${notCompared}` : ''}`,
+    info: (file: string, n: number, notCompared: string) =>
+      `去年：${file}；比较 ${n} 项指标${notCompared ? `；去年表中没有、不作比较的指标：${notCompared}` : ''}`,
     headers: ['单位名称', '同比情况', '指标', '今年', '去年', '增减', '增减幅度'],
     total: '合计',
     status: { both: '', new: '今年新增', gone: '去年有、今年未报' },
@@ -22,7 +23,8 @@ const TEXTS = {
   },
   en: {
     title: (form: string) => `${form}: this year against last year`,
-    info: (file: string, n: number, notCompared: string) => `Last year: ${file}; ${n} indicators compared${notCompared ? `; not in last year's table, not compared: ${notCompared}` : ''}`,
+    info: (file: string, n: number, notCompared: string) =>
+      `Last year: ${file}; ${n} indicators compared${notCompared ? `; not in last year's table, not compared: ${notCompared}` : ''}`,
     headers: ['Unit', 'Compared', 'Indicator', 'This year', 'Last year', 'Change', 'Change %'],
     total: 'Total',
     status: { both: '', new: 'New this year', gone: 'Reported last year, not this year' },
@@ -62,7 +64,8 @@ export function comparisonSheet(comparison: LastYearComparison, form: CompiledFo
   info[0] = t.info(comparison.file, comparison.fields.length, comparison.notCompared.map(label).join(t.list));
   values.push(info);
   values.push([...t.headers]);
-  for (const id of comparison.fields) values.push(line(t.total, '', label(id), comparison.total[id] ?? { thisYear: null, lastYear: null, change: null }));
+  for (const id of comparison.fields)
+    values.push(line(t.total, '', label(id), comparison.total[id] ?? { thisYear: null, lastYear: null, change: null }));
   const totalEnd = values.length;
   for (const unit of comparison.units) {
     for (const id of comparison.fields) {

@@ -79,7 +79,7 @@ export function compressCells(addresses: readonly string[]): string[] {
   for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
     const rows = [...byColumn.get(c)!].sort((a, b) => a - b);
     const letter = columnName(c);
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
       out.push(i === j ? `${letter}${rows[i]! + 1}` : `${letter}${rows[i]! + 1}:${letter}${rows[j]! + 1}`);
@@ -216,7 +216,12 @@ export function promptGroups(plan: MarkPlan): PromptGroup[] {
     if (!group) groups.set(key, (group = { severity, text, cells: [] }));
     group.cells.push(address);
   }
-  return [...groups.values()].map((g) => ({ severity: g.severity, title: MARK_TITLES[g.severity], text: g.text, areas: compressCells(g.cells) }));
+  return [...groups.values()].map((g) => ({
+    severity: g.severity,
+    title: MARK_TITLES[g.severity],
+    text: g.text,
+    areas: compressCells(g.cells),
+  }));
 }
 
 // ── Rows written from the entry form ────────────────────────────────────────────────────
@@ -242,7 +247,12 @@ function asInput(value: unknown): CellValue {
  * it. Field columns take the form's values (a field the form left empty is written blank);
  * columns in between that hold no field keep what the row said.
  */
-export function rowWritePlan(grid: Grid, table: LocatedTable, values: Record<string, unknown>, options: RowWriteOptions = {}): RowWritePlan {
+export function rowWritePlan(
+  grid: Grid,
+  table: LocatedTable,
+  values: Record<string, unknown>,
+  options: RowWriteOptions = {},
+): RowWritePlan {
   const columns = [...table.fieldColumns.values()];
   if (!columns.length) throw new Error('rowWritePlan: the table has no field columns');
   const first = Math.min(...columns);
@@ -264,7 +274,7 @@ export function rowWritePlan(grid: Grid, table: LocatedTable, values: Record<str
     insert = next !== undefined && (next.kind === 'total' || next.kind === 'note');
   }
 
-  const existing = options.row !== undefined ? grid.rows[r] ?? [] : [];
+  const existing = options.row !== undefined ? (grid.rows[r] ?? []) : [];
   const out: CellValue[] = [];
   for (let c = first; c <= last; c++) {
     const id = fieldAt.get(c);

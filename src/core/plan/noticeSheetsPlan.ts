@@ -47,7 +47,8 @@ export const MATERIAL_COLORS: Record<MaterialStatus, string> = {
 const TEXTS = {
   'zh-CN': {
     materialsTitle: (unit: string) => `${unit}报送材料情况`,
-    counts: (units: number, complete: number, chase: number, created: string) => `名单 ${units} 个单位：材料齐全 ${complete} 个，需催报 ${chase} 个。生成时间：${created}`,
+    counts: (units: number, complete: number, chase: number, created: string) =>
+      `名单 ${units} 个单位：材料齐全 ${complete} 个，需催报 ${chase} 个。生成时间：${created}`,
     unitHeaders: ['单位名称', '单位层级', '截止日期'],
     status: { received: '已收到', late: '逾期', rejected: '退回', missing: '未报送' } as Record<MaterialStatus, string>,
     statusHeader: '状态',
@@ -64,7 +65,8 @@ const TEXTS = {
   },
   en: {
     materialsTitle: (unit: string) => `${unit}Materials received`,
-    counts: (units: number, complete: number, chase: number, created: string) => `Roster of ${units} units: ${complete} complete, ${chase} to remind. Made: ${created}`,
+    counts: (units: number, complete: number, chase: number, created: string) =>
+      `Roster of ${units} units: ${complete} complete, ${chase} to remind. Made: ${created}`,
     unitHeaders: ['Unit', 'Level', 'Deadline'],
     status: { received: 'Received', late: 'Late', rejected: 'Rejected', missing: 'Missing' } as Record<MaterialStatus, string>,
     statusHeader: 'Status',
@@ -143,7 +145,12 @@ function materialsSheet(result: NoticeResult, lang: Lang, unitName: string): Not
       const cell = unit.items[m];
       if (!cell) return;
       const c = 3 + i * 2;
-      row[c] = m === 'photos' && cell.count !== undefined && cell.status !== 'missing' && cell.status !== 'rejected' ? (cell.status === 'late' ? `${t.status.late}（${cell.count}）` : t.photos(cell.count)) : t.status[cell.status];
+      row[c] =
+        m === 'photos' && cell.count !== undefined && cell.status !== 'missing' && cell.status !== 'rejected'
+          ? cell.status === 'late'
+            ? `${t.status.late}（${cell.count}）`
+            : t.photos(cell.count)
+          : t.status[cell.status];
       row[c + 1] = isoToSerial(cell.date) ?? cell.date ?? '';
       fill(MATERIAL_COLORS[cell.status], a1(r - 1, c));
     });
@@ -171,7 +178,12 @@ function materialsSheet(result: NoticeResult, lang: Lang, unitName: string): Not
     values,
     textPrefixed: prefixText(values),
     widths: [30, 16, 12, ...materials.flatMap(() => [13, 12])],
-    numberFormats: result.units.length ? [{ format: DATE_FORMAT, areas: dateColumns.map((c) => area(c, first, c, lastUnitRow)) }, { format: INT_FORMAT, areas: [area(3, totalsTop, last, lastRow)] }] : [],
+    numberFormats: result.units.length
+      ? [
+          { format: DATE_FORMAT, areas: dateColumns.map((c) => area(c, first, c, lastUnitRow)) },
+          { format: INT_FORMAT, areas: [area(3, totalsTop, last, lastRow)] },
+        ]
+      : [],
     titleRow: TITLE_ROW,
     headerRows: [3, 4],
     merges,
@@ -235,7 +247,12 @@ function remindersSheet(result: NoticeResult, lang: Lang): NoticeSheetPlan {
   };
 }
 
-export function noticeSheetsPlan(result: NoticeResult, forms: readonly CompiledForm[], lang: Lang, options: { unit?: string } = {}): NoticeSheetsPlan {
+export function noticeSheetsPlan(
+  result: NoticeResult,
+  forms: readonly CompiledForm[],
+  lang: Lang,
+  options: { unit?: string } = {},
+): NoticeSheetsPlan {
   const t = TEXTS[lang];
   const sheets: NoticeSheetPlan[] = [materialsSheet(result, lang, options.unit ?? ''), remindersSheet(result, lang)];
   for (const material of result.materials) {

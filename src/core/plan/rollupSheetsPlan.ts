@@ -94,7 +94,8 @@ const TEXTS = {
     remark: '说明',
     total: '合计',
     notOnRoster: '不在单位名单',
-    rowCounts: (errors: number, warnings: number) => [errors ? `错误${errors}个` : '', warnings ? `警告${warnings}个` : ''].filter(Boolean).join('，'),
+    rowCounts: (errors: number, warnings: number) =>
+      [errors ? `错误${errors}个` : '', warnings ? `警告${warnings}个` : ''].filter(Boolean).join('，'),
     remarkJoin: '；',
     supersededNote: (n: number) => `注：以下${n}行已被同一单位更正后的版本替代，仅供核对，未计入合计。`,
     supersededBy: (file: string, sheet: string, row: number) => `已被更正版本替代：${file} ${sheet} 第${row}行`,
@@ -102,14 +103,22 @@ const TEXTS = {
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}：${of} 个单位中 ${given} 个填报了${base}`,
     cameIn: (file: string, sheet: string, row: number) => `随 ${file} ${sheet} 第${row}行报来`,
     outlier: (label: string, flag: OutlierFlag) =>
-      flag.kind === 'peers' ? `请核对${label}（同级 ${flag.peers ?? 0} 个单位的中位数为 ${plainNumber(flag.reference)}）` : `请核对${label}（去年为 ${plainNumber(flag.reference)}）`,
+      flag.kind === 'peers'
+        ? `请核对${label}（同级 ${flag.peers ?? 0} 个单位的中位数为 ${plainNumber(flag.reference)}）`
+        : `请核对${label}（去年为 ${plainNumber(flag.reference)}）`,
     unreadable: '无法读取，未计入合计',
     statusTitle: (title: string) => `${title}报送情况`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `应报 ${c.expected}，已报送 ${c.reported}，逾期 ${c.late}，未报送 ${c.missing}，不在名单 ${c.notOnRoster}`,
-    countsWithoutRoster: (n: number) => (n ? `未提供单位名单：以下 ${n} 个单位报送了数据（提供单位名单后可看出未报送和逾期的单位）` : '未提供单位名单，也没有收到任何单位的数据'),
+    countsWithoutRoster: (n: number) =>
+      n
+        ? `未提供单位名单：以下 ${n} 个单位报送了数据（提供单位名单后可看出未报送和逾期的单位）`
+        : '未提供单位名单，也没有收到任何单位的数据',
     unitHeaders: ['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数'],
-    status: { reported: '已报送', late: '逾期', missing: '未报送', notOnRoster: '不在名单' } as Record<UnitStatusKind | 'notOnRoster', string>,
+    status: { reported: '已报送', late: '逾期', missing: '未报送', notOnRoster: '不在名单' } as Record<
+      UnitStatusKind | 'notOnRoster',
+      string
+    >,
     filesTitle: (n: number, accepted: number, rejected: number) => `收到的文件：共 ${n} 个，已接收 ${accepted}，已拒收 ${rejected}`,
     fileHeaders: ['文件', '结果', '数据行数', '原因'],
     accepted: '已接收',
@@ -130,22 +139,43 @@ const TEXTS = {
     remark: 'Notes',
     total: '合计 Total',
     notOnRoster: 'Not on the roster',
-    rowCounts: (errors: number, warnings: number) => [errors ? `${errors} error(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', '),
+    rowCounts: (errors: number, warnings: number) =>
+      [errors ? `${errors} error(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', '),
     remarkJoin: '; ',
-    supersededNote: (n: number) => `注：The ${n} row(s) below were replaced by a corrected version of the same unit; shown for checking, not in the total.`,
+    supersededNote: (n: number) =>
+      `注：The ${n} row(s) below were replaced by a corrected version of the same unit; shown for checking, not in the total.`,
     supersededBy: (file: string, sheet: string, row: number) => `Replaced by ${file} ${sheet} row ${row}`,
     superseded: 'Replaced by a corrected version',
     coverage: (ratio: string, of: number, given: number, base: string) => `${ratio}: ${given} of ${of} units gave ${base}`,
     cameIn: (file: string, sheet: string, row: number) => `Came in ${file} ${sheet} row ${row}`,
     outlier: (label: string, flag: OutlierFlag) =>
-      flag.kind === 'peers' ? `Check ${label} (median of ${flag.peers ?? 0} units at the same level: ${plainNumber(flag.reference)})` : `Check ${label} (last year: ${plainNumber(flag.reference)})`,
+      flag.kind === 'peers'
+        ? `Check ${label} (median of ${flag.peers ?? 0} units at the same level: ${plainNumber(flag.reference)})`
+        : `Check ${label} (last year: ${plainNumber(flag.reference)})`,
     unreadable: 'Could not be read; left out of the total',
     statusTitle: (title: string) => `${title}: returns`,
     counts: (c: Record<'expected' | 'reported' | 'late' | 'missing' | 'notOnRoster', number>) =>
       `Expected ${c.expected}, reported ${c.reported}, late ${c.late}, missing ${c.missing}, not on the roster ${c.notOnRoster}`,
-    countsWithoutRoster: (n: number) => (n ? `No roster given: the ${n} units below reported (with a roster, missing and late units are shown too)` : 'No roster given, and no unit has reported'),
-    unitHeaders: ['Unit', 'Level', 'Reports to', 'Status', 'Files', 'Date filled in', 'Deadline', 'Errors', 'Warnings', 'Superseded versions'],
-    status: { reported: 'Reported', late: 'Late', missing: 'Missing', notOnRoster: 'Not on the roster' } as Record<UnitStatusKind | 'notOnRoster', string>,
+    countsWithoutRoster: (n: number) =>
+      n
+        ? `No roster given: the ${n} units below reported (with a roster, missing and late units are shown too)`
+        : 'No roster given, and no unit has reported',
+    unitHeaders: [
+      'Unit',
+      'Level',
+      'Reports to',
+      'Status',
+      'Files',
+      'Date filled in',
+      'Deadline',
+      'Errors',
+      'Warnings',
+      'Superseded versions',
+    ],
+    status: { reported: 'Reported', late: 'Late', missing: 'Missing', notOnRoster: 'Not on the roster' } as Record<
+      UnitStatusKind | 'notOnRoster',
+      string
+    >,
     filesTitle: (n: number, accepted: number, rejected: number) => `Files received: ${n}, accepted ${accepted}, rejected ${rejected}`,
     fileHeaders: ['File', 'Result', 'Data rows', 'Reason'],
     accepted: 'Accepted',
@@ -279,7 +309,6 @@ export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang
   return TEXTS[lang].rollupTitle(title, result.meta.unit);
 }
 
-
 /** Runs of consecutive columns (0-based) sharing one non-empty group label. */
 export function groupRuns(labels: readonly (string | undefined)[]): { label: string; from: number; to: number }[] {
   const runs: { label: string; from: number; to: number }[] = [];
@@ -304,7 +333,7 @@ function area(c1: number, r1: number, c2 = c1, r2 = r1): string {
 /** Areas of runs of consecutive columns sharing a format, over rows r1..r2. */
 function formatRuns(formats: readonly (string | undefined)[], r1: number, r2: number): { format: string; areas: string[] }[] {
   const out = new Map<string, string[]>();
-  for (let c = 0; c < formats.length; ) {
+  for (let c = 0; c < formats.length;) {
     const format = formats[c];
     let end = c;
     while (end + 1 < formats.length && formats[end + 1] === format) end++;
@@ -416,7 +445,10 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
   const sourceStart = computedStart + computed.length;
   const width = sourceStart + 4;
   const last = width - 1;
-  const keyIndex = Math.max(0, fields.findIndex((f) => f.id === form.def.rollupKey));
+  const keyIndex = Math.max(
+    0,
+    fields.findIndex((f) => f.id === form.def.rollupKey),
+  );
 
   const values: SheetPlanValue[][] = [];
   const titleRow = blankRow(width);
@@ -427,7 +459,14 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
   values.push(info);
 
   const groups = groupOfField(form.def.uischema);
-  const groupLabels: (string | undefined)[] = [...fields.map((f) => groups.get(f.id)), ...computed.map(() => undefined), t.source, t.source, t.source, undefined];
+  const groupLabels: (string | undefined)[] = [
+    ...fields.map((f) => groups.get(f.id)),
+    ...computed.map(() => undefined),
+    t.source,
+    t.source,
+    t.source,
+    undefined,
+  ];
   const groupRow = blankRow(width);
   const merges: string[] = [area(0, 1, last, 1)];
   for (const run of groupRuns(groupLabels)) {
@@ -474,12 +513,20 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
           .join(t.remarkJoin);
     // The source is where the figure was typed; a roll-up it came in through is named in 说明.
     const source = row.origin ?? row;
-    out.push(source.file, source.sheet, source.row ?? '', row.origin && superseded ? [t.cameIn(row.file, row.sheet, row.row), remark].join(t.remarkJoin) : remark);
+    out.push(
+      source.file,
+      source.sheet,
+      source.row ?? '',
+      row.origin && superseded ? [t.cameIn(row.file, row.sheet, row.row), remark].join(t.remarkJoin) : remark,
+    );
     return out;
   };
   const markRow = (r: number, row: RollupRow) => {
     // Issues that name no sheet (a CSV's, say) still belong to the file's row.
-    const byField = mergeMarks(marks.get(rowKey(row.file, row.sheet, row.row)), row.sheet ? marks.get(rowKey(row.file, undefined, row.row)) : undefined);
+    const byField = mergeMarks(
+      marks.get(rowKey(row.file, row.sheet, row.row)),
+      row.sheet ? marks.get(rowKey(row.file, undefined, row.row)) : undefined,
+    );
     fields.forEach((field, c) => {
       let mark = byField?.get(field.id);
       // An unreadable value is an error even where its issue sits elsewhere; its own note then says so.
@@ -550,7 +597,14 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     borders.push(area(0, first, last, lastRow));
   }
 
-  const columnFormats: (string | undefined)[] = [...fields.map(numberFormatOf), ...computed.map((c) => c.format ?? RATIO_FORMAT), undefined, undefined, undefined, undefined];
+  const columnFormats: (string | undefined)[] = [
+    ...fields.map(numberFormatOf),
+    ...computed.map((c) => c.format ?? RATIO_FORMAT),
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ];
   const widths = [
     ...fields.map((field) => field.def.width ?? Math.max(10, Math.min(30, field.label.length * 2))),
     ...computed.map(() => 14),
@@ -583,7 +637,13 @@ function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: 
     printTitleRows: `$${HEADER_ROW - 1}:$${HEADER_ROW}`,
     notes,
     // The 来源 columns are for finding a row again on screen, not for the leader's signature.
-    print: { paper: 'A3', orientation: 'landscape', area: area(0, 1, sourceStart - 1, lastRow), titleColumns: `$A:$${columnName(keyIndex)}`, footer: printFooter(result, lang) },
+    print: {
+      paper: 'A3',
+      orientation: 'landscape',
+      area: area(0, 1, sourceStart - 1, lastRow),
+      titleColumns: `$A:$${columnName(keyIndex)}`,
+      footer: printFooter(result, lang),
+    },
   };
   const layout: RollupSheetsPlan['layout'] = { headerRow: HEADER_ROW, firstDataRow: FIRST_DATA_ROW, totalRow };
   if (lastDataRow !== undefined) layout.lastDataRow = lastDataRow;
@@ -655,7 +715,13 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   const counts = blankRow(width);
   counts[0] = withoutRoster
     ? t.countsWithoutRoster(outside.length)
-    : t.counts({ expected: summary.units.total, reported: summary.units.reported, late: summary.units.late, missing: summary.units.missing, notOnRoster: outside.length });
+    : t.counts({
+        expected: summary.units.total,
+        reported: summary.units.reported,
+        late: summary.units.late,
+        missing: summary.units.missing,
+        notOnRoster: outside.length,
+      });
   values.push(counts);
   values.push(blankRow(width));
   values.push([...t.unitHeaders]);
@@ -702,7 +768,7 @@ function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   // The reason may be long: it runs across the remaining columns.
   merges.push(area(3, fileHeaderRow, last, fileHeaderRow));
   for (const file of result.files) {
-    const reason = file.status === 'rejected' ? file.reason ?? '' : file.rollupOf ? t.rollupOf(file.rollupOf.unit) : '';
+    const reason = file.status === 'rejected' ? (file.reason ?? '') : file.rollupOf ? t.rollupOf(file.rollupOf.unit) : '';
     const row = blankRow(width);
     row[0] = fileName(file.file);
     row[1] = file.status === 'accepted' ? t.accepted : t.rejected;
@@ -761,10 +827,14 @@ export function issueCell(index: number, sheet: string = ROLLUP_SHEET_NAMES.issu
 }
 
 function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): RollupSheetPlan {
-  return issueListSheet(result.issues, (id) => {
-    const field = form.byId.get(id);
-    return field ? fieldLabel(field, lang) : undefined;
-  }, lang);
+  return issueListSheet(
+    result.issues,
+    (id) => {
+      const field = form.byId.get(id);
+      return field ? fieldLabel(field, lang) : undefined;
+    },
+    lang,
+  );
 }
 
 /** 问题清单 for any list of issues (one form's, or the whole notice's); `labelOf` names a field. */
@@ -778,7 +848,7 @@ export function issueListSheet(issues: readonly Issue[], labelOf: (field: string
       text(issue.file),
       text(issue.sheet),
       text(issue.cell),
-      text(issue.field !== undefined ? labelOf(issue.field) ?? issue.field : undefined),
+      text(issue.field !== undefined ? (labelOf(issue.field) ?? issue.field) : undefined),
       t.severity[issue.severity] ?? issue.severity,
       // A form's own rule by its id (AS-R01); a catalogue code (value.not-integer) means nothing to a reader.
       issue.rule === issue.code ? '' : text(issue.rule),
@@ -813,7 +883,8 @@ export function issueListSheet(issues: readonly Issue[], labelOf: (field: string
 
 /** The indicators charted: the form's main ones, else its first summed numeric fields. */
 export function chartFields(form: CompiledForm): CompiledField[] {
-  const numeric = (f: CompiledField | undefined): f is CompiledField => !!f && (f.def.type === 'int' || f.def.type === 'number') && f.def.rollup === 'sum';
+  const numeric = (f: CompiledField | undefined): f is CompiledField =>
+    !!f && (f.def.type === 'int' || f.def.type === 'number') && f.def.rollup === 'sum';
   const named = (CHART_FIELDS[form.def.id] ?? []).map((id) => form.byId.get(id)).filter(numeric);
   const fields = named.length ? named : form.fields.filter(numeric).slice(0, 3);
   return fields.slice(0, CHART_MAX_SERIES);
@@ -830,7 +901,7 @@ function chartPlan(form: CompiledForm, lang: Lang, keyColumn: number, counted: n
   // The source, headers included, as areas of adjacent columns.
   const sorted = [keyColumn, ...columns].sort((a, b) => a - b);
   const source: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     source.push(area(sorted[i]!, HEADER_ROW, sorted[j]!, lastRow));
@@ -863,7 +934,12 @@ export interface RollupSheetsOptions {
   title?: string;
 }
 
-export function rollupSheetsPlan(result: RollupResult, form: CompiledForm, lang: Lang, options: RollupSheetsOptions = {}): RollupSheetsPlan {
+export function rollupSheetsPlan(
+  result: RollupResult,
+  form: CompiledForm,
+  lang: Lang,
+  options: RollupSheetsOptions = {},
+): RollupSheetsPlan {
   const title = options.title ?? rollupTitle(result, form, lang);
   const rows = rowsSheet(result, form, lang, title);
   const plan: RollupSheetsPlan = {

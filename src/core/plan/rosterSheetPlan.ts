@@ -22,7 +22,14 @@ export const ROSTER_DATE_FORMAT = 'yyyy-mm-dd';
  * The levels of the union hierarchy, as the spec lists them for 单位层级 (forms.md, the
  * activity form's unitLevel): a roster written with them matches the returns word for word.
  */
-export const UNIT_LEVELS = ['基层工会', '街道（乡镇）工会', '区（市）县总工会', '产业（系统）工会', '市总直属基层工会', '市总工会'] as const;
+export const UNIT_LEVELS = [
+  '基层工会',
+  '街道（乡镇）工会',
+  '区（市）县总工会',
+  '产业（系统）工会',
+  '市总直属基层工会',
+  '市总工会',
+] as const;
 
 export interface RosterSheetColumn {
   letter: string;
@@ -61,10 +68,10 @@ const TEXTS = {
   },
   en: {
     name: ['单位名称 (unit name)', 'The full name of a unit expected to report, one unit per row.'],
-    level: ['单位层级 (level)', 'Choose the unit\'s level from the list.'],
+    level: ['单位层级 (level)', "Choose the unit's level from the list."],
     parent: ['上级单位 (parent unit)', 'The full name of the union directly above; rows a parent reports for its units are matched by it.'],
     alias: ['别名 (aliases)', 'Other ways returns may write the name, separated by 、'],
-    deadline: ['截止日期 (deadline)', 'This unit\'s own deadline (optional; otherwise the roll-up\'s deadline), e.g. 2024-03-25.'],
+    deadline: ['截止日期 (deadline)', "This unit's own deadline (optional; otherwise the roll-up's deadline), e.g. 2024-03-25."],
     levelError: (levels: readonly string[]) => `Choose one of: ${levels.join(', ')}`,
     errorTitle: 'Not accepted',
     dateError: 'Type a date, e.g. 2024-03-25.',
@@ -84,7 +91,12 @@ export function rosterSheetPlan(lang: Lang = 'zh-CN', levels: readonly string[] 
   const t = TEXTS[lang];
   const last = columnName(COLUMNS.length - 1);
   const lastRow = 1 + rows;
-  const columns: RosterSheetColumn[] = COLUMNS.map((c, i) => ({ letter: columnName(i), label: c.label, width: c.width, numberFormat: c.numberFormat }));
+  const columns: RosterSheetColumn[] = COLUMNS.map((c, i) => ({
+    letter: columnName(i),
+    label: c.label,
+    width: c.width,
+    numberFormat: c.numberFormat,
+  }));
   const range = (i: number) => `${columnName(i)}2:${columnName(i)}${lastRow}`;
   const prompt = (text: readonly [string, string]) => ({ title: clip(text[0], PROMPT_TITLE_LIMIT), message: clip(text[1], PROMPT_LIMIT) });
   const stop = (message: string) => ({ title: clip(t.errorTitle, ERROR_TITLE_LIMIT), message: clip(message, ERROR_LIMIT) });
@@ -96,7 +108,14 @@ export function rosterSheetPlan(lang: Lang = 'zh-CN', levels: readonly string[] 
           ? { range: range(i), kind: 'list', options: [...levels], prompt: prompt(t.level), error: stop(t.levelError(levels)) }
           : { range: range(i), kind: 'none', prompt: prompt(t.level) };
       case 'deadline':
-        return { range: range(i), kind: 'date', from: '2000-01-01', to: '2099-12-31', prompt: prompt(t.deadline), error: stop(t.dateError) };
+        return {
+          range: range(i),
+          kind: 'date',
+          from: '2000-01-01',
+          to: '2099-12-31',
+          prompt: prompt(t.deadline),
+          error: stop(t.dateError),
+        };
       default:
         return { range: range(i), kind: 'none', prompt: prompt(t[c.role]) };
     }

@@ -81,7 +81,13 @@ export function fieldValidation(form: FormDefinition, field: CompiledField, rang
       const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
       const max = typeof schema.maximum === 'number' ? schema.maximum : undefined;
       const words = max === undefined ? `不小于${min}的整数` : `${min}到${max}之间的整数`;
-      const validation: ColumnValidation = { range, kind: 'wholeNumber', min, prompt, error: stop(`请填写${words}，不要带单位或文字；没有的填0，未统计的留空。`) };
+      const validation: ColumnValidation = {
+        range,
+        kind: 'wholeNumber',
+        min,
+        prompt,
+        error: stop(`请填写${words}，不要带单位或文字；没有的填0，未统计的留空。`),
+      };
       if (max !== undefined) validation.max = max;
       return validation;
     }
@@ -95,10 +101,23 @@ export function fieldValidation(form: FormDefinition, field: CompiledField, rang
         error: stop('请填写数字，不要带单位或文字；未统计的留空。'),
       };
     case 'date':
-      return { range, kind: 'date', from: DATE_MIN, to: DATE_MAX, prompt, error: stop('请填写日期，如 2024-03-20、2024/3/20 或 2024年3月20日。') };
+      return {
+        range,
+        kind: 'date',
+        from: DATE_MIN,
+        to: DATE_MAX,
+        prompt,
+        error: stop('请填写日期，如 2024-03-20、2024/3/20 或 2024年3月20日。'),
+      };
     default:
       if (typeof schema.maxLength === 'number') {
-        return { range, kind: 'textLength', max: schema.maxLength, prompt, error: stop(`${field.label}不能超过${schema.maxLength}个字，请精简；全文可另附文件。`) };
+        return {
+          range,
+          kind: 'textLength',
+          max: schema.maxLength,
+          prompt,
+          error: stop(`${field.label}不能超过${schema.maxLength}个字，请精简；全文可另附文件。`),
+        };
       }
   }
   return { range, kind: 'none', prompt };
@@ -134,7 +153,8 @@ export function templatePlan(form: CompiledForm, year: number, rows: number = DE
     const label = groups.get(field.id);
     if (!label) return;
     const previous = cells[cells.length - 1];
-    if (previous && previous.label === label && previous.to === `${columnName(i - 1)}${TEMPLATE_ROWS.groups}`) previous.to = `${columnName(i)}${TEMPLATE_ROWS.groups}`;
+    if (previous && previous.label === label && previous.to === `${columnName(i - 1)}${TEMPLATE_ROWS.groups}`)
+      previous.to = `${columnName(i)}${TEMPLATE_ROWS.groups}`;
     else cells.push({ from: `${columnName(i)}${TEMPLATE_ROWS.groups}`, to: `${columnName(i)}${TEMPLATE_ROWS.groups}`, label });
   });
 
@@ -151,7 +171,10 @@ export function templatePlan(form: CompiledForm, year: number, rows: number = DE
     },
     table: { range: `A${header}:${last}${lastData}`, name: tableName(def.id) },
     columns: fields.map((field, i) => {
-      const column: TemplatePlan['columns'][number] = { letter: columnName(i), width: field.def.width ?? Math.max(10, Math.min(30, field.label.length * 2)) };
+      const column: TemplatePlan['columns'][number] = {
+        letter: columnName(i),
+        width: field.def.width ?? Math.max(10, Math.min(30, field.label.length * 2)),
+      };
       const numberFormat = templateNumberFormat(field);
       if (numberFormat !== undefined) column.numberFormat = numberFormat;
       return column;

@@ -39,7 +39,7 @@ export function lastYearFrom(tables: readonly TableReport[], file: string, form:
 /** How this roll-up knows a unit: by the roster's name for it where it has one. */
 export function lastYearKey(name: string, roster: Roster | undefined): string {
   // Exact matches only (as the roll-up matches rows): no suggestions are looked for here.
-  const canonical = roster ? rosterUnitFor(roster, name).unit?.name ?? name : name;
+  const canonical = roster ? (rosterUnitFor(roster, name).unit?.name ?? name) : name;
   return unitKey(canonical);
 }
 

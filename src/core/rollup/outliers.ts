@@ -80,7 +80,17 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
   const issues: Issue[] = [];
   const flag = (row: RollupRow, fieldId: string, label: string, flagged: OutlierFlag, params: Record<string, string | number>) => {
     const cell = rowCell(row, fieldId);
-    const issue = makeIssue({ code: flagged.kind === 'peers' ? 'outlier.peers' : 'outlier.last-year', params, field: fieldId, label, row: row.row, ...(cell ? { cell } : {}) }, lang);
+    const issue = makeIssue(
+      {
+        code: flagged.kind === 'peers' ? 'outlier.peers' : 'outlier.last-year',
+        params,
+        field: fieldId,
+        label,
+        row: row.row,
+        ...(cell ? { cell } : {}),
+      },
+      lang,
+    );
     issue.file = row.file;
     issue.sheet = row.sheet;
     issues.push(issue);
@@ -113,7 +123,13 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
         const median = medianWithout(sorted, lowerBound(sorted, v));
         if (!farFromPeers(v, median)) continue;
         const peers = sorted.length - 1;
-        flag(row, field.id, label, { field: field.id, kind: 'peers', reference: median, peers }, { value: v, peers, median: plainNumber(median) });
+        flag(
+          row,
+          field.id,
+          label,
+          { field: field.id, kind: 'peers', reference: median, peers },
+          { value: v, peers, median: plainNumber(median) },
+        );
       }
     }
   }

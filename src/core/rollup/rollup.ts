@@ -105,7 +105,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   const { form, roster } = options;
   const keyField = form.def.rollupKey;
   const dated = dateField(form);
-  const titleField = form.def.kind === 'list' ? form.fields.find((f) => f.id !== keyField && f.required && f.def.type === 'text')?.id : undefined;
+  const titleField =
+    form.def.kind === 'list' ? form.fields.find((f) => f.id !== keyField && f.required && f.def.type === 'text')?.id : undefined;
   const brought: Brought[] = [];
   const modified = new Map<string, number | undefined>();
   /** Roll-ups from the level below: the day each was made, the day it counts as sent. */
@@ -122,7 +123,14 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   const reject = (input: ReturnInput, code: IssueCode, params: IssueParams, otherForm?: string) => {
     const issue = fileIssue(input.file, code, params);
     issues.push(issue);
-    files.push({ file: input.file, status: 'rejected', code, reason: messageFor(code, params, lang), rows: 0, ...(otherForm ? { otherForm } : {}) });
+    files.push({
+      file: input.file,
+      status: 'rejected',
+      code,
+      reason: messageFor(code, params, lang),
+      rows: 0,
+      ...(otherForm ? { otherForm } : {}),
+    });
   };
 
   function add(input: ReturnInput): void {
@@ -146,7 +154,12 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       const other = input.report.tables[0];
       if (other) {
         const otherForm = options.forms.find((f) => f.def.id === other.form);
-        reject(input, 'file.other-form', { form: otherForm ? formTitle(otherForm, lang) : other.form, expected: formTitle(form, lang) }, other.form);
+        reject(
+          input,
+          'file.other-form',
+          { form: otherForm ? formTitle(otherForm, lang) : other.form, expected: formTitle(form, lang) },
+          other.form,
+        );
       } else {
         const notFound = input.report.issues.find((i) => NO_TABLE_CODES.has(i.code));
         if (notFound) {
@@ -163,7 +176,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     }
     files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });
     // A loop, not a spread: a hostile file may bring more issues than a call takes arguments.
-    for (const issue of input.report.issues) if (issue.sheet === undefined || tables.some((t) => t.sheet === issue.sheet)) issues.push(issue);
+    for (const issue of input.report.issues)
+      if (issue.sheet === undefined || tables.some((t) => t.sheet === issue.sheet)) issues.push(issue);
     for (const table of tables) collectRows(table, input);
   }
 
@@ -230,7 +244,14 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       if (winner === candidate) continue;
       candidate.row.status = 'superseded';
       candidate.row.supersededBy = { file: winner.row.file, sheet: winner.row.sheet, row: winner.row.row };
-      const issue = makeIssue({ code: 'rollup.superseded', row: candidate.row.row, params: { unit: candidate.row.unit || '—', file: winner.row.file, row: winner.row.row } }, lang);
+      const issue = makeIssue(
+        {
+          code: 'rollup.superseded',
+          row: candidate.row.row,
+          params: { unit: candidate.row.unit || '—', file: winner.row.file, row: winner.row.row },
+        },
+        lang,
+      );
       issue.file = candidate.row.file;
       issue.sheet = candidate.row.sheet;
       issues.push(issue);
@@ -241,14 +262,22 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     for (const row of counted) {
       if (!row.notOnRoster || !roster) continue;
       const suggestions = matchUnit(roster, row.unit).suggestions.map((u) => u.name);
-      const suggestion = suggestions.length ? (lang === 'en' ? ` (did you mean "${suggestions.join('", "')}"?)` : `（是否为“${suggestions.join('”“')}”？）`) : '';
-      const issue = makeIssue({ code: 'rollup.not-on-roster', row: row.row, field: keyField, params: { unit: row.unit || '—', suggestion } }, lang);
+      const suggestion = suggestions.length
+        ? lang === 'en'
+          ? ` (did you mean "${suggestions.join('", "')}"?)`
+          : `（是否为“${suggestions.join('”“')}”？）`
+        : '';
+      const issue = makeIssue(
+        { code: 'rollup.not-on-roster', row: row.row, field: keyField, params: { unit: row.unit || '—', suggestion } },
+        lang,
+      );
       issue.file = row.file;
       issue.sheet = row.sheet;
       issues.push(issue);
     }
 
-    const lastYear = options.lastYear && form.def.kind !== 'list' ? { data: options.lastYear, index: lastYearIndex(options.lastYear, roster) } : undefined;
+    const lastYear =
+      options.lastYear && form.def.kind !== 'list' ? { data: options.lastYear, index: lastYearIndex(options.lastYear, roster) } : undefined;
     if (form.def.kind !== 'list') {
       const outliers = outlierOptions(form, roster, lang);
       if (lastYear) {
@@ -299,7 +328,17 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     if (createdDay) meta.createdDay = createdDay;
     if (options.unit) meta.unit = options.unit;
     if (options.level) meta.level = options.level;
-    const result: RollupResult = { form: form.def.id, formVersion: form.def.version, totals, ...(Object.keys(coverage).length ? { coverage } : {}), rows, files, units, issues, meta };
+    const result: RollupResult = {
+      form: form.def.id,
+      formVersion: form.def.version,
+      totals,
+      ...(Object.keys(coverage).length ? { coverage } : {}),
+      rows,
+      files,
+      units,
+      issues,
+      meta,
+    };
     if (lastYear) result.lastYear = compareWithLastYear(counted, totals, lastYear.data, lastYear.index, form, roster);
     return result;
   }
@@ -313,7 +352,7 @@ function outlierOptions(form: CompiledForm, roster: Roster | undefined, lang: La
   for (const unit of roster?.units ?? []) if (unit.level) rosterLevels.set(unit.name, unit.level);
   const levelOf = (row: RollupRow): string => {
     const own = row.values.unitLevel;
-    return typeof own === 'string' && own.trim() !== '' ? own.trim() : rosterLevels.get(row.unit) ?? '';
+    return typeof own === 'string' && own.trim() !== '' ? own.trim() : (rosterLevels.get(row.unit) ?? '');
   };
   return { form, lang, levelOf };
 }
@@ -323,7 +362,15 @@ interface FileDays {
   rollupDays: ReadonlyMap<string, string>;
 }
 
-function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], days: FileDays, options: RollupOptions, issues: Issue[], lang: Lang): UnitStatus[] {
+function unitStatuses(
+  roster: Roster,
+  counted: RollupRow[],
+  rows: RollupRow[],
+  days: FileDays,
+  options: RollupOptions,
+  issues: Issue[],
+  lang: Lang,
+): UnitStatus[] {
   return roster.units.map((unit) => {
     const mine = counted.filter((r) => r.rosterUnit === unit.name);
     const deadline = unit.deadline ?? options.deadline;
@@ -350,8 +397,8 @@ function unitStatuses(roster: Roster, counted: RollupRow[], rows: RollupRow[], d
     const date = dates.sort().at(-1);
     if (date) status.date = date;
     status.status = deadline && date && date > deadline ? 'late' : 'reported';
-    if (status.status === 'late') issues.push(makeIssue({ code: 'rollup.late', params: { unit: unit.name, date: date!, deadline: deadline! } }, lang));
+    if (status.status === 'late')
+      issues.push(makeIssue({ code: 'rollup.late', params: { unit: unit.name, date: date!, deadline: deadline! } }, lang));
     return status;
   });
 }
-

@@ -76,7 +76,8 @@ interface Header {
 function roleOf(key: string): { role: Role; strong: boolean } | undefined {
   if (STRONG_NAME.has(key)) return { role: 'name', strong: true };
   if (WEAK_NAME.has(key)) return { role: 'name', strong: false };
-  for (const role of ['level', 'parent', 'alias', 'deadline', 'contact', 'phone'] as const) if (HEADERS[role].has(key)) return { role, strong: true };
+  for (const role of ['level', 'parent', 'alias', 'deadline', 'contact', 'phone'] as const)
+    if (HEADERS[role].has(key)) return { role, strong: true };
   return undefined;
 }
 
@@ -204,7 +205,13 @@ export function parseRoster(grid: Grid, source: string, lang: Lang): Roster {
       } else {
         const value = cellText(row[deadlineCol]);
         const impossible = impossibleDate(value);
-        if (impossible) report({ code: 'roster.impossible-deadline', params: { reason: messageFor(impossible.code, impossible.params, lang) }, cell: a1(r, deadlineCol), label: labels.deadline! });
+        if (impossible)
+          report({
+            code: 'roster.impossible-deadline',
+            params: { reason: messageFor(impossible.code, impossible.params, lang) },
+            cell: a1(r, deadlineCol),
+            label: labels.deadline!,
+          });
         else report({ code: 'roster.bad-deadline', params: { value }, cell: a1(r, deadlineCol), label: labels.deadline! });
       }
     }

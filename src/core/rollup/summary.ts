@@ -30,5 +30,14 @@ export function summarizeRollup(result: RollupResult): RollupSummary {
   }
   const units = { total: result.units.length, reported: 0, late: 0, missing: 0 };
   for (const unit of result.units) units[unit.status]++;
-  return { files: result.files.length, accepted, rejected: result.files.length - accepted, rows, superseded, ...countBySeverity(result.issues), units, notOnRoster: outside.size };
+  return {
+    files: result.files.length,
+    accepted,
+    rejected: result.files.length - accepted,
+    rows,
+    superseded,
+    ...countBySeverity(result.issues),
+    units,
+    notOnRoster: outside.size,
+  };
 }

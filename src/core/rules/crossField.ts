@@ -39,8 +39,22 @@ function compareCheck(form: CompiledForm, rule: CompareRule, lang: Lang): RowChe
   const right = field(form, rule.other);
   // Dates are earlier or later, not fewer or more.
   const dates = left.def.type === 'date';
-  const code = rule.op === '<=' ? (dates ? 'rule.date-after' : 'rule.not-more-than') : rule.op === '>=' ? (dates ? 'rule.date-before' : 'rule.not-less-than') : 'rule.not-equal';
-  const holds = rule.op === '<=' ? (a: number | string, b: number | string) => a <= b : rule.op === '>=' ? (a: number | string, b: number | string) => a >= b : (a: number | string, b: number | string) => a === b;
+  const code =
+    rule.op === '<='
+      ? dates
+        ? 'rule.date-after'
+        : 'rule.not-more-than'
+      : rule.op === '>='
+        ? dates
+          ? 'rule.date-before'
+          : 'rule.not-less-than'
+        : 'rule.not-equal';
+  const holds =
+    rule.op === '<='
+      ? (a: number | string, b: number | string) => a <= b
+      : rule.op === '>='
+        ? (a: number | string, b: number | string) => a >= b
+        : (a: number | string, b: number | string) => a === b;
   return (values) => {
     const a = values[left.id];
     const b = values[right.id];
@@ -75,7 +89,14 @@ function compileRowRule(form: CompiledForm, rule: Exclude<CrossFieldRule, Unique
           sum += v;
         }
         if (sum === t) return undefined;
-        return { code: 'rule.sum', field: total.id, label: fieldLabel(total, lang), rule: rule.id, severity: rule.severity ?? 'error', params: { value: t, parts: partsLabel, sum } };
+        return {
+          code: 'rule.sum',
+          field: total.id,
+          label: fieldLabel(total, lang),
+          rule: rule.id,
+          severity: rule.severity ?? 'error',
+          params: { value: t, parts: partsLabel, sum },
+        };
       };
     }
     case 'requiredWhen': {
@@ -83,7 +104,14 @@ function compileRowRule(form: CompiledForm, rule: Exclude<CrossFieldRule, Unique
       const when = field(form, rule.when.field);
       return (values) => {
         if (values[when.id] !== rule.when.equals || present(values[target.id])) return undefined;
-        return { code: 'rule.required-when', field: target.id, label: fieldLabel(target, lang), rule: rule.id, severity: rule.severity ?? 'error', params: { whenLabel: fieldLabel(when, lang), whenValue: rule.when.equals } };
+        return {
+          code: 'rule.required-when',
+          field: target.id,
+          label: fieldLabel(target, lang),
+          rule: rule.id,
+          severity: rule.severity ?? 'error',
+          params: { whenLabel: fieldLabel(when, lang), whenValue: rule.when.equals },
+        };
       };
     }
     case 'notAfterToday': {
@@ -91,7 +119,14 @@ function compileRowRule(form: CompiledForm, rule: Exclude<CrossFieldRule, Unique
       return (values) => {
         const v = values[target.id];
         if (typeof v !== 'string' || v <= today) return undefined;
-        return { code: 'rule.date-in-future', field: target.id, label: fieldLabel(target, lang), rule: rule.id, severity: rule.severity ?? 'error', params: { value: v, today } };
+        return {
+          code: 'rule.date-in-future',
+          field: target.id,
+          label: fieldLabel(target, lang),
+          rule: rule.id,
+          severity: rule.severity ?? 'error',
+          params: { value: v, today },
+        };
       };
     }
   }

@@ -172,7 +172,14 @@ function headerLayout(s: Scan): Layout | undefined {
       else if (NOTE_HEADS.has(k)) noteColumn ??= c;
       else if (VALUE_HEADS.has(k) || PERIOD_HEADS.test(k)) valueColumns.push(c);
     }
-    if (valueColumns.length > 0) return { headerRow: r, labelColumn, valueColumns, ...(measureColumn !== undefined ? { measureColumn } : {}), ...(noteColumn !== undefined ? { noteColumn } : {}) };
+    if (valueColumns.length > 0)
+      return {
+        headerRow: r,
+        labelColumn,
+        valueColumns,
+        ...(measureColumn !== undefined ? { measureColumn } : {}),
+        ...(noteColumn !== undefined ? { noteColumn } : {}),
+      };
   }
   return undefined;
 }
@@ -212,7 +219,10 @@ function guessLayout(s: Scan, form: CompiledForm): Layout | undefined {
       return text !== '' && !MEASURE.test(text.replace(/[（()）]/g, ''));
     }).length;
     if (filled > 0) {
-      const measure = rows.some((r) => MEASURE.test((s.texts[r]![best.column + 1] ?? '').replace(/[（()）]/g, ''))) && c > best.column + 1 ? { measureColumn: best.column + 1 } : {};
+      const measure =
+        rows.some((r) => MEASURE.test((s.texts[r]![best.column + 1] ?? '').replace(/[（()）]/g, ''))) && c > best.column + 1
+          ? { measureColumn: best.column + 1 }
+          : {};
       return { labelColumn: best.column, valueColumns: [c], ...measure };
     }
   }
@@ -242,7 +252,11 @@ function lineFields(grid: Grid, s: Scan, form: CompiledForm, skip: (r: number) =
           break;
         }
         // Nothing written yet: the blank cell beside the label is where it goes.
-        if (!out.has(field)) out.set(field, c + 1 < s.width && !s.texts[r]![c + 1] ? { r, c: c + 1, raw: null, fromLine: false } : { r, c, raw: null, fromLine: true });
+        if (!out.has(field))
+          out.set(
+            field,
+            c + 1 < s.width && !s.texts[r]![c + 1] ? { r, c: c + 1, raw: null, fromLine: false } : { r, c, raw: null, fromLine: true },
+          );
       }
     }
   }
@@ -285,7 +299,10 @@ export function locateCard(grid: Grid, forms: readonly CompiledForm[], expected?
   let chosen = top;
   if (second && second.items.size === top.items.size) {
     // The title may say which form it is; the form a roll-up expects decides, too.
-    const titles = s.texts.slice(0, Math.min(...top.items.values())).flat().join('');
+    const titles = s.texts
+      .slice(0, Math.min(...top.items.values()))
+      .flat()
+      .join('');
     const named = ranked.filter((x) => x.items.size === top.items.size && titles.includes(x.form.def.title['zh-CN']));
     if (named.length === 1) chosen = named[0]!;
     else if (expected && top.form === expected) chosen = top;
@@ -294,7 +311,15 @@ export function locateCard(grid: Grid, forms: readonly CompiledForm[], expected?
   const { layout, items, form } = chosen;
   if (layout.valueColumns.length > 1) {
     const headerRow = layout.headerRow ?? 0;
-    return { problem: { kind: 'two-values', form, headers: layout.valueColumns.map((c) => s.texts[headerRow]![c]!), cell: { r: headerRow, c: layout.valueColumns[1]! } }, nearest };
+    return {
+      problem: {
+        kind: 'two-values',
+        form,
+        headers: layout.valueColumns.map((c) => s.texts[headerRow]![c]!),
+        cell: { r: headerRow, c: layout.valueColumns[1]! },
+      },
+      nearest,
+    };
   }
   const valueColumn = layout.valueColumns[0]!;
   const cells = new Map<string, CardCell>();
@@ -356,7 +381,11 @@ const at = (r: number, c: number) => r * CARD_COLUMNS + c;
 
 function shapeText(value: CellValue): string {
   const text = cellText(value);
-  return /[：:]/.test(text) ? `\u0001${lineParts(text).map((p) => p.label).join('\u0000')}` : text;
+  return /[：:]/.test(text)
+    ? `\u0001${lineParts(text)
+        .map((p) => p.label)
+        .join('\u0000')}`
+    : text;
 }
 
 function lastRowOf(card: LocatedCard): number {

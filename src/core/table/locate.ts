@@ -77,7 +77,12 @@ function suffixIndex(form: CompiledForm): Map<string, [string, string][]> {
  * keys joined. This runs for every column of every candidate header, data rows included:
  * the joined text is built only when a label ends as it would.
  */
-function columnField(keys: readonly string[][], c: number, form: CompiledForm, suffixes: Map<string, [string, string][]>): string | undefined {
+function columnField(
+  keys: readonly string[][],
+  c: number,
+  form: CompiledForm,
+  suffixes: Map<string, [string, string][]>,
+): string | undefined {
   const top = keys[0]?.[c] ?? '';
   const bottom = keys[1]?.[c];
   if (bottom === undefined || bottom === '' || bottom === top) return top ? form.headerKeys.get(top) : undefined;
@@ -110,7 +115,11 @@ const fieldSlots = new WeakMap<CompiledForm, { index: Map<string, number>; seen:
 /** How many distinct fields a candidate header names: `matchHeader`'s size, without building it. */
 function countMatches(keys: readonly string[][], form: CompiledForm): number {
   let slots = fieldSlots.get(form);
-  if (!slots) fieldSlots.set(form, (slots = { index: new Map(form.fields.map((f, i) => [f.id, i])), seen: new Int32Array(form.fields.length), round: 0 }));
+  if (!slots)
+    fieldSlots.set(
+      form,
+      (slots = { index: new Map(form.fields.map((f, i) => [f.id, i])), seen: new Int32Array(form.fields.length), round: 0 }),
+    );
   const round = ++slots.round;
   const width = keys[0]?.length ?? 0;
   const suffixes = suffixIndex(form);
@@ -268,7 +277,13 @@ function bestCandidate(grid: Grid, form: CompiledForm): Candidate | undefined {
     // Every field found on one row: nothing below can match more, nor tie as a simpler reading.
     if (best?.size === form.fields.length && best.depth === 1) break;
   }
-  return best && { top: best.top, depth: best.depth, fieldColumns: matchHeader(best.depth === 1 ? [zone.row(best.top)] : [zone.row(best.top), zone.row(best.top + 1)], form) };
+  return (
+    best && {
+      top: best.top,
+      depth: best.depth,
+      fieldColumns: matchHeader(best.depth === 1 ? [zone.row(best.top)] : [zone.row(best.top), zone.row(best.top + 1)], form),
+    }
+  );
 }
 
 function titleYear(grid: Grid, beforeRow: number): number | undefined {
@@ -418,10 +433,14 @@ export function locateTable(grid: Grid, forms: readonly CompiledForm[], expected
   // (and it has required ones, so its share is whole), a form with fewer fields cannot match
   // more columns, nor as many from further down the list: those need not be looked at.
   const expectedCandidate = at >= 0 ? bestCandidate(grid, expected!) : undefined;
-  const whole = expectedCandidate !== undefined && expectedCandidate.fieldColumns.size === expected!.fields.length && expected!.fields.some((f) => f.required);
+  const whole =
+    expectedCandidate !== undefined &&
+    expectedCandidate.fieldColumns.size === expected!.fields.length &&
+    expected!.fields.some((f) => f.required);
   let othersLooked = false;
   for (const [i, form] of forms.entries()) {
-    if (whole && i !== at && (form.fields.length < expected!.fields.length || (form.fields.length === expected!.fields.length && i > at))) continue;
+    if (whole && i !== at && (form.fields.length < expected!.fields.length || (form.fields.length === expected!.fields.length && i > at)))
+      continue;
     if (i !== at) othersLooked = true;
     const candidate = i === at ? expectedCandidate : bestCandidate(grid, form);
     if (!candidate) continue;
@@ -431,7 +450,8 @@ export function locateTable(grid: Grid, forms: readonly CompiledForm[], expected
     // (labels such as 联系电话 belong to every form and decide nothing).
     const share = required / requiredTotal(form);
     const chosenShare = chosen ? chosen.required / requiredTotal(chosen.form) : -1;
-    if (share > chosenShare || (share === chosenShare && candidate.fieldColumns.size > chosen!.candidate.fieldColumns.size)) chosen = { form, candidate, required };
+    if (share > chosenShare || (share === chosenShare && candidate.fieldColumns.size > chosen!.candidate.fieldColumns.size))
+      chosen = { form, candidate, required };
   }
   if (!chosen) return undefined;
   const { form, candidate, required } = chosen;

@@ -24,7 +24,27 @@ export interface ClassifiedRow {
 
 /** Words a 合计 line starts with (spaces allowed between their characters), and a note or signature line. */
 const TOTAL_WORDS = ['合计', '小计', '总计', '共计', '总数'];
-const NOTE_WORDS = ['注', '说明', '备注', '附注', '填表人', '填报人', '制表人', '制表', '审核人', '审核', '负责人', '单位负责人', '主管领导', '联系人', '联系电话', '填表日期', '填报日期', '报送日期', '日期'];
+const NOTE_WORDS = [
+  '注',
+  '说明',
+  '备注',
+  '附注',
+  '填表人',
+  '填报人',
+  '制表人',
+  '制表',
+  '审核人',
+  '审核',
+  '负责人',
+  '单位负责人',
+  '主管领导',
+  '联系人',
+  '联系电话',
+  '填表日期',
+  '填报日期',
+  '报送日期',
+  '日期',
+];
 const TOTAL = new RegExp(`^(${TOTAL_WORDS.map((w) => [...w].join('\\s*')).join('|')})`);
 const NOTE = new RegExp(`^(${NOTE_WORDS.join('|')})\\s*[:：]|^注\\s*\\d|^注[:：]?$`);
 /** The characters those words start with: text starting otherwise (most units' names) is neither. */

@@ -29,7 +29,20 @@ export function hasFullWidth(text: string): boolean {
   return false;
 }
 
-const BRACKETS: Record<string, string> = { '【': '(', '】': ')', '〔': '(', '〕': ')', '[': '(', ']': ')', '{': '(', '}': ')', '<': '(', '>': ')', '《': '(', '》': ')' };
+const BRACKETS: Record<string, string> = {
+  '【': '(',
+  '】': ')',
+  '〔': '(',
+  '〕': ')',
+  '[': '(',
+  ']': ')',
+  '{': '(',
+  '}': ')',
+  '<': '(',
+  '>': ')',
+  '《': '(',
+  '》': ')',
+};
 const BRACKET_PATTERN = /[【】〔〕[\]{}<>《》]/g;
 
 /**

@@ -19,7 +19,15 @@ import { localToday, readDataRow, rowChecker, type Column, type TableReport, typ
 const setups = new WeakMap<CompiledForm, Map<string, { columns: Column[]; checker: ReturnType<typeof rowChecker> }>>();
 const SETUPS_MAX = 64;
 
-function cardSetup(form: CompiledForm, fields: readonly CompiledField[], card: LocatedCard, typed: boolean, year: number, lang: Lang, today: string) {
+function cardSetup(
+  form: CompiledForm,
+  fields: readonly CompiledField[],
+  card: LocatedCard,
+  typed: boolean,
+  year: number,
+  lang: Lang,
+  today: string,
+) {
   let byKey = setups.get(form);
   if (!byKey) setups.set(form, (byKey = new Map()));
   const key = `${lang}\u0000${today}\u0000${year}\u0000${fields.map((f) => `${f.id}${typed && !card.cells.get(f.id)!.fromLine ? 't' : 'x'}`).join(',')}`;
@@ -48,10 +56,14 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   const { columns, checker } = cardSetup(form, fields, card, grid.typed, year, lang, today);
   const raw: CellValue[] = fields.map((f) => card.cells.get(f.id)!.raw);
   const formulas = formulaCellsWithoutValue(grid);
-  const synthetic = formulas && new Set(fields.flatMap((f, i) => {
-    const cell = card.cells.get(f.id)!;
-    return formulas.has(cellKey(cell.r, cell.c)) ? [cellKey(0, i)] : [];
-  }));
+  const synthetic =
+    formulas &&
+    new Set(
+      fields.flatMap((f, i) => {
+        const cell = card.cells.get(f.id)!;
+        return formulas.has(cellKey(cell.r, cell.c)) ? [cellKey(0, i)] : [];
+      }),
+    );
   const read = readDataRow(columns, raw, 0, lang, synthetic);
   checker.check(read, raw);
 
@@ -63,7 +75,17 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   // Issues made at the synthetic row, made again at the card's cells.
   const issues: Issue[] = read.issues.map((issue) => {
     const field = issue.field === undefined ? undefined : form.byId.get(issue.field);
-    return makeIssue({ code: issue.code, params: issue.params, rule: issue.rule, severity: issue.severity, ...where(issue.field), ...(field ? { field: field.id, label: fieldLabel(field, lang) } : {}) }, lang);
+    return makeIssue(
+      {
+        code: issue.code,
+        params: issue.params,
+        rule: issue.rule,
+        severity: issue.severity,
+        ...where(issue.field),
+        ...(field ? { field: field.id, label: fieldLabel(field, lang) } : {}),
+      },
+      lang,
+    );
   });
   const tableIssues: Issue[] = [];
   // Required fields the card has no place for: said once each, at the card's unit line.
@@ -78,7 +100,14 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   for (const [id, cell] of card.cells) cells[id] = a1(cell.r, cell.c);
   // The card's row, as a table's would be: the first below its header.
   const headerRow = card.headerRow ?? card.unitRow;
-  const row = { row: headerRow + 2, values, unreadable: read.unreadable, issues: [...issues], cells, ...(read.unreadableText ? { unreadableText: read.unreadableText } : {}) };
+  const row = {
+    row: headerRow + 2,
+    values,
+    unreadable: read.unreadable,
+    issues: [...issues],
+    cells,
+    ...(read.unreadableText ? { unreadableText: read.unreadableText } : {}),
+  };
   // Items share the value column: a column names a field only where it holds that one alone.
   const fieldColumns: Record<string, number> = {};
   const perColumn = new Map<number, number>();

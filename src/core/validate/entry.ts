@@ -38,12 +38,20 @@ function asCell(value: unknown): CellValue {
  * The check of entered rows for one form, language and day, built once: errors refuse the save,
  * warnings are shown and let it be saved.
  */
-export function entryChecker(form: CompiledForm, options: EntryCheckOptions = {}): (data: Readonly<Record<string, unknown>>) => EntryFinding[] {
+export function entryChecker(
+  form: CompiledForm,
+  options: EntryCheckOptions = {},
+): (data: Readonly<Record<string, unknown>>) => EntryFinding[] {
   const lang = options.lang ?? 'zh-CN';
   const today = options.today ?? localToday();
   const year = options.year ?? Number(today.slice(0, 4));
   // One synthetic sheet row: the fields in schema order, each in its own column.
-  const columns: Column[] = form.fields.map((field, column) => ({ field, column, value: { ...field.value, year, typed: true }, label: fieldLabel(field, lang) }));
+  const columns: Column[] = form.fields.map((field, column) => ({
+    field,
+    column,
+    value: { ...field.value, year, typed: true },
+    label: fieldLabel(field, lang),
+  }));
   const checker = rowChecker(form, columns, lang, today);
   return (data) => {
     const raw = form.fields.map((field) => asCell(data[field.id]));
@@ -52,13 +60,23 @@ export function entryChecker(form: CompiledForm, options: EntryCheckOptions = {}
     const findings: EntryFinding[] = [];
     for (const issue of read.issues) {
       if (issue.field === undefined) continue;
-      findings.push({ field: issue.field, severity: issue.severity, code: issue.code, text: messageFor(issue.code, issue.params, lang), message: issue.message.replace(/^[A-Z]+\d+\s*/, '') });
+      findings.push({
+        field: issue.field,
+        severity: issue.severity,
+        code: issue.code,
+        text: messageFor(issue.code, issue.params, lang),
+        message: issue.message.replace(/^[A-Z]+\d+\s*/, ''),
+      });
     }
     return findings;
   };
 }
 
 /** The findings on one entered row (see `entryChecker`). */
-export function checkEntryRow(form: CompiledForm, data: Readonly<Record<string, unknown>>, options: EntryCheckOptions = {}): EntryFinding[] {
+export function checkEntryRow(
+  form: CompiledForm,
+  data: Readonly<Record<string, unknown>>,
+  options: EntryCheckOptions = {},
+): EntryFinding[] {
   return entryChecker(form, options)(data);
 }

@@ -80,7 +80,8 @@ export interface Column {
 }
 
 function ajvIssue(error: ErrorObject, columns: Map<string, Column>, r: number, raw: readonly CellValue[]): IssueInit | undefined {
-  const id = error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : error.instancePath.slice(1);
+  const id =
+    error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : error.instancePath.slice(1);
   const column = columns.get(id);
   if (!column) return undefined;
   const base = { field: id, label: column.label, cell: a1(r, column.column) };
@@ -118,7 +119,15 @@ export interface ReadRow extends RowResult {
  * `formulas`: the sheet's formulas without a cached result (cellKey); such a cell reads as blank,
  * and is reported and left out like any unreadable value rather than passed over as not reported.
  */
-function readCells(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, requireFilled: boolean, formulas?: ReadonlySet<number>, blank?: RowValues): ReadRow {
+function readCells(
+  columns: readonly Column[],
+  raw: readonly CellValue[],
+  r: number,
+  lang: Lang,
+  requireFilled: boolean,
+  formulas?: ReadonlySet<number>,
+  blank?: RowValues,
+): ReadRow {
   // Copied from a blank row of the same columns, the row's values start with every key in place.
   const values: RowValues = blank ? { ...blank } : {};
   const present: Record<string, unknown> = {};
@@ -142,18 +151,37 @@ function readCells(columns: readonly Column[], raw: readonly CellValue[], r: num
       unreadable.push(id);
       (unreadableText ??= {})[id] = String(parsed.params.value ?? '');
       (quiet ??= new Set()).add(id);
-      issues.push(makeIssue({ code: parsed.code, params: parsed.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+      issues.push(
+        makeIssue({ code: parsed.code, params: parsed.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang),
+      );
       continue;
     }
     values[id] = parsed.value;
     if (parsed.value !== null) present[id] = parsed.value;
     else if (parsed.placeholder !== undefined && col.field.required && requireFilled) {
       (quiet ??= new Set()).add(id);
-      issues.push(makeIssue({ code: 'schema.required-placeholder', params: { value: parsed.placeholder }, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+      issues.push(
+        makeIssue(
+          {
+            code: 'schema.required-placeholder',
+            params: { value: parsed.placeholder },
+            cell: a1(r, col.column),
+            row: r + 1,
+            field: id,
+            label: col.label,
+          },
+          lang,
+        ),
+      );
     }
     const notes = parsed.notes;
     for (let n = 0; n < notes.length; n++) {
-      issues.push(makeIssue({ code: notes[n]!.code, params: notes[n]!.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label }, lang));
+      issues.push(
+        makeIssue(
+          { code: notes[n]!.code, params: notes[n]!.params, cell: a1(r, col.column), row: r + 1, field: id, label: col.label },
+          lang,
+        ),
+      );
     }
   }
   const read: ReadRow = { row: r + 1, values, unreadable, issues, present, quiet };
@@ -215,7 +243,13 @@ export function tableColumns(grid: Grid, table: LocatedTable, year: number | und
 }
 
 /** Reads a data row's cells (for benchmarks and callers that check rows themselves). */
-export function readDataRow(columns: readonly Column[], raw: readonly CellValue[], r: number, lang: Lang, formulas?: ReadonlySet<number>): ReadRow {
+export function readDataRow(
+  columns: readonly Column[],
+  raw: readonly CellValue[],
+  r: number,
+  lang: Lang,
+  formulas?: ReadonlySet<number>,
+): ReadRow {
   return readCells(columns, raw, r, lang, true, formulas);
 }
 
@@ -230,7 +264,12 @@ function extraColumnIssues(extra: readonly { column: number; header: string }[],
     .slice(0, 3)
     .map((col) => (lang === 'en' ? `column ${columnName(col.column)} "${col.header}"` : `第 ${columnName(col.column)} 列“${col.header}”`))
     .join(lang === 'en' ? ', ' : '、');
-  return [makeIssue({ code: 'table.extra-columns', params: { count: thousands(extra.length), columns: named }, cell: cell(extra[0]!.column) }, lang)];
+  return [
+    makeIssue(
+      { code: 'table.extra-columns', params: { count: thousands(extra.length), columns: named }, cell: cell(extra[0]!.column) },
+      lang,
+    ),
+  ];
 }
 
 /** Rows with something only outside the table's columns: one warning for them all, at the first cell. */
@@ -246,7 +285,8 @@ function outsideIssue(grid: Grid, rows: readonly number[], lang: Lang): Issue | 
     }
   }
   if (!first) return undefined;
-  const more = count <= 1 ? '' : lang === 'en' ? ` and ${thousands(count - 1)} more cell${count > 2 ? 's' : ''}` : `等 ${thousands(count)} 处`;
+  const more =
+    count <= 1 ? '' : lang === 'en' ? ` and ${thousands(count - 1)} more cell${count > 2 ? 's' : ''}` : `等 ${thousands(count)} 处`;
   // A table-level warning (no row): the cell is not part of any unit's row.
   const text = cellText(grid.rows[first.r]![first.c]);
   const value = text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -300,7 +340,12 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   const headerCell = (column: number) => a1(table.headerBottom, column);
   for (const field of form.fields) {
     if (field.required && !columnById.has(field.id)) {
-      tableIssues.push(makeIssue({ code: 'table.missing-column', params: { label: fieldLabel(field, lang) }, field: field.id, row: table.headerBottom + 1 }, lang));
+      tableIssues.push(
+        makeIssue(
+          { code: 'table.missing-column', params: { label: fieldLabel(field, lang) }, field: field.id, row: table.headerBottom + 1 },
+          lang,
+        ),
+      );
     }
   }
   const extraColumns: { column: number; header: string }[] = [];
@@ -308,7 +353,16 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   for (const col of table.columns) {
     if (col.field !== undefined) continue;
     if (col.duplicateOf !== undefined) {
-      tableIssues.push(makeIssue({ code: 'table.duplicate-column', params: { header: col.header, firstColumn: headerCell(col.duplicateOf).replace(/\d+$/, '') }, cell: headerCell(col.column) }, lang));
+      tableIssues.push(
+        makeIssue(
+          {
+            code: 'table.duplicate-column',
+            params: { header: col.header, firstColumn: headerCell(col.duplicateOf).replace(/\d+$/, '') },
+            cell: headerCell(col.column),
+          },
+          lang,
+        ),
+      );
     } else extra.push({ column: col.column, header: col.header });
     extraColumns.push({ column: col.column, header: col.header });
   }
@@ -316,7 +370,10 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   const formulas = formulaCellsWithoutValue(grid);
   // The table's span: from its first header cell to its last (fields, extra and blank-headed columns between).
   let span: { first: number; last: number } | undefined;
-  for (const col of table.columns) span = span ? { first: Math.min(span.first, col.column), last: Math.max(span.last, col.column) } : { first: col.column, last: col.column };
+  for (const col of table.columns)
+    span = span
+      ? { first: Math.min(span.first, col.column), last: Math.max(span.last, col.column) }
+      : { first: col.column, last: col.column };
   const outsideRows: number[] = [];
 
   const rows: RowResult[] = [];
@@ -334,7 +391,9 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
       for (const col of numericColumns) {
         const value = raw[col.column];
         if (typeof value === 'number' || (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-          tableIssues.push(makeIssue({ code: 'table.note-with-numbers', params: { value: cellText(value) }, cell: a1(r, col.column), row: r + 1 }, lang));
+          tableIssues.push(
+            makeIssue({ code: 'table.note-with-numbers', params: { value: cellText(value) }, cell: a1(r, col.column), row: r + 1 }, lang),
+          );
         }
       }
       continue;
@@ -361,7 +420,11 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
             rule: rule.id,
             severity: rule.severity ?? 'error',
             row: row.row,
-            params: { otherRow: first.row, values: rule.fields.map((id) => String(row.values[id])).join(lang === 'en' ? ', ' : '，'), labels },
+            params: {
+              otherRow: first.row,
+              values: rule.fields.map((id) => String(row.values[id])).join(lang === 'en' ? ', ' : '，'),
+              labels,
+            },
             ...(shown ? { cell: a1(row.row - 1, shown.column), field: shown.field.id, label: shown.label } : {}),
           },
           lang,
@@ -380,7 +443,19 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
         if (typeof v === 'number') sum += v;
       }
       if (sum !== stated) {
-        total.issues.push(makeIssue({ code: 'table.total-mismatch', params: { value: stated, sum }, cell: a1(total.row - 1, col.column), row: total.row, field: col.field.id, label: col.label }, lang));
+        total.issues.push(
+          makeIssue(
+            {
+              code: 'table.total-mismatch',
+              params: { value: stated, sum },
+              cell: a1(total.row - 1, col.column),
+              row: total.row,
+              field: col.field.id,
+              label: col.label,
+            },
+            lang,
+          ),
+        );
       }
     }
   }

@@ -14,7 +14,12 @@ import { validateCard } from './card';
 import { validateTable, type TableReport, type ValidateOptions } from './table';
 
 /** The issues that say why a file gave no table: what a roll-up gives as the reason it was not counted. */
-export const NO_TABLE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['table.not-found', 'table.not-found-near', 'card.two-value-columns', 'card.ambiguous-form']);
+export const NO_TABLE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'table.not-found',
+  'table.not-found-near',
+  'card.two-value-columns',
+  'card.ambiguous-form',
+]);
 
 /**
  * A table matching fewer fields than this may be a vertical card's lines read as a header
@@ -26,8 +31,24 @@ const CARD_CHECK_BELOW = 4;
 function problemIssue(problem: CardProblem, sheet: string, lang: Lang): Issue {
   const issue =
     problem.kind === 'two-values'
-      ? makeIssue({ code: 'card.two-value-columns', params: { form: formTitle(problem.form, lang), headers: problem.headers.map((h) => (lang === 'en' ? `"${h}"` : `“${h}”`)).join(lang === 'en' ? ', ' : '、') }, cell: a1(problem.cell.r, problem.cell.c) }, lang)
-      : makeIssue({ code: 'card.ambiguous-form', params: { count: problem.matched, form: formTitle(problem.forms[0], lang), otherForm: formTitle(problem.forms[1], lang) } }, lang);
+      ? makeIssue(
+          {
+            code: 'card.two-value-columns',
+            params: {
+              form: formTitle(problem.form, lang),
+              headers: problem.headers.map((h) => (lang === 'en' ? `"${h}"` : `“${h}”`)).join(lang === 'en' ? ', ' : '、'),
+            },
+            cell: a1(problem.cell.r, problem.cell.c),
+          },
+          lang,
+        )
+      : makeIssue(
+          {
+            code: 'card.ambiguous-form',
+            params: { count: problem.matched, form: formTitle(problem.forms[0], lang), otherForm: formTitle(problem.forms[1], lang) },
+          },
+          lang,
+        );
   issue.sheet = sheet;
   return issue;
 }
@@ -47,7 +68,12 @@ function stamp(issues: readonly Issue[], file: string, sheet?: string): void {
   }
 }
 
-export function validateGrids(file: string, grids: readonly Grid[], forms: readonly CompiledForm[], options: ValidateOptions = {}): WorkbookReport {
+export function validateGrids(
+  file: string,
+  grids: readonly Grid[],
+  forms: readonly CompiledForm[],
+  options: ValidateOptions = {},
+): WorkbookReport {
   const lang = options.lang ?? 'zh-CN';
   const tables: TableReport[] = [];
   const issues: Issue[] = [];
@@ -64,8 +90,7 @@ export function validateGrids(file: string, grids: readonly Grid[], forms: reado
         report = validateCard(grid, search.card, options);
         // Only a card found where no table was: one found beside a table was weighed against it.
         if (!located && options.expected) rememberCard(grid, forms, options.expected, search.card);
-      }
-      else if (!located && search.problem) problems.push(problemIssue(search.problem, grid.sheet, lang));
+      } else if (!located && search.problem) problems.push(problemIssue(search.problem, grid.sheet, lang));
       if (search.nearest && search.nearest.matched.size > (nearest?.matched.size ?? 0)) nearest = search.nearest;
     }
     if (!report && located) report = validateTable(grid, located, options);
@@ -86,11 +111,28 @@ export function validateGrids(file: string, grids: readonly Grid[], forms: reado
     let notFound: Issue;
     if (cardNear && (!tableNear || cardNear.matched.size >= tableNear.matched)) {
       // A card's items were read: what is missing is what the card lacks.
-      const missing = cardNear.form.fields.filter((f) => f.required && f.id !== cardNear.form.def.rollupKey && !cardNear.matched.has(f.id)).slice(0, 3);
-      notFound = makeIssue({ code: 'table.not-found-near', params: { form: formTitle(cardNear.form, lang), missing: missing.map((f) => fieldLabel(f, lang)).join(lang === 'en' ? '", "' : '”“') } }, lang);
+      const missing = cardNear.form.fields
+        .filter((f) => f.required && f.id !== cardNear.form.def.rollupKey && !cardNear.matched.has(f.id))
+        .slice(0, 3);
+      notFound = makeIssue(
+        {
+          code: 'table.not-found-near',
+          params: {
+            form: formTitle(cardNear.form, lang),
+            missing: missing.map((f) => fieldLabel(f, lang)).join(lang === 'en' ? '", "' : '”“'),
+          },
+        },
+        lang,
+      );
     } else {
       const best = options.expected ?? (ranked ? ranked.form : forms[0]);
-      const labels = best ? best.fields.filter((f) => f.required).slice(0, 3).map((f) => fieldLabel(f, lang)).join(lang === 'en' ? '", "' : '”“') : '';
+      const labels = best
+        ? best.fields
+            .filter((f) => f.required)
+            .slice(0, 3)
+            .map((f) => fieldLabel(f, lang))
+            .join(lang === 'en' ? '", "' : '”“')
+        : '';
       notFound = makeIssue({ code: 'table.not-found', params: { labels } }, lang);
     }
     stamp([notFound], file);

@@ -87,7 +87,9 @@ export function parseDate(raw: CellValue, ctx: ValueContext): ParseResult {
 }
 
 /** Why a date written in full names no day on the calendar: the catalogue's words for it. */
-export type ImpossibleDate = { code: 'date.no-such-month'; params: { value: string; month: number } } | { code: 'date.no-such-day'; params: { value: string; year: number; month: number; day: number; days: number } };
+export type ImpossibleDate =
+  | { code: 'date.no-such-month'; params: { value: string; month: number } }
+  | { code: 'date.no-such-day'; params: { value: string; year: number; month: number; day: number; days: number } };
 
 /**
  * A date written in full (`2024-02-30`, `2024/13/1`, `2024年2月30日`) that is shaped like a date

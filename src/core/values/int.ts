@@ -10,7 +10,23 @@ import { EMPTY, blankCell, display, fail, notReported } from './text';
 import type { CellValue, ParseResult, ValueContext, ValueNote } from './types';
 
 /** Units that appear after counts in these forms; one of them in the wrong field is a mix-up. */
-export const KNOWN_UNITS: ReadonlySet<string> = new Set(['人', '人次', '场', '场次', '次', '份', '家', '项', '件', '张', '篇', '个', '支', '名', '位']);
+export const KNOWN_UNITS: ReadonlySet<string> = new Set([
+  '人',
+  '人次',
+  '场',
+  '场次',
+  '次',
+  '份',
+  '家',
+  '项',
+  '件',
+  '张',
+  '篇',
+  '个',
+  '支',
+  '名',
+  '位',
+]);
 
 /**
  * `人` is the field's own unit in a `人次` field (people write the short form), but `人次`

@@ -142,7 +142,16 @@ export function parseEmail(raw: CellValue): ParseResult {
   return EMAIL.test(folded) ? { ok: true, value: folded, notes: EMPTY } : fail('value.email', raw);
 }
 
-const YES_NO: Readonly<Record<string, boolean>> = { 是: true, 否: false, true: true, false: false, '1': true, '0': false, '√': true, '×': false };
+const YES_NO: Readonly<Record<string, boolean>> = {
+  是: true,
+  否: false,
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  '√': true,
+  '×': false,
+};
 
 export function parseBoolean(raw: CellValue): ParseResult {
   if (raw === null || raw === undefined) return blankCell();

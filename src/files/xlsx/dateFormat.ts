@@ -44,13 +44,29 @@ export function isDateFormat(format: string): boolean {
       case 'b':
         // B1 / B2: Gregorian / Hijri dates; otherwise a date letter like the rest.
         return true;
-      case 'M': case 'D': case 'Y': case 'H': case 'S': case 'E':
-      case 'm': case 'd': case 'y': case 'h': case 's': case 'e': case 'g':
+      case 'M':
+      case 'D':
+      case 'Y':
+      case 'H':
+      case 'S':
+      case 'E':
+      case 'm':
+      case 'd':
+      case 'y':
+      case 'h':
+      case 's':
+      case 'e':
+      case 'g':
         return true;
       case 'A':
       case 'a':
       case '上':
-        if (format.slice(i, i + 3).toUpperCase() === 'A/P' || format.slice(i, i + 5).toUpperCase() === 'AM/PM' || format.slice(i, i + 5).toUpperCase() === '上午/下午') return true;
+        if (
+          format.slice(i, i + 3).toUpperCase() === 'A/P' ||
+          format.slice(i, i + 5).toUpperCase() === 'AM/PM' ||
+          format.slice(i, i + 5).toUpperCase() === '上午/下午'
+        )
+          return true;
         ++i;
         break;
       case '[': {
@@ -63,7 +79,11 @@ export function isDateFormat(format: string): boolean {
       case '0':
       case '#': {
         let next: string;
-        while (i < format.length && (NUMBER_PART.includes((next = format.charAt(++i))) || (next === '\\' && format.charAt(i + 1) === '-' && '0#'.includes(format.charAt(i + 2))))) {
+        while (
+          i < format.length &&
+          (NUMBER_PART.includes((next = format.charAt(++i))) ||
+            (next === '\\' && format.charAt(i + 1) === '-' && '0#'.includes(format.charAt(i + 2))))
+        ) {
           // the rest of the number part
         }
         break;
@@ -82,7 +102,15 @@ export function isDateFormat(format: string): boolean {
       case ' ':
         ++i;
         break;
-      case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
         while (i < format.length && DIGITS.includes(format.charAt(++i))) {
           // the rest of the number
         }

@@ -243,7 +243,13 @@ function nextTag(xml: string, from: number, names: readonly string[] = NONE, out
 }
 
 /** The first start tag named `local` at or after `from`. */
-function findStart(xml: string, local: string, from: number, names: readonly string[] = NONE, out: (string | undefined)[] = noValues): Tag | null {
+function findStart(
+  xml: string,
+  local: string,
+  from: number,
+  names: readonly string[] = NONE,
+  out: (string | undefined)[] = noValues,
+): Tag | null {
   for (let at = xml.indexOf(local, from); at >= 0; at = xml.indexOf(local, at + 1)) {
     const after = xml.charCodeAt(at + local.length);
     if (!(after === 62 || after === 47 || isSpace(after))) continue;
@@ -378,7 +384,15 @@ function isoToSerial(text: string, date1904: boolean, part: string): number {
   } else if ((m = /^(\d+)-(\d+)-(\d+)$/.exec(text))) {
     ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, 0, 0, 0, 0);
   } else if ((m = /^(\d+)-(\d+)-(\d+)[T ](\d+):(\d+)(:\d+)?(\.\d+)?$/.exec(text))) {
-    ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, (m[6] && parseInt(m[6].slice(1), 10)) || 0, (m[7] && parseInt((m[7] + '0000').slice(1, 4), 10)) || 0);
+    ms = Date.UTC(
+      +m[1]!,
+      +m[2]! - 1,
+      +m[3]!,
+      +m[4]!,
+      +m[5]!,
+      (m[6] && parseInt(m[6].slice(1), 10)) || 0,
+      (m[7] && parseInt((m[7] + '0000').slice(1, 4), 10)) || 0,
+    );
   } else {
     ms = new Date(text).getTime();
   }
@@ -414,7 +428,11 @@ function readStyles(xml: string, part: string): Uint8Array {
   const fmts = findStart(xml, 'numFmts', 0);
   if (fmts && !fmts.selfClosing) {
     const close = closeOf(xml, fmts, part);
-    for (let tag = nextTag(xml, fmts.end, NUMFMT_ATTRS, numFmtValues); tag && tag.start < close; tag = nextTag(xml, tag.end, NUMFMT_ATTRS, numFmtValues)) {
+    for (
+      let tag = nextTag(xml, fmts.end, NUMFMT_ATTRS, numFmtValues);
+      tag && tag.start < close;
+      tag = nextTag(xml, tag.end, NUMFMT_ATTRS, numFmtValues)
+    ) {
       if (tag.closing || tag.local !== 'numFmt') continue;
       const id = parseInt(numFmtValues[0] ?? '', 10);
       const code = numFmtValues[1];
@@ -541,7 +559,16 @@ interface SheetContext {
   uncached: { r: number; c: number }[];
 }
 
-const ERROR_CODES: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a, '#GETTING_DATA': 0x2b };
+const ERROR_CODES: Record<string, number> = {
+  '#NULL!': 0x00,
+  '#DIV/0!': 0x07,
+  '#VALUE!': 0x0f,
+  '#REF!': 0x17,
+  '#NAME?': 0x1d,
+  '#NUM!': 0x24,
+  '#N/A': 0x2a,
+  '#GETTING_DATA': 0x2b,
+};
 
 // Cell types (`t`).
 const T_N = 0;
@@ -574,11 +601,16 @@ function typeAt(xml: string, from: number, to: number, part: string): number {
   if (length === 0) return T_N;
   if (length === 1) {
     switch (xml.charCodeAt(from)) {
-      case 110: return T_N;
-      case 115: return T_S;
-      case 98: return T_B;
-      case 101: return T_E;
-      case 100: return T_D;
+      case 110:
+        return T_N;
+      case 115:
+        return T_S;
+      case 98:
+        return T_B;
+      case 101:
+        return T_E;
+      case 100:
+        return T_D;
     }
   } else if (length === 3 && xml.startsWith('str', from)) return T_STR;
   else if (length === 9 && xml.startsWith('inlineStr', from)) return T_INLINE;
@@ -650,7 +682,10 @@ function readCellTag(xml: string, i: number, part: string): number {
         default:
           unsupported(`${part}: <c ${xml.slice(start, i)}=…>`);
       }
-    } else if (!prefixed && !(nameLength === 2 && (xml.startsWith('cm', start) || xml.startsWith('vm', start) || xml.startsWith('ph', start)))) {
+    } else if (
+      !prefixed &&
+      !(nameLength === 2 && (xml.startsWith('cm', start) || xml.startsWith('vm', start) || xml.startsWith('ph', start)))
+    ) {
       // CT_Cell has r, s, t, cm, vm and ph; anything else unprefixed is a broken tag.
       unsupported(`${part}: <c ${xml.slice(start, start + nameLength)}=…>`);
     }
@@ -828,7 +863,8 @@ function readSheetData(xml: string, from: number, ctx: SheetContext): CellValue[
           if (c2 === 47) {
             const end2 = readName(xml, lt2 + 2);
             const l2 = end2 - nameLocal;
-            if (l2 === 0 || (l2 === 3 && xml.startsWith('row', nameLocal)) || (l2 === 9 && xml.startsWith('sheetData', nameLocal))) unsupported(`${part}: malformed cell`);
+            if (l2 === 0 || (l2 === 3 && xml.startsWith('row', nameLocal)) || (l2 === 9 && xml.startsWith('sheetData', nameLocal)))
+              unsupported(`${part}: malformed cell`);
             q = xml.indexOf('>', end2) + 1;
             continue;
           }
@@ -927,7 +963,11 @@ function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; merge
     after = 0;
   }
   const merges: Merge[] = [];
-  for (let tag = findStart(tail, 'mergeCell', after, REF_ATTRS, refValues); tag; tag = findStart(tail, 'mergeCell', tag.end, REF_ATTRS, refValues)) {
+  for (
+    let tag = findStart(tail, 'mergeCell', after, REF_ATTRS, refValues);
+    tag;
+    tag = findStart(tail, 'mergeCell', tag.end, REF_ATTRS, refValues)
+  ) {
     if (refValues[0] === undefined) unsupported(`${ctx.part}: mergeCell without ref`);
     merges.push(decodeRange(refValues[0], ctx.part));
   }
@@ -953,7 +993,8 @@ const wbprValues: (string | undefined)[] = [undefined];
 function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
   xml = prepare(xml, WORKBOOK_PART);
   if (xml.indexOf('purl.oclc.org/ooxml') >= 0) unsupported('Strict Open XML workbook');
-  if (xml.indexOf('http://schemas.openxmlformats.org/spreadsheetml/2006/main') < 0) unsupported('xl/workbook.xml is not in the SpreadsheetML namespace');
+  if (xml.indexOf('http://schemas.openxmlformats.org/spreadsheetml/2006/main') < 0)
+    unsupported('xl/workbook.xml is not in the SpreadsheetML namespace');
   const root = findStart(xml, 'workbook', 0);
   if (!root) unsupported('no <workbook> in xl/workbook.xml');
   let date1904 = false;
@@ -963,7 +1004,11 @@ function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolea
   const list = findStart(xml, 'sheets', root.end);
   if (list && !list.selfClosing) {
     const close = closeOf(xml, list, WORKBOOK_PART);
-    for (let tag = nextTag(xml, list.end, SHEET_ATTRS, sheetValues); tag && tag.start < close; tag = nextTag(xml, tag.end, SHEET_ATTRS, sheetValues)) {
+    for (
+      let tag = nextTag(xml, list.end, SHEET_ATTRS, sheetValues);
+      tag && tag.start < close;
+      tag = nextTag(xml, tag.end, SHEET_ATTRS, sheetValues)
+    ) {
       if (tag.closing || tag.local !== 'sheet') continue;
       const [name, state, rid] = sheetValues;
       if (name === undefined || rid === undefined) unsupported('<sheet> without name or r:id');
@@ -1115,7 +1160,12 @@ export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
     const uncached: SheetContext['uncached'] = [];
     const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part, uncached });
     if (isMeta) meta = metaOf(rows);
-    else grids.push(uncached.length > 0 ? { sheet: entry.name, rows, merges, typed: true, formulasWithoutValue: uncached } : { sheet: entry.name, rows, merges, typed: true });
+    else
+      grids.push(
+        uncached.length > 0
+          ? { sheet: entry.name, rows, merges, typed: true, formulasWithoutValue: uncached }
+          : { sheet: entry.name, rows, merges, typed: true },
+      );
   }
   if (pending.length > 0 && stylesPart !== undefined) {
     const part = stylesPart;

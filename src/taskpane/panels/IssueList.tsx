@@ -3,16 +3,7 @@
  * roll-up), with error and warning counts; clicking one selects its cell when a handler is given.
  */
 import { useMemo } from 'react';
-import {
-  Badge,
-  Caption1,
-  CounterBadge,
-  Link,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, CounterBadge, Link, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/definitions/types';
 import type { Issue } from '../../core/issues/issue';
 import { panelStrings } from './strings';
@@ -43,7 +34,7 @@ export function IssueList({ lang, issues, groupBy, onSelect }: IssueListProps) {
   const groups = useMemo(() => {
     const map = new Map<string, { issue: Issue; index: number }[]>();
     issues.slice(0, SHOWN).forEach((issue, index) => {
-      const key = groupBy === 'file' ? issue.file ?? t.roster : issue.row !== undefined ? t.row(issue.row, issue.sheet) : t.wholeTable;
+      const key = groupBy === 'file' ? (issue.file ?? t.roster) : issue.row !== undefined ? t.row(issue.row, issue.sheet) : t.wholeTable;
       map.set(key, [...(map.get(key) ?? []), { issue, index }]);
     });
     return [...map.entries()];

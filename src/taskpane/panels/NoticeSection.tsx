@@ -6,7 +6,18 @@
  * as a download. Documents and photos are never read: only their names, sizes and times.
  */
 import { useMemo, useRef, useState, type DragEvent } from 'react';
-import { Body1, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { compileForm } from '../../core/definitions/compile';
 import type { FormDefinition, Lang } from '../../core/definitions/types';
 import { correctionTexts, remindersText } from '../../core/notice/corrections';
@@ -19,16 +30,42 @@ import type { RollupFile } from '../rollup/protocol';
 import { listDropped, type DroppedFile } from '../rollup/dropEntries';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  drop: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'center' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalM,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+  },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   hidden: { display: 'none' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'center', cursor: 'pointer' },
   scroll: { overflowX: 'auto' },
-  unitCell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', backgroundColor: tokens.colorNeutralBackground3, whiteSpace: 'nowrap' },
+  unitCell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '2px 4px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    whiteSpace: 'nowrap',
+  },
   head: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', backgroundColor: tokens.colorNeutralBackground3 },
-  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalS,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   message: { whiteSpace: 'pre-wrap' },
 });
 
@@ -122,9 +159,21 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
         sources.push({ file: path, within: path, size: file.size, modified: file.lastModified, bytes });
       }
       // The readers and the writer load when first used: the pane opens without them.
-      const [{ rollUpNotice }, { readRosterFile }] = await Promise.all([import('../../files/rollupNotice'), import('../../files/rollupFiles')]);
+      const [{ rollUpNotice }, { readRosterFile }] = await Promise.all([
+        import('../../files/rollupNotice'),
+        import('../../files/rollupFiles'),
+      ]);
       const roster = rosterFile ? readRosterFile({ name: rosterFile.name, bytes: rosterFile.bytes }, lang) : undefined;
-      setResult(rollUpNotice(sources, problems, { materials, forms, lang, ...(roster ? { roster } : {}), ...(deadline ? { deadline } : {}), ...(unit ? { unit } : {}) }));
+      setResult(
+        rollUpNotice(sources, problems, {
+          materials,
+          forms,
+          lang,
+          ...(roster ? { roster } : {}),
+          ...(deadline ? { deadline } : {}),
+          ...(unit ? { unit } : {}),
+        }),
+      );
     } finally {
       setRunning(false);
     }
@@ -137,7 +186,10 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
   const download = async () => {
     if (!result) return;
     const { writeNoticeWorkbook } = await import('../../files/writeNotice');
-    downloadBytes(lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx', await writeNoticeWorkbook(result, forms, { lang, ...(unit ? { unit } : {}) }));
+    downloadBytes(
+      lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx',
+      await writeNoticeWorkbook(result, forms, { lang, ...(unit ? { unit } : {}) }),
+    );
   };
 
   const corrections = useMemo(() => (result ? correctionTexts(result, lang) : []), [result, lang]);
@@ -162,7 +214,13 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
           {...({ webkitdirectory: '' } as Record<string, string>)}
           onChange={(e) => void listDropped(null, e.target.files).then(take)}
         />
-        <input ref={filesInput} className={styles.hidden} type="file" multiple onChange={(e) => void listDropped(null, e.target.files).then(take)} />
+        <input
+          ref={filesInput}
+          className={styles.hidden}
+          type="file"
+          multiple
+          onChange={(e) => void listDropped(null, e.target.files).then(take)}
+        />
         {entries.length > 0 && <Body1>{t.chosen(entries.length)}</Body1>}
       </div>
       <div className={styles.row} role="group" aria-label={t.materials}>
@@ -172,7 +230,11 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
             key={m}
             label={materialLabel(m, lang)}
             checked={materials.includes(m)}
-            onChange={(_, data) => setMaterials((current) => (data.checked ? MATERIAL_IDS.filter((id) => id === m || current.includes(id)) : current.filter((id) => id !== m)))}
+            onChange={(_, data) =>
+              setMaterials((current) =>
+                data.checked ? MATERIAL_IDS.filter((id) => id === m || current.includes(id)) : current.filter((id) => id !== m),
+              )
+            }
           />
         ))}
       </div>
@@ -186,34 +248,40 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
 
       {result && result.units.length > 0 && (
         <div className={styles.scroll}>
-        <table className={styles.table} data-testid="notice-matrix">
-          <thead>
-            <tr>
-              <th className={styles.head}>{t.unit}</th>
-              {result.materials.map((m) => (
-                <th key={m} className={styles.head}>
-                  {materialLabel(m, lang)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.units.map((u) => (
-              <tr key={u.unit}>
-                <td className={styles.unitCell}>{u.unit}</td>
-                {result.materials.map((m) => {
-                  const cell = u.items[m];
-                  if (!cell) return <td key={m} className={styles.cell} />;
-                  return (
-                    <td key={m} className={styles.cell} style={{ backgroundColor: MATERIAL_COLORS[cell.status] }} title={cell.reason ?? cell.date ?? ''} onClick={() => setShown({ unit: u.unit, material: m })}>
-                      {t.status[cell.status]}
-                    </td>
-                  );
-                })}
+          <table className={styles.table} data-testid="notice-matrix">
+            <thead>
+              <tr>
+                <th className={styles.head}>{t.unit}</th>
+                {result.materials.map((m) => (
+                  <th key={m} className={styles.head}>
+                    {materialLabel(m, lang)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.units.map((u) => (
+                <tr key={u.unit}>
+                  <td className={styles.unitCell}>{u.unit}</td>
+                  {result.materials.map((m) => {
+                    const cell = u.items[m];
+                    if (!cell) return <td key={m} className={styles.cell} />;
+                    return (
+                      <td
+                        key={m}
+                        className={styles.cell}
+                        style={{ backgroundColor: MATERIAL_COLORS[cell.status] }}
+                        title={cell.reason ?? cell.date ?? ''}
+                        onClick={() => setShown({ unit: u.unit, material: m })}
+                      >
+                        {t.status[cell.status]}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {shown && (

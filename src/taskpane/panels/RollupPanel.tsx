@@ -171,7 +171,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
   /** A roster sheet as read: how many units it lists, or why it cannot be a roster. */
   const rosterSheetRead = (sheet: string, parsed: Roster | undefined): RosterChoice => {
     const units = parsed?.units.length ?? 0;
-    const problem = units === 0 ? parsed?.issues[0]?.message ?? t.rosterNoUnits : undefined;
+    const problem = units === 0 ? (parsed?.issues[0]?.message ?? t.rosterNoUnits) : undefined;
     return problem === undefined ? { kind: 'sheet', sheet, units } : { kind: 'sheet', sheet, units, problem };
   };
 
@@ -216,7 +216,8 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       prepare: async () => {
         let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
         // The ticked sheets and the roster sheet as they are now: one read of the workbook.
-        if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined)) fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
+        if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined))
+          fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
         // The roster sheet as it is now (filled in since it was picked, or since it was made).
         if (rosterSheet !== undefined) {
           const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
@@ -271,14 +272,34 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
           <Button appearance="primary" onClick={() => fileInput.current?.click()}>
             {t.chooseFiles}
           </Button>
-          {typeof HUIZONG_EXAMPLES !== 'undefined' && HUIZONG_EXAMPLES.length > 0 && <Button onClick={() => void applyExamples()}>{t.examples}</Button>}
-          {files.length > 0 && <Button appearance="subtle" onClick={() => setFiles([])}>{t.clearFiles}</Button>}
+          {typeof HUIZONG_EXAMPLES !== 'undefined' && HUIZONG_EXAMPLES.length > 0 && (
+            <Button onClick={() => void applyExamples()}>{t.examples}</Button>
+          )}
+          {files.length > 0 && (
+            <Button appearance="subtle" onClick={() => setFiles([])}>
+              {t.clearFiles}
+            </Button>
+          )}
         </div>
-        <input ref={fileInput} className={styles.hidden} type="file" multiple accept={RETURN_ACCEPT} data-testid="returns-input" onChange={(e) => void addFiles(e.target.files)} />
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          multiple
+          accept={RETURN_ACCEPT}
+          data-testid="returns-input"
+          onChange={(e) => void addFiles(e.target.files)}
+        />
         <Caption1 className={styles.muted}>{files.length > 0 ? t.chosen(files.length) : t.formats}</Caption1>
       </div>
 
-      <ProposalBar lang={lang} state={proposalState} definitions={definitions} formId={formId} {...(onSelectForm ? { onUse: onSelectForm } : {})} />
+      <ProposalBar
+        lang={lang}
+        state={proposalState}
+        definitions={definitions}
+        formId={formId}
+        {...(onSelectForm ? { onUse: onSelectForm } : {})}
+      />
 
       {workbook && (
         // Not a Field: a Field gives its one id to every checkbox inside it.
@@ -290,11 +311,15 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
               key={name}
               label={name}
               checked={ticked.includes(name)}
-              onChange={(_, d) => setTicked((current) => (d.checked ? [...current.filter((n) => n !== name), name] : current.filter((n) => n !== name)))}
+              onChange={(_, d) =>
+                setTicked((current) => (d.checked ? [...current.filter((n) => n !== name), name] : current.filter((n) => n !== name)))
+              }
             />
           ))}
           <div className={styles.row}>
-            <Button size="small" appearance="subtle" onClick={() => void refreshSheets()}>{t.refreshSheets}</Button>
+            <Button size="small" appearance="subtle" onClick={() => void refreshSheets()}>
+              {t.refreshSheets}
+            </Button>
           </div>
         </div>
       )}
@@ -323,12 +348,14 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       </div>
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={files.length + chosenSheets.length === 0 || state.kind === 'running'} onClick={() => void start()}>
+        <Button
+          appearance="primary"
+          disabled={files.length + chosenSheets.length === 0 || state.kind === 'running'}
+          onClick={() => void start()}
+        >
           {t.start}
         </Button>
-        {state.kind === 'running' && (
-          <Button onClick={cancel}>{t.cancel}</Button>
-        )}
+        {state.kind === 'running' && <Button onClick={cancel}>{t.cancel}</Button>}
         {state.kind === 'done' && state.workbook && (
           <Button onClick={() => downloadBytes(t.fileName(unit), state.workbook!)}>{t.download}</Button>
         )}
@@ -356,10 +383,21 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
       {result && (
         <>
           <RollupSummary lang={lang} result={result} />
-          <IssueList lang={lang} issues={result.issues} groupBy="file" {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})} />
+          <IssueList
+            lang={lang}
+            issues={result.issues}
+            groupBy="file"
+            {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})}
+          />
         </>
       )}
-      <NoticeSection lang={lang} definitions={definitions} {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})} deadline={deadline} unit={unit} />
+      <NoticeSection
+        lang={lang}
+        definitions={definitions}
+        {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})}
+        deadline={deadline}
+        unit={unit}
+      />
     </section>
   );
 }

@@ -19,7 +19,13 @@ export function RollupSummary({ lang, result }: { lang: Lang; result: RollupResu
     [t.rejected, summary.rejected],
     [t.rowsCounted, summary.rows],
   ];
-  if (summary.units.total) counts.push([t.reported, summary.units.reported], [t.late, summary.units.late], [t.missing, summary.units.missing], [t.notOnRoster, summary.notOnRoster]);
+  if (summary.units.total)
+    counts.push(
+      [t.reported, summary.units.reported],
+      [t.late, summary.units.late],
+      [t.missing, summary.units.missing],
+      [t.notOnRoster, summary.notOnRoster],
+    );
   return (
     <>
       <div className={styles.counts} data-testid="rollup-counts">

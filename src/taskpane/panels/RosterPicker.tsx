@@ -38,11 +38,25 @@ export function RosterPicker({ lang, roster, sheets, onChooseFile, onChooseSheet
   const rosterSheet = roster?.kind === 'sheet' ? roster.sheet : undefined;
   return (
     <>
-      <Field label={t.roster} hint={rosterHint(roster, t)} validationState={roster?.kind === 'sheet' && roster.problem !== undefined ? 'warning' : 'none'}>
+      <Field
+        label={t.roster}
+        hint={rosterHint(roster, t)}
+        validationState={roster?.kind === 'sheet' && roster.problem !== undefined ? 'warning' : 'none'}
+      >
         <div className={styles.row}>
-          <Button size="small" onClick={() => input.current?.click()}>{t.chooseRoster}</Button>
-          {onCreateSheet && <Button size="small" onClick={onCreateSheet}>{t.newRosterSheet}</Button>}
-          {roster && <Button size="small" appearance="subtle" onClick={onRemove}>{t.remove}</Button>}
+          <Button size="small" onClick={() => input.current?.click()}>
+            {t.chooseRoster}
+          </Button>
+          {onCreateSheet && (
+            <Button size="small" onClick={onCreateSheet}>
+              {t.newRosterSheet}
+            </Button>
+          )}
+          {roster && (
+            <Button size="small" appearance="subtle" onClick={onRemove}>
+              {t.remove}
+            </Button>
+          )}
         </div>
       </Field>
       {sheets && (

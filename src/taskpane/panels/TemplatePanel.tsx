@@ -82,7 +82,11 @@ export function TemplatePanel({ lang, form, createInSheet, openAsWorkbook }: Tem
             {t.openWorkbook}
           </Button>
         ) : (
-          <Button appearance="primary" disabled={busy} onClick={() => void act(async () => (downloadBytes(fileName, await templateFile()), t.downloaded))}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void act(async () => (downloadBytes(fileName, await templateFile()), t.downloaded))}
+          >
             {t.download}
           </Button>
         )}

@@ -25,7 +25,17 @@ const useStyles = makeStyles({
 });
 
 /** What one chosen file was read as: per sheet the form and its rows, and its issue counts. */
-export function FileLines({ lang, reports, forms, chosen }: { lang: Lang; reports: readonly WorkbookReport[]; forms: readonly CompiledForm[]; chosen?: CompiledForm | undefined }) {
+export function FileLines({
+  lang,
+  reports,
+  forms,
+  chosen,
+}: {
+  lang: Lang;
+  reports: readonly WorkbookReport[];
+  forms: readonly CompiledForm[];
+  chosen?: CompiledForm | undefined;
+}) {
   const styles = useStyles();
   const t = panelStrings[lang].validate;
   const titleOf = (id: string) => {
@@ -44,13 +54,17 @@ export function FileLines({ lang, reports, forms, chosen }: { lang: Lang; report
               {'：'}
               {report.tables.length === 0
                 ? t.fileNothing
-                : report.tables.map((table) => t.fileRead(table.sheet, titleOf(table.form), table.rows.length, table.layout === 'card')).join('；')}
+                : report.tables
+                    .map((table) => t.fileRead(table.sheet, titleOf(table.form), table.rows.length, table.layout === 'card'))
+                    .join('；')}
               {'；'}
               {t.fileCounts(errors, warnings)}
               {chosen && report.tables.some((table) => table.form !== chosen.def.id) && (
                 <>
                   {' '}
-                  <Badge color="warning" appearance="tint">{t.otherForm(formTitle(chosen, lang))}</Badge>
+                  <Badge color="warning" appearance="tint">
+                    {t.otherForm(formTitle(chosen, lang))}
+                  </Badge>
                 </>
               )}
             </li>
@@ -113,17 +127,30 @@ export function ValidatePanel({ lang, forms, form, checkSheet, clearMarks, selec
           </Button>
         )}
         {clearMarks && (
-          <Button disabled={busy} onClick={() => void act(async () => {
-            await clearMarks();
-            setResult(undefined);
-          })}>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                await clearMarks();
+                setResult(undefined);
+              })
+            }
+          >
             {t.clear}
           </Button>
         )}
         <Button appearance={checkSheet ? 'secondary' : 'primary'} disabled={busy} onClick={() => input.current?.click()}>
           {t.checkFiles}
         </Button>
-        <input ref={input} className={styles.hidden} type="file" multiple accept={RETURN_ACCEPT} data-testid="check-input" onChange={(e) => void checkFiles(e.target.files)} />
+        <input
+          ref={input}
+          className={styles.hidden}
+          type="file"
+          multiple
+          accept={RETURN_ACCEPT}
+          data-testid="check-input"
+          onChange={(e) => void checkFiles(e.target.files)}
+        />
       </div>
       {busy && <Spinner size="tiny" label={t.working} labelPosition="after" />}
       {result && !result.ok && (
@@ -136,7 +163,12 @@ export function ValidatePanel({ lang, forms, form, checkSheet, clearMarks, selec
           <MessageBar intent={result.issues.some((i) => i.severity === 'error') ? 'error' : 'success'}>
             <MessageBarBody>{result.summary}</MessageBarBody>
           </MessageBar>
-          <IssueList lang={lang} issues={result.issues} groupBy="row" {...(selectCell ? { onSelect: (issue: Issue) => selectCell(issue) } : {})} />
+          <IssueList
+            lang={lang}
+            issues={result.issues}
+            groupBy="row"
+            {...(selectCell ? { onSelect: (issue: Issue) => selectCell(issue) } : {})}
+          />
         </>
       )}
       {fileReports && <FileLines lang={lang} reports={fileReports} forms={forms} chosen={form} />}

@@ -45,7 +45,8 @@ export const panelStrings = {
       checkFiles: '校验文件…',
       working: '正在校验…',
       filesHeading: (n: number) => `已校验 ${n} 个文件`,
-      fileRead: (sheet: string, form: string, rows: number, card: boolean) => `工作表“${sheet}”读作《${form}》${card ? '（竖版）' : ''}，${rows} 行数据`,
+      fileRead: (sheet: string, form: string, rows: number, card: boolean) =>
+        `工作表“${sheet}”读作《${form}》${card ? '（竖版）' : ''}，${rows} 行数据`,
       fileNothing: '没有读到可识别的报表',
       fileCounts: (errors: number, warnings: number) => (errors + warnings === 0 ? '没有发现问题' : `${errors} 个错误，${warnings} 个警告`),
       otherForm: (form: string) => `不是所选的《${form}》`,
@@ -103,7 +104,8 @@ export const panelStrings = {
       rosterSheetEmpty: (sheet: string, problem: string) => `工作表“${sheet}”还不能用作单位名单：${problem}`,
       rosterNoUnits: '表中还没有填写单位（第一行是表头，从第二行起每行一个单位）',
       newRosterSheet: '新建空白单位名单表',
-      rosterSheetCreated: (name: string) => `已新建工作表“${name}”并选作单位名单：每行填一个应报单位（“单位名称”必填，“单位层级”可从下拉列表中选），填好后再开始汇总。`,
+      rosterSheetCreated: (name: string) =>
+        `已新建工作表“${name}”并选作单位名单：每行填一个应报单位（“单位名称”必填，“单位层级”可从下拉列表中选），填好后再开始汇总。`,
       rosterSheetKept: (name: string) => `本工作簿已有“单位名单”工作表，没有改动它；新表名为“${name}”。`,
     },
   },
@@ -135,7 +137,8 @@ export const panelStrings = {
       layoutTable: 'Table (landscape)',
       layoutTableHint: 'One row per unit; several units can share a table. Prints on A3 landscape.',
       layoutCard: 'Unit card (portrait)',
-      layoutCardHint: 'One unit per card, one indicator a row, one A4 portrait page to print and stamp; checked and rolled up like a table when returned.',
+      layoutCardHint:
+        'One unit per card, one indicator a row, one A4 portrait page to print and stamp; checked and rolled up like a table when returned.',
     },
     entry: {
       heading: 'Enter',
@@ -150,9 +153,11 @@ export const panelStrings = {
       checkFiles: 'Check files…',
       working: 'Checking…',
       filesHeading: (n: number) => `${n} file${n === 1 ? '' : 's'} checked`,
-      fileRead: (sheet: string, form: string, rows: number, card: boolean) => `Sheet "${sheet}" read as "${form}"${card ? ' (vertical card)' : ''}, ${rows} data row${rows === 1 ? '' : 's'}`,
+      fileRead: (sheet: string, form: string, rows: number, card: boolean) =>
+        `Sheet "${sheet}" read as "${form}"${card ? ' (vertical card)' : ''}, ${rows} data row${rows === 1 ? '' : 's'}`,
       fileNothing: 'No known form was read',
-      fileCounts: (errors: number, warnings: number) => (errors + warnings === 0 ? 'no problems found' : `${errors} errors, ${warnings} warnings`),
+      fileCounts: (errors: number, warnings: number) =>
+        errors + warnings === 0 ? 'no problems found' : `${errors} errors, ${warnings} warnings`,
       otherForm: (form: string) => `not the chosen "${form}"`,
     },
     rollup: {
@@ -186,17 +191,17 @@ export const panelStrings = {
       late: 'units late',
       missing: 'units missing',
       notOnRoster: 'units not on the roster',
-      peeking: 'Telling the form from the chosen files\' headers…',
+      peeking: "Telling the form from the chosen files' headers…",
       proposal: (title: string, matching: number, total: number, withSheets: boolean) =>
         `From the chosen files' headers, the form to use is: "${title}" (${matching} of ${total} ${withSheets ? 'files and sheets' : 'files'} match)`,
       proposalSampled: (looked: number, chosen: number) => `Many files: only the first ${looked} of ${chosen} were looked at.`,
       proposalOther: (title: string, names: readonly string[]) => `${names.length} are "${title}": ${names.join(', ')}`,
       proposalNone: (names: readonly string[]) => `${names.length} match no form (not a report, or cannot be opened): ${names.join(', ')}`,
       proposalDiffers: 'The chosen files are not all the same form: files of another form will be rejected, each with the reason.',
-      noProposal: 'No form\'s headers were found in the chosen files: choose the form above yourself.',
+      noProposal: "No form's headers were found in the chosen files: choose the form above yourself.",
       useProposed: (title: string) => `Use "${title}"`,
       workbookSheets: 'Sheets of this workbook',
-      workbookSheetsHint: 'Tick the units\' tables pasted or inserted into this workbook to roll them up with the chosen files',
+      workbookSheetsHint: "Tick the units' tables pasted or inserted into this workbook to roll them up with the chosen files",
       noWorkbookSheets: 'This workbook has no other sheets to roll up.',
       refreshSheets: 'Refresh the list',
       sheetsFailed: 'The sheets of this workbook could not be read: ',
@@ -206,8 +211,10 @@ export const panelStrings = {
       rosterSheetEmpty: (sheet: string, problem: string) => `Sheet "${sheet}" cannot be used as the roster yet: ${problem}`,
       rosterNoUnits: 'no units are listed yet (the first row is the header; one unit per row below it)',
       newRosterSheet: 'New blank roster sheet',
-      rosterSheetCreated: (name: string) => `Sheet "${name}" was added and chosen as the roster: one unit per row (单位名称 is required; pick 单位层级 from the list), then roll up.`,
-      rosterSheetKept: (name: string) => `This workbook already has a sheet named 单位名单; it was left as it was, and the new one is "${name}".`,
+      rosterSheetCreated: (name: string) =>
+        `Sheet "${name}" was added and chosen as the roster: one unit per row (单位名称 is required; pick 单位层级 from the list), then roll up.`,
+      rosterSheetKept: (name: string) =>
+        `This workbook already has a sheet named 单位名单; it was left as it was, and the new one is "${name}".`,
     },
   },
 } satisfies Record<Lang, unknown>;

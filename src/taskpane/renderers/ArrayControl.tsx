@@ -26,7 +26,23 @@ const useStyles = makeStyles({
 });
 
 export function ArrayControlRenderer(props: ArrayControlProps) {
-  const { data, path, schema, rootSchema, uischema, uischemas, renderers, cells, enabled, visible, label, description, required, errors, config } = props;
+  const {
+    data,
+    path,
+    schema,
+    rootSchema,
+    uischema,
+    uischemas,
+    renderers,
+    cells,
+    enabled,
+    visible,
+    label,
+    description,
+    required,
+    errors,
+    config,
+  } = props;
   const styles = useStyles();
   const texts = useRendererTexts();
   const headingId = useId('array-');
@@ -41,7 +57,11 @@ export function ArrayControlRenderer(props: ArrayControlProps) {
     <section className={styles.root} role="group" aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
         {label}
-        {required ? <span className={styles.required} aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className={styles.required} aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </Subtitle2>
       {description ? <Caption1 className={styles.hint}>{description}</Caption1> : null}
       {rows.length === 0 ? <Caption1 className={styles.hint}>{texts.noRows}</Caption1> : null}

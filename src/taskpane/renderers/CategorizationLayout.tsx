@@ -42,7 +42,14 @@ export function CategorizationLayoutRenderer({ uischema, schema, path, enabled, 
       </TabList>
       {current ? (
         <div role="tabpanel" aria-labelledby={`${idPrefix}${index}`}>
-          <LayoutChildren elements={current.elements ?? []} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+          <LayoutChildren
+            elements={current.elements ?? []}
+            schema={schema}
+            path={path}
+            enabled={enabled}
+            renderers={renderers}
+            cells={cells}
+          />
         </div>
       ) : null}
     </div>

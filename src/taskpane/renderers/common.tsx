@@ -2,7 +2,13 @@
 
 import { useCallback, useState } from 'react';
 import { makeStyles, tokens, type FieldProps } from '@fluentui/react-components';
-import type { ControlProps, JsonFormsCellRendererRegistryEntry, JsonFormsRendererRegistryEntry, JsonSchema, UISchemaElement } from '@jsonforms/core';
+import type {
+  ControlProps,
+  JsonFormsCellRendererRegistryEntry,
+  JsonFormsRendererRegistryEntry,
+  JsonSchema,
+  UISchemaElement,
+} from '@jsonforms/core';
 import { JsonFormsDispatch } from '@jsonforms/react';
 import { useRendererTexts } from './texts';
 
@@ -20,7 +26,14 @@ export const PATH_ATTRIBUTE = 'data-jsonforms-path';
 
 /** JSON Forms joins a field's messages with `\n`; show each once. */
 export function joinMessages(errors: string, separator: string): string {
-  return Array.from(new Set(errors.split('\n').map((m) => m.trim()).filter(Boolean))).join(separator);
+  return Array.from(
+    new Set(
+      errors
+        .split('\n')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    ),
+  ).join(separator);
 }
 
 export interface ControlField {

@@ -96,12 +96,15 @@ export function createErrorTranslator(lang: Lang): ErrorTranslator {
   return (error: ErrorObject, t: Translator, uischema?: UISchemaElement): string => {
     if (error.keyword === RULE_KEYWORD) return error.message ?? '';
     const controlPath = getControlPath(error);
-    const custom = t(getI18nKey(error.parentSchema as JsonSchema | undefined, uischema, controlPath, `error.${error.keyword}`), undefined, { error });
+    const custom = t(getI18nKey(error.parentSchema as JsonSchema | undefined, uischema, controlPath, `error.${error.keyword}`), undefined, {
+      error,
+    });
     if (custom !== undefined) return custom;
     if (error.keyword === 'required') {
       const missing = String((error.params as { missingProperty?: unknown }).missingProperty ?? '');
       const propSchema = (error.parentSchema as JsonSchema | undefined)?.properties?.[missing];
-      const uiLabel = typeof (uischema as { label?: unknown } | undefined)?.label === 'string' ? (uischema as { label: string }).label : undefined;
+      const uiLabel =
+        typeof (uischema as { label?: unknown } | undefined)?.label === 'string' ? (uischema as { label: string }).label : undefined;
       const fallback = uiLabel ?? propSchema?.title ?? missing;
       return errorMessage(error, lang, t(getI18nKey(propSchema, uischema, controlPath, 'label'), fallback, { error }));
     }

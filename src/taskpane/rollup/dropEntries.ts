@@ -22,7 +22,10 @@ async function readAll(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]
   }
 }
 
-export async function listDropped(items: DataTransferItemList | null, files: FileList | null): Promise<{ files: DroppedFile[]; problems: ListingProblem[] }> {
+export async function listDropped(
+  items: DataTransferItemList | null,
+  files: FileList | null,
+): Promise<{ files: DroppedFile[]; problems: ListingProblem[] }> {
   const out: DroppedFile[] = [];
   const problems: ListingProblem[] = [];
   const entries = items ? Array.from(items).map((item) => item.webkitGetAsEntry?.() ?? null) : [];

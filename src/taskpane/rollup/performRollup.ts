@@ -16,7 +16,9 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     const forms = compiledForms(request.definitions);
     const form = forms.find((f) => f.def.id === request.form);
     if (!form) throw new Error(`unknown form ${request.form}`);
-    const roster = request.rosterParsed ?? (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), request.lang) : undefined);
+    const roster =
+      request.rosterParsed ??
+      (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), request.lang) : undefined);
     const sheets = request.sheets ?? [];
     const total = request.files.length + sheets.length;
     const year = activityYear({ ...(request.deadline ? { deadline: request.deadline } : {}), ...(roster ? { roster } : {}) });
@@ -44,7 +46,9 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     if (roster) result.issues = [...roster.issues, ...result.issues];
     // The workbook writer (exceljs) is most of the worker's script and only the browser mode
     // needs it: in Excel the pane writes the sheets itself. It loads when asked for.
-    const workbook = request.workbook ? await (await import('../../files/writeRollup')).writeRollupWorkbook(result, form, { lang: request.lang }) : undefined;
+    const workbook = request.workbook
+      ? await (await import('../../files/writeRollup')).writeRollupWorkbook(result, form, { lang: request.lang })
+      : undefined;
     post(workbook ? { type: 'done', result, workbook } : { type: 'done', result });
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -120,7 +120,10 @@ function runInWorker<M, R>(
 }
 
 /** Starts a roll-up in the pane's worker; `cancel` stops it at once (the worker is ended). */
-export function startRollup(request: RollupRequest, onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void): RollupRun {
+export function startRollup(
+  request: RollupRequest,
+  onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void,
+): RollupRun {
   const transfer = [...request.files, ...(request.roster ? [request.roster] : [])].map((f) => f.bytes.buffer as ArrayBuffer);
   return runInWorker<RollupMessage, Extract<RollupMessage, { type: 'done' }>>(
     request,
@@ -150,7 +153,11 @@ export type PeekRun = WorkerRun<Extract<PeekMessage, { type: 'peeked' }>>;
  * go over: the pane keeps its own for the roll-up.
  */
 export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
-  const message: PeekRequest = { type: 'peek', definitions: request.definitions, files: request.files.slice(0, PEEK_FILES).map((f) => ({ ...f, bytes: f.bytes.slice() })) };
+  const message: PeekRequest = {
+    type: 'peek',
+    definitions: request.definitions,
+    files: request.files.slice(0, PEEK_FILES).map((f) => ({ ...f, bytes: f.bytes.slice() })),
+  };
   return runInWorker<PeekMessage, Extract<PeekMessage, { type: 'peeked' }>>(
     message,
     message.files.map((f) => f.bytes.buffer as ArrayBuffer),

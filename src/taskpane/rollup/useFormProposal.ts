@@ -62,7 +62,12 @@ export function useFormProposal(
 
   const proposal = useMemo(() => {
     const sources = [...fileSources, ...sheetSources];
-    return sources.length ? proposeForm(sources, definitions.map((d) => d.id)) : undefined;
+    return sources.length
+      ? proposeForm(
+          sources,
+          definitions.map((d) => d.id),
+        )
+      : undefined;
   }, [fileSources, sheetSources, definitions]);
 
   // Once per new answer — other sources, or another form proposed for them — never again for
@@ -76,5 +81,11 @@ export function useFormProposal(
     propose.current?.(proposal.form);
   }, [proposal, fileSources, sheetSources]);
 
-  return { pending, ...(proposal ? { proposal } : {}), looked: Math.min(files.length, PEEK_FILES), chosen: files.length, withSheets: sheetSources.length > 0 };
+  return {
+    pending,
+    ...(proposal ? { proposal } : {}),
+    looked: Math.min(files.length, PEEK_FILES),
+    chosen: files.length,
+    withSheets: sheetSources.length > 0,
+  };
 }

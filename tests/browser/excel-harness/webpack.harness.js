@@ -50,7 +50,10 @@ function swcRules(rules) {
       loader: 'swc-loader',
       options: {
         ...options,
-        jsc: { ...options.jsc, transform: { ...options.jsc.transform, optimizer: { globals: { vars: { 'Buffer.byteLength': BYTE_LENGTH } } } } },
+        jsc: {
+          ...options.jsc,
+          transform: { ...options.jsc.transform, optimizer: { globals: { vars: { 'Buffer.byteLength': BYTE_LENGTH } } } },
+        },
       },
     },
   };
