@@ -2,6 +2,7 @@
  * What the task pane may ask of Excel. The only implementation talking to Office.js is
  * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
  */
+import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type {
   MarkPlan,
@@ -63,7 +64,7 @@ export interface ExcelGateway {
    * syncs whatever the number of files and rows. Gives the names the sheets got (`汇总(2)` …
    * where a sheet of the user's already has the name); a stand-in may give nothing.
    */
-  writeRollupSheets(plan: RollupSheetsPlan): Promise<RollupSheetNames | void>;
+  writeRollupSheets(plan: RollupSheetsPlan | NoticeSheetsPlan): Promise<RollupSheetNames | void>;
   /** Selects a cell (from the issue list). */
   selectCell(sheet: string, address: string): Promise<void>;
   /**

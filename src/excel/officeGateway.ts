@@ -15,6 +15,7 @@ import { readRollupSheetsRecord, storedFormFor, withRollupRecord, type RollupShe
 import { RANGES_LIMIT, parseRange } from '../core/plan/markPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
+import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import type { RollupSheetNames, RollupSheetRole, RollupSheetsPlan } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
@@ -196,7 +197,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         return sheets.items.map((sheet) => {
           const listed: WorkbookSheet = { name: sheet.name, visible: sheet.visibility === 'Visible' };
           const ours = record?.sheets.find((r) => r.id === sheet.id && same(r.name, sheet.name));
-          if (ours) listed.rollup = ours.role;
+          if (ours && isRollupRole(ours.role)) listed.rollup = ours.role;
           return listed;
         });
       });
@@ -301,7 +302,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
      * at most 4 for 10,000 activity rows. Where Excel refuses a read through the missing
      * `_huizong` instead of giving a null object, the first read takes 1 more (syncWithMeta).
      */
-    async writeRollupSheets(plan: RollupSheetsPlan): Promise<RollupSheetNames> {
+    async writeRollupSheets(plan: RollupSheetsPlan | NoticeSheetsPlan): Promise<RollupSheetNames> {
       return host.run(async (context) => {
         const { main: sheets, meta } = await syncWithMeta(
           context,
@@ -328,15 +329,18 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           sheet.name = temporary;
         });
         const names = {} as RollupSheetNames;
+        // By index in the plan: the whole notice repeats 汇总 / 报送情况 once per form.
+        const given: string[] = [];
         try {
-          const added = new Map<RollupSheetRole, Excel.Worksheet>();
+          const added: Excel.Worksheet[] = [];
           for (const sheetPlan of plan.sheets) {
             const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
             unavailable.push(name);
-            names[sheetPlan.role] = name;
+            given.push(name);
+            if (isRollupRole(sheetPlan.role)) names[sheetPlan.role] ??= name;
             const sheet = context.workbook.worksheets.add(name);
             sheet.load('id');
-            added.set(sheetPlan.role, sheet);
+            added.push(sheet);
           }
           await context.sync();
 
@@ -344,22 +348,35 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           const batch = new Batch(context, budget);
           const written: RollupSheetsRecord = {
             v: 1,
-            sheets: plan.sheets.map((p) => ({ role: p.role, name: names[p.role], id: added.get(p.role)!.id })),
+            sheets: plan.sheets.map((p, i) => ({ role: p.role, name: given[i] ?? p.name, id: added[i]?.id ?? '' })),
           };
           await writeMeta(batch, meta, withRollupRecord(pairs, written));
           const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
-          for (const sheetPlan of plan.sheets) await queueRollupSheet(batch, added.get(sheetPlan.role)!, sheetPlan, limit, blockBytes);
-          const chartOn = plan.chart && added.get(plan.chart.on);
-          const chartData = plan.chart && added.get(plan.chart.dataSheet);
-          const dataPlan = plan.chart && plan.sheets.find((p) => p.role === plan.chart!.dataSheet);
-          if (plan.chart && chartOn && chartData && dataPlan)
-            await queueRollupChart(batch, chartOn, chartData, plan.chart, dataPlan.values);
+          for (const [i, sheetPlan] of plan.sheets.entries()) {
+            const sheet = added[i];
+            if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes);
+          }
+          const chart = 'chart' in plan ? plan.chart : undefined;
+          if (chart) {
+            const onAt = plan.sheets.findIndex((p) => p.role === chart.on);
+            const dataAt = plan.sheets.findIndex((p) => p.role === chart.dataSheet);
+            const chartOn = added[onAt];
+            const chartData = added[dataAt];
+            const dataPlan = plan.sheets[dataAt];
+            if (chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, chart, dataPlan.values);
+          }
           // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
           for (const sheet of ours) sheet.delete();
-          const rows = added.get('rows') ?? added.get(plan.sheets[0]!.role);
-          if (rows) {
-            rows.activate();
-            rows.getRange(plan.select).select();
+          const first =
+            added[
+              Math.max(
+                0,
+                plan.sheets.findIndex((p) => p.role === 'rows'),
+              )
+            ];
+          if (first) {
+            first.activate();
+            first.getRange('select' in plan ? plan.select : 'A1').select();
           }
           await batch.sync();
         } catch (error) {
@@ -368,9 +385,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
             throw new PartlyWritten(
               'rollup',
               {
-                sheets: Object.values(names)
-                  .map((n) => `“${n}”`)
-                  .join(''),
+                sheets: given.map((n) => `“${n}”`).join(''),
               },
               error,
             );
@@ -416,4 +431,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       };
     },
   };
+}
+
+/** The roles of the single-form roll-up's sheets (the pickers mark them); the notice's own are not. */
+function isRollupRole(role: string): role is RollupSheetRole {
+  return role === 'rows' || role === 'status' || role === 'issues' || role === 'comparison';
 }

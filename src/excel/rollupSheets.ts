@@ -64,7 +64,7 @@ export function widthRuns(widths: readonly number[]): { columns: string; width: 
 export async function queueRollupSheet(
   batch: Batch,
   sheet: Excel.Worksheet,
-  plan: RollupSheetPlan,
+  plan: Omit<RollupSheetPlan, 'role'>,
   limit: { chars: number; areas: number },
   blockBytes: number,
 ): Promise<void> {

@@ -4,7 +4,7 @@
  * roll-up sheets it wrote (by id), the form a template or roll-up was made from. Pure: the
  * Excel gateway and the file readers share these parsers.
  */
-import type { RollupSheetRole } from '../plan/types';
+import type { NoticeSheetRole } from '../plan/noticeSheetsPlan';
 
 /** The sheet's name (very hidden in what Huizong writes). */
 export const META_SHEET = '_huizong';
@@ -94,7 +94,8 @@ export const ROLLUP_SHEETS_KEY = 'rollupSheets';
 
 export interface RollupSheetsRecord {
   v: 1;
-  sheets: { role: RollupSheetRole; name: string; id: string }[];
+  /** Roles repeat in the whole notice (汇总 / 报送情况 per form), with 报送材料 and 催报名单. */
+  sheets: { role: NoticeSheetRole; name: string; id: string }[];
 }
 
 export function readRollupSheetsRecord(pairs: readonly [string, string][]): RollupSheetsRecord | undefined {
