@@ -296,6 +296,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
           {...(excel && workbook
             ? {
                 writeToWorkbook: (result) => excel.writeRollup(result, form, lang),
+                writeNoticeToWorkbook: (result, forms, unit) => excel.writeNotice(result, forms, lang, unit),
                 selectIssue: (index: number) => void excel.selectRollupIssue(index).catch(() => undefined),
                 workbook,
               }

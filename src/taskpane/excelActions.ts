@@ -10,6 +10,7 @@ import { markPlan, rowWritePlan } from '../core/plan/markPlan';
 import { rosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import { templatePlan } from '../core/plan/templatePlan';
 import { parseRoster } from '../core/rollup/roster';
+import type { NoticeResult } from '../core/notice/types';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import { locateTable, rankForms } from '../core/table/locate';
 import { validateTable, type TableReport } from '../core/validate/table';
@@ -40,6 +41,8 @@ export interface ExcelActions {
   /** The data row the selection is on, read as the form reads it; undefined when the selection is not on a data row. */
   readSelectedRow(form: CompiledForm, forms: CompiledForm[]): Promise<{ row: number; data: EntryData } | undefined>;
   writeRollup(result: RollupResult, form: CompiledForm, lang: Lang): Promise<void>;
+  /** Writes the whole notice's sheets into the open workbook, replacing an earlier run's; all or nothing. */
+  writeNotice(result: NoticeResult, forms: readonly CompiledForm[], lang: Lang, unit?: string): Promise<void>;
   /**
    * Selects what issue `index` of the last roll-up written is about: its cell (or row) on the
    * sheet of this workbook it came from (a unit's table pasted in, the roster sheet), else its
@@ -185,6 +188,12 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
       const { rollupSheetsPlan } = await import('../core/plan/rollupSheetsPlan');
       // A user's own sheet called 问题清单 is never ours: the gateway says which name ours got.
       const names = await gateway.writeRollupSheets(rollupSheetsPlan(result, form, lang));
+      issuesSheet = names ? names.issues : undefined;
+      rollupIssues = result.issues;
+    },
+    async writeNotice(result, forms, lang, unit) {
+      const { noticeSheetsPlan } = await import('../core/plan/noticeSheetsPlan');
+      const names = await gateway.writeRollupSheets(noticeSheetsPlan(result, forms, lang, unit ? { unit } : {}));
       issuesSheet = names ? names.issues : undefined;
       rollupIssues = result.issues;
     },

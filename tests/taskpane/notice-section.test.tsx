@@ -10,7 +10,10 @@ import { TextDecoder, TextEncoder } from 'util';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { shippedForms } from '../../src/core/definitions/shipped';
+import { createOfficeGateway } from '../../src/excel/officeGateway';
+import { excelActions } from '../../src/taskpane/excelActions';
 import { NoticeSection } from '../../src/taskpane/panels/NoticeSection';
+import { FakeExcel } from '../excel/excelDouble';
 import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
 import { ROSTER_ROWS } from '../notice/helpers';
 
@@ -148,4 +151,42 @@ test('a chosen folder rolled up as the whole notice: matrix, reminders to copy, 
   expect(corrections[0]!.textContent).toContain('数据汇总表.xlsx（工作表“Sheet1”）D2');
   // The photo naming no unit is listed, not guessed.
   expect(screen.getByText(/收件箱\/合影\.jpg/).textContent).toContain('不知道是哪个单位报送的');
+});
+
+/** In Excel (the Office.js double; Excel itself not run): the run writes the notice into the workbook, or nothing. */
+test.each([false, true])('in Excel the whole notice is written into the open workbook (a sync failing: %s)', async (failing) => {
+  const fake = new FakeExcel();
+  fake.model.addSheet('其他').setValues('A1', [['用户自己的表']]);
+  fake.model.active = '其他';
+  const actions = excelActions(createOfficeGateway({ host: fake.host() }));
+  const roster = new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom')));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection
+        lang="zh-CN"
+        definitions={[...shippedForms]}
+        rosterFile={{ name: '单位名单.csv', bytes: roster }}
+        deadline="2099-12-31"
+        writeToWorkbook={(result, forms, unit) => actions.writeNotice(result, forms, 'zh-CN', unit)}
+      />
+    </FluentProvider>,
+  );
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('notice-folder-input'), { target: { files: inbox() } });
+  });
+  await screen.findByText('已选 5 个文件');
+  if (failing) fake.failSync(3);
+  fireEvent.click(screen.getByRole('button', { name: '汇总整个通知' }));
+  const status = await screen.findByTestId('notice-written');
+  if (failing) {
+    expect(status.textContent).toMatch(/^写入本工作簿未完成：/);
+    // Put back: only the user's sheet, as it was.
+    expect(fake.model.sheet('报送材料')).toBeUndefined();
+    expect(fake.model.sheet('催报名单')).toBeUndefined();
+  } else {
+    expect(status.textContent).toBe('已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。');
+    expect(JSON.stringify([...fake.model.sheet('催报名单')!.values])).toContain('二号桥街道总工会');
+    expect(fake.model.sheet('报送材料')).toBeDefined();
+  }
+  expect(fake.model.sheet('其他')!.value('A1')).toBe('用户自己的表');
 });

@@ -18,13 +18,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { compileForm } from '../../core/definitions/compile';
+import { compileForm, type CompiledForm } from '../../core/definitions/compile';
 import type { FormDefinition, Lang } from '../../core/definitions/types';
 import { correctionTexts, remindersText } from '../../core/notice/corrections';
 import { MATERIAL_IDS, fileKind, materialLabel, type MaterialId } from '../../core/notice/materials';
 import type { ListingProblem, MaterialStatus, NoticeResult } from '../../core/notice/types';
 import { MATERIAL_COLORS } from '../../core/plan/noticeSheetsPlan';
 import type { NoticeSource } from '../../files/rollupNotice';
+import { errorText } from '../../excel/officeErrors';
 import { downloadBytes } from '../fileIO';
 import type { RollupFile } from '../rollup/protocol';
 import { listDropped, type DroppedFile } from '../rollup/dropEntries';
@@ -91,6 +92,8 @@ const TEXTS = {
     corrections: (n: number) => `退回修改（${n} 个单位）`,
     unplaced: (n: number) => `无法确定单位或材料的文件（${n} 个）`,
     download: '下载整个通知的汇总工作簿',
+    written: '已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。',
+    writeFailed: '写入本工作簿未完成：',
   },
   en: {
     heading: 'The whole notice: who sent what, who is missing what',
@@ -113,6 +116,8 @@ const TEXTS = {
     corrections: (n: number) => `Send back for correction (${n} units)`,
     unplaced: (n: number) => `Files of unknown unit or material (${n})`,
     download: 'Download the whole notice workbook',
+    written: 'Written into this workbook: materials, reminder list, issue list and each form’s roll-up.',
+    writeFailed: 'Writing into this workbook did not finish: ',
   },
 };
 
@@ -123,9 +128,11 @@ export interface NoticeSectionProps {
   rosterFile?: RollupFile;
   deadline?: string;
   unit?: string;
+  /** In Excel: writes the whole notice's sheets into the open workbook (else only the download). */
+  writeToWorkbook?: (result: NoticeResult, forms: CompiledForm[], unit?: string) => Promise<void>;
 }
 
-export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }: NoticeSectionProps) {
+export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, writeToWorkbook }: NoticeSectionProps) {
   const styles = useStyles();
   const t = TEXTS[lang];
   const forms = useMemo(() => definitions.map(compileForm), [definitions]);
@@ -134,6 +141,7 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
   const [materials, setMaterials] = useState<MaterialId[]>([...MATERIAL_IDS]);
   const [result, setResult] = useState<NoticeResult | undefined>();
   const [running, setRunning] = useState(false);
+  const [writeState, setWriteState] = useState<{ ok: true } | { ok: false; text: string } | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
   const [shown, setShown] = useState<{ unit: string; material: MaterialId } | undefined>();
   const folderInput = useRef<HTMLInputElement>(null);
@@ -164,16 +172,25 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
         import('../../files/rollupFiles'),
       ]);
       const roster = rosterFile ? readRosterFile({ name: rosterFile.name, bytes: rosterFile.bytes }, lang) : undefined;
-      setResult(
-        rollUpNotice(sources, problems, {
-          materials,
-          forms,
-          lang,
-          ...(roster ? { roster } : {}),
-          ...(deadline ? { deadline } : {}),
-          ...(unit ? { unit } : {}),
-        }),
-      );
+      const notice = rollUpNotice(sources, problems, {
+        materials,
+        forms,
+        lang,
+        ...(roster ? { roster } : {}),
+        ...(deadline ? { deadline } : {}),
+        ...(unit ? { unit } : {}),
+      });
+      setResult(notice);
+      setWriteState(undefined);
+      if (writeToWorkbook) {
+        try {
+          await writeToWorkbook(notice, forms, unit);
+          setWriteState({ ok: true });
+        } catch (error) {
+          // The gateway put the workbook back, or says what is left: the catalogue's words.
+          setWriteState({ ok: false, text: `${t.writeFailed}${errorText(error, lang)}` });
+        }
+      }
     } finally {
       setRunning(false);
     }
@@ -245,6 +262,11 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit }:
         </Button>
         {result && <Button onClick={() => void download()}>{t.download}</Button>}
       </div>
+      {writeState && (
+        <Body1 role="status" data-testid="notice-written">
+          {writeState.ok ? t.written : writeState.text}
+        </Body1>
+      )}
 
       {result && result.units.length > 0 && (
         <div className={styles.scroll}>

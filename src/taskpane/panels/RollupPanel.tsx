@@ -37,7 +37,7 @@ import { useRollupRun } from '../rollup/useRollupRun';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
-import { NoticeSection } from './NoticeSection';
+import { NoticeSection, type NoticeSectionProps } from './NoticeSection';
 import { RosterPicker, type RosterChoice } from './RosterPicker';
 import { RollupSummary } from './RollupSummary';
 import { ProposalBar } from './ProposalBar';
@@ -72,6 +72,8 @@ export interface RollupPanelProps {
   formId: string;
   /** In Excel: writes the three result sheets into the open workbook. */
   writeToWorkbook?: (result: RollupResult) => Promise<void>;
+  /** In Excel: writes the whole notice into the open workbook. */
+  writeNoticeToWorkbook?: NoticeSectionProps['writeToWorkbook'];
   /** In Excel: selects an issue's cell (in the workbook's sheet it came from, else in 问题清单). */
   selectIssue?: (index: number) => void;
   /** Selects a form in the pane's form list (the proposed one). */
@@ -88,7 +90,16 @@ export interface WorkbookAccess {
   createRosterSheet(): Promise<string>;
 }
 
-export function RollupPanel({ lang, definitions, formId, writeToWorkbook, selectIssue, onSelectForm, workbook }: RollupPanelProps) {
+export function RollupPanel({
+  lang,
+  definitions,
+  formId,
+  writeToWorkbook,
+  writeNoticeToWorkbook,
+  selectIssue,
+  onSelectForm,
+  workbook,
+}: RollupPanelProps) {
   const styles = useStyles();
   const t = panelStrings[lang].rollup;
   const [files, setFiles] = useState<RollupFile[]>([]);
@@ -397,6 +408,7 @@ export function RollupPanel({ lang, definitions, formId, writeToWorkbook, select
         {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})}
         deadline={deadline}
         unit={unit}
+        {...(writeNoticeToWorkbook ? { writeToWorkbook: writeNoticeToWorkbook } : {})}
       />
     </section>
   );
