@@ -2,6 +2,7 @@
  * What the task pane may ask of Excel. The only implementation talking to Office.js is
  * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
  */
+import type { MaterialId } from '../core/notice/materials';
 import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type {
@@ -65,6 +66,10 @@ export interface ExcelGateway {
    * where a sheet of the user's already has the name); a stand-in may give nothing.
    */
   writeRollupSheets(plan: RollupSheetsPlan | NoticeSheetsPlan): Promise<RollupSheetNames | void>;
+  /** The materials ticked for the notice, as `_huizong` remembers them (undefined when never saved): one sync. */
+  readNoticeMaterials(): Promise<MaterialId[] | undefined>;
+  /** Remembers the ticked materials on `_huizong` (created very hidden when missing): 2 syncs. */
+  writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void>;
   /** Selects a cell (from the issue list). */
   selectCell(sheet: string, address: string): Promise<void>;
   /**

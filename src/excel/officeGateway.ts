@@ -11,7 +11,15 @@
  * (校验本表 / 清除标记), rollupSheets.ts (the roll-up's sheets and chart), readSheets.ts,
  * layout.ts — and the pure `_huizong` records in core/meta/records.ts.
  */
-import { readRollupSheetsRecord, storedFormFor, withRollupRecord, type RollupSheetsRecord } from '../core/meta/records';
+import {
+  readNoticeMaterials,
+  readRollupSheetsRecord,
+  storedFormFor,
+  withNoticeMaterials,
+  withRollupRecord,
+  type RollupSheetsRecord,
+} from '../core/meta/records';
+import type { MaterialId } from '../core/notice/materials';
 import { RANGES_LIMIT, parseRange } from '../core/plan/markPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
@@ -173,6 +181,24 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     /** See template.ts: 2 syncs whatever the template's size (more only past the request budget). */
     async createTemplate(plan: TemplatePlan): Promise<void> {
       await host.run((context) => applyTemplate(context, plan, budget));
+    },
+
+    /** 1 sync (see syncWithMeta). */
+    async readNoticeMaterials(): Promise<MaterialId[] | undefined> {
+      return host.run(async (context) => {
+        const { meta } = await syncWithMeta(context, () => undefined, metaKeys);
+        return readNoticeMaterials(metaPairs(meta));
+      });
+    },
+
+    /** 2 syncs: `_huizong`'s keys read, then written back with the materials. */
+    async writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void> {
+      await host.run(async (context) => {
+        const { meta } = await syncWithMeta(context, () => undefined, metaKeys);
+        const batch = new Batch(context, budget);
+        await writeMeta(batch, meta, withNoticeMaterials(metaPairs(meta), materials));
+        await batch.sync();
+      });
     },
 
     /**

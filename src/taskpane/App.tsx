@@ -109,6 +109,11 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
   }, [lang]);
 
   const forms = useMemo(() => definitions.map(compileForm), [definitions]);
+  // Stable while the workbook stays the same: the notice section reads the ticks once.
+  const rememberMaterials = useMemo(
+    () => (excel ? { read: excel.readNoticeMaterials, write: excel.writeNoticeMaterials } : undefined),
+    [excel],
+  );
   // The roll-up's access to this workbook's sheets: one object per connection, so that the
   // panel lists the sheets once, not on every render.
   const workbook = useMemo(
@@ -297,6 +302,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
             ? {
                 writeToWorkbook: (result) => excel.writeRollup(result, form, lang),
                 writeNoticeToWorkbook: (result, forms, unit) => excel.writeNotice(result, forms, lang, unit),
+                ...(rememberMaterials ? { rememberMaterials } : {}),
                 selectIssue: (index: number) => void excel.selectRollupIssue(index).catch(() => undefined),
                 workbook,
               }

@@ -10,6 +10,7 @@ import { markPlan, rowWritePlan } from '../core/plan/markPlan';
 import { rosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import { templatePlan } from '../core/plan/templatePlan';
 import { parseRoster } from '../core/rollup/roster';
+import type { MaterialId } from '../core/notice/materials';
 import type { NoticeResult } from '../core/notice/types';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import { locateTable, rankForms } from '../core/table/locate';
@@ -41,6 +42,9 @@ export interface ExcelActions {
   /** The data row the selection is on, read as the form reads it; undefined when the selection is not on a data row. */
   readSelectedRow(form: CompiledForm, forms: CompiledForm[]): Promise<{ row: number; data: EntryData } | undefined>;
   writeRollup(result: RollupResult, form: CompiledForm, lang: Lang): Promise<void>;
+  /** The notice's ticked materials remembered in the workbook (undefined when never saved). */
+  readNoticeMaterials(): Promise<MaterialId[] | undefined>;
+  writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void>;
   /** Writes the whole notice's sheets into the open workbook, replacing an earlier run's; all or nothing. */
   writeNotice(result: NoticeResult, forms: readonly CompiledForm[], lang: Lang, unit?: string): Promise<void>;
   /**
@@ -191,6 +195,8 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
       issuesSheet = names ? names.issues : undefined;
       rollupIssues = result.issues;
     },
+    readNoticeMaterials: () => gateway.readNoticeMaterials(),
+    writeNoticeMaterials: (materials) => gateway.writeNoticeMaterials(materials),
     async writeNotice(result, forms, lang, unit) {
       const { noticeSheetsPlan } = await import('../core/plan/noticeSheetsPlan');
       const names = await gateway.writeRollupSheets(noticeSheetsPlan(result, forms, lang, unit ? { unit } : {}));

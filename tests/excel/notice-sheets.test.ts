@@ -113,3 +113,23 @@ describe('writeRollupSheets with the whole notice', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 });
+
+describe('the ticked materials remembered on _huizong', () => {
+  it('are kept beside the record of the notice sheets and read back; 1 sync to read, 2 to write', async () => {
+    const fake = workbook();
+    const gateway = createOfficeGateway({ host: fake.host() });
+    fake.syncs = 0;
+    expect(await gateway.readNoticeMaterials()).toBeUndefined();
+    expect(fake.syncs).toBe(1);
+    fake.syncs = 0;
+    await gateway.writeNoticeMaterials(['activity-summary', 'photos']);
+    expect(fake.syncs).toBe(2);
+    expect(fake.model.sheet('_huizong')!.visibility).toBe('VeryHidden');
+    await gateway.writeRollupSheets(planFor(3));
+    expect(await gateway.readNoticeMaterials()).toEqual(['activity-summary', 'photos']);
+    await gateway.writeNoticeMaterials([]);
+    expect(await gateway.readNoticeMaterials()).toEqual([]);
+    // The notice sheets' record survived the materials being rewritten.
+    expect(recordOf(fake)!.sheets.map((s) => s.name)).toContain('报送材料');
+  });
+});

@@ -190,3 +190,23 @@ test.each([false, true])('in Excel the whole notice is written into the open wor
   }
   expect(fake.model.sheet('其他')!.value('A1')).toBe('用户自己的表');
 });
+
+test('in Excel the ticks come from the workbook when the pane opens, and an untick is remembered there', async () => {
+  const fake = new FakeExcel();
+  fake.model.addSheet('其他');
+  const gateway = createOfficeGateway({ host: fake.host() });
+  await gateway.writeNoticeMaterials(['activity-summary', 'activity-report', 'photos']);
+  const actions = excelActions(gateway);
+  const remember = { read: actions.readNoticeMaterials, write: actions.writeNoticeMaterials };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection lang="zh-CN" definitions={[...shippedForms]} rememberMaterials={remember} />
+    </FluentProvider>,
+  );
+  const box = (name: string) => (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked;
+  await waitFor(() => expect(box('典型经验')).toBe(false));
+  expect(box('知识竞赛活动情况表')).toBe(false);
+  expect(box('图片')).toBe(true);
+  fireEvent.click(screen.getByRole('checkbox', { name: '图片' }));
+  await waitFor(async () => expect(await gateway.readNoticeMaterials()).toEqual(['activity-summary', 'activity-report']));
+});

@@ -4,6 +4,7 @@
  * roll-up sheets it wrote (by id), the form a template or roll-up was made from. Pure: the
  * Excel gateway and the file readers share these parsers.
  */
+import { MATERIAL_IDS, type MaterialId } from '../notice/materials';
 import type { NoticeSheetRole } from '../plan/noticeSheetsPlan';
 
 /** The sheet's name (very hidden in what Huizong writes). */
@@ -115,4 +116,20 @@ export function readRollupSheetsRecord(pairs: readonly [string, string][]): Roll
 /** The metadata pairs with the roll-up record replaced (the JSON starts with `{`: never read as a formula). */
 export function withRollupRecord(pairs: readonly [string, string][], record: RollupSheetsRecord): [string, string][] {
   return [...pairs.filter(([key]) => key !== ROLLUP_SHEETS_KEY), [ROLLUP_SHEETS_KEY, JSON.stringify(record)]];
+}
+
+/** The `_huizong` key of the materials the notice asked for, as ticked in the pane (ids, comma-separated). */
+export const NOTICE_MATERIALS_KEY = 'noticeMaterials';
+
+/** The ticked materials remembered in the workbook; undefined when none were (unknown ids dropped). */
+export function readNoticeMaterials(pairs: readonly [string, string][]): MaterialId[] | undefined {
+  const found = pairs.find(([key]) => key === NOTICE_MATERIALS_KEY);
+  if (!found) return undefined;
+  const ids = found[1].split(',').map((id) => id.trim());
+  return MATERIAL_IDS.filter((id) => ids.includes(id));
+}
+
+/** The metadata pairs with the ticked materials replaced. */
+export function withNoticeMaterials(pairs: readonly [string, string][], materials: readonly MaterialId[]): [string, string][] {
+  return [...pairs.filter(([key]) => key !== NOTICE_MATERIALS_KEY), [NOTICE_MATERIALS_KEY, materials.join(',')]];
 }

@@ -5,7 +5,7 @@
  * errors a 退回修改 text. The workbook (报送材料, 催报名单, each form's 汇总, 问题清单) is offered
  * as a download. Documents and photos are never read: only their names, sizes and times.
  */
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Body1,
   Button,
@@ -130,9 +130,11 @@ export interface NoticeSectionProps {
   unit?: string;
   /** In Excel: writes the whole notice's sheets into the open workbook (else only the download). */
   writeToWorkbook?: (result: NoticeResult, forms: CompiledForm[], unit?: string) => Promise<void>;
+  /** In Excel: the ticked materials kept on the workbook's `_huizong`, read when the pane opens. */
+  rememberMaterials?: { read(): Promise<MaterialId[] | undefined>; write(materials: readonly MaterialId[]): Promise<void> };
 }
 
-export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, writeToWorkbook }: NoticeSectionProps) {
+export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, writeToWorkbook, rememberMaterials }: NoticeSectionProps) {
   const styles = useStyles();
   const t = TEXTS[lang];
   const forms = useMemo(() => definitions.map(compileForm), [definitions]);
@@ -145,6 +147,23 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
   const [copied, setCopied] = useState<string | undefined>();
   const [shown, setShown] = useState<{ unit: string; material: MaterialId } | undefined>();
   const folderInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    let live = true;
+    // Not remembered, or unreadable: the five stay ticked, as in a browser.
+    rememberMaterials
+      ?.read()
+      .then((saved) => live && saved && setMaterials(saved))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [rememberMaterials]);
+  const tick = (m: MaterialId, checked: boolean) => {
+    const next = checked ? MATERIAL_IDS.filter((id) => id === m || materials.includes(id)) : materials.filter((id) => id !== m);
+    setMaterials(next);
+    // Remembering is a convenience: a failure (the user typing in a cell) leaves the ticks as they are on screen.
+    void rememberMaterials?.write(next).catch(() => undefined);
+  };
   const filesInput = useRef<HTMLInputElement>(null);
 
   const take = (listed: { files: DroppedFile[]; problems: ListingProblem[] }) => {
@@ -247,11 +266,7 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
             key={m}
             label={materialLabel(m, lang)}
             checked={materials.includes(m)}
-            onChange={(_, data) =>
-              setMaterials((current) =>
-                data.checked ? MATERIAL_IDS.filter((id) => id === m || current.includes(id)) : current.filter((id) => id !== m),
-              )
-            }
+            onChange={(_, data) => tick(m, data.checked === true)}
           />
         ))}
       </div>

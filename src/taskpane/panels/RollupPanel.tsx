@@ -74,6 +74,7 @@ export interface RollupPanelProps {
   writeToWorkbook?: (result: RollupResult) => Promise<void>;
   /** In Excel: writes the whole notice into the open workbook. */
   writeNoticeToWorkbook?: NoticeSectionProps['writeToWorkbook'];
+  rememberMaterials?: NoticeSectionProps['rememberMaterials'];
   /** In Excel: selects an issue's cell (in the workbook's sheet it came from, else in 问题清单). */
   selectIssue?: (index: number) => void;
   /** Selects a form in the pane's form list (the proposed one). */
@@ -96,6 +97,7 @@ export function RollupPanel({
   formId,
   writeToWorkbook,
   writeNoticeToWorkbook,
+  rememberMaterials,
   selectIssue,
   onSelectForm,
   workbook,
@@ -409,6 +411,7 @@ export function RollupPanel({
         deadline={deadline}
         unit={unit}
         {...(writeNoticeToWorkbook ? { writeToWorkbook: writeNoticeToWorkbook } : {})}
+        {...(rememberMaterials ? { rememberMaterials } : {})}
       />
     </section>
   );
