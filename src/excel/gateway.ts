@@ -60,7 +60,9 @@ export interface ExcelGateway {
   clearMarks(sheet: string): Promise<void>;
   writeRow(plan: RowWritePlan): Promise<void>;
   /**
-   * Writes the roll-up's sheets (汇总, 报送情况, 问题清单) and its chart into the open workbook,
+   * Writes the roll-up's sheets (汇总, 报送情况, 问题清单) and its chart — or the whole notice's
+   * (each form's 汇总 / 报送情况, 报送材料, 催报名单, 问题清单; sheets taken by their index in the
+   * plan, all recorded on `_huizong`) — into the open workbook,
    * replacing the ones an earlier run wrote and never touching any other sheet: at most 4
    * syncs whatever the number of files and rows. Gives the names the sheets got (`汇总(2)` …
    * where a sheet of the user's already has the name); a stand-in may give nothing.
