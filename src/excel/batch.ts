@@ -94,3 +94,22 @@ export function isFinal(error: unknown): boolean {
 export function runOptions(call: CallOptions | undefined): Excel.RunOptions | undefined {
   return call?.automatic ? { delayForCellEdit: true } : undefined;
 }
+
+/** The smallest budget a refused request is retried with. */
+export const SMALLEST_BUDGET = 64 * 1024;
+
+/**
+ * Runs `work` with a request budget; should Excel refuse a request as too large
+ * (RequestPayloadSizeLimitExceeded: the refused request changed nothing), runs the same work
+ * again with a quarter of the budget, so it goes in more, smaller requests. Other errors, and
+ * a refusal at the smallest budget, go to the caller.
+ */
+export async function withShrinkingBudget<T>(budget: number, work: (budget: number) => Promise<T>): Promise<T> {
+  for (let current = budget; ; current = Math.max(SMALLEST_BUDGET, Math.floor(current / 4))) {
+    try {
+      return await work(current);
+    } catch (error) {
+      if (errorCode(error) !== 'RequestPayloadSizeLimitExceeded' || current <= SMALLEST_BUDGET) throw error;
+    }
+  }
+}

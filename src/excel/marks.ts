@@ -15,7 +15,7 @@ import { compressCells, chunkAreas, columnOf, expandAreas, parseRange, promptGro
 import { readMarksRecord, templateLastRow, withRecord, type MarksRecord } from '../core/meta/records';
 import type { MarkPlan, MarkSeverity } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
-import { Batch, COMMAND_OVERHEAD, isFinal, payloadBytes } from './batch';
+import { Batch, COMMAND_OVERHEAD, isFinal, payloadBytes, withShrinkingBudget } from './batch';
 import { metaKeys, metaPairs, PartlyWritten, syncWithMeta, writeMeta } from './meta';
 
 export const MARK_FORMULAS: Record<MarkSeverity, string> = {
@@ -200,53 +200,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
      * One more sync per further ~4 MB of commands (not reached by 10,000 marked rows).
      */
     async apply(context: Excel.RequestContext, plan: MarkPlan): Promise<void> {
-      const groups = promptGroups(plan);
-      const read = await readMarks(context, plan.sheet, [...new Set(groups.flatMap((g) => g.areas))]);
-      const batch = new Batch(context, budget);
-
-      // The record first: should a later command fail (the batch is not transactional),
-      // 清除标记 still finds every mark, the earlier ones listed as stale.
-      const marked = plan.cells.error.length + plan.cells.warning.length > 0;
-      let record: MarksRecord | undefined;
-      if (marked) {
-        record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
-        for (const p of plan.fieldPrompts ?? []) record.prompts[p.column] = [p.title, p.message];
-      }
-      const earlier = read.record ? [...read.record.error, ...read.record.warning, ...(read.record.stale ?? [])] : [];
-      if (record && earlier.length) {
-        const during: MarksRecord = { ...record, stale: compressCells(earlier), prompts: { ...read.record?.prompts, ...record.prompts } };
-        await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
-      } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
-
-      await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
-      for (const severity of ['error', 'warning'] as const) {
-        const areas = compressCells(plan.cells[severity]);
-        for (const chunk of chunkAreas(areas, limit)) {
-          await batch.room(chunk);
-          const format = read.sheet.getRanges(chunk).conditionalFormats.add('Custom');
-          format.custom.rule.formula = MARK_FORMULAS[severity];
-          format.custom.format.fill.color = MARK_FILLS[severity];
-        }
-      }
-      for (const group of groups) {
-        const prompt: Excel.DataValidationPrompt = { showPrompt: true, title: group.title, message: group.text };
-        for (const chunk of uniformChunks(group.areas, read.rules)) {
-          await batch.room([chunk, prompt]);
-          if (chunk.includes(',')) read.sheet.getRanges(chunk).dataValidation.prompt = prompt;
-          else read.sheet.getRange(chunk).dataValidation.prompt = prompt;
-        }
-      }
-      // Everything done: the record as it stands (the stale areas dropped, or none at all).
-      if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
-      else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));
-      try {
-        await batch.sync();
-      } catch (error) {
-        // Refused whole (a cell being edited, too large): nothing written. Otherwise part of
-        // the marks may stand; the record, written first, lets 清除标记 remove them.
-        if (isFinal(error) && batch.extraSyncs === 0) throw error;
-        throw new PartlyWritten('marks', { sheet: plan.sheet }, error);
-      }
+      // A request refused as too large wrote nothing: the same marks go again in smaller batches.
+      await withShrinkingBudget(budget, (current) => applyMarks(context, plan, current));
     },
 
     /** 2 syncs: as apply, without new marks; the record goes last, once all is put back. */
@@ -258,4 +213,54 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       await batch.sync();
     },
   };
+
+  async function applyMarks(context: Excel.RequestContext, plan: MarkPlan, budget: number): Promise<void> {
+    const groups = promptGroups(plan);
+    const read = await readMarks(context, plan.sheet, [...new Set(groups.flatMap((g) => g.areas))]);
+    const batch = new Batch(context, budget);
+
+    // The record first: should a later command fail (the batch is not transactional),
+    // 清除标记 still finds every mark, the earlier ones listed as stale.
+    const marked = plan.cells.error.length + plan.cells.warning.length > 0;
+    let record: MarksRecord | undefined;
+    if (marked) {
+      record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
+      for (const p of plan.fieldPrompts ?? []) record.prompts[p.column] = [p.title, p.message];
+    }
+    const earlier = read.record ? [...read.record.error, ...read.record.warning, ...(read.record.stale ?? [])] : [];
+    if (record && earlier.length) {
+      const during: MarksRecord = { ...record, stale: compressCells(earlier), prompts: { ...read.record?.prompts, ...record.prompts } };
+      await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
+    } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+
+    await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+    for (const severity of ['error', 'warning'] as const) {
+      const areas = compressCells(plan.cells[severity]);
+      for (const chunk of chunkAreas(areas, limit)) {
+        await batch.room(chunk);
+        const format = read.sheet.getRanges(chunk).conditionalFormats.add('Custom');
+        format.custom.rule.formula = MARK_FORMULAS[severity];
+        format.custom.format.fill.color = MARK_FILLS[severity];
+      }
+    }
+    for (const group of groups) {
+      const prompt: Excel.DataValidationPrompt = { showPrompt: true, title: group.title, message: group.text };
+      for (const chunk of uniformChunks(group.areas, read.rules)) {
+        await batch.room([chunk, prompt]);
+        if (chunk.includes(',')) read.sheet.getRanges(chunk).dataValidation.prompt = prompt;
+        else read.sheet.getRange(chunk).dataValidation.prompt = prompt;
+      }
+    }
+    // Everything done: the record as it stands (the stale areas dropped, or none at all).
+    if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
+    else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));
+    try {
+      await batch.sync();
+    } catch (error) {
+      // Refused whole (a cell being edited, too large): nothing written. Otherwise part of
+      // the marks may stand; the record, written first, lets 清除标记 remove them.
+      if (isFinal(error) && batch.extraSyncs === 0) throw error;
+      throw new PartlyWritten('marks', { sheet: plan.sheet }, error);
+    }
+  }
 }

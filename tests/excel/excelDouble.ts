@@ -190,6 +190,25 @@ export function excelError(code: string, message: string): Error & { code: strin
   return Object.assign(new Error(`${code}: ${message}`), { code, name: 'RichApi.Error' });
 }
 
+/**
+ * The size of a batch as sent: Office.js serializes the queued actions and the object paths
+ * they act on as one JSON request, and Excel on the web refuses it past 5 MB
+ * (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ * The double serializes its own queue in that spirit — one action per command with its id,
+ * API, object path (sheet, address) and arguments — so the measure grows with what is really
+ * sent (keys, escapes, UTF-8), not with a per-command estimate.
+ */
+function requestBytesOf(queue: readonly Command[]): number {
+  const actions = queue.map((c, i) => ({
+    Id: i + 1,
+    ActionType: 'Method',
+    Name: c.record.api,
+    ObjectPath: { Sheet: c.record.sheet ?? null, Address: c.record.address ?? null },
+    Args: [c.data ?? null],
+  }));
+  return bytesOf({ Actions: actions });
+}
+
 function bytesOf(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null) ?? 'null', 'utf8');
 }
@@ -391,7 +410,8 @@ export interface BatchRecord {
 
 interface Command {
   record: CommandRecord;
-  bytes: number;
+  /** What the command sends, as serialized into the request. */
+  data: unknown;
   run(): number | void;
 }
 
@@ -554,7 +574,7 @@ export class FakeExcel {
     const tracked = context.tracked.splice(0);
     const record: BatchRecord = {
       commands: queue.map((c) => c.record),
-      requestBytes: queue.reduce((n, c) => n + c.bytes, 0),
+      requestBytes: requestBytesOf(queue),
       responseBytes: 0,
     };
     this.batches.push(record);
@@ -598,7 +618,7 @@ export class FakeContext {
   }
   push(record: CommandRecord, run: () => number | void, data: unknown = record.data, register = true): CommandRecord {
     if (register) this.fake.use(record.api);
-    this.queue.push({ record, bytes: bytesOf(data) + 100, run });
+    this.queue.push({ record, data, run });
     return record;
   }
 }
