@@ -837,6 +837,23 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
   );
 }
 
+/** Points per line of 11 pt text in a wrapped cell. */
+const ISSUE_LINE_POINTS = 15;
+/** Each height is one request to Excel; past this many issues the list is read on screen, not printed. */
+const ISSUE_HEIGHT_ROWS = 1000;
+
+/** Lines a text takes in a column `width` characters wide: a CJK character is as wide as two Latin ones. */
+export function wrappedLines(value: string, width: number): number {
+  const usable = Math.max(1, width - 2);
+  let lines = 0;
+  for (const paragraph of value.split('\n')) {
+    let units = 0;
+    for (const ch of paragraph) units += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / usable));
+  }
+  return lines;
+}
+
 /** 问题清单 for any list of issues (one form's, or the whole notice's); `labelOf` names a field. */
 export function issueListSheet(issues: readonly Issue[], labelOf: (field: string) => string | undefined, lang: Lang): RollupSheetPlan {
   const t: Texts = TEXTS[lang];
@@ -859,12 +876,19 @@ export function issueListSheet(issues: readonly Issue[], labelOf: (field: string
   const last = ISSUE_COLUMNS - 1;
   const lastRow = Math.max(1, issues.length + 1);
   const textPrefixed = prefixText(values);
+  const widths = [28, 14, 8, 24, 10, 16, 70];
+  const messageWidth = widths[6] ?? 70;
+  // A wrapped message taller than one line needs its row height set, or printed rows overlap.
+  const rowHeights = issues.slice(0, ISSUE_HEIGHT_ROWS).flatMap((issue, n) => {
+    const lines = wrappedLines(text(issue.message), messageWidth);
+    return lines > 1 ? [{ row: ISSUES_FIRST_ROW + n, points: lines * ISSUE_LINE_POINTS + 3 }] : [];
+  });
   return {
     role: 'issues',
     name: ROLLUP_SHEET_NAMES.issues,
     values,
     textPrefixed,
-    widths: [28, 14, 8, 24, 10, 16, 70],
+    widths,
     numberFormats: [],
     headerRows: [1],
     merges: [],
@@ -874,7 +898,7 @@ export function issueListSheet(issues: readonly Issue[], labelOf: (field: string
     centred: issues.length ? [area(4, ISSUES_FIRST_ROW, 4, lastRow)] : [],
     wrap: issues.length ? [area(6, ISSUES_FIRST_ROW, 6, lastRow)] : [],
     borders: [area(0, 1, last, lastRow)],
-    rowHeights: [],
+    rowHeights,
     autoFilter: area(0, 1, last, lastRow),
   };
 }
