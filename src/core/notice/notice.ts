@@ -30,6 +30,7 @@ import {
   stem,
   type MaterialId,
 } from './materials';
+import { dayOfTime } from '../rollup/dates';
 import { remindersFor } from './reminders';
 import type { ListingProblem, MaterialCell, NoticeEntry, NoticeFileLine, NoticeResult, UnitMaterials } from './types';
 
@@ -55,10 +56,6 @@ export interface NoticeBuilder {
   /** A folder or file the listing could not take in. */
   addProblem(problem: ListingProblem): void;
   finish(): NoticeResult;
-}
-
-function isoDay(ms: number | undefined): string | undefined {
-  return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 /** A rejected spreadsheet waiting for the end: its unit and material are told by its name. */
@@ -229,13 +226,13 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
       const key = cellKey(unit.name, material);
       const seen = byUnit.get(key) ?? { files: [], dates: [] };
       seen.files.push(entry.file);
-      const date = isoDay(entry.modified);
+      const date = dayOfTime(entry.modified);
       if (date) seen.dates.push(date);
       byUnit.set(key, seen);
     };
     for (const entry of others) {
       const kind = fileKind(entry.file);
-      const date = isoDay(entry.modified);
+      const date = dayOfTime(entry.modified);
       const dated = date ? { date } : {};
       if (kind === 'archive' || kind === 'other') {
         const issue = fileIssue(entry.file, kind === 'archive' ? 'notice.archive' : 'notice.unclassified-other', {

@@ -27,8 +27,16 @@ export function activityYear(options: { deadline?: string; roster?: Roster; year
 /** The calendar day (where the roll-up is run) of a moment written as an ISO time; undefined if it is none. */
 export function localDay(isoTime: string): string | undefined {
   if (ISO_DAY.test(isoTime)) return isoTime;
-  const time = new Date(isoTime);
-  if (Number.isNaN(time.getTime())) return undefined;
+  return dayOfTime(new Date(isoTime).getTime());
+}
+
+/**
+ * The calendar day where the roll-up is run of a moment in milliseconds (a file's time): a file
+ * saved at 07:00 in Beijing on 3月21 was sent on the 21st, though it is still the 20th in UTC.
+ */
+export function dayOfTime(ms: number | undefined): string | undefined {
+  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  const time = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
 }

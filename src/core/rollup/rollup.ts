@@ -12,7 +12,7 @@ import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
 import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import { NO_TABLE_CODES, type WorkbookReport } from '../validate/workbook';
-import { localDay } from './dates';
+import { dayOfTime, localDay } from './dates';
 import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
@@ -54,10 +54,6 @@ export interface RollupOptions {
 /** The date a row is dated by: the form's first required date field (填表日期 / 报送日期). */
 function dateField(form: CompiledForm): string | undefined {
   return form.fields.find((f) => f.required && f.def.type === 'date')?.id ?? form.fields.find((f) => f.def.type === 'date')?.id;
-}
-
-function isoDay(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 interface Candidate {
@@ -392,7 +388,7 @@ function unitStatuses(
     // The unit's own row dates it; rows that report through it (its subordinates) otherwise.
     // A row that came inside a roll-up from the level below was sent the day that roll-up was made.
     const own = mine.filter((r) => matchUnit(roster, r.unit).unit === unit);
-    const sent = (r: RollupRow) => days.rollupDays.get(r.file) ?? r.date ?? isoDay(days.modified.get(r.file));
+    const sent = (r: RollupRow) => days.rollupDays.get(r.file) ?? r.date ?? dayOfTime(days.modified.get(r.file));
     const dates = (own.length ? own : mine).map(sent).filter((d): d is string => Boolean(d));
     const date = dates.sort().at(-1);
     if (date) status.date = date;
