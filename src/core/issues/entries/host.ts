@@ -1,0 +1,83 @@
+/** Catalogue entries: Form definitions a user loads, and what Excel refused of an add-in's request. */
+import type { CatalogueEntry } from '../entry';
+
+export const hostEntries = {
+  // ── Form definitions loaded by a user ──
+  'definition.invalid': {
+    severity: 'error',
+    'zh-CN': '表单定义有误：{path} {detail}',
+    en: 'The form definition is wrong: {path} {detail}',
+  },
+  // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
+  'excel.cell-edit': {
+    severity: 'error',
+    'zh-CN': 'Excel 正在编辑一个单元格：请按 Enter 结束编辑后再试。',
+    en: 'Excel is editing a cell: press Enter to finish editing, then try again.',
+  },
+  'excel.selection': {
+    severity: 'error',
+    'zh-CN': '当前选中的是图表或图形，不是单元格：请点一下表格中的单元格后再试。',
+    en: 'A chart or shape is selected, not cells: click a cell of the table, then try again.',
+  },
+  'excel.item-not-found': {
+    severity: 'error',
+    'zh-CN': '找不到要用的工作表或区域（可能刚被删除或改名）：请刷新工作表列表后再试。',
+    en: 'A sheet or range to be used is gone (deleted or renamed just now?): refresh the list of sheets and try again.',
+  },
+  'excel.item-exists': {
+    severity: 'error',
+    'zh-CN': '本工作簿中已有同名的工作表：请把它改名后再试。',
+    en: 'This workbook already has a sheet of that name: rename it and try again.',
+  },
+  'excel.access-denied': {
+    severity: 'error',
+    'zh-CN': '工作簿或工作表受保护，或以只读方式打开，加载项不能改动它：请取消保护（或另存一份）后再试。',
+    en: 'The workbook or sheet is protected or read-only, so the add-in cannot change it: unprotect it (or save a copy) and try again.',
+  },
+  'excel.api-missing': {
+    severity: 'error',
+    'zh-CN': '这个版本的 Excel 不支持这项操作：请更新 Office，或在网页版 Excel 中使用。',
+    en: 'This version of Excel does not support this: update Office, or use Excel on the web.',
+  },
+  'excel.request-too-large': {
+    severity: 'error',
+    'zh-CN': '一次要处理的内容太多：请少选几张工作表，分几次进行。',
+    en: 'Too much at once: choose fewer sheets and do it in several goes.',
+  },
+  'excel.response-too-large': {
+    severity: 'error',
+    'zh-CN': '一次要读取的内容太多：请少选几张工作表，分几次进行。',
+    en: 'Too much to read at once: choose fewer sheets and do it in several goes.',
+  },
+  'excel.aborted': {
+    severity: 'error',
+    'zh-CN': '操作被打断了（工作簿可能正在保存或已关闭）：请再试一次。',
+    en: 'The operation was interrupted (the workbook may be saving or closed): please try again.',
+  },
+  'excel.insert-conflict': {
+    severity: 'error',
+    'zh-CN': '不能在这里插入新行：有表格或合并单元格跨过这一行。请取消合并或调整表格后再试。',
+    en: 'A row cannot be inserted here: a table or merged cells reach across it. Unmerge or adjust the table, then try again.',
+  },
+  // An action that stopped half-way and could not be put back: what was written, how to undo it.
+  'excel.partly-written.template': {
+    severity: 'error',
+    'zh-CN': '生成模板没有做完，也没能撤回：新工作表“{sheet}”可能不完整。请删除这张工作表后再试。',
+    en: 'The template was not finished and could not be taken back: the new sheet "{sheet}" may be incomplete. Delete that sheet and try again.',
+  },
+  'excel.partly-written.marks': {
+    severity: 'error',
+    'zh-CN': '标记没有做完：工作表“{sheet}”中部分单元格已标出。请点“清除标记”去掉它们，再重新校验。',
+    en: 'Marking did not finish: some cells of sheet "{sheet}" are marked. Click "Clear marks" to remove them, then check again.',
+  },
+  'excel.partly-written.row': {
+    severity: 'error',
+    'zh-CN': '保存没有做完：工作表“{sheet}”第 {row} 行可能只写入了一部分，或多插入了一个空行。请检查这一行，删去多出的空行后再试。',
+    en: 'Saving did not finish: row {row} of sheet "{sheet}" may be only partly written, or an empty row may have been inserted. Check that row, delete any extra empty row and try again.',
+  },
+  'excel.partly-written.rollup': {
+    severity: 'error',
+    'zh-CN': '写入汇总没有做完，也没能撤回：工作表{sheets}可能不完整。请删除它们后重新写入汇总。',
+    en: 'The roll-up was not finished and could not be taken back: sheets {sheets} may be incomplete. Delete them and write the roll-up again.',
+  },
+} satisfies Record<string, CatalogueEntry>;

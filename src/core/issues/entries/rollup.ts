@@ -1,0 +1,94 @@
+/** Catalogue entries: The roster, the roll-up and outliers. */
+import type { CatalogueEntry } from '../entry';
+
+export const rollupEntries = {
+  // ── The roster ──
+  'roster.no-name-column': {
+    severity: 'error',
+    'zh-CN': '单位名单中没有找到“单位名称”列，请在前10行内的表头中写明“单位名称”，每个单位占一行',
+    en: 'The roster has no 单位名称 (unit name) column. Please put a header with 单位名称 in the first 10 rows, one unit per row',
+  },
+  'roster.empty': {
+    severity: 'warning',
+    'zh-CN': '单位名单中没有单位，请在“单位名称”列下逐行填写应报送的单位',
+    en: 'The roster lists no units. Please list the units expected to report under 单位名称, one per row',
+  },
+  'roster.blank-name': {
+    severity: 'warning',
+    'zh-CN': '这一行没有填写单位名称，已跳过；请补上单位名称或删去这一行',
+    en: 'This row has no unit name and was skipped. Please fill in the name or delete the row',
+  },
+  'roster.duplicate': {
+    severity: 'warning',
+    'zh-CN': '名单中“{name}”重复（第{firstRow}行、第{row}行），已按第{firstRow}行读取；请删去重复的一行',
+    en: '"{name}" appears twice in the roster (rows {firstRow} and {row}); row {firstRow} is used. Please delete the repeated row',
+  },
+  'date.no-such-month': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是真实的日期：一年只有 12 个月，没有 {month} 月；请核对后按 2024-03-20 的格式填写',
+    en: '"{value}" is not a real date: a year has 12 months, not {month}. Please check it and write it as 2024-03-20',
+  },
+  'date.no-such-day': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是真实的日期：{year} 年 {month} 月只有 {days} 天，没有 {day} 日；请核对后重新填写',
+    en: '"{value}" is not a real date: month {month} of {year} has {days} days, not {day}. Please check it',
+  },
+  'roster.impossible-deadline': {
+    severity: 'error',
+    'zh-CN': '{reason}。在改正之前，该单位暂不设单独的截止日期',
+    en: '{reason}. Until it is corrected, this unit has no deadline of its own',
+  },
+  'roster.bad-deadline': {
+    severity: 'error',
+    'zh-CN': '“{value}”不是有效日期，该单位暂不设单独的截止日期；请按 2024-03-20 的格式填写',
+    en: '"{value}" is not a valid date, so this unit has no deadline of its own. Please write it as 2024-03-20',
+  },
+  'roster.alias-clash': {
+    severity: 'warning',
+    'zh-CN': '别名“{alias}”已是第{otherRow}行“{other}”的名称或别名，无法区分，已不按此别名匹配；请删去或改正该别名',
+    en: 'The alias "{alias}" is already the name or an alias of "{other}" (row {otherRow}), so it is not used for matching. Please delete or correct it',
+  },
+  // ── The roll-up ──
+  'file.other-form': {
+    severity: 'error',
+    'zh-CN': '这是“{form}”，不是本次汇总的“{expected}”，未计入汇总',
+    en: 'This is the "{form}", not the "{expected}" being rolled up; not counted',
+  },
+  'rollup.superseded': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”的这一行已被更正版本替代（{file} 第{row}行），未计入汇总',
+    en: 'This row of "{unit}" was replaced by a corrected version ({file} row {row}); not counted',
+  },
+  'rollup.not-on-roster': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”不在单位名单中，已计入汇总，请核对单位名称{suggestion}',
+    en: '"{unit}" is not on the roster; it is counted. Please check the unit name{suggestion}',
+  },
+  'rollup.missing': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”未报送',
+    en: '"{unit}" has not reported',
+  },
+  'rollup.late': {
+    severity: 'warning',
+    'zh-CN': '“{unit}”于 {date} 报送，晚于截止日期 {deadline}，已计入汇总',
+    en: '"{unit}" reported on {date}, after the deadline of {deadline}; counted',
+  },
+  // ── Outliers: readable figures far from their peers or from last year (counted as they are) ──
+  'outlier.peers': {
+    severity: 'warning',
+    'zh-CN':
+      '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
+  },
+  'outlier.last-year': {
+    severity: 'warning',
+    'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
+    en: "{value} is ten times off this unit's {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is",
+  },
+  'last-year.unusable': {
+    severity: 'warning',
+    'zh-CN': '去年的表无法用来同比：{reason}。本次汇总照常完成，只是没有同比；请选择去年同一张表的汇总工作簿',
+    en: "Last year's table cannot be compared with: {reason}. The roll-up is done without the comparison; please choose last year's roll-up of the same form",
+  },
+} satisfies Record<string, CatalogueEntry>;
