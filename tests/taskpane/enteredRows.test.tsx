@@ -9,34 +9,9 @@ import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForm } from '../../src/core/definitions/shipped';
 import { App } from '../../src/taskpane/App';
 import { csvName, loadRows, storageKey } from '../../src/taskpane/enteredRows';
+import { installJsdomShims } from '../helpers/jsdom';
 
-beforeAll(() => {
-  if (!window.matchMedia) {
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      writable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!('ResizeObserver' in window)) {
-    class ResizeObserverShim {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    }
-    Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: ResizeObserverShim });
-  }
-  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
-});
+beforeAll(installJsdomShims);
 afterEach(() => {
   cleanup();
   localStorage.clear();

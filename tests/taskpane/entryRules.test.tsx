@@ -8,36 +8,11 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForm } from '../../src/core/definitions/shipped';
 import { EntryForm } from '../../src/taskpane/EntryForm';
+import { installJsdomShims } from '../helpers/jsdom';
 
 const TODAY = '2026-12-05';
 
-beforeAll(() => {
-  if (!window.matchMedia) {
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      writable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!('ResizeObserver' in window)) {
-    class ResizeObserverShim {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    }
-    Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: ResizeObserverShim });
-  }
-  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
-});
+beforeAll(installJsdomShims);
 afterEach(cleanup);
 
 const activity = compileForm(shippedForm('activity-summary')!);

@@ -6,7 +6,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextDecoder, TextEncoder } from 'util';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { shippedForms } from '../../src/core/definitions/shipped';
@@ -16,47 +15,9 @@ import { NoticeSection } from '../../src/taskpane/panels/NoticeSection';
 import { FakeExcel } from '../excel/excelDouble';
 import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
 import { ROSTER_ROWS } from '../notice/helpers';
+import { installJsdomShims } from '../helpers/jsdom';
 
-beforeAll(() => {
-  if (!window.matchMedia) {
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      writable: true,
-      value: () => ({
-        matches: false,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!('ResizeObserver' in window)) {
-    Object.defineProperty(window, 'ResizeObserver', {
-      configurable: true,
-      writable: true,
-      value: class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    });
-  }
-  if (!Blob.prototype.arrayBuffer) {
-    Blob.prototype.arrayBuffer = function (this: Blob) {
-      return new Promise<ArrayBuffer>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
-        reader.readAsArrayBuffer(this);
-      });
-    };
-  }
-  const g = globalThis as unknown as Record<string, unknown>;
-  g.TextDecoder ??= TextDecoder;
-  g.TextEncoder ??= TextEncoder;
-});
+beforeAll(installJsdomShims);
 afterEach(cleanup);
 
 const dir = tempDir('huizong-notice-pane-');

@@ -14,36 +14,9 @@ import type { Lang, UiSchemaElement } from '../../src/core/definitions/types';
 import { EntryForm, type EntryData } from '../../src/taskpane/EntryForm';
 import { fluentRenderers, parseNumberText } from '../../src/taskpane/renderers';
 import { createErrorTranslator, errorMessage } from '../../src/taskpane/renderers/errors';
+import { installJsdomShims } from '../helpers/jsdom';
 
-// jsdom lacks what Fluent's popups and tabster look for.
-beforeAll(() => {
-  if (!window.matchMedia) {
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      writable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!('ResizeObserver' in window)) {
-    class ResizeObserverShim {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    }
-    // writable: Fluent's positioning assigns its own stand-in when NODE_ENV is 'test'
-    Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: ResizeObserverShim });
-  }
-  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
-});
+beforeAll(installJsdomShims);
 
 afterEach(cleanup);
 

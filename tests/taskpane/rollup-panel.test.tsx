@@ -9,7 +9,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextDecoder, TextEncoder } from 'util';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { shippedForm } from '../../src/core/definitions/shipped';
@@ -18,6 +17,7 @@ import { App } from '../../src/taskpane/App';
 import { excelActions } from '../../src/taskpane/excelActions';
 import { FakeExcel } from '../excel/excelDouble';
 import { returnedTable } from '../excel/scenarios';
+import { installJsdomShims } from '../helpers/jsdom';
 
 /** How long to wait for what will appear: generous, since a passing test never waits it out. */
 const WAIT_MS = 120_000;
@@ -26,48 +26,7 @@ const examples = path.resolve(__dirname, '../../examples/河东区-2024/returns'
 const ACTIVITY = shippedForm('activity-summary')!.title['zh-CN'];
 const QUIZ = shippedForm('quiz-results')!.title['zh-CN'];
 
-beforeAll(() => {
-  // jsdom lacks what Fluent's popups look for, and what the file readers use.
-  if (!window.matchMedia) {
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      writable: true,
-      value: () => ({
-        matches: false,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!('ResizeObserver' in window)) {
-    Object.defineProperty(window, 'ResizeObserver', {
-      configurable: true,
-      writable: true,
-      value: class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    });
-  }
-  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
-  if (!Blob.prototype.arrayBuffer) {
-    Blob.prototype.arrayBuffer = function (this: Blob) {
-      return new Promise<ArrayBuffer>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
-        reader.readAsArrayBuffer(this);
-      });
-    };
-  }
-  const g = globalThis as unknown as Record<string, unknown>;
-  g.TextDecoder ??= TextDecoder;
-  g.TextEncoder ??= TextEncoder;
-});
+beforeAll(installJsdomShims);
 
 afterEach(cleanup);
 
