@@ -3,10 +3,12 @@
  * checked against every known form, one at a time; every other file passed on by its name,
  * size and time only — documents and photos are never read.
  */
+import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { fileKind, isHousekeepingFile, materialHintOf } from '../core/notice/materials';
-import { startNotice, type NoticeOptions } from '../core/notice/notice';
+import { startNotice, type NoticeBuilder, type NoticeOptions } from '../core/notice/notice';
 import type { ListingProblem, NoticeEntry, NoticeResult } from '../core/notice/types';
+import type { ValidateOptions } from '../core/validate/table';
 import type { SourceFile } from './checkReturn';
 import { prepareReturn, type RollupProgress } from './rollupFiles';
 
@@ -15,23 +17,53 @@ export interface NoticeSource extends NoticeEntry {
   bytes: SourceFile['bytes'];
 }
 
+/** What to do with one inbox entry: nothing, take its name, or read and check it as a spreadsheet. */
+export type NoticeStep =
+  | { kind: 'skip' }
+  | { kind: 'name'; entry: NoticeEntry }
+  | { kind: 'spreadsheet'; entry: NoticeEntry; check: ValidateOptions & { lang: Lang } };
+
+/**
+ * The step for an entry named `file`: housekeeping files (~$, .DS_Store) are skipped, documents
+ * and photos go by their names, a spreadsheet is checked with the form its name suggests looked
+ * at first (a table of another form is still found as that form). Shared by the CLI's
+ * synchronous roll-up and the pane's worker, which reads asynchronously.
+ */
+export function noticeStep(entry: NoticeEntry, forms: readonly CompiledForm[], options: { lang?: Lang; today?: string }): NoticeStep {
+  if (isHousekeepingFile(entry.file)) return { kind: 'skip' };
+  const plain: NoticeEntry = { file: entry.file };
+  if (entry.within !== undefined) plain.within = entry.within;
+  if (entry.size !== undefined) plain.size = entry.size;
+  if (entry.modified !== undefined) plain.modified = entry.modified;
+  if (fileKind(entry.file) !== 'spreadsheet') return { kind: 'name', entry: plain };
+  const hinted = materialHintOf(entry.file);
+  const expected = hinted ? forms.find((f) => f.def.id === hinted) : undefined;
+  return {
+    kind: 'spreadsheet',
+    entry: plain,
+    check: { lang: options.lang ?? 'zh-CN', ...(expected ? { expected } : {}), ...(options.today ? { today: options.today } : {}) },
+  };
+}
+
+/** The listing's problems, taken in first (they are files the roll-up cannot take). */
+export function startNoticeWith(problems: readonly ListingProblem[], options: NoticeOptions): NoticeBuilder {
+  const notice = startNotice(options);
+  for (const problem of problems) notice.addProblem(problem);
+  return notice;
+}
+
 export function rollUpNotice(
   sources: readonly NoticeSource[],
   problems: readonly ListingProblem[],
   options: NoticeOptions & { today?: string },
   onProgress?: (progress: RollupProgress) => void,
 ): NoticeResult {
-  const lang: Lang = options.lang ?? 'zh-CN';
-  const notice = startNotice(options);
-  for (const problem of problems) notice.addProblem(problem);
+  const notice = startNoticeWith(problems, options);
   sources.forEach((source, index) => {
-    if (isHousekeepingFile(source.file)) return;
-    const entry: NoticeEntry = { file: source.file };
-    if (source.within !== undefined) entry.within = source.within;
-    if (source.size !== undefined) entry.size = source.size;
-    if (source.modified !== undefined) entry.modified = source.modified;
-    if (fileKind(source.file) !== 'spreadsheet') {
-      notice.addFile(entry);
+    const step = noticeStep(source, options.forms, options);
+    if (step.kind === 'skip') return;
+    if (step.kind === 'name') {
+      notice.addFile(step.entry);
       return;
     }
     onProgress?.({ index: index + 1, total: sources.length, file: source.file });
@@ -39,13 +71,7 @@ export function rollUpNotice(
       source.modified === undefined
         ? { name: source.file, bytes: source.bytes }
         : { name: source.file, bytes: source.bytes, modified: source.modified };
-    // The form its name suggests is looked at first: a table of another form is still found as that form.
-    const hinted = materialHintOf(source.file);
-    const expected = hinted ? options.forms.find((f) => f.def.id === hinted) : undefined;
-    notice.addSpreadsheet(
-      entry,
-      prepareReturn(file, options.forms, { lang, ...(expected ? { expected } : {}), ...(options.today ? { today: options.today } : {}) }),
-    );
+    notice.addSpreadsheet(step.entry, prepareReturn(file, options.forms, step.check));
   });
   return notice.finish();
 }

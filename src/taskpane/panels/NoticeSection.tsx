@@ -11,8 +11,10 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Field,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Subtitle2,
   Text,
   makeStyles,
@@ -23,12 +25,13 @@ import type { FormDefinition, Lang } from '../../core/definitions/types';
 import { correctionTexts, remindersText } from '../../core/notice/corrections';
 import { MATERIAL_IDS, fileKind, materialLabel, type MaterialId } from '../../core/notice/materials';
 import type { ListingProblem, MaterialStatus, NoticeResult } from '../../core/notice/types';
+import type { Roster } from '../../core/rollup/types';
 import { MATERIAL_COLORS } from '../../core/plan/noticeSheetsPlan';
-import type { NoticeSource } from '../../files/rollupNotice';
 import { errorText } from '../../excel/officeErrors';
 import { downloadBytes } from '../fileIO';
-import type { RollupFile } from '../rollup/protocol';
+import type { NoticeFile, RollupFile } from '../rollup/protocol';
 import { listDropped, type DroppedFile } from '../rollup/dropEntries';
+import { RollupCancelled, startNoticeRun, type NoticeRun } from '../rollup/startRollup';
 
 const useStyles = makeStyles({
   root: {
@@ -80,7 +83,10 @@ const TEXTS = {
     materials: '本次通知要求报送：',
     run: '汇总整个通知',
     running: '正在汇总…',
-    needRoster: '请先在上方选择单位名单文件，才能列出各单位的报送情况和催报名单。',
+    cancel: '取消',
+    progress: (i: number, n: number) => `已读 ${i} / ${n} 个文件`,
+    failed: '汇总整个通知未完成：',
+    needRoster: '请先在上方选择单位名单（文件或本工作簿的工作表），才能列出各单位的报送情况和催报名单。',
     status: { received: '已收到', late: '逾期', rejected: '退回', missing: '未报送' } as Record<MaterialStatus, string>,
     unit: '单位',
     filesOf: (unit: string, material: string) => `${unit} · ${material}：`,
@@ -104,7 +110,10 @@ const TEXTS = {
     materials: 'This notice asks for:',
     run: 'Roll up the whole notice',
     running: 'Rolling up…',
-    needRoster: 'Choose the roster file above to see each unit’s materials and the reminder list.',
+    cancel: 'Cancel',
+    progress: (i: number, n: number) => `Read ${i} of ${n} files`,
+    failed: 'The whole notice did not finish: ',
+    needRoster: 'Choose the roster above (a file, or a sheet of this workbook) to see each unit’s materials and the reminder list.',
     status: { received: 'Received', late: 'Late', rejected: 'Rejected', missing: 'Missing' } as Record<MaterialStatus, string>,
     unit: 'Unit',
     filesOf: (unit: string, material: string) => `${unit} · ${material}: `,
@@ -124,8 +133,10 @@ const TEXTS = {
 export interface NoticeSectionProps {
   lang: Lang;
   definitions: FormDefinition[];
-  /** The roster chosen above, as a file. */
+  /** The roster chosen above, as a file … */
   rosterFile?: RollupFile;
+  /** … or as a sheet of the open workbook (Excel): read as it is when the run starts. */
+  readRosterSheet?: () => Promise<Roster | undefined>;
   deadline?: string;
   unit?: string;
   /** In Excel: writes the whole notice's sheets into the open workbook (else only the download). */
@@ -134,7 +145,16 @@ export interface NoticeSectionProps {
   rememberMaterials?: { read(): Promise<MaterialId[] | undefined>; write(materials: readonly MaterialId[]): Promise<void> };
 }
 
-export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, writeToWorkbook, rememberMaterials }: NoticeSectionProps) {
+export function NoticeSection({
+  lang,
+  definitions,
+  rosterFile,
+  readRosterSheet,
+  deadline,
+  unit,
+  writeToWorkbook,
+  rememberMaterials,
+}: NoticeSectionProps) {
   const styles = useStyles();
   const t = TEXTS[lang];
   const forms = useMemo(() => definitions.map(compileForm), [definitions]);
@@ -142,7 +162,11 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
   const [problems, setProblems] = useState<ListingProblem[]>([]);
   const [materials, setMaterials] = useState<MaterialId[]>([...MATERIAL_IDS]);
   const [result, setResult] = useState<NoticeResult | undefined>();
-  const [running, setRunning] = useState(false);
+  const [workbookBytes, setWorkbookBytes] = useState<Uint8Array | undefined>();
+  const [progress, setProgress] = useState<{ index: number; total: number } | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const current = useRef<NoticeRun | undefined>(undefined);
+  const running = progress !== undefined;
   const [writeState, setWriteState] = useState<{ ok: true } | { ok: false; text: string } | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
   const [shown, setShown] = useState<{ unit: string; material: MaterialId } | undefined>();
@@ -170,6 +194,7 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
     setEntries(listed.files);
     setProblems(listed.problems);
     setResult(undefined);
+    setWorkbookBytes(undefined);
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -177,41 +202,56 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
   };
 
   const run = async () => {
-    setRunning(true);
+    setProgress({ index: 0, total: entries.length });
+    setFailure(undefined);
+    setWriteState(undefined);
     try {
-      // Only spreadsheets are read; a document or a photo gives its name, size and time.
-      const sources: NoticeSource[] = [];
-      for (const { file, path } of entries) {
-        const bytes = fileKind(file.name) === 'spreadsheet' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-        sources.push({ file: path, within: path, size: file.size, modified: file.lastModified, bytes });
-      }
-      // The readers and the writer load when first used: the pane opens without them.
-      const [{ rollUpNotice }, { readRosterFile }] = await Promise.all([
-        import('../../files/rollupNotice'),
-        import('../../files/rollupFiles'),
-      ]);
-      const roster = rosterFile ? readRosterFile({ name: rosterFile.name, bytes: rosterFile.bytes }, lang) : undefined;
-      const notice = rollUpNotice(sources, problems, {
-        materials,
-        forms,
-        lang,
-        ...(roster ? { roster } : {}),
-        ...(deadline ? { deadline } : {}),
-        ...(unit ? { unit } : {}),
-      });
-      setResult(notice);
-      setWriteState(undefined);
+      // Only spreadsheets bring their content (a File: the worker reads it); a document or a
+      // photo gives its name, size and time.
+      const files: NoticeFile[] = entries.map(({ file, path }) => ({
+        file: path,
+        within: path,
+        size: file.size,
+        modified: file.lastModified,
+        ...(fileKind(file.name) === 'spreadsheet' ? { content: file } : {}),
+      }));
+      // The roster sheet as it is now (filled in since it was picked).
+      const rosterParsed = !rosterFile && readRosterSheet ? await readRosterSheet() : undefined;
+      const started = startNoticeRun(
+        {
+          files,
+          problems,
+          materials,
+          definitions,
+          lang,
+          workbook: writeToWorkbook === undefined,
+          // A copy: the worker takes the bytes over, and the pane keeps the roster for a second run.
+          ...(rosterFile ? { roster: { ...rosterFile, bytes: rosterFile.bytes.slice() } } : {}),
+          ...(rosterParsed ? { rosterParsed } : {}),
+          ...(deadline ? { deadline } : {}),
+          ...(unit ? { unit } : {}),
+        },
+        (p) => setProgress({ index: p.index, total: p.total }),
+      );
+      current.current = started;
+      const done = await started.done;
+      setResult(done.result);
+      setWorkbookBytes(done.workbook);
+      setProgress(undefined);
       if (writeToWorkbook) {
         try {
-          await writeToWorkbook(notice, forms, unit);
+          await writeToWorkbook(done.result, forms, unit);
           setWriteState({ ok: true });
         } catch (error) {
           // The gateway put the workbook back, or says what is left: the catalogue's words.
           setWriteState({ ok: false, text: `${t.writeFailed}${errorText(error, lang)}` });
         }
       }
+    } catch (error) {
+      if (!(error instanceof RollupCancelled)) setFailure(`${t.failed}${errorText(error, lang)}`);
     } finally {
-      setRunning(false);
+      current.current = undefined;
+      setProgress(undefined);
     }
   };
 
@@ -219,15 +259,6 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
     await navigator.clipboard.writeText(text);
     setCopied(key);
   };
-  const download = async () => {
-    if (!result) return;
-    const { writeNoticeWorkbook } = await import('../../files/writeNotice');
-    downloadBytes(
-      lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx',
-      await writeNoticeWorkbook(result, forms, { lang, ...(unit ? { unit } : {}) }),
-    );
-  };
-
   const corrections = useMemo(() => (result ? correctionTexts(result, lang) : []), [result, lang]);
   const unplaced = result?.files.filter((f) => f.status === 'unattributed' || f.status === 'unclassified' || f.status === 'skipped') ?? [];
   const shownFiles = shown && result?.units.find((u) => u.unit === shown.unit)?.items[shown.material]?.files;
@@ -270,13 +301,26 @@ export function NoticeSection({ lang, definitions, rosterFile, deadline, unit, w
           />
         ))}
       </div>
-      {!rosterFile && <Caption1>{t.needRoster}</Caption1>}
+      {!rosterFile && !readRosterSheet && <Caption1>{t.needRoster}</Caption1>}
       <div className={styles.row}>
         <Button appearance="primary" disabled={running || entries.length === 0 || materials.length === 0} onClick={() => void run()}>
           {running ? t.running : t.run}
         </Button>
-        {result && <Button onClick={() => void download()}>{t.download}</Button>}
+        {running && <Button onClick={() => current.current?.cancel()}>{t.cancel}</Button>}
+        {result && workbookBytes && (
+          <Button onClick={() => downloadBytes(lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx', workbookBytes)}>{t.download}</Button>
+        )}
       </div>
+      {progress && (
+        <Field validationMessage={t.progress(progress.index, progress.total)} validationState="none">
+          <ProgressBar value={progress.total ? progress.index / progress.total : undefined} />
+        </Field>
+      )}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
       {writeState && (
         <Body1 role="status" data-testid="notice-written">
           {writeState.ok ? t.written : writeState.text}

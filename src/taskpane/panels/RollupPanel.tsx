@@ -408,6 +408,9 @@ export function RollupPanel({
         lang={lang}
         definitions={definitions}
         {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})}
+        {...(workbook && rosterSheet !== undefined
+          ? { readRosterSheet: () => workbook.readSources([], rosterSheet).then((read) => read.roster) }
+          : {})}
         deadline={deadline}
         unit={unit}
         {...(writeNoticeToWorkbook ? { writeToWorkbook: writeNoticeToWorkbook } : {})}

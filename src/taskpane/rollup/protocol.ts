@@ -1,6 +1,8 @@
 /** Messages between the pane and the roll-up worker. Plain data only: it crosses threads. */
 import type { FormDefinition, Lang } from '../../core/definitions/types';
 import type { SourceForms } from '../../core/definitions/proposeForm';
+import type { MaterialId } from '../../core/notice/materials';
+import type { ListingProblem, NoticeEntry, NoticeResult } from '../../core/notice/types';
 import type { Roster, RollupResult } from '../../core/rollup/types';
 import type { Grid } from '../../core/table/grid';
 
@@ -55,11 +57,43 @@ export interface PeekRequest {
   definitions: FormDefinition[];
 }
 
-export type WorkerRequest = RollupRequest | PeekRequest;
+/**
+ * An inbox entry of the whole notice: its path, size and time; a spreadsheet also brings its
+ * content, as a Blob (a File) the worker reads itself. Documents and photos bring none: they
+ * are never read, and a Blob crossing threads is a handle, not a copy.
+ */
+export interface NoticeFile extends NoticeEntry {
+  content?: Blob;
+}
+
+/** The whole notice: everything units sent, the materials this notice asked for. */
+export interface NoticeRequest {
+  type: 'notice';
+  id?: number;
+  files: NoticeFile[];
+  /** Folders and files the listing could not take (empty, unreadable). */
+  problems: ListingProblem[];
+  materials: MaterialId[];
+  roster?: RollupFile;
+  rosterParsed?: Roster;
+  definitions: FormDefinition[];
+  deadline?: string;
+  unit?: string;
+  lang: Lang;
+  /** Also write the whole notice's workbook (.xlsx bytes) in the worker. */
+  workbook: boolean;
+}
+
+export type WorkerRequest = RollupRequest | PeekRequest | NoticeRequest;
 
 export type RollupMessage =
   | { type: 'progress'; index: number; total: number; file: string }
   | { type: 'done'; result: RollupResult; workbook?: Uint8Array }
+  | { type: 'failed'; message: string };
+
+export type NoticeMessage =
+  | { type: 'progress'; index: number; total: number; file: string }
+  | { type: 'notice-done'; result: NoticeResult; workbook?: Uint8Array }
   | { type: 'failed'; message: string };
 
 export type PeekMessage = { type: 'peeked'; sources: SourceForms[] } | { type: 'failed'; message: string };

@@ -4,6 +4,7 @@
  * peeks at them to propose the form). The pane keeps it for its later requests; every message
  * carries the id of the request it answers.
  */
+import { performNotice } from './performNotice';
 import { performPeek } from './performPeek';
 import { performRollup } from './performRollup';
 import type { WorkerRequest } from './protocol';
@@ -14,6 +15,14 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const id = request.id;
   if (request.type === 'peek') {
     void performPeek(request, (message) => scope.postMessage({ ...message, id }));
+    return;
+  }
+  if (request.type === 'notice') {
+    void performNotice(request, (message) => {
+      if (message.type === 'notice-done' && message.workbook)
+        scope.postMessage({ ...message, id }, [message.workbook.buffer as ArrayBuffer]);
+      else scope.postMessage({ ...message, id });
+    });
     return;
   }
   void performRollup(request, (message) => {

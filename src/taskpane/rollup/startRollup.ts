@@ -3,7 +3,7 @@
  * pane's later requests), so the pane stays responsive and a run can be cancelled. The engine,
  * SheetJS and exceljs load only in the worker (or, where there are no workers, on demand).
  */
-import type { PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
+import type { NoticeMessage, NoticeRequest, PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
 import { createRollupWorker } from './workerUrl';
 
 export type RollupRun = WorkerRun<Extract<RollupMessage, { type: 'done' }>>;
@@ -81,9 +81,9 @@ function workerIfAllowed(): KeptWorker | undefined {
  * interrupted otherwise); without, the answer is only ignored (a peek: a few files, soon over).
  */
 function runInWorker<M, R>(
-  request: RollupRequest | PeekRequest,
+  request: RollupRequest | PeekRequest | NoticeRequest,
   transfer: ArrayBuffer[],
-  runHere: (post: (message: M) => void) => Promise<void>,
+  runHere: (post: (message: M) => void, cancelled: () => boolean) => Promise<void>,
   handle: (message: M, resolve: (result: R) => void, reject: (error: Error) => void) => 'more' | 'over',
   stopsWorker: boolean,
 ): WorkerRun<R> {
@@ -96,7 +96,10 @@ function runInWorker<M, R>(
         cancelled = true;
         reject(new RollupCancelled());
       };
-      void runHere((message) => !cancelled && handle(message, resolve, reject));
+      void runHere(
+        (message) => !cancelled && handle(message, resolve, reject),
+        () => cancelled,
+      );
       return;
     }
     const id = ++lastId;
@@ -168,5 +171,45 @@ export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
       return 'over';
     },
     false,
+  );
+}
+
+export type NoticeRun = WorkerRun<Extract<NoticeMessage, { type: 'notice-done' }>>;
+
+/** Hands the page back to the browser when it has been busy this long, so that it paints and answers 取消. */
+const BUSY_MS = 40;
+
+/**
+ * Starts the whole notice in the pane's worker; `cancel` ends it at once (the worker is ended).
+ * Where no worker may be made (file://), it runs on the page, stepping aside between files so
+ * the page stays responsive, and `cancel` stops it before the next file.
+ */
+export function startNoticeRun(
+  request: Omit<NoticeRequest, 'type'>,
+  onProgress: (message: Extract<NoticeMessage, { type: 'progress' }>) => void,
+): NoticeRun {
+  const message: NoticeRequest = { ...request, type: 'notice' };
+  return runInWorker<NoticeMessage, Extract<NoticeMessage, { type: 'notice-done' }>>(
+    message,
+    request.roster ? [request.roster.bytes.buffer as ArrayBuffer] : [],
+    (post, cancelled) => {
+      let since = Date.now();
+      const breathe = async () => {
+        if (Date.now() - since < BUSY_MS) return;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        since = Date.now();
+      };
+      return import('./performNotice').then(({ performNotice }) => performNotice(message, post, { cancelled, breathe }));
+    },
+    (answer, resolve, reject) => {
+      if (answer.type === 'progress') {
+        onProgress(answer);
+        return 'more';
+      }
+      if (answer.type === 'notice-done') resolve(answer);
+      else reject(new Error(answer.message));
+      return 'over';
+    },
+    true,
   );
 }

@@ -1,0 +1,77 @@
+/**
+ * The whole notice on what was dropped or chosen in the pane, with the same engine as the CLI
+ * (`noticeStep`, `startNotice`); runs in the worker, or on the page where no worker may be
+ * made. Spreadsheets are read one at a time from their Blobs; documents and photos are known
+ * by their names, sizes and times only and never read.
+ */
+import { checkReturn, rosterFromRead } from '../../files/checkReturn';
+import type { ReadResult } from '../../files/readLean';
+import { noticeStep, startNoticeWith } from '../../files/rollupNotice';
+import { compiledForms } from './compiledForms';
+import type { NoticeMessage, NoticeRequest } from './protocol';
+import { readInWorker } from './readInWorker';
+
+export interface NoticeControl {
+  /** Asked between files: true once 取消 was pressed (on the page; a worker is ended instead). */
+  cancelled?: () => boolean;
+  /** Lets the page paint and answer clicks between files (on the page only). */
+  breathe?: () => Promise<void>;
+}
+
+export async function performNotice(
+  request: NoticeRequest,
+  post: (message: NoticeMessage) => void,
+  control: NoticeControl = {},
+): Promise<void> {
+  try {
+    const forms = compiledForms(request.definitions);
+    const { lang } = request;
+    const roster =
+      request.rosterParsed ?? (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), lang) : undefined);
+    const notice = startNoticeWith(request.problems, {
+      materials: request.materials,
+      forms,
+      lang,
+      ...(roster ? { roster } : {}),
+      ...(request.deadline ? { deadline: request.deadline } : {}),
+      ...(request.unit ? { unit: request.unit } : {}),
+    });
+    const total = request.files.length;
+    for (const [i, source] of request.files.entries()) {
+      if (control.cancelled?.()) return;
+      const step = noticeStep(source, forms, { lang });
+      if (step.kind === 'skip') continue;
+      if (step.kind === 'name') {
+        notice.addFile(step.entry);
+        continue;
+      }
+      post({ type: 'progress', index: i + 1, total, file: source.file });
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = new Uint8Array(await (source.content ?? new Blob()).arrayBuffer());
+      } catch {
+        // Moved or locked since it was chosen: rejected as unreadable, with its unit; the rest goes on.
+      }
+      const file = {
+        name: source.file,
+        bytes: bytes ?? new Uint8Array(),
+        ...(source.modified !== undefined ? { modified: source.modified } : {}),
+      };
+      const read: ReadResult = bytes ? await readInWorker(file) : { ok: false, code: 'file.unreadable', params: {}, detail: 'arrayBuffer' };
+      notice.addSpreadsheet(step.entry, checkReturn(file, read, forms, step.check));
+      await control.breathe?.();
+    }
+    if (control.cancelled?.()) return;
+    post({ type: 'progress', index: total, total, file: '' });
+    const result = notice.finish();
+    // exceljs is loaded only for the browser's download: in Excel the pane writes the sheets itself.
+    const workbook = request.workbook
+      ? await (
+          await import('../../files/writeNotice')
+        ).writeNoticeWorkbook(result, forms, { lang, ...(request.unit ? { unit: request.unit } : {}) })
+      : undefined;
+    post(workbook ? { type: 'notice-done', result, workbook } : { type: 'notice-done', result });
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
