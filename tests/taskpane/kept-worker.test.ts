@@ -5,13 +5,13 @@
  * Driven with a stand-in Worker that records what it is sent (jsdom has none).
  */
 import { shippedForms } from '../../src/core/definitions/shipped';
-import type { PeekRequest, RollupRequest } from '../../src/taskpane/rollup/protocol';
+import type { NoticeRequest, PeekRequest, RollupRequest } from '../../src/taskpane/rollup/protocol';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
-  sent: (RollupRequest | PeekRequest)[] = [];
+  sent: (RollupRequest | PeekRequest | NoticeRequest)[] = [];
   terminated = false;
   constructor() {
     FakeWorker.made.push(this);
@@ -33,7 +33,7 @@ jest.mock('../../src/taskpane/rollup/workerUrl', () => ({ createRollupWorker: ()
 // Imported after the mock, with a Worker the runner sees.
 (globalThis as { Worker?: unknown }).Worker = FakeWorker;
 /* eslint-disable @typescript-eslint/no-require-imports -- required, not imported: it must load after the mock above */
-const { RollupCancelled, releaseWorker, startPeek, startRollup } =
+const { RollupCancelled, releaseWorker, startNoticeRun, startPeek, startRollup } =
   require('../../src/taskpane/rollup/startRollup') as typeof import('../../src/taskpane/rollup/startRollup');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -133,4 +133,42 @@ test('the pane closing ends the worker', () => {
   const worker = FakeWorker.made[0]!;
   releaseWorker();
   expect(worker.terminated).toBe(true);
+});
+
+test('the whole notice goes to the worker: spreadsheets as Files to read there, the rest by name; 取消 ends the worker', async () => {
+  const sheet = new Blob([new Uint8Array([1, 2, 3])]);
+  const notice = () =>
+    startNoticeRun(
+      {
+        files: [
+          { file: '大王庄/数据汇总表.xlsx', within: '大王庄/数据汇总表.xlsx', content: sheet },
+          { file: '大王庄/活动总结.docx', within: '大王庄/活动总结.docx', size: 10 },
+        ],
+        problems: [],
+        materials: ['activity-summary', 'activity-report'],
+        definitions,
+        lang: 'zh-CN',
+        workbook: false,
+      },
+      (p) => progress.push(`${p.index}/${p.total}`),
+    );
+  const progress: string[] = [];
+  const first = notice();
+  const worker = FakeWorker.made[0]!;
+  const sent = worker.sent[0] as NoticeRequest;
+  expect(sent.type).toBe('notice');
+  expect(sent.files.map((f) => f.content)).toEqual([sheet, undefined]);
+  worker.answer(0, { type: 'progress', index: 1, total: 2, file: '大王庄/数据汇总表.xlsx' });
+  worker.answer(0, {
+    type: 'notice-done',
+    result: { materials: [], forms: {}, units: [], reminders: [], files: [], issues: [], createdAt: '' },
+  });
+  expect((await first.done).result.materials).toEqual([]);
+  expect(progress).toEqual(['1/2']);
+  expect(worker.terminated).toBe(false);
+
+  const second = notice();
+  second.cancel();
+  expect(worker.terminated).toBe(true);
+  await expect(second.done).rejects.toBeInstanceOf(RollupCancelled);
 });

@@ -171,3 +171,30 @@ test('in Excel the ticks come from the workbook when the pane opens, and an unti
   fireEvent.click(screen.getByRole('checkbox', { name: '图片' }));
   await waitFor(async () => expect(await gateway.readNoticeMaterials()).toEqual(['activity-summary', 'activity-report']));
 });
+
+test('in Excel the roster may be a sheet of the workbook, read as it is when the run starts', async () => {
+  const { readRosterFile } = await import('../../src/files/rollupFiles');
+  const roster = readRosterFile(
+    { name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom'))) },
+    'zh-CN',
+  );
+  const readRosterSheet = jest.fn(() => Promise.resolve(roster));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection lang="zh-CN" definitions={[...shippedForms]} readRosterSheet={readRosterSheet} deadline="2099-12-31" />
+    </FluentProvider>,
+  );
+  // A roster is chosen: no call to choose one.
+  expect(screen.queryByText(/请先在上方选择单位名单/)).toBeNull();
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('notice-folder-input'), { target: { files: inbox() } });
+  });
+  await screen.findByText('已选 5 个文件');
+  fireEvent.click(screen.getByRole('button', { name: '汇总整个通知' }));
+  const matrix = await screen.findByTestId('notice-matrix');
+  expect(readRosterSheet).toHaveBeenCalledTimes(1);
+  expect(within(matrix).getByText('天津市第一热电厂工会')).toBeTruthy();
+  expect(screen.getAllByTestId('notice-reminder').length).toBeGreaterThan(0);
+  // In a browser (no workbook to write into) the workbook is offered as a download.
+  expect(screen.getByRole('button', { name: '下载整个通知的汇总工作簿' })).toBeTruthy();
+});
