@@ -153,6 +153,12 @@ describe('the whole notice', () => {
       expect(issue.message).toContain('大王庄街道总工会');
     }
     expect(cross.find((i) => i.code === 'cross-form.quiz-participants')?.message).toMatch(/350.*300/);
+    // Where to look: the summary's own cell (header in row 1, the unit's row 2).
+    const column = String.fromCharCode(65 + labelsOf('activity-summary').indexOf('知识竞赛参赛人数（人）'));
+    expect(cross.find((i) => i.code === 'cross-form.quiz-participants')).toMatchObject({
+      file: '大王庄街道总工会/数据汇总表.xlsx',
+      cell: `${column}2`,
+    });
     expect(cross.find((i) => i.code === 'cross-form.attachment-missing')?.message).toContain('大王庄经验材料.docx');
   });
 

@@ -7,6 +7,7 @@ import type { Lang } from '../definitions/types';
 import type { IssueCode } from '../issues/catalogue';
 import { makeIssue, type Issue } from '../issues/issue';
 import type { RollupResult, RollupRow } from '../rollup/types';
+import { a1 } from '../table/grid';
 
 /** The unit's counted rows of one form, grouped by roster unit. */
 export function rowsByUnit(result: RollupResult | undefined): Map<string, RollupRow[]> {
@@ -53,6 +54,9 @@ export function crossFormIssues(seen: UnitMaterialsSeen, lang: Lang): Issue[] {
     issue.file = first.file;
     issue.sheet = first.sheet;
     issue.row = first.row;
+    // The summary's own cell, so that the issue list (and 问题清单's link) goes straight to it.
+    const column = first.fieldColumns?.[field];
+    if (column !== undefined) issue.cell = a1(first.row - 1, column);
     issues.push(issue);
   };
   if (seen.quiz.length > 0) {
