@@ -115,6 +115,8 @@ describe('the whole notice workbook', () => {
     expect(sheet.getCell('E4').value).toBe(first.phone);
     expect(sheet.getCell('F4').value).toBe(first.message);
     expect(sheet.rowCount).toBe(3 + notice.reminders.length);
+    // Each message wraps over lines: its row is tall enough that printed rows do not overlap.
+    notice.reminders.forEach((_, n) => expect(sheet.getRow(4 + n).height).toBeGreaterThanOrEqual(30));
   });
 
   test('问题清单 holds every issue of the notice', () => {

@@ -20,7 +20,18 @@ import { materialLabel, type MaterialId } from '../notice/materials';
 import type { MaterialStatus, NoticeResult } from '../notice/types';
 import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
-import { DATE_FORMAT, INT_FORMAT, isoToSerial, issueListSheet, prefixText, ROLLUP_COLORS, rollupSheetsPlan } from './rollupSheetsPlan';
+import {
+  DATE_FORMAT,
+  INT_FORMAT,
+  ISSUE_HEIGHT_ROWS,
+  ISSUE_LINE_POINTS,
+  isoToSerial,
+  issueListSheet,
+  prefixText,
+  ROLLUP_COLORS,
+  rollupSheetsPlan,
+  wrappedLines,
+} from './rollupSheetsPlan';
 import type { RollupSheetPlan, RollupSheetRole, SheetPlanValue } from './types';
 
 export type NoticeSheetRole = RollupSheetRole | 'materials' | 'reminders';
@@ -225,12 +236,18 @@ function remindersSheet(result: NoticeResult, lang: Lang): NoticeSheetPlan {
   }
   const first = 4;
   const lastRow = Math.max(3, 3 + result.reminders.length);
+  const widths = [28, 30, 12, 10, 16, 80];
+  // A message (or a long list of what is missing) wraps: its row needs the height, or printed rows overlap.
+  const rowHeights = values.slice(first - 1, first - 1 + ISSUE_HEIGHT_ROWS).flatMap((row, n) => {
+    const lines = Math.max(wrappedLines(String(row[1]), widths[1]!), wrappedLines(String(row[5]), widths[5]!));
+    return lines > 1 ? [{ row: first + n, points: lines * ISSUE_LINE_POINTS + 3 }] : [];
+  });
   return {
     role: 'reminders',
     name: NOTICE_SHEET_NAMES.reminders,
     values,
     textPrefixed: prefixText(values),
-    widths: [28, 30, 12, 10, 16, 80],
+    widths,
     numberFormats: result.reminders.length ? [{ format: DATE_FORMAT, areas: [area(2, first, 2, lastRow)] }] : [],
     titleRow: TITLE_ROW,
     headerRows: [3],
@@ -241,7 +258,7 @@ function remindersSheet(result: NoticeResult, lang: Lang): NoticeSheetPlan {
     centred: result.reminders.length ? [area(2, first, 4, lastRow)] : [],
     wrap: result.reminders.length ? [area(1, first, 1, lastRow), area(5, first, 5, lastRow)] : [],
     borders: [area(0, 3, last, lastRow)],
-    rowHeights: [{ row: 1, points: 28 }],
+    rowHeights: [{ row: 1, points: 28 }, ...rowHeights],
     autoFilter: area(0, 3, last, lastRow),
     printTitleRows: '$3:$3',
   };

@@ -838,9 +838,9 @@ function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang): Roll
 }
 
 /** Points per line of 11 pt text in a wrapped cell. */
-const ISSUE_LINE_POINTS = 15;
+export const ISSUE_LINE_POINTS = 15;
 /** Each height is one request to Excel; past this many issues the list is read on screen, not printed. */
-const ISSUE_HEIGHT_ROWS = 1000;
+export const ISSUE_HEIGHT_ROWS = 1000;
 
 /** Lines a text takes in a column `width` characters wide: a CJK character is as wide as two Latin ones. */
 export function wrappedLines(value: string, width: number): number {
