@@ -203,6 +203,9 @@ export function NoticeSection({
 
   const run = async () => {
     setProgress({ index: 0, total: entries.length });
+    // The last run's matrix is out of date, and redrawing it at every file would slow the page.
+    setResult(undefined);
+    setWorkbookBytes(undefined);
     setFailure(undefined);
     setWriteState(undefined);
     try {
