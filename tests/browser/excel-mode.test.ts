@@ -576,7 +576,15 @@ describeWithChromium('the task pane in Excel mode, on the Office.js test double 
       await page.getByRole('button', { name: '新建空白单位名单表', exact: true }).click();
       await visible(page.getByText(/本工作簿已有“单位名单”工作表，没有改动它；新表名为“单位名单\(2\)”。/));
       expect(await double.value('单位名单', 'A2')).toBe('第1基层工会');
-      expect((await double.rows('单位名单(2)'))![0]).toEqual(['单位名称', '单位层级', '上级单位', '别名', '截止日期']);
+      expect((await double.rows('单位名单(2)'))![0]).toEqual([
+        '单位名称',
+        '单位层级',
+        '上级单位',
+        '别名',
+        '截止日期',
+        '联系人',
+        '联系电话',
+      ]);
       expect(await page.getByTestId('roster-sheet').inputValue()).toBe('单位名单(2)');
       expect(await double.syncs()).toBeLessThanOrEqual(3);
       await closePane(pane);

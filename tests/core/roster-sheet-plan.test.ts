@@ -6,10 +6,12 @@ import { parseRoster } from '../../src/core/rollup/roster';
 test("the spec's roster columns, a level list as the forms spell the levels, a date check, the header frozen", () => {
   const plan = rosterSheetPlan('zh-CN');
   expect(plan.sheetName).toBe('单位名单');
-  expect(plan.header.labels).toEqual(['单位名称', '单位层级', '上级单位', '别名', '截止日期']);
-  expect(plan.header.range).toBe('A1:E1');
+  expect(plan.header.labels).toEqual(['单位名称', '单位层级', '上级单位', '别名', '截止日期', '联系人', '联系电话']);
+  expect(plan.header.range).toBe('A1:G1');
   expect(plan.freeze).toEqual({ rows: 1 });
-  expect(plan.data).toBe(`A2:E${ROSTER_ROWS + 1}`);
+  expect(plan.data).toBe(`A2:G${ROSTER_ROWS + 1}`);
+  // A phone stays as typed: 022-24310001 keeps its zero.
+  expect(plan.columns.find((c) => c.label === '联系电话')!.numberFormat).toBe('@');
   const level = plan.validations.find((v) => v.range.startsWith('B'))!;
   expect(level.kind).toBe('list');
   expect(level.options).toEqual([...UNIT_LEVELS]);
@@ -40,7 +42,10 @@ test('the header row, filled in, is a roster', () => {
     {
       sheet: plan.sheetName,
       typed: true,
-      rows: [plan.header.labels, ['大王庄街道总工会', '街道（乡镇）工会', '河东区总工会', '大王庄街工会', '2024-03-25']],
+      rows: [
+        plan.header.labels,
+        ['大王庄街道总工会', '街道（乡镇）工会', '河东区总工会', '大王庄街工会', '2024-03-25', '王芳', '022-24310001'],
+      ],
     },
     plan.sheetName,
     'zh-CN',
@@ -53,6 +58,8 @@ test('the header row, filled in, is a roster', () => {
       parent: '河东区总工会',
       aliases: ['大王庄街工会'],
       deadline: '2024-03-25',
+      contact: '王芳',
+      phone: '022-24310001',
       row: 2,
     },
   ]);

@@ -1,6 +1,7 @@
 /**
  * A blank 单位名单 (roster) sheet for the open workbook, as a plan (pure): the columns the
- * spec names (单位名称, 单位层级, 上级单位, 别名, 截止日期) under a header row that
+ * spec names (单位名称, 单位层级, 上级单位, 别名, 截止日期, and 联系人, 联系电话 for the
+ * whole notice's reminder list) under a header row that
  * `parseRoster` reads, widths a person can type into, a drop-down of the levels for 单位层级,
  * a date check on 截止日期, a prompt on every column, the header kept in view. The adapter
  * adds it under a name of its own (`单位名单(2)` …) and never over a sheet of the user's.
@@ -62,6 +63,8 @@ const TEXTS = {
     parent: ['上级单位', '填写直接上级工会的全称；系统或区县工会代报下属单位时，据此认出下属单位。'],
     alias: ['别名', '报表中可能出现的其他写法，多个用“、”隔开，如“大王庄街工会、大王庄街道工会”。'],
     deadline: ['截止日期', '本单位自己的报送截止日期（可不填，不填则用汇总时的截止日期），如 2024-03-25。'],
+    contact: ['联系人', '催报时联系的人（可不填），写入催报名单和催报消息的称呼，如“王芳”。'],
+    phone: ['联系电话', '联系人的手机或座机（可不填），写入催报名单，如 13800000001 或 022-24310001。'],
     levelError: (levels: readonly string[]) => `请从下拉列表中选择：${levels.join('、')}`,
     dateError: '请填写日期，如 2024-03-25。',
     errorTitle: '输入有误',
@@ -72,6 +75,8 @@ const TEXTS = {
     parent: ['上级单位 (parent unit)', 'The full name of the union directly above; rows a parent reports for its units are matched by it.'],
     alias: ['别名 (aliases)', 'Other ways returns may write the name, separated by 、'],
     deadline: ['截止日期 (deadline)', "This unit's own deadline (optional; otherwise the roll-up's deadline), e.g. 2024-03-25."],
+    contact: ['联系人 (contact)', 'Whom to remind (optional): goes into the reminder list and its message.'],
+    phone: ['联系电话 (phone)', "The contact's phone (optional): goes into the reminder list, e.g. 13800000001."],
     levelError: (levels: readonly string[]) => `Choose one of: ${levels.join(', ')}`,
     errorTitle: 'Not accepted',
     dateError: 'Type a date, e.g. 2024-03-25.',
@@ -84,6 +89,9 @@ const COLUMNS = [
   { role: 'parent', label: '上级单位', width: 30, numberFormat: '@' },
   { role: 'alias', label: '别名', width: 36, numberFormat: '@' },
   { role: 'deadline', label: '截止日期', width: 14, numberFormat: ROSTER_DATE_FORMAT },
+  { role: 'contact', label: '联系人', width: 12, numberFormat: '@' },
+  // Text: a phone is not a number (022-… keeps its leading zero and dash).
+  { role: 'phone', label: '联系电话', width: 18, numberFormat: '@' },
 ] as const;
 
 /** The blank roster sheet: header, widths, a level list, a date check, prompts, frozen header. */
