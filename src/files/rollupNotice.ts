@@ -5,6 +5,7 @@
  */
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
+import { activityYear } from '../core/rollup/dates';
 import { fileKind, isHousekeepingFile, materialHintOf } from '../core/notice/materials';
 import { startNotice, type NoticeBuilder, type NoticeOptions } from '../core/notice/notice';
 import type { ListingProblem, NoticeEntry, NoticeResult } from '../core/notice/types';
@@ -29,7 +30,11 @@ export type NoticeStep =
  * at first (a table of another form is still found as that form). Shared by the CLI's
  * synchronous roll-up and the pane's worker, which reads asynchronously.
  */
-export function noticeStep(entry: NoticeEntry, forms: readonly CompiledForm[], options: { lang?: Lang; today?: string }): NoticeStep {
+export function noticeStep(
+  entry: NoticeEntry,
+  forms: readonly CompiledForm[],
+  options: { lang?: Lang; today?: string; year?: number },
+): NoticeStep {
   if (isHousekeepingFile(entry.file)) return { kind: 'skip' };
   const plain: NoticeEntry = { file: entry.file };
   if (entry.within !== undefined) plain.within = entry.within;
@@ -41,7 +46,12 @@ export function noticeStep(entry: NoticeEntry, forms: readonly CompiledForm[], o
   return {
     kind: 'spreadsheet',
     entry: plain,
-    check: { lang: options.lang ?? 'zh-CN', ...(expected ? { expected } : {}), ...(options.today ? { today: options.today } : {}) },
+    check: {
+      lang: options.lang ?? 'zh-CN',
+      ...(expected ? { expected } : {}),
+      ...(options.today ? { today: options.today } : {}),
+      ...(options.year !== undefined ? { year: options.year } : {}),
+    },
   };
 }
 
@@ -59,8 +69,10 @@ export function rollUpNotice(
   onProgress?: (progress: RollupProgress) => void,
 ): NoticeResult {
   const notice = startNoticeWith(problems, options);
+  // Dates written without a year ("3月20日") are of the notice's year, as in the single-form roll-up.
+  const year = activityYear(options);
   sources.forEach((source, index) => {
-    const step = noticeStep(source, options.forms, options);
+    const step = noticeStep(source, options.forms, { ...options, ...(year !== undefined ? { year } : {}) });
     if (step.kind === 'skip') return;
     if (step.kind === 'name') {
       notice.addFile(step.entry);

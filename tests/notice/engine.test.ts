@@ -11,7 +11,7 @@ import { correctionTexts, remindersText } from '../../src/core/notice/correction
 import { MATERIAL_IDS } from '../../src/core/notice/materials';
 import type { NoticeResult } from '../../src/core/notice/types';
 import { rollUpNotice, type NoticeSource } from '../../src/files/rollupNotice';
-import { readRosterFile } from '../../src/files/rollupFiles';
+import { readRosterFile, rollUpFiles } from '../../src/files/rollupFiles';
 import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
 import { experienceRow, quizRow, ROSTER_ROWS } from './helpers';
 
@@ -267,4 +267,26 @@ describe('退回修改 and the reminder text', () => {
     expect(text).toContain('【天津市第一热电厂工会 022-24316934】');
     expect(text.split('\n\n')).toHaveLength(result.reminders.length);
   });
+});
+
+test('a date written without its year is of the notice’s year, as in the single-form roll-up', () => {
+  const dir = tempDir('huizong-notice-year-');
+  const file = writeXlsx(path.join(dir, 't.xlsx'), [
+    {
+      name: 'Sheet1',
+      rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', fillDate: '3月20日' })],
+    },
+  ]);
+  const sources = [{ file: '大王庄/数据汇总表.xlsx', bytes: () => new Uint8Array(fs.readFileSync(file)) }];
+  const options = { materials: ['activity-summary' as const], forms, createdAt: '2024-04-01T00:00:00Z', today: '2024-04-01' };
+  const single = rollUpFiles([{ name: '大王庄/数据汇总表.xlsx', bytes: sources[0]!.bytes }], {
+    form: forms.find((f) => f.def.id === 'activity-summary')!,
+    forms,
+    deadline: '2024-03-25',
+    today: '2024-04-01',
+  });
+  const notice = rollUpNotice(sources, [], { ...options, deadline: '2024-03-25' });
+  expect(single.rows[0]!.date).toBe('2024-03-20');
+  expect(notice.forms['activity-summary']!.rows[0]!.date).toBe('2024-03-20');
+  expect(notice.issues.filter((i) => i.field === 'fillDate')).toEqual(single.issues.filter((i) => i.field === 'fillDate'));
 });

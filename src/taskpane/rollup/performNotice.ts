@@ -4,6 +4,7 @@
  * made. Spreadsheets are read one at a time from their Blobs; documents and photos are known
  * by their names, sizes and times only and never read.
  */
+import { activityYear } from '../../core/rollup/dates';
 import { checkReturn, rosterFromRead } from '../../files/checkReturn';
 import type { ReadResult } from '../../files/readLean';
 import { noticeStep, startNoticeWith } from '../../files/rollupNotice';
@@ -37,9 +38,10 @@ export async function performNotice(
       ...(request.unit ? { unit: request.unit } : {}),
     });
     const total = request.files.length;
+    const year = activityYear({ ...(request.deadline ? { deadline: request.deadline } : {}), ...(roster ? { roster } : {}) });
     for (const [i, source] of request.files.entries()) {
       if (control.cancelled?.()) return;
-      const step = noticeStep(source, forms, { lang });
+      const step = noticeStep(source, forms, { lang, ...(year !== undefined ? { year } : {}) });
       if (step.kind === 'skip') continue;
       if (step.kind === 'name') {
         notice.addFile(step.entry);
