@@ -49,6 +49,11 @@ test('the whole notice of the example: who sent what, who to remind, what cannot
   expect(row('大王庄街道总工会')).toEqual({ 'activity-summary': 'received', 'quiz-results': 'received', 'typical-experience': 'received', 'activity-report': 'received', photos: 'received' });
   expect(row('二号桥街道总工会')['activity-summary']).toBe('late');
   expect(row('唐家口街道总工会')['activity-summary']).toBe('rejected');
+  // Its reminder says why the table cannot be used and how to fix it, once.
+  const tangjiakou = result.reminders.find((r) => r.unit === '唐家口街道总工会')!.message;
+  expect(tangjiakou).toContain('数据汇总表（已收到的文件无法采用：文件不完整');
+  expect(tangjiakou.match(/重新/g)).toHaveLength(2);
+  expect(tangjiakou).toMatch(/请尽快报送，谢谢！$/);
   expect(row('河东区教育系统工会')).toMatchObject({ 'activity-report': 'received', photos: 'received' });
   expect(result.reminders.find((r) => r.unit === '上杭路街道总工会')?.missing).toEqual([...MATERIAL_IDS]);
   expect(result.reminders.map((r) => r.unit)).not.toContain('大王庄街道总工会');

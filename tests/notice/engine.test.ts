@@ -176,7 +176,8 @@ describe('the whole notice', () => {
     expect(erhaoqiao.message).toContain('2024-03-22');
     const plant = result.reminders[2]!;
     expect(plant.missing).toContain('activity-summary');
-    expect(plant.message).toContain('重新报送');
+    expect(plant.message).toContain('数据汇总表（已收到的文件无法采用：文件不完整');
+    expect(plant.message).toContain('请重新下载或重新保存后报送）');
   });
 
   test('an attachment named in a typical experience claims its document', () => {

@@ -101,8 +101,9 @@ export const noticeEntries = {
   },
   'notice.reminder-resend': {
     severity: 'warning',
-    'zh-CN': '{material}（已收到的文件无法采用：{reason}，请重新报送）',
-    en: '{material} (the file received cannot be used: {reason}; please send it again)',
+    // The message closes with 请尽快报送, and most reasons end with their own fix: no second "send again".
+    'zh-CN': '{material}（已收到的文件无法采用：{reason}）',
+    en: '{material} (the file received cannot be used: {reason})',
   },
   'notice.correction': {
     severity: 'warning',
