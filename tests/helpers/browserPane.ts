@@ -55,14 +55,20 @@ export function describeWithChromium(name: string, fn: () => void): void {
   }
 }
 
-/** The production build to test: HUIZONG_PANE_DIST's folder, or one made now (removed by `done`). */
-export async function paneBuild(): Promise<{ dist: string; done: () => void }> {
-  if (process.env.HUIZONG_PANE_DIST) return { dist: path.resolve(process.env.HUIZONG_PANE_DIST), done: () => {} };
+/**
+ * The production build to test: `envDist`'s folder when set, or one made now (removed by
+ * `done`) — the pane's (webpack.config.js), or the Excel-mode harness's with `config`.
+ */
+export async function paneBuild(
+  options: { config?: string; envDist?: string; outputVar?: string } = {},
+): Promise<{ dist: string; done: () => void }> {
+  const given = process.env[options.envDist ?? 'HUIZONG_PANE_DIST'];
+  if (given) return { dist: path.resolve(given), done: () => {} };
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-dist-'));
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
-  await promisify(execFile)(process.execPath, [cli, '--mode', 'production'], {
+  await promisify(execFile)(process.execPath, [cli, ...(options.config ? ['--config', options.config] : []), '--mode', 'production'], {
     cwd: root,
-    env: { ...process.env, HUIZONG_DIST: dist },
+    env: { ...process.env, [options.outputVar ?? 'HUIZONG_DIST']: dist },
     timeout: BUILD_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
