@@ -81,6 +81,8 @@ describeWithChromium('整个通知 in Excel mode, on the Office.js test double (
     await page.getByTestId('notice-written').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await page.getByTestId('notice-written').innerText()).toBe('已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。');
     expect(requested.some((p) => /^\/rollup-worker\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+    // The picker says what the run read: six units, not the three of the sheet when it was picked.
+    await page.getByText('工作表“单位名单”：6 个单位').waitFor({ timeout: UI_TIMEOUT_MS });
 
     const sheets = await double('sheets');
     expect(sheets).toEqual(expect.arrayContaining(['报送材料', '催报名单', '汇总-数据汇总表', '报送情况-数据汇总表', '问题清单']));

@@ -409,7 +409,15 @@ export function RollupPanel({
         definitions={definitions}
         {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})}
         {...(workbook && rosterSheet !== undefined
-          ? { readRosterSheet: () => workbook.readSources([], rosterSheet).then((read) => read.roster) }
+          ? {
+              readRosterSheet: async () => {
+                // As the roll-up above does: the picker then says what the run read.
+                const { roster: parsed } = await workbook.readSources([], rosterSheet);
+                const read = rosterSheetRead(rosterSheet, parsed);
+                setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
+                return parsed;
+              },
+            }
           : {})}
         deadline={deadline}
         unit={unit}
