@@ -9,6 +9,7 @@ import * as path from 'path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { shippedForms } from '../../src/core/definitions/shipped';
+import { a1 } from '../../src/core/table/grid';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { excelActions } from '../../src/taskpane/excelActions';
 import { NoticeSection } from '../../src/taskpane/panels/NoticeSection';
@@ -197,4 +198,30 @@ test('in Excel the roster may be a sheet of the workbook, read as it is when the
   expect(screen.getAllByTestId('notice-reminder').length).toBeGreaterThan(0);
   // In a browser (no workbook to write into) the workbook is offered as a download.
   expect(screen.getByRole('button', { name: '下载整个通知的汇总工作簿' })).toBeTruthy();
+});
+
+test('the checks between a unit’s materials are shown, with the cell to look at', async () => {
+  const table = new Uint8Array(
+    fs.readFileSync(
+      writeXlsx(path.join(dir, 'photos.xlsx'), [
+        { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', photos: 3 })] },
+      ]),
+    ),
+  );
+  const roster = new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom')));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection lang="zh-CN" definitions={[...shippedForms]} rosterFile={{ name: '单位名单.csv', bytes: roster }} />
+    </FluentProvider>,
+  );
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('notice-folder-input'), {
+      target: { files: [chosen('大王庄/数据汇总表.xlsx', table), chosen('大王庄/1.jpg', 'x', false)] },
+    });
+  });
+  fireEvent.click(screen.getByRole('button', { name: '汇总整个通知' }));
+  const cross = await screen.findByTestId('notice-cross-form');
+  const cell = a1(1, labelsOf('activity-summary').indexOf('报送图片（张）'));
+  expect(cross.textContent).toContain('各材料之间需核对（1 处）');
+  expect(cross.textContent).toContain(`大王庄/数据汇总表.xlsx ${cell}：“大王庄街道总工会”的数据汇总表填报报送图片 3 张，实际收到图片 1 张`);
 });

@@ -97,6 +97,7 @@ const TEXTS = {
     copied: '已复制',
     corrections: (n: number) => `退回修改（${n} 个单位）`,
     unplaced: (n: number) => `无法确定单位或材料的文件（${n} 个）`,
+    crossForm: (n: number) => `各材料之间需核对（${n} 处）`,
     download: '下载整个通知的汇总工作簿',
     written: '已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。',
     writeFailed: '写入本工作簿未完成：',
@@ -124,6 +125,7 @@ const TEXTS = {
     copied: 'Copied',
     corrections: (n: number) => `Send back for correction (${n} units)`,
     unplaced: (n: number) => `Files of unknown unit or material (${n})`,
+    crossForm: (n: number) => `To check between materials (${n})`,
     download: 'Download the whole notice workbook',
     written: 'Written into this workbook: materials, reminder list, issue list and each form’s roll-up.',
     writeFailed: 'Writing into this workbook did not finish: ',
@@ -263,6 +265,8 @@ export function NoticeSection({
     setCopied(key);
   };
   const corrections = useMemo(() => (result ? correctionTexts(result, lang) : []), [result, lang]);
+  // Warnings only, and found nowhere else in the pane: the figures a unit gives about its other materials.
+  const crossForm = result?.issues.filter((i) => i.code.startsWith('cross-form.')) ?? [];
   const unplaced = result?.files.filter((f) => f.status === 'unattributed' || f.status === 'unclassified' || f.status === 'skipped') ?? [];
   const shownFiles = shown && result?.units.find((u) => u.unit === shown.unit)?.items[shown.material]?.files;
 
@@ -414,6 +418,19 @@ export function NoticeSection({
             </div>
           ))}
         </>
+      )}
+
+      {crossForm.length > 0 && (
+        <MessageBar intent="warning" data-testid="notice-cross-form">
+          <MessageBarBody>
+            <Text weight="semibold">{t.crossForm(crossForm.length)}</Text>
+            {crossForm.map((issue, i) => (
+              <div key={i}>
+                {[issue.file, issue.cell].filter(Boolean).join(' ')}：{issue.message}
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
       )}
 
       {unplaced.length > 0 && (
