@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     switch (command) {
       case 'validate': {
         if (positionals.length === 0) throw new UsageError(say(lang, 'noFiles'));
-        const result = runValidate(
+        const result = await runValidate(
           positionals,
           forms,
           { lang, json: Boolean(values.json), ...(values.today ? { today: values.today } : {}), ...(year !== undefined ? { year } : {}) },

@@ -11,6 +11,7 @@ import type { CliIO } from './io';
 import { rollupReport } from './rollup';
 import { say } from './strings';
 import { walkInbox } from './walkInbox';
+import { decryptedInbox, readAsExcelOpens } from './defaultKey';
 
 export interface NoticeArgs {
   inputs: string[];
@@ -72,14 +73,16 @@ function readBytes(path: Buffer | string): Uint8Array {
 export async function runNotice(args: NoticeArgs, io: CliIO): Promise<number> {
   const { lang } = args;
   const listing = walkInbox(args.inputs);
-  const sources: NoticeSource[] = listing.files.map((f) => ({
+  const decrypted = await decryptedInbox(listing.files.map((f, i) => ({ key: i, name: f.file, path: f.path })));
+  const sources: NoticeSource[] = listing.files.map((f, i) => ({
     file: f.file,
     within: f.within,
     ...(f.size !== undefined ? { size: f.size } : {}),
     ...(f.modified !== undefined ? { modified: f.modified } : {}),
-    bytes: () => readBytes(f.path),
+    bytes: () => decrypted.get(i) ?? readBytes(f.path),
   }));
-  const roster = args.roster ? readRosterFile({ name: args.roster, bytes: () => readBytes(args.roster!) }, lang) : undefined;
+  const rosterBytes = args.roster ? ((await readAsExcelOpens(args.roster)) ?? new Uint8Array()) : undefined;
+  const roster = args.roster && rosterBytes ? readRosterFile({ name: args.roster, bytes: rosterBytes }, lang) : undefined;
   const result = rollUpNotice(
     sources,
     listing.problems,

@@ -4,6 +4,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { summarizeRollup } from '../core/rollup/summary';
 import type { RollupResult } from '../core/rollup/types';
+import { decryptedInbox, readAsExcelOpens } from './defaultKey';
 import { expandInputs, readBytes } from './inputFiles';
 import { readLastYear, readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
 import { writeRollupWorkbook } from '../files/writeRollup';
@@ -29,10 +30,14 @@ export interface RollupArgs {
   progress: boolean;
 }
 
-/** A file on disk, read when its turn comes; a file that cannot be read is read as empty and rejected. */
-function source(path: string, io: CliIO): SourceFile {
+/**
+ * A file on disk, read when its turn comes (or decrypted before, when Excel's default key
+ * encrypted it); a file that cannot be read is read as empty and rejected.
+ */
+function source(path: string, io: CliIO, decrypted?: Uint8Array): SourceFile {
   const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
   const bytes = () => {
+    if (decrypted) return decrypted;
     try {
       return readBytes(path);
     } catch (error) {
@@ -80,9 +85,12 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
 
 export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
   const paths = expandInputs(args.inputs);
-  const files = paths.map((path) => source(path, io));
-  const roster = args.roster ? readRosterFile(source(args.roster, io), args.lang) : undefined;
-  const lastYear = args.lastYear ? readLastYear(source(args.lastYear, io), args.form, args.forms, args.lang) : undefined;
+  const decrypted = await decryptedInbox(paths.map((path) => ({ key: path, name: path, path })));
+  const files = paths.map((path) => source(path, io, decrypted.get(path)));
+  const roster = args.roster ? readRosterFile(source(args.roster, io, await readAsExcelOpens(args.roster)), args.lang) : undefined;
+  const lastYear = args.lastYear
+    ? readLastYear(source(args.lastYear, io, await readAsExcelOpens(args.lastYear)), args.form, args.forms, args.lang)
+    : undefined;
   const result = rollUpFiles(
     files,
     {

@@ -5,6 +5,7 @@ import type { Lang } from '../core/definitions/types';
 import { countBySeverity, type Issue } from '../core/issues/issue';
 import type { WorkbookReport } from '../core/validate/workbook';
 import { checkFile } from '../files/checkFile';
+import { decryptDefaultKey } from './defaultKey';
 import { expandInputs, readBytes } from './inputFiles';
 import type { CliIO } from './io';
 import { say } from './strings';
@@ -48,12 +49,12 @@ function printReport(report: WorkbookReport, forms: readonly CompiledForm[], lan
   }
 }
 
-export function runValidate(
+export async function runValidate(
   inputs: readonly string[],
   forms: readonly CompiledForm[],
   options: { lang: Lang; json: boolean; today?: string; year?: number },
   io: CliIO,
-): ValidateRun {
+): Promise<ValidateRun> {
   const files = expandInputs(inputs);
   const reports: WorkbookReport[] = [];
   for (const file of files) {
@@ -64,6 +65,8 @@ export function runValidate(
       bytes = undefined;
       io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // A workbook Excel opens without a password is read as Excel reads it.
+    if (bytes) bytes = (await decryptDefaultKey(bytes)) ?? bytes;
     const report = checkFile(file, bytes ?? new Uint8Array(), forms, {
       lang: options.lang,
       ...(options.today ? { today: options.today } : {}),

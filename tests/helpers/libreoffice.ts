@@ -146,7 +146,7 @@ export function describeWithOffice(name: string, fn: () => void): void {
   }
 }
 
-function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise<string> {
+export function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     // Own process group, so a timeout kills soffice.bin too and not only the wrapper script.
     const child = spawn(soffice, args, {
