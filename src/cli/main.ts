@@ -3,14 +3,11 @@
  * scripts. Exit codes: 0 clean, 1 problems found (or nothing could be written), 2 cannot run.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { compileForm, type CompiledForm } from '../core/definitions/compile';
 import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
-import { messageFor } from '../core/issues/catalogue';
 import { countBySeverity } from '../core/issues/issue';
-import { impossibleDate } from '../core/values/date';
 import { isMaterialId, MATERIAL_IDS, type MaterialId } from '../core/notice/materials';
 import { runNotice } from './notice';
 import { runRollup } from './rollup';
@@ -19,6 +16,7 @@ import { writeTemplateWorkbook } from '../files/writeTemplate';
 import type { CliIO } from './io';
 import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
 import { readRosterFile } from '../files/rollupFiles';
+import { checkDayOption, langOption, OptionError, readOptions } from './options';
 import { say } from './strings';
 
 export class UsageError extends Error {}
@@ -55,29 +53,9 @@ function langFrom(value: string | undefined): Lang {
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  let lang: Lang = langFrom(undefined);
+  let lang: Lang = langFrom(langOption(rest));
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        // Taken as a list only to refuse a second one: which of two forms was meant cannot be guessed.
-        form: { type: 'string', multiple: true },
-        definition: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        today: { type: 'string' },
-        roster: { type: 'string' },
-        deadline: { type: 'string' },
-        unit: { type: 'string' },
-        materials: { type: 'string' },
-        out: { type: 'string' },
-        year: { type: 'string' },
-        'last-year': { type: 'string' },
-        layout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const { values, positionals } = readOptions(rest);
     lang = langFrom(values.lang);
     if ((values.form?.length ?? 0) > 1) throw new UsageError(say(lang, 'formTwice', { forms: (values.form ?? []).join(', ') }));
     const formOption = values.form?.[0];
@@ -85,11 +63,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.out(say(lang, 'usage'));
       return command === undefined ? 2 : 0;
     }
-    for (const date of [values.today, values.deadline]) {
-      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(say(lang, 'badDate', { value: date }));
-      const impossible = date === undefined ? undefined : impossibleDate(date);
-      if (impossible) throw new UsageError(messageFor(impossible.code, impossible.params, lang));
-    }
+    checkDayOption('--today', values.today, lang);
+    checkDayOption('--deadline', values.deadline, lang);
     // --year is the activity's year (template title; dates written without one), four digits.
     const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : NaN;
     if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2100))
@@ -182,9 +157,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         throw new UsageError(say(lang, 'unknownCommand', { command }));
     }
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(error instanceof UsageError ? error.message : say(lang, 'badOption', { detail: (error as Error).message }));
+    if (error instanceof UsageError || error instanceof OptionError) {
+      io.err(error instanceof OptionError ? error.text(lang) : error.message);
       io.err(say(lang, 'seeHelp'));
       return 2;
     }

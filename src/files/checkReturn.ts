@@ -11,6 +11,7 @@ import { makeIssue } from '../core/issues/issue';
 import { a1, cellText } from '../core/table/grid';
 import type { ReturnInput } from '../core/rollup/rollup';
 import { localDay } from '../core/rollup/dates';
+import { isIsoDay } from '../core/values/date';
 import { originsOf } from '../core/rollup/origin';
 import { parseRoster } from '../core/rollup/roster';
 import type { Roster, RollupMeta } from '../core/rollup/types';
@@ -38,7 +39,7 @@ function rollupMeta(meta: Record<string, string> | undefined): RollupMeta | unde
   if (meta.unit) out.unit = meta.unit;
   if (meta.level) out.level = meta.level;
   // Roll-ups made before the day was recorded: the day of their time stamp, where this roll-up runs.
-  const day = meta.createdDay && /^\d{4}-\d{2}-\d{2}$/.test(meta.createdDay) ? meta.createdDay : localDay(out.createdAt);
+  const day = meta.createdDay && isIsoDay(meta.createdDay) ? meta.createdDay : localDay(out.createdAt);
   if (day) out.createdDay = day;
   return out;
 }

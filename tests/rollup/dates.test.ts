@@ -164,8 +164,8 @@ describe('a date without a year takes the activity year, never the clock', () =>
 
 describe('impossible dates are refused in plain words', () => {
   test.each([
-    ['2024-02-30', '“2024-02-30”不是真实的日期：2024 年 2 月只有 29 天，没有 30 日；请核对后重新填写'],
-    ['2024-99-99', '“2024-99-99”不是真实的日期：一年只有 12 个月，没有 99 月；请核对后按 2024-03-20 的格式填写'],
+    ['2024-02-30', '选项 --deadline：“2024-02-30”不是真实的日期：2024 年 2 月只有 29 天，没有 30 日；请核对后重新填写'],
+    ['2024-99-99', '选项 --deadline：“2024-99-99”不是真实的日期：一年只有 12 个月，没有 99 月；请核对后按 2024-03-20 的格式填写'],
   ])('--deadline %s', async (deadline, message) => {
     const result = await run('rollup', 'x.xlsx', '--form', 'activity-summary', '--deadline', deadline, '--out', 'x-out.xlsx');
     expect(result.code).toBe(2);
@@ -185,7 +185,9 @@ describe('impossible dates are refused in plain words', () => {
       '--lang',
       'en',
     );
-    expect(result.err.split('\n')[0]).toBe('"2023-02-29" is not a real date: month 2 of 2023 has 28 days, not 29. Please check it');
+    expect(result.err.split('\n')[0]).toBe(
+      '--deadline: "2023-02-29" is not a real date: month 2 of 2023 has 28 days, not 29. Please check it',
+    );
   });
 
   test('a roster 截止日期 that is no day: the unit keeps the general deadline, the cell is named', async () => {

@@ -11,6 +11,7 @@
  */
 import type { Lang } from '../definitions/types';
 import type { CatalogueEntry } from './entry';
+import { cliEntries } from './entries/cli';
 import { fileEntries } from './entries/files';
 import { hostEntries } from './entries/host';
 import { noticeEntries } from './entries/notice';
@@ -27,6 +28,7 @@ const entries = {
   ...rollupEntries,
   ...noticeEntries,
   ...hostEntries,
+  ...cliEntries,
 };
 
 export type IssueCode = keyof typeof entries;

@@ -3,13 +3,11 @@
  * dates written without one, and the day a roll-up from the level below counts as sent.
  * Never the computer's clock: a roll-up run next spring must judge last spring's returns alike.
  */
+import { isIsoDay } from '../values/date';
 import type { Roster } from './types';
 
-const ISO_DAY = /^(\d{4})-\d{2}-\d{2}$/;
-
 function yearOf(day: string | undefined): number | undefined {
-  const match = day === undefined ? null : ISO_DAY.exec(day);
-  return match ? Number(match[1]) : undefined;
+  return day !== undefined && isIsoDay(day) ? Number(day.slice(0, 4)) : undefined;
 }
 
 /**
@@ -26,7 +24,7 @@ export function activityYear(options: { deadline?: string; roster?: Roster; year
 
 /** The calendar day (where the roll-up is run) of a moment written as an ISO time; undefined if it is none. */
 export function localDay(isoTime: string): string | undefined {
-  if (ISO_DAY.test(isoTime)) return isoTime;
+  if (isIsoDay(isoTime)) return isoTime;
   return dayOfTime(new Date(isoTime).getTime());
 }
 

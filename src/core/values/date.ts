@@ -111,3 +111,20 @@ export function impossibleDate(value: string): ImpossibleDate | undefined {
 function result(raw: CellValue, iso: string | null): ParseResult {
   return iso === null ? fail('value.date', raw) : { ok: true, value: iso, notes: EMPTY };
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Why a day given as `YYYY-MM-DD` (an option, a record) is none: not so written, or no day on the calendar. */
+export type NotIsoDay = ImpossibleDate | { code: 'date.not-iso'; params: { value: string } };
+
+/**
+ * The one check of a day that must be written `YYYY-MM-DD` (--deadline, --today, a workbook's
+ * record): undefined when it is a real day, else why not, in the catalogue's words.
+ */
+export function notIsoDay(value: string): NotIsoDay | undefined {
+  if (!ISO_DAY.test(value)) return { code: 'date.not-iso', params: { value } };
+  return impossibleDate(value);
+}
+
+/** A real day written `YYYY-MM-DD`. */
+export const isIsoDay = (value: string): boolean => notIsoDay(value) === undefined;

@@ -23,6 +23,11 @@ export const rollupEntries = {
     'zh-CN': '名单中“{name}”重复（第{firstRow}行、第{row}行），已按第{firstRow}行读取；请删去重复的一行',
     en: '"{name}" appears twice in the roster (rows {firstRow} and {row}); row {firstRow} is used. Please delete the repeated row',
   },
+  'date.not-iso': {
+    severity: 'error',
+    'zh-CN': '日期“{value}”的写法不对：请写成“年-月-日”，四位年份、两位月份和日期，例如 2024-03-20',
+    en: 'The date "{value}" is not written right: please write year-month-day, with four digits for the year and two for the month and day, e.g. 2024-03-20',
+  },
   'date.no-such-month': {
     severity: 'error',
     'zh-CN': '“{value}”不是真实的日期：一年只有 12 个月，没有 {month} 月；请核对后按 2024-03-20 的格式填写',
