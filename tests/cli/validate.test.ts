@@ -85,7 +85,7 @@ test('usage errors exit 2 with a message in Chinese', async () => {
   expect((await run('frobnicate')).err).toContain('不认识的命令“frobnicate”');
   const bogus = await run('validate', '--bogus', clean);
   expect(bogus.code).toBe(2);
-  expect(bogus.err).toContain('命令行参数有误');
+  expect(bogus.err).toContain('未知的选项 --bogus；可用的选项：');
 });
 
 test('a broken form definition of the user is named by JSON path, in Chinese, and the run stops with 2', async () => {
