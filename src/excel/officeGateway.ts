@@ -37,6 +37,7 @@ import { queueRollupChart, queueRollupSheet, VALUES_BLOCK } from './rollupSheets
 import { marksApplier } from './marks';
 import { applyRow } from './row';
 import { applyTemplate } from './template';
+import { PRINT_SETUP_SET, queueFreeze } from './printSetup';
 
 // The names tests, scripts and the pane import from here stay where they were.
 export { Batch, COMMAND_OVERHEAD, payloadBytes, REQUEST_BUDGET } from './batch';
@@ -61,6 +62,8 @@ export interface OfficeHost {
   /** `Excel.run` on the context of an earlier batch (to remove an event handler). */
   runIn<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   createWorkbook(base64: string): Promise<void>;
+  /** Whether the host has a requirement set (`Office.context.requirements.isSetSupported`); taken as yes when missing. */
+  supports?(name: string, version: string): boolean;
 }
 
 export function excelHost(): OfficeHost {
@@ -68,6 +71,7 @@ export function excelHost(): OfficeHost {
     run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     runIn: (context, batch) => Excel.run(context, batch),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
+    supports: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }
 
@@ -87,6 +91,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
   const budget = options.requestBudget ?? REQUEST_BUDGET;
   const limit = options.rangesLimit ?? RANGES_LIMIT;
   const marks = marksApplier(budget, limit);
+  const printable = host.supports?.(PRINT_SETUP_SET.name, PRINT_SETUP_SET.version) ?? true;
 
   return {
     /**
@@ -180,7 +185,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 
     /** See template.ts: 2 syncs whatever the template's size (more only past the request budget). */
     async createTemplate(plan: TemplatePlan): Promise<void> {
-      await host.run((context) => applyTemplate(context, plan, budget));
+      await host.run((context) => applyTemplate(context, plan, budget, printable));
     },
 
     /** 1 sync (see syncWithMeta). */
@@ -295,8 +300,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
               message: validation.error.message,
             };
         }
-        sheet.freezePanes.freezeRows(plan.freeze.rows);
-        sheet.activate();
+        queueFreeze(sheet, plan.freeze);
         sheet.getRange(plan.select).select();
         await batch.sync();
         return name;
@@ -380,7 +384,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
           for (const [i, sheetPlan] of plan.sheets.entries()) {
             const sheet = added[i];
-            if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes);
+            if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable);
           }
           const chart = 'chart' in plan ? plan.chart : undefined;
           if (chart) {

@@ -59,6 +59,9 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Worksheet.pageLayout.zoom': '1.9',
   'Worksheet.pageLayout.setPrintTitleRows': '1.9',
   'Worksheet.onChanged': '1.7',
+  'Worksheet.onSelectionChanged': '1.7',
+  'WorksheetProtection.load(protected)': '1.2',
+  'WorkbookProtection.load(protected)': '1.7',
   'EventHandlerResult.remove': '1.7',
   'Range.load(address)': '1.1',
   'Range.load(values)': '1.1',
@@ -369,7 +372,21 @@ export class SheetModel {
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** The sheet the user sees. */
   active = '';
+  /** The sheet the API takes as active where that is not the one shown (see FakeExcel.spuriousActivations). */
+  apiActive?: string;
+
+  /** The active sheet as the API gives it. */
+  get activeForApi(): string {
+    return this.apiActive ?? this.active;
+  }
+
+  /** A sheet activated or selected: shown, and active to the API. */
+  show(name: string): void {
+    this.active = name;
+    this.apiActive = undefined;
+  }
   private nextId = 1;
 
   sheet(name: string): SheetModel | undefined {
@@ -423,6 +440,19 @@ export interface DoubleOptions {
   maxAddressChars?: number;
   /** A host without `delayForCellEdit`: a batch fails while a cell is edited, whatever the option. */
   ignoreDelayForCellEdit?: boolean;
+  /**
+   * The highest ExcelApi set the host has: a command of a later set fails with ApiNotFound when
+   * it runs, and `supports` says no to it
+   * (https://learn.microsoft.com/en-us/office/dev/add-ins/develop/specify-api-requirements-runtime).
+   */
+  apiVersion?: string;
+}
+
+/** `1.10` > `1.9`: requirement-set versions compared part by part. */
+function versionAbove(version: string, than: string): boolean {
+  const [a1 = 0, a2 = 0] = version.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = than.split('.').map(Number);
+  return a1 > b1 || (a1 === b1 && a2 > b2);
 }
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -476,6 +506,7 @@ export class FakeExcel {
       responseLimit: FIVE_MB,
       maxAddressChars: 8192,
       ignoreDelayForCellEdit: false,
+      apiVersion: '1.9',
       ...options,
     };
   }
@@ -495,8 +526,16 @@ export class FakeExcel {
         this.use('Excel.createWorkbook');
         this.createdWorkbooks.push(base64);
       },
+      supports: (name, version) => name === 'ExcelApi' && !versionAbove(version, this.options.apiVersion),
     };
   }
+
+  /**
+   * Sheets Excel took as active without the user seeing them: freezing panes on a sheet that is
+   * not active fires WorksheetActivated for it and makes it the active sheet to the API, while
+   * the user still sees the other (https://github.com/OfficeDev/office-js/issues/3148).
+   */
+  readonly spuriousActivations: string[] = [];
 
   use(api: string): void {
     this.apis.add(api);
@@ -586,6 +625,9 @@ export class FakeExcel {
       throw excelError('GeneralException', 'injected: the request was refused');
     }
     for (const command of queue) {
+      const set = REQUIREMENT_SETS[command.record.api];
+      if (set && versionAbove(set, this.options.apiVersion))
+        throw excelError('ApiNotFound', `${command.record.api} is in ExcelApi ${set}, not in this Excel`);
       if (this.failingCommand?.(command.record)) {
         this.failingCommand = undefined;
         throw excelError('GeneralException', `injected: ${command.record.api} failed`);
@@ -722,7 +764,7 @@ class WorksheetCollectionProxy {
   }
   getActiveWorksheet(): WorksheetProxy {
     this.context.fake.use('WorksheetCollection.getActiveWorksheet');
-    return new WorksheetProxy(this.context, () => this.model.sheet(this.model.active) ?? NULL);
+    return new WorksheetProxy(this.context, () => this.model.sheet(this.model.activeForApi) ?? NULL);
   }
   getItem(name: string): WorksheetProxy {
     this.context.fake.use('WorksheetCollection.getItem');
@@ -814,7 +856,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
                   .replace(/^'(.*)'$/, '$1')
                   .replace(/''/g, "'");
           const model = context.fake.model;
-          const sheet = named === undefined ? model.sheet(model.active) : model.sheet(named);
+          const sheet = named === undefined ? model.sheet(model.activeForApi) : model.sheet(named);
           if (!sheet) throw excelError('ItemNotFound', `sheet of ${address}`);
           const area = parseArea(address);
           for (const other of context.fake.model.sheets.filter((s) => s === sheet).flatMap((s) => s.tables)) {
@@ -827,16 +869,36 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         return table;
       },
     };
+    const freeze = (frozen: string) => {
+      const sheet = self.sheet();
+      const model = context.fake.model;
+      if (model.active !== sheet.name) {
+        model.apiActive = sheet.name;
+        context.fake.spuriousActivations.push(sheet.name);
+      }
+      sheet.frozen = frozen;
+    };
     this.freezePanes = {
       freezeAt: (range) => {
         const address = typeof range === 'string' ? range : range.addressForRecord();
-        context.push({ api: 'Worksheet.freezePanes.freezeAt', address }, () => void (self.sheet().frozen = address));
+        context.push({ api: 'Worksheet.freezePanes.freezeAt', address }, () => freeze(address));
       },
-      freezeRows: (n) => context.push({ api: 'Worksheet.freezePanes.freezeRows', data: n }, () => void (self.sheet().frozen = `rows:${n}`)),
+      freezeRows: (n) => context.push({ api: 'Worksheet.freezePanes.freezeRows', data: n }, () => freeze(`rows:${n}`)),
     };
     const layout = (name: string) => ({
       set(value: unknown) {
-        context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => void (self.sheet().pageLayout[name] = value));
+        context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => {
+          // Fit to pages in one direction alone is not taken
+          // (https://github.com/OfficeDev/office-js/issues/1860: "Scale to Fit > Width does not get set").
+          const zoom = value as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+          if (
+            name === 'zoom' &&
+            zoom.scale === undefined &&
+            (zoom.horizontalFitToPages === undefined) !== (zoom.verticalFitToPages === undefined)
+          )
+            return;
+          self.sheet().pageLayout[name] = value;
+        });
       },
       configurable: true,
     });
@@ -885,6 +947,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       const other = this.context.fake.model.sheet(value);
       if (other && other !== sheet) throw excelError('ItemAlreadyExists', `sheet ${value}`);
       if (this.context.fake.model.active === sheet.name) this.context.fake.model.active = value;
+      if (this.context.fake.model.apiActive === sheet.name) this.context.fake.model.apiActive = value;
       sheet.name = value;
     });
   }
@@ -903,6 +966,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         throw excelError('InvalidOperation', 'the last visible sheet cannot be deleted');
       model.sheets = model.sheets.filter((s) => s !== sheet);
       if (model.active === sheet.name) model.active = model.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+      if (model.apiActive === sheet.name) model.apiActive = undefined;
     });
   }
 
@@ -984,7 +1048,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   }
 
   activate(): void {
-    this.context.push({ api: 'Worksheet.activate' }, () => void (this.context.fake.model.active = this.sheet().name));
+    this.context.push({ api: 'Worksheet.activate' }, () => this.context.fake.model.show(this.sheet().name));
   }
 }
 
@@ -1232,7 +1296,7 @@ class RangeProxy extends AreasProxy {
     this.context.push({ api: 'Range.select', address: this.addressForRecord() }, () => {
       const { sheet, area } = this.one();
       sheet.selected = areaAddress(area);
-      this.context.fake.model.active = sheet.name;
+      this.context.fake.model.show(sheet.name);
     });
   }
 
