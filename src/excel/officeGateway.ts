@@ -27,7 +27,7 @@ import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import type { RollupSheetNames, RollupSheetRole, RollupSheetsPlan } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
-import { Batch, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions } from './batch';
+import { Batch, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions, withShrinkingBudget } from './batch';
 import { createChangeBatcher, type DebounceOptions } from './debounce';
 import type { CallOptions, ExcelGateway, WorkbookSheet } from './gateway';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
@@ -92,6 +92,105 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
   const limit = options.rangesLimit ?? RANGES_LIMIT;
   const marks = marksApplier(budget, limit);
   const printable = host.supports?.(PRINT_SETUP_SET.name, PRINT_SETUP_SET.version) ?? true;
+
+  /**
+   * 3 syncs (see rollupSheets.ts), one more per further ~4 MB of commands: at most 4 for
+   * 10,000 activity rows, the requests sized by `budget`.
+   */
+  async function writeRollup(
+    context: Excel.RequestContext,
+    plan: RollupSheetsPlan | NoticeSheetsPlan,
+    budget: number,
+  ): Promise<RollupSheetNames> {
+    const { main: sheets, meta } = await syncWithMeta(
+      context,
+      () => {
+        const collection = context.workbook.worksheets;
+        collection.load('items/name,items/id');
+        return collection;
+      },
+      metaKeys,
+    );
+    const pairs = metaPairs(meta);
+    const record = readRollupSheetsRecord(pairs);
+    const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const ours = sheets.items.filter((sheet) => record?.sheets.some((r) => r.id === sheet.id && same(r.name, sheet.name)));
+
+    // Ours out of the way, the new ones in, ours gone; the new sheets' ids.
+    const taken = sheets.items.map((sheet) => sheet.name);
+    const free = new Set(ours.map((sheet) => sheet.name.toLowerCase()));
+    const unavailable = taken.filter((name) => !free.has(name.toLowerCase()));
+    ours.forEach((sheet, i) => {
+      const temporary = uniqueName(`~huizong-old-${i + 1}`, [...taken, ...unavailable], 31, (base, n) => `${base}-${n}`);
+      unavailable.push(temporary);
+      sheet.name = temporary;
+    });
+    const names = {} as RollupSheetNames;
+    // By index in the plan: the whole notice repeats 汇总 / 报送情况 once per form.
+    const given: string[] = [];
+    try {
+      const added: Excel.Worksheet[] = [];
+      for (const sheetPlan of plan.sheets) {
+        const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
+        unavailable.push(name);
+        given.push(name);
+        if (isRollupRole(sheetPlan.role)) names[sheetPlan.role] ??= name;
+        const sheet = context.workbook.worksheets.add(name);
+        sheet.load('id');
+        added.push(sheet);
+      }
+      await context.sync();
+
+      // The record first, then the sheets and the chart.
+      const batch = new Batch(context, budget);
+      const written: RollupSheetsRecord = {
+        v: 1,
+        sheets: plan.sheets.map((p, i) => ({ role: p.role, name: given[i] ?? p.name, id: added[i]?.id ?? '' })),
+      };
+      await writeMeta(batch, meta, withRollupRecord(pairs, written));
+      const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
+      for (const [i, sheetPlan] of plan.sheets.entries()) {
+        const sheet = added[i];
+        if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable);
+      }
+      const chart = 'chart' in plan ? plan.chart : undefined;
+      if (chart) {
+        const onAt = plan.sheets.findIndex((p) => p.role === chart.on);
+        const dataAt = plan.sheets.findIndex((p) => p.role === chart.dataSheet);
+        const chartOn = added[onAt];
+        const chartData = added[dataAt];
+        const dataPlan = plan.sheets[dataAt];
+        if (chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, chart, dataPlan.values);
+      }
+      // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
+      for (const sheet of ours) sheet.delete();
+      const first =
+        added[
+          Math.max(
+            0,
+            plan.sheets.findIndex((p) => p.role === 'rows'),
+          )
+        ];
+      if (first) {
+        first.activate();
+        first.getRange('select' in plan ? plan.select : 'A1').select();
+      }
+      await batch.sync();
+    } catch (error) {
+      const undo = { meta, sheets: before };
+      if (!(await putBack(context, undo)))
+        throw new PartlyWritten(
+          'rollup',
+          {
+            sheets: given.map((n) => `“${n}”`).join(''),
+          },
+          error,
+        );
+      throw error;
+    }
+    return names;
+  }
 
   return {
     /**
@@ -185,7 +284,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 
     /** See template.ts: 2 syncs whatever the template's size (more only past the request budget). */
     async createTemplate(plan: TemplatePlan): Promise<void> {
-      await host.run((context) => applyTemplate(context, plan, budget, printable));
+      // A request refused as too large: the template is taken back (or said partly written) and
+      // built again in smaller requests.
+      await host.run((context) => withShrinkingBudget(budget, (current) => applyTemplate(context, plan, current, printable)));
     },
 
     /** 1 sync (see syncWithMeta). */
@@ -333,98 +434,10 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
      * `_huizong` instead of giving a null object, the first read takes 1 more (syncWithMeta).
      */
     async writeRollupSheets(plan: RollupSheetsPlan | NoticeSheetsPlan): Promise<RollupSheetNames> {
-      return host.run(async (context) => {
-        const { main: sheets, meta } = await syncWithMeta(
-          context,
-          () => {
-            const collection = context.workbook.worksheets;
-            collection.load('items/name,items/id');
-            return collection;
-          },
-          metaKeys,
-        );
-        const pairs = metaPairs(meta);
-        const record = readRollupSheetsRecord(pairs);
-        const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
-        const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-        const ours = sheets.items.filter((sheet) => record?.sheets.some((r) => r.id === sheet.id && same(r.name, sheet.name)));
-
-        // Ours out of the way, the new ones in, ours gone; the new sheets' ids.
-        const taken = sheets.items.map((sheet) => sheet.name);
-        const free = new Set(ours.map((sheet) => sheet.name.toLowerCase()));
-        const unavailable = taken.filter((name) => !free.has(name.toLowerCase()));
-        ours.forEach((sheet, i) => {
-          const temporary = uniqueName(`~huizong-old-${i + 1}`, [...taken, ...unavailable], 31, (base, n) => `${base}-${n}`);
-          unavailable.push(temporary);
-          sheet.name = temporary;
-        });
-        const names = {} as RollupSheetNames;
-        // By index in the plan: the whole notice repeats 汇总 / 报送情况 once per form.
-        const given: string[] = [];
-        try {
-          const added: Excel.Worksheet[] = [];
-          for (const sheetPlan of plan.sheets) {
-            const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
-            unavailable.push(name);
-            given.push(name);
-            if (isRollupRole(sheetPlan.role)) names[sheetPlan.role] ??= name;
-            const sheet = context.workbook.worksheets.add(name);
-            sheet.load('id');
-            added.push(sheet);
-          }
-          await context.sync();
-
-          // The record first, then the sheets and the chart.
-          const batch = new Batch(context, budget);
-          const written: RollupSheetsRecord = {
-            v: 1,
-            sheets: plan.sheets.map((p, i) => ({ role: p.role, name: given[i] ?? p.name, id: added[i]?.id ?? '' })),
-          };
-          await writeMeta(batch, meta, withRollupRecord(pairs, written));
-          const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
-          for (const [i, sheetPlan] of plan.sheets.entries()) {
-            const sheet = added[i];
-            if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable);
-          }
-          const chart = 'chart' in plan ? plan.chart : undefined;
-          if (chart) {
-            const onAt = plan.sheets.findIndex((p) => p.role === chart.on);
-            const dataAt = plan.sheets.findIndex((p) => p.role === chart.dataSheet);
-            const chartOn = added[onAt];
-            const chartData = added[dataAt];
-            const dataPlan = plan.sheets[dataAt];
-            if (chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, chart, dataPlan.values);
-          }
-          // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
-          for (const sheet of ours) sheet.delete();
-          const first =
-            added[
-              Math.max(
-                0,
-                plan.sheets.findIndex((p) => p.role === 'rows'),
-              )
-            ];
-          if (first) {
-            first.activate();
-            first.getRange('select' in plan ? plan.select : 'A1').select();
-          }
-          await batch.sync();
-        } catch (error) {
-          const undo = { meta, sheets: before };
-          if (!(await putBack(context, undo)))
-            throw new PartlyWritten(
-              'rollup',
-              {
-                sheets: given.map((n) => `“${n}”`).join(''),
-              },
-              error,
-            );
-          throw error;
-        }
-        return names;
-      });
+      // A request refused as too large changed nothing, and what came before it is put back:
+      // the sheets are written again in smaller requests.
+      return host.run((context) => withShrinkingBudget(budget, (current) => writeRollup(context, plan, current)));
     },
-
     /** 1 sync. */
     async selectCell(sheetName: string, address: string): Promise<void> {
       await host.run(async (context) => {
