@@ -17,6 +17,7 @@ import type { MarkPlan, MarkSeverity } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import { Batch, COMMAND_OVERHEAD, isFinal, payloadBytes, withShrinkingBudget } from './batch';
 import { metaKeys, metaPairs, PartlyWritten, syncWithMeta, writeMeta } from './meta';
+import { queueProtection, refuseProtected } from './protection';
 
 export const MARK_FORMULAS: Record<MarkSeverity, string> = {
   error: '=OR(TRUE,"huizong-error"="")',
@@ -130,7 +131,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       const sheet = context.workbook.worksheets.getItem(name);
       const formats = sheet.getRange().conditionalFormats;
       formats.load(withRules ? 'items/type,items/customOrNullObject/rule/formula' : 'items/type');
-      return { sheet, formats, validations: loadRules(sheet, parts[0]!) };
+      return { sheet, formats, validations: loadRules(sheet, parts[0]!), protection: queueProtection(context, sheet) };
     };
     let read: Awaited<ReturnType<typeof syncWithMeta<ReturnType<ReturnType<typeof queue>>>>>;
     const ours: Excel.ConditionalFormat[] = [];
@@ -169,7 +170,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       const mixed = validation.type === 'Inconsistent' || validation.type === 'MixedCriteria';
       rules.set(area, mixed ? undefined : JSON.stringify(validation.rule ?? null));
     }
-    return { sheet: main.sheet, ours, rules, meta, pairs, record: readMarksRecord(pairs, name), lastRow: templateLastRow(pairs, name) };
+    const record = readMarksRecord(pairs, name);
+    return { sheet: main.sheet, ours, rules, meta, pairs, record, lastRow: templateLastRow(pairs, name), protection: main.protection };
   }
 
   /**
@@ -207,6 +209,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     /** 2 syncs: as apply, without new marks; the record goes last, once all is put back. */
     async clear(context: Excel.RequestContext, sheetName: string): Promise<void> {
       const read = await readMarks(context, sheetName);
+      // Nothing to take away on a protected sheet is no refusal; anything to take away is refused whole.
+      if (read.ours.length || read.record) refuseProtected(read.protection, sheetName, false);
       const batch = new Batch(context, budget);
       await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
       if (read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, sheetName, undefined));
@@ -222,6 +226,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     // The record first: should a later command fail (the batch is not transactional),
     // 清除标记 still finds every mark, the earlier ones listed as stale.
     const marked = plan.cells.error.length + plan.cells.warning.length > 0;
+    // Refused before anything is written: a protected sheet, or `_huizong` to be added to a protected workbook.
+    if (marked || read.record || read.ours.length) refuseProtected(read.protection, plan.sheet, marked && !read.meta.exists);
     let record: MarksRecord | undefined;
     if (marked) {
       record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };

@@ -38,6 +38,7 @@ import { marksApplier } from './marks';
 import { applyRow } from './row';
 import { applyTemplate } from './template';
 import { PRINT_SETUP_SET, queueFreeze } from './printSetup';
+import { queueProtection, refuseProtected, type ProtectionRead } from './protection';
 
 // The names tests, scripts and the pane import from here stay where they were.
 export { Batch, COMMAND_OVERHEAD, payloadBytes, REQUEST_BUDGET } from './batch';
@@ -102,15 +103,18 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     plan: RollupSheetsPlan | NoticeSheetsPlan,
     budget: number,
   ): Promise<RollupSheetNames> {
-    const { main: sheets, meta } = await syncWithMeta(
+    const { main, meta } = await syncWithMeta(
       context,
       () => {
         const collection = context.workbook.worksheets;
         collection.load('items/name,items/id');
-        return collection;
+        return { sheets: collection, protection: queueProtection(context) };
       },
       metaKeys,
     );
+    // Refused before anything is written where the workbook's structure is protected.
+    refuseProtected(main.protection, undefined, true);
+    const sheets = main.sheets;
     const pairs = metaPairs(meta);
     const record = readRollupSheetsRecord(pairs);
     const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
@@ -300,7 +304,8 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     /** 2 syncs: `_huizong`'s keys read, then written back with the materials. */
     async writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void> {
       await host.run(async (context) => {
-        const { meta } = await syncWithMeta(context, () => undefined, metaKeys);
+        const { main, meta } = await syncWithMeta(context, () => queueProtection(context), metaKeys);
+        refuseProtected(main, undefined, !meta.exists);
         const batch = new Batch(context, budget);
         await writeMeta(batch, meta, withNoticeMaterials(metaPairs(meta), materials));
         await batch.sync();
@@ -354,7 +359,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       return host.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
-        await context.sync();
+        refuseProtected(await syncedProtection(context), undefined, true);
         const name = uniqueName(
           plan.sheetName,
           sheets.items.map((s) => s.name),
@@ -479,4 +484,11 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 /** The roles of the single-form roll-up's sheets (the pickers mark them); the notice's own are not. */
 function isRollupRole(role: string): role is RollupSheetRole {
   return role === 'rows' || role === 'status' || role === 'issues' || role === 'comparison';
+}
+
+/** Sends what is queued with a read of the workbook's protection. */
+async function syncedProtection(context: Excel.RequestContext): Promise<ProtectionRead> {
+  const read = queueProtection(context);
+  await context.sync();
+  return read;
 }

@@ -7,6 +7,7 @@ import { Batch } from './batch';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
 import { metaAll, metaPairs, PartlyWritten, putBack, syncWithMeta, writeMeta } from './meta';
 import { queueFreeze, queuePrintSetup } from './printSetup';
+import { queueProtection, refuseProtected } from './protection';
 
 /** Option lists longer than this (Excel's limit on an inline list source) go on `_huizong`. */
 const LIST_INLINE_LIMIT = 255;
@@ -25,10 +26,11 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
       sheets.load('items/name,items/id');
       const tables = context.workbook.tables;
       tables.load('items/name');
-      return { sheets, tables };
+      return { sheets, tables, protection: queueProtection(context) };
     },
     metaAll,
   );
+  refuseProtected(main.protection, undefined, true);
   const batch = new Batch(context, budget);
   const sheetName = uniqueName(
     plan.sheetName,

@@ -194,6 +194,21 @@ export function excelError(code: string, message: string): Error & { code: strin
 }
 
 /**
+ * A write on a protected sheet is refused with AccessDenied ("You cannot perform the requested
+ * operation", https://learn.microsoft.com/en-us/office/dev/add-ins/testing/application-specific-api-error-handling;
+ * the same code for a locked cell through Excel's Graph API, https://github.com/microsoftgraph/microsoft-graph-docs/issues/4546).
+ */
+function writable(sheet: SheetModel): SheetModel {
+  if (sheet.protected) throw excelError('AccessDenied', `You cannot perform the requested operation (sheet ${sheet.name} is protected).`);
+  return sheet;
+}
+
+/** Adding, deleting, renaming or hiding a sheet of a workbook whose structure is protected: refused the same way (code inferred). */
+function structureWritable(model: WorkbookModel): void {
+  if (model.structureProtected) throw excelError('AccessDenied', 'You cannot perform the requested operation (the workbook is protected).');
+}
+
+/**
  * The size of a batch as sent: Office.js serializes the queued actions and the object paths
  * they act on as one JSON request, and Excel on the web refuses it past 5 MB
  * (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
@@ -291,6 +306,8 @@ export class SheetModel {
   selected?: string;
   charts: ChartModel[] = [];
   autoFilter?: string;
+  /** 审阅 → 保护工作表: writes on the sheet are refused (see `writable`). */
+  protected = false;
 
   constructor(
     public name: string,
@@ -376,6 +393,8 @@ export class WorkbookModel {
   active = '';
   /** The sheet the API takes as active where that is not the one shown (see FakeExcel.spuriousActivations). */
   apiActive?: string;
+  /** 审阅 → 保护工作簿: sheets cannot be added, deleted, renamed or hidden. */
+  structureProtected = false;
 
   /** The active sheet as the API gives it. */
   get activeForApi(): string {
@@ -474,6 +493,20 @@ export class FakeExcel {
    * The double fails `getActiveCell` too: what Excel does there is not documented.
    */
   chartSelected = false;
+  /**
+   * Another workbook is in front (the user switched windows while Huizong works): adding,
+   * loading and deleting worksheets fail with GeneralException
+   * (https://github.com/OfficeDev/office-js/issues/771, fixed only in later builds).
+   */
+  otherWorkbookInFront = false;
+  private elsewhere(what: string): void {
+    if (this.otherWorkbookInFront)
+      throw excelError('GeneralException', `There was an internal error while processing the request (${what}).`);
+  }
+  /** For the proxies: fails where another workbook is in front. */
+  checkInFront(what: string): void {
+    this.elsewhere(what);
+  }
   /**
    * The user is typing in a cell: a batch run without `delayForCellEdit` fails with
    * InvalidOperationInCellEditMode; with it, the batch waits until the edit ends
@@ -703,13 +736,37 @@ abstract class ProxyBase<T> {
   }
 }
 
+/** `protection` of a workbook (ExcelApi 1.7) or a worksheet (1.2): `protected` once loaded. */
+class ProtectionProxy {
+  private value?: boolean;
+  constructor(
+    readonly context: FakeContext,
+    private readonly api: string,
+    private readonly read: () => boolean | undefined,
+  ) {}
+  load(what: string): this {
+    if (what !== 'protected') throw new Error(`the double loads protection.protected only, not ${what}`);
+    this.context.push({ api: `${this.api}.load(protected)` }, () => {
+      this.value = this.read();
+      return 5;
+    });
+    return this;
+  }
+  get protected(): boolean {
+    if (this.value === undefined) throw notLoaded('protection.protected');
+    return this.value;
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly protection: ProtectionProxy;
   constructor(readonly context: FakeContext) {
     context.fake.use('Workbook.worksheets');
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
+    this.protection = new ProtectionProxy(context, 'WorkbookProtection', () => context.fake.model.structureProtected);
   }
   /**
    * The selection: the active sheet's selected area (A1 when nothing was selected). Several
@@ -779,7 +836,11 @@ class WorksheetCollectionProxy {
     return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL, true);
   }
   add(name: string): WorksheetProxy {
-    this.context.push({ api: 'WorksheetCollection.add', sheet: name }, () => void this.model.addSheet(name));
+    this.context.push({ api: 'WorksheetCollection.add', sheet: name }, () => {
+      this.context.fake.checkInFront('worksheets.add');
+      structureWritable(this.model);
+      this.model.addSheet(name);
+    });
     return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL);
   }
   load(what: string): this {
@@ -858,6 +919,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
           const model = context.fake.model;
           const sheet = named === undefined ? model.sheet(model.activeForApi) : model.sheet(named);
           if (!sheet) throw excelError('ItemNotFound', `sheet of ${address}`);
+          writable(sheet);
           const area = parseArea(address);
           for (const other of context.fake.model.sheets.filter((s) => s === sheet).flatMap((s) => s.tables)) {
             if (intersect(parseArea(other.range), area)) throw excelError('InvalidOperation', 'tables overlap');
@@ -870,7 +932,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       },
     };
     const freeze = (frozen: string) => {
-      const sheet = self.sheet();
+      const sheet = writable(self.sheet());
       const model = context.fake.model;
       if (model.active !== sheet.name) {
         model.apiActive = sheet.name;
@@ -897,7 +959,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
             (zoom.horizontalFitToPages === undefined) !== (zoom.verticalFitToPages === undefined)
           )
             return;
-          self.sheet().pageLayout[name] = value;
+          writable(self.sheet()).pageLayout[name] = value;
         });
       },
       configurable: true,
@@ -925,6 +987,15 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     return this.find();
   }
 
+  private protectionProxy?: ProtectionProxy;
+  /** A null sheet reads as not protected. */
+  get protection(): ProtectionProxy {
+    return (this.protectionProxy ??= new ProtectionProxy(this.context, 'WorksheetProtection', () => {
+      const sheet = this.resolve();
+      return sheet === NULL ? false : sheet.protected;
+    }));
+  }
+
   /** The sheet, where a command needs one. */
   sheet(): SheetModel {
     const sheet = this.resolve();
@@ -943,6 +1014,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   /** Renames the sheet (the proxy keeps pointing at the same sheet only where it was found by object, not by name). */
   set name(value: string) {
     this.context.push({ api: 'Worksheet.name', sheet: value }, () => {
+      structureWritable(this.context.fake.model);
       const sheet = this.sheet();
       const other = this.context.fake.model.sheet(value);
       if (other && other !== sheet) throw excelError('ItemAlreadyExists', `sheet ${value}`);
@@ -959,6 +1031,8 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   /** Excel refuses to delete the last visible sheet. */
   delete(): void {
     const record = this.context.push({ api: 'Worksheet.delete' }, () => {
+      this.context.fake.checkInFront('worksheet.delete');
+      structureWritable(this.context.fake.model);
       const sheet = this.sheet();
       record.sheet = sheet.name;
       const model = this.context.fake.model;
@@ -981,14 +1055,17 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         const address = typeof range === 'string' ? range : range.addressForRecord();
         this.context.push(
           { api: 'Worksheet.autoFilter.apply', address },
-          () => void (this.sheet().autoFilter = areaAddress(parseArea(address))),
+          () => void (writable(this.sheet()).autoFilter = areaAddress(parseArea(address))),
         );
       },
     };
   }
 
   set visibility(value: string) {
-    this.context.push({ api: 'Worksheet.visibility', data: value }, () => void (this.sheet().visibility = value));
+    this.context.push({ api: 'Worksheet.visibility', data: value }, () => {
+      structureWritable(this.context.fake.model);
+      this.sheet().visibility = value;
+    });
   }
 
   /** As loaded through `WorksheetCollection.load(…items/visibility)`. */
@@ -999,6 +1076,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   load(what: string): this {
     if (what === 'id') {
       this.context.push({ api: 'Worksheet.load(id)' }, () => {
+        this.context.fake.checkInFront('worksheet.load');
         const sheet = this.resolve();
         if (sheet !== NULL) this.loaded.id = sheet.id;
         return bytesOf(sheet === NULL ? null : sheet.id);
@@ -1007,6 +1085,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     }
     if (what !== 'name') throw new Error(`the double loads a worksheet's name only, not ${what}`);
     this.context.push({ api: 'Worksheet.load(name)' }, () => {
+      this.context.fake.checkInFront('worksheet.load');
       // Loading a null object's own properties is the documented pattern: no error.
       const sheet = this.resolve();
       if (sheet !== NULL) this.loaded.name = sheet.name;
@@ -1094,6 +1173,12 @@ abstract class AreasProxy extends ProxyBase<RangeTarget[]> {
     if (targets === NULL) throw excelError('ItemNotFound', 'a null range');
     return targets;
   }
+  /** The areas, for a command that changes them (refused on a protected sheet). */
+  writeTargets(): RangeTarget[] {
+    const targets = this.targets();
+    for (const { sheet } of targets) writable(sheet);
+    return targets;
+  }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     this.context.fake.use(`${this.kind}.conditionalFormats`);
     return new ConditionalFormatCollectionProxy(this.context, this);
@@ -1126,6 +1211,10 @@ class RangeProxy extends AreasProxy {
 
   private one(): RangeTarget {
     return this.targets()[0]!;
+  }
+
+  private writeOne(): RangeTarget {
+    return this.writeTargets()[0]!;
   }
 
   /** The address asked for (`getRange`); a derived range is named once resolved. */
@@ -1203,7 +1292,7 @@ class RangeProxy extends AreasProxy {
 
   private write(api: string, rows: unknown[][], apply: (sheet: SheetModel, r: number, c: number, v: unknown) => void): void {
     const record = this.context.push({ api, address: this.addressForRecord(), data: rows }, () => {
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       record.address = areaAddress(area);
       record.sheet = sheet.name;
       const height = area.e.r - area.s.r + 1;
@@ -1231,7 +1320,7 @@ class RangeProxy extends AreasProxy {
     if (rows.length === 1 && rows[0]!.length === 1) {
       const format = String(rows[0]![0]);
       const record = this.context.push({ api: 'Range.numberFormat', address: this.addressForRecord(), data: rows }, () => {
-        const { sheet, area } = this.one();
+        const { sheet, area } = this.writeOne();
         record.address = areaAddress(area);
         record.sheet = sheet.name;
         for (const [r, c] of cells(area)) sheet.numberFormats.set(key(r, c), format);
@@ -1247,14 +1336,14 @@ class RangeProxy extends AreasProxy {
 
   merge(across?: boolean): void {
     this.context.push({ api: 'Range.merge', address: this.addressForRecord(), data: { across } }, () => {
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       sheet.merges.push(areaAddress(area));
     });
   }
 
   clear(applyTo?: string): void {
     this.context.push({ api: 'Range.clear', address: this.addressForRecord(), data: applyTo }, () => {
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       for (const [r, c] of cells(area)) {
         sheet.values.delete(key(r, c));
         if (applyTo !== 'Contents') {
@@ -1268,7 +1357,7 @@ class RangeProxy extends AreasProxy {
   insert(shift: string): RangeProxy {
     this.context.push({ api: 'Range.insert', address: this.addressForRecord(), data: shift }, () => {
       if (shift !== 'Down') throw new Error('the double inserts down only');
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       // Shifting part of a row down is refused where a table or merged cells below reach out
       // of the shifted columns (Excel.ErrorCodes InsertDeleteConflict, MergedRangeConflict:
       // https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows
@@ -1367,7 +1456,7 @@ function styleNode(context: FakeContext, owner: RangeProxy, path: string[]): Sty
       const apiPath = path.map((p, i) => (path[i - 1] === 'borders' ? 'getItem' : p));
       const api = `RangeFormat.${[...apiPath, prop].join('.')}`;
       const record = context.push({ api, address: owner.addressForRecord(), data: value }, () => {
-        for (const { sheet, area } of owner.targets()) {
+        for (const { sheet, area } of owner.writeTargets()) {
           record.sheet = sheet.name;
           if (prop === 'columnWidth') for (let c = area.s.c; c <= area.e.c; c++) sheet.columnWidths.set(columnName(c), value as number);
           else if (prop === 'rowHeight') for (let r = area.s.r; r <= area.e.r; r++) sheet.rowHeights.set(r + 1, value as number);
@@ -1436,7 +1525,7 @@ class DataValidationProxy {
   private assign(name: keyof ValidationModel, value: unknown): void {
     const api = `${this.owner.kind}.dataValidation.${name}`;
     const record = this.context.push({ api, address: this.owner.addressForRecord(), data: value }, () => {
-      const targets = this.owner.targets();
+      const targets = this.owner.writeTargets();
       record.sheet = targets[0]?.sheet.name;
       this.check(name, value);
       const rules = new Set<string>();
@@ -1510,7 +1599,7 @@ class ConditionalFormatCollectionProxy {
   add(type: string): ConditionalFormatProxy {
     const format = new ConditionalFormatProxy(this.context);
     const record = this.context.push({ api: 'ConditionalFormatCollection.add', address: this.owner.addressForRecord(), data: type }, () => {
-      const targets = this.owner.targets();
+      const targets = this.owner.writeTargets();
       record.sheet = targets[0]?.sheet.name;
       const model: ConditionalFormatModel = { id: this.context.fake.model.newId(), type, areas: targets.map((t) => areaAddress(t.area)) };
       targets[0]!.sheet.conditionalFormats.push(model);
@@ -1601,7 +1690,8 @@ class ConditionalFormatProxy {
   delete(): void {
     this.context.push({ api: 'ConditionalFormat.delete' }, () => {
       for (const sheet of this.context.fake.model.sheets)
-        sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
+        if (sheet.conditionalFormats.includes(this.model!))
+          writable(sheet).conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
     });
   }
 }
