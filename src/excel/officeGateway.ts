@@ -37,6 +37,7 @@ import { queueRollupChart, queueRollupSheet, VALUES_BLOCK } from './rollupSheets
 import { marksApplier } from './marks';
 import { applyRow } from './row';
 import { applyTemplate } from './template';
+import { watchLeftCell } from './leftCellWatch';
 import { PRINT_SETUP_SET, queueFreeze } from './printSetup';
 import { queueProtection, refuseProtected, type ProtectionRead } from './protection';
 
@@ -454,26 +455,46 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     },
 
     /**
-     * 1 sync to register `worksheet.onChanged` (ExcelApi 1.7), 1 to remove it. Edits are
-     * gathered (debounce.ts) and handed on as one address list once the sheet is quiet.
+     * 1 sync to register `worksheet.onChanged` and `onSelectionChanged` (ExcelApi 1.7), 1 to
+     * remove them. Edits are gathered (debounce.ts) and handed on as one address list once the
+     * sheet is quiet; a cell left with a value picked from its drop-down, which fires no
+     * onChanged on the web, is handed on the same way (leftCellWatch.ts: 1 small sync per move).
      */
     async onSheetChanged(sheetName: string, handler: (address: string) => void): Promise<() => Promise<void>> {
       const batcher = createChangeBatcher(handler, options.debounce);
-      const registration = await host.run(async (context) => {
+      const watch = watchLeftCell(
+        (cells) =>
+          host.run(
+            async (context) => {
+              const sheet = context.workbook.worksheets.getItem(sheetName);
+              const ranges = cells.map((cell) => sheet.getRange(cell).load('values'));
+              await context.sync();
+              return ranges.map((range) => range.values[0]?.[0]);
+            },
+            runOptions({ automatic: true }),
+          ),
+        (cell) => batcher.push(cell),
+      );
+      const registrations = await host.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        const result = sheet.onChanged.add(async (event) => {
+        const changed = sheet.onChanged.add(async (event) => {
+          watch.reported(event.address);
           batcher.push(event.address);
         });
+        const moved = sheet.onSelectionChanged.add(async (event) => {
+          await watch.moved(event.address);
+        });
         await context.sync();
-        return result;
+        return [changed, moved];
       });
       let removed = false;
       return async () => {
         if (removed) return;
         removed = true;
+        watch.stop();
         batcher.cancel();
-        await host.runIn(registration.context, async (context) => {
-          registration.remove();
+        await host.runIn(registrations[0]!.context, async (context) => {
+          for (const registration of registrations) registration.remove();
           await context.sync();
         });
       };

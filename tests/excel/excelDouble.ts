@@ -302,6 +302,7 @@ export class SheetModel {
   pageLayout: Record<string, unknown> = {};
   conditionalFormats: ConditionalFormatModel[] = [];
   handlers: ((args: unknown) => Promise<unknown>)[] = [];
+  selectionHandlers: ((args: unknown) => Promise<unknown>)[] = [];
   visibility = 'Visible';
   selected?: string;
   charts: ChartModel[] = [];
@@ -612,6 +613,24 @@ export class FakeExcel {
       await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
   }
 
+  /** The user clicks or moves to `address`: the sheet's onSelectionChanged handlers hear of it. */
+  async select(sheetName: string, address: string): Promise<void> {
+    const sheet = this.model.sheet(sheetName)!;
+    sheet.selected = address;
+    this.model.show(sheet.name);
+    for (const handler of sheet.selectionHandlers)
+      await handler({ address, worksheetId: sheet.id, type: 'WorksheetSelectionChanged', source: 'Local' });
+  }
+
+  /**
+   * The user picks a value from the cell's drop-down list: the value changes, and onChanged does
+   * NOT fire (Excel on the web: https://github.com/OfficeDev/office-js/issues/4066,
+   * https://github.com/OfficeDev/office-js/issues/3888).
+   */
+  pickFromList(sheetName: string, address: string, value: unknown): void {
+    this.model.sheet(sheetName)!.setValues(address, [[value]]);
+  }
+
   /** The user starts typing in a cell (see `editing`). */
   startEditing(): void {
     if (this.editing) return;
@@ -894,6 +913,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   readonly freezePanes: { freezeAt: (range: RangeProxy | string) => void; freezeRows: (n: number) => void };
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
   readonly onChanged: { add: (handler: (args: unknown) => Promise<unknown>) => EventRegistration };
+  readonly onSelectionChanged: { add: (handler: (args: unknown) => Promise<unknown>) => EventRegistration };
 
   constructor(
     context: FakeContext,
@@ -978,6 +998,13 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
       add: (handler) => {
         const registration = new EventRegistration(context, this, handler);
         context.push({ api: 'Worksheet.onChanged' }, () => void self.sheet().handlers.push(handler));
+        return registration;
+      },
+    };
+    this.onSelectionChanged = {
+      add: (handler) => {
+        const registration = new EventRegistration(context, this, handler);
+        context.push({ api: 'Worksheet.onSelectionChanged' }, () => void self.sheet().selectionHandlers.push(handler));
         return registration;
       },
     };
@@ -1141,6 +1168,7 @@ class EventRegistration {
     this.context.push({ api: 'EventHandlerResult.remove' }, () => {
       const sheet = this.sheet.sheet();
       sheet.handlers = sheet.handlers.filter((h) => h !== this.handler);
+      sheet.selectionHandlers = sheet.selectionHandlers.filter((h) => h !== this.handler);
     });
   }
 }
