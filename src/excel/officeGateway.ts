@@ -12,6 +12,7 @@
  * layout.ts — and the pure `_huizong` records in core/meta/records.ts.
  */
 import {
+  readMarksRecord,
   readNoticeMaterials,
   readRollupSheetsRecord,
   storedFormFor,
@@ -242,6 +243,8 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           if (selectedRow !== undefined) snapshot.selectedRow = selectedRow;
           const storedForm = storedFormFor(metaPairs(meta), snapshot.sheet);
           if (storedForm) snapshot.storedForm = storedForm;
+          // The marks record in the rows read: where the marking that follows looks for the earlier marks.
+          marks.remember(snapshot.sheet, readMarksRecord(metaPairs(meta), snapshot.sheet));
           return snapshot;
         } catch (error) {
           if (!isPayloadError(error)) throw error;

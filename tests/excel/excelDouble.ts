@@ -1644,6 +1644,10 @@ class ConditionalFormatCollectionProxy {
       const found = sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => targets.some((t) => intersect(parseArea(a), t.area))));
       if (/rule/.test(what) && found.some((cf) => cf.unreadable))
         throw excelError('GeneralException', 'This operation is not permitted for the current object.');
+      // `items/custom/…` over formats of other types fails; `customOrNullObject` is the way
+      // (https://github.com/OfficeDev/office-js/issues/2180).
+      if (/items\/custom\//.test(what) && found.some((cf) => cf.type !== 'Custom'))
+        throw excelError('InvalidOperation', 'This operation is not permitted for the current object.');
       this.loadedItems = found.map((model) => {
         const proxy = new ConditionalFormatProxy(this.context);
         proxy.model = model;
