@@ -8,15 +8,14 @@
  * on as an edit would be.
  */
 
-/** The first cell of a selection's address: `'Sheet 1'!$B$3:C4` → `B3`. */
-export function firstCell(address: string): string {
-  return (
-    address
-      .slice(address.lastIndexOf('!') + 1)
-      .split(/[,:]/)[0]!
-      .replace(/\$/g, '')
-      .toUpperCase() || 'A1'
-  );
+/** The first cell of a selection's address: `'Sheet 1'!$B$3:C4` → `B3`; none for whole rows or columns (`C:C`). */
+export function firstCell(address: string): string | undefined {
+  const cell = address
+    .slice(address.lastIndexOf('!') + 1)
+    .split(/[,:]/)[0]!
+    .replace(/\$/g, '')
+    .toUpperCase();
+  return /^[A-Z]+\d+$/.test(cell) ? cell : undefined;
 }
 
 export interface LeftCellWatch {
@@ -42,10 +41,13 @@ export function watchLeftCell(read: (cells: readonly string[]) => Promise<unknow
     if (stopped) return;
     const cell = firstCell(address);
     const left = current?.known && current.cell !== cell ? current : undefined;
-    current = { cell, known: false };
-    const values = await read(left ? [left.cell, cell] : [cell]);
+    current = cell === undefined ? undefined : { cell, known: false };
+    const cells = [...(left ? [left.cell] : []), ...(cell === undefined ? [] : [cell])];
+    if (!cells.length) return;
+    const values = await read(cells);
     if (stopped) return;
     if (left && !same(values[0], left.value)) changed(left.cell);
+    if (cell === undefined || !current) return;
     // A move that came while this one was read has taken over the watch.
     if (current.cell === cell && !current.known) current = { cell, value: values[values.length - 1], known: true };
   };

@@ -68,6 +68,7 @@ test('an edit onChanged reported is checked once, not again when the cell is lef
 test('the first cell of a selection address; a move while a read is under way is taken from where it got to', async () => {
   expect(firstCell("'Sheet 1'!$B$3:C4")).toBe('B3');
   expect(firstCell('D7,F9')).toBe('D7');
+  expect(firstCell('C:C')).toBeUndefined();
   const values: Record<string, unknown> = { A1: 1, A2: 2, A3: 3 };
   const changed: string[] = [];
   const watch = watchLeftCell(
