@@ -7,6 +7,7 @@
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
 import { rollupSheetsPlan } from '../../src/core/plan/rollupSheetsPlan';
+import { rosterSheetPlan } from '../../src/core/plan/rosterSheetPlan';
 import { templatePlan } from '../../src/core/plan/templatePlan';
 import { rollUp } from '../../src/core/rollup/rollup';
 import { validateGrids } from '../../src/core/validate/workbook';
@@ -91,6 +92,17 @@ describe('a workbook whose structure is protected', () => {
       '工作簿的结构受保护，不能添加或删除工作表，什么也没有改动：请点 审阅 → 保护工作簿 取消保护（有密码时输入密码）后再试。',
     );
     expect(changed).toBe(false);
+  });
+
+  test('a new roster sheet, and the notice’s ticks where _huizong is still to be added: nothing changed, said', async () => {
+    const fake = protectedWorkbook();
+    const gateway = createOfficeGateway({ host: fake.host() });
+    const roster = await outcome(fake, () => gateway.createRosterSheet(rosterSheetPlan('zh-CN')));
+    expect(roster.said).toContain('保护工作簿');
+    expect(roster.changed).toBe(false);
+    const ticks = await outcome(fake, () => gateway.writeNoticeMaterials([]));
+    expect(ticks.said).toContain('保护工作簿');
+    expect(ticks.changed).toBe(false);
   });
 
   test('writing the roll-up changes nothing and says so', async () => {
