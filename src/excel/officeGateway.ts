@@ -94,7 +94,14 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
   const budget = options.requestBudget ?? REQUEST_BUDGET;
   const limit = options.rangesLimit ?? RANGES_LIMIT;
   const marks = marksApplier(budget, limit);
-  const printable = host.supports?.(PRINT_SETUP_SET.name, PRINT_SETUP_SET.version) ?? true;
+  // Asked when a sheet is written, Office being ready by then; a host that cannot say is taken to have it.
+  const printable = () => {
+    try {
+      return host.supports?.(PRINT_SETUP_SET.name, PRINT_SETUP_SET.version) ?? true;
+    } catch {
+      return true;
+    }
+  };
 
   /**
    * 3 syncs (see rollupSheets.ts), one more per further ~4 MB of commands: at most 4 for
@@ -158,7 +165,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
       for (const [i, sheetPlan] of plan.sheets.entries()) {
         const sheet = added[i];
-        if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable);
+        if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable());
       }
       const chart = 'chart' in plan ? plan.chart : undefined;
       if (chart) {
@@ -294,7 +301,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     async createTemplate(plan: TemplatePlan): Promise<void> {
       // A request refused as too large: the template is taken back (or said partly written) and
       // built again in smaller requests.
-      await host.run((context) => withShrinkingBudget(budget, (current) => applyTemplate(context, plan, current, printable)));
+      await host.run((context) => withShrinkingBudget(budget, (current) => applyTemplate(context, plan, current, printable())));
     },
 
     /** 1 sync (see syncWithMeta). */
