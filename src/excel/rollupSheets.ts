@@ -146,7 +146,7 @@ export async function queueRollupSheet(
   await batch.room(null);
   queueFreeze(sheet, plan.freeze);
   if (plan.autoFilter) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
-  queuePrintSetup(sheet, plan.printTitleRows, printable);
+  queuePrintSetup(sheet, plan.printTitleRows, printable, height);
 }
 
 /**

@@ -187,7 +187,7 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
     table.name = tableName;
     table.style = 'TableStyleLight1';
     queueFreeze(sheet, plan.freeze);
-    queuePrintSetup(sheet, plan.groups ? `$${plan.groups.row}:$${headerRow}` : undefined, printable);
+    queuePrintSetup(sheet, plan.groups ? `$${plan.groups.row}:$${headerRow}` : undefined, printable, lastDataRow);
 
     sheet.getRange(`B${firstDataRow}`).select();
     await batch.sync();
