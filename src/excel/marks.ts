@@ -17,6 +17,7 @@ import type { MarkPlan, MarkSeverity } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import { Batch, COMMAND_OVERHEAD, isFinal, payloadBytes, withShrinkingBudget } from './batch';
 import { metaKeys, metaPairs, PartlyWritten, syncWithMeta, writeMeta } from './meta';
+import { queueProtection, refuseProtected } from './protection';
 
 export const MARK_FORMULAS: Record<MarkSeverity, string> = {
   error: '=OR(TRUE,"huizong-error"="")',
@@ -99,12 +100,84 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
   }
 
+  /** The marks record last seen per sheet (read with the snapshot, or written): where to look for Huizong's formats. */
+  const known = new Map<string, MarksRecord | null>();
+
+  /** The cells a record covers, as areas. */
+  const recordAreas = (record: MarksRecord | null | undefined) =>
+    record ? compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]) : [];
+
   /**
-   * Reads the sheet's conditional formats, `_huizong`'s keys and the validation rules where
-   * new prompts go: one sync (see syncWithMeta). Loading the rule of some user-made
-   * conditional formats fails (office-js #6827, #6835): then the types are read alone and
-   * each custom rule on its own, the unreadable ones skipped — they are not Huizong's, whose
-   * formulas always read — one more sync per custom format, on that path only.
+   * The conditional formats where Huizong recorded marks, not the whole sheet's: range areas
+   * when one `getRanges` call takes them, else the block around them. None without a record.
+   */
+  function formatsWhere(sheet: Excel.Worksheet, areas: readonly string[]): Excel.ConditionalFormatCollection | undefined {
+    if (!areas.length) return undefined;
+    const chunks = chunkAreas(areas, limit);
+    if (chunks.length === 1) return sheet.getRanges(chunks[0]!).conditionalFormats;
+    const bounds = areas.map((a) => parseRange(a)!);
+    const top = Math.min(...bounds.map((b) => b.s.r));
+    const bottom = Math.max(...bounds.map((b) => b.e.r));
+    const left = Math.min(...bounds.map((b) => b.s.c));
+    const right = Math.max(...bounds.map((b) => b.e.c));
+    return sheet.getRange(`${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`).conditionalFormats;
+  }
+
+  /** Loads the formats' types and, for custom ones only, their rule (`customOrNullObject`). */
+  function loadFormats(formats: Excel.ConditionalFormatCollection | undefined, withRules: boolean): void {
+    formats?.load(withRules ? 'items/type,items/customOrNullObject/rule/formula' : 'items/type');
+  }
+
+  /**
+   * Huizong's among the loaded formats. Where only the types were loaded (a user's format whose
+   * rule cannot be read failed the load: office-js #6827, #6835), the custom ones' rules are
+   * read together, and should one of those fail, each alone, the unreadable skipped — they are
+   * not Huizong's, whose formulas always read. One more sync, or one per custom format in the
+   * recorded areas on that last path only.
+   */
+  async function huizongFormats(
+    context: Excel.RequestContext,
+    formats: Excel.ConditionalFormatCollection | undefined,
+    withRules: boolean,
+  ): Promise<Excel.ConditionalFormat[]> {
+    if (!formats) return [];
+    if (withRules)
+      return formats.items.filter(
+        (format) => !format.customOrNullObject.isNullObject && isHuizongMark(format.customOrNullObject.rule.formula),
+      );
+    const custom = formats.items.filter((format) => format.type === 'Custom');
+    const rules = custom.map((format) => {
+      const rule = format.custom.rule;
+      rule.load('formula');
+      return rule;
+    });
+    try {
+      await context.sync();
+      return custom.filter((_, i) => isHuizongMark(rules[i]!.formula));
+    } catch (error) {
+      if (isFinal(error)) throw error;
+    }
+    const ours: Excel.ConditionalFormat[] = [];
+    for (const format of custom) {
+      const rule = format.custom.rule;
+      rule.load('formula');
+      try {
+        await context.sync();
+        if (isHuizongMark(rule.formula)) ours.push(format);
+      } catch (failure) {
+        if (isFinal(failure)) throw failure;
+      }
+    }
+    return ours;
+  }
+
+  /**
+   * Reads `_huizong`'s keys, the validation rules where new prompts go and Huizong's
+   * conditional formats, looked for only where its record says it marked: one sync (see
+   * syncWithMeta) when the record is as last seen — read with the snapshot, or written by the
+   * last marking. Otherwise the formats are read where the record now says, one sync more.
+   * A user's format whose rule cannot be read costs more syncs but never stops the read
+   * (huizongFormats).
    */
   async function readMarks(context: Excel.RequestContext, name: string, promptAreas: readonly string[] = []) {
     // The rules' loads share the read's request up to half the budget; the rest follow in
@@ -126,35 +199,41 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
         validation.load('type,rule');
         return { area, validation };
       });
+    const guessed = recordAreas(known.get(name));
     const queue = (withRules: boolean) => () => {
       const sheet = context.workbook.worksheets.getItem(name);
-      const formats = sheet.getRange().conditionalFormats;
-      formats.load(withRules ? 'items/type,items/customOrNullObject/rule/formula' : 'items/type');
-      return { sheet, formats, validations: loadRules(sheet, parts[0]!) };
+      const formats = formatsWhere(sheet, guessed);
+      loadFormats(formats, withRules);
+      return { sheet, formats, validations: loadRules(sheet, parts[0]!), protection: queueProtection(context, sheet) };
     };
     let read: Awaited<ReturnType<typeof syncWithMeta<ReturnType<ReturnType<typeof queue>>>>>;
-    const ours: Excel.ConditionalFormat[] = [];
+    let withRules = true;
     try {
       read = await syncWithMeta(context, queue(true), metaKeys);
-      for (const format of read.main.formats.items) {
-        const custom = format.customOrNullObject;
-        if (!custom.isNullObject && isHuizongMark(custom.rule.formula)) ours.push(format);
-      }
     } catch (error) {
       if (isFinal(error)) throw error;
+      withRules = false;
       read = await syncWithMeta(context, queue(false), metaKeys);
-      for (const format of read.main.formats.items) {
-        if (format.type !== 'Custom') continue;
-        const rule = format.custom.rule;
-        rule.load('formula');
-        try {
-          await context.sync();
-          if (isHuizongMark(rule.formula)) ours.push(format);
-        } catch (failure) {
-          if (isFinal(failure)) throw failure;
-        }
+    }
+    let formats = read.main.formats;
+    const found = readMarksRecord(metaPairs(read.meta), name);
+    const areas = recordAreas(found);
+    if (areas.join(',') !== guessed.join(',')) {
+      // The record is not as last seen: the formats where it says.
+      formats = formatsWhere(read.main.sheet, areas);
+      withRules = true;
+      loadFormats(formats, true);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (isFinal(error) || !formats) throw error;
+        withRules = false;
+        formats = formatsWhere(read.main.sheet, areas);
+        loadFormats(formats, false);
+        await context.sync();
       }
     }
+    const ours = await huizongFormats(context, formats, withRules);
     const { main, meta } = read;
     const validations = [...main.validations];
     for (const part of parts.slice(1)) {
@@ -169,7 +248,17 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       const mixed = validation.type === 'Inconsistent' || validation.type === 'MixedCriteria';
       rules.set(area, mixed ? undefined : JSON.stringify(validation.rule ?? null));
     }
-    return { sheet: main.sheet, ours, rules, meta, pairs, record: readMarksRecord(pairs, name), lastRow: templateLastRow(pairs, name) };
+    known.set(name, found ?? null);
+    return {
+      sheet: main.sheet,
+      ours,
+      rules,
+      meta,
+      pairs,
+      record: found,
+      lastRow: templateLastRow(pairs, name),
+      protection: main.protection,
+    };
   }
 
   /**
@@ -201,16 +290,33 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
      */
     async apply(context: Excel.RequestContext, plan: MarkPlan): Promise<void> {
       // A request refused as too large wrote nothing: the same marks go again in smaller batches.
-      await withShrinkingBudget(budget, (current) => applyMarks(context, plan, current));
+      try {
+        await withShrinkingBudget(budget, (current) => applyMarks(context, plan, current));
+      } catch (error) {
+        known.delete(plan.sheet);
+        throw error;
+      }
+    },
+
+    /** The marks record of `sheet` as just read elsewhere (with the snapshot): where the next marking looks first. */
+    remember(sheet: string, record: MarksRecord | undefined): void {
+      known.set(sheet, record ?? null);
     },
 
     /** 2 syncs: as apply, without new marks; the record goes last, once all is put back. */
     async clear(context: Excel.RequestContext, sheetName: string): Promise<void> {
       const read = await readMarks(context, sheetName);
+      // Nothing to take away on a protected sheet is no refusal; anything to take away is refused whole.
+      if (read.ours.length || read.record) refuseProtected(read.protection, sheetName, false);
       const batch = new Batch(context, budget);
       await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
       if (read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, sheetName, undefined));
-      await batch.sync();
+      try {
+        await batch.sync();
+      } finally {
+        known.delete(sheetName);
+      }
+      known.set(sheetName, null);
     },
   };
 
@@ -222,6 +328,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     // The record first: should a later command fail (the batch is not transactional),
     // 清除标记 still finds every mark, the earlier ones listed as stale.
     const marked = plan.cells.error.length + plan.cells.warning.length > 0;
+    // Refused before anything is written: a protected sheet, or `_huizong` to be added to a protected workbook.
+    if (marked || read.record || read.ours.length) refuseProtected(read.protection, plan.sheet, marked && !read.meta.exists);
     let record: MarksRecord | undefined;
     if (marked) {
       record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
@@ -262,5 +370,6 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       if (isFinal(error) && batch.extraSyncs === 0) throw error;
       throw new PartlyWritten('marks', { sheet: plan.sheet }, error);
     }
+    known.set(plan.sheet, record ?? null);
   }
 }

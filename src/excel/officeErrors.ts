@@ -18,6 +18,8 @@ const ACTIONS: Record<string, IssueCode> = {
   RequestPayloadSizeLimitExceeded: 'excel.request-too-large',
   ResponsePayloadSizeLimitExceeded: 'excel.response-too-large',
   RequestAborted: 'excel.aborted',
+  // Another workbook in front (https://github.com/OfficeDev/office-js/issues/771) among other causes.
+  GeneralException: 'excel.general',
   InsertDeleteConflict: 'excel.insert-conflict',
   MergedRangeConflict: 'excel.insert-conflict',
 };
@@ -36,6 +38,10 @@ export function errorText(error: unknown, lang: Lang): string {
   if (codeOf(error) === 'HuizongPartlyWritten') {
     const { action, params } = error as { action: 'template' | 'marks' | 'row' | 'rollup'; params: Record<string, string | number> };
     return messageFor(`excel.partly-written.${action}`, params, lang);
+  }
+  if (codeOf(error) === 'HuizongProtected') {
+    const { what, sheet } = error as { what: 'sheet' | 'workbook'; sheet: string };
+    return messageFor(`excel.protected.${what}`, { sheet }, lang);
   }
   const code = ACTIONS[codeOf(error)];
   if (code) return messageFor(code, {}, lang);

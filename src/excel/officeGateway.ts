@@ -12,6 +12,7 @@
  * layout.ts — and the pure `_huizong` records in core/meta/records.ts.
  */
 import {
+  readMarksRecord,
   readNoticeMaterials,
   readRollupSheetsRecord,
   storedFormFor,
@@ -27,7 +28,7 @@ import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import type { RollupSheetNames, RollupSheetRole, RollupSheetsPlan } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
-import { Batch, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions } from './batch';
+import { Batch, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions, withShrinkingBudget } from './batch';
 import { createChangeBatcher, type DebounceOptions } from './debounce';
 import type { CallOptions, ExcelGateway, WorkbookSheet } from './gateway';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
@@ -37,6 +38,9 @@ import { queueRollupChart, queueRollupSheet, VALUES_BLOCK } from './rollupSheets
 import { marksApplier } from './marks';
 import { applyRow } from './row';
 import { applyTemplate } from './template';
+import { watchLeftCell } from './leftCellWatch';
+import { PRINT_SETUP_SET, queueFreeze } from './printSetup';
+import { queueProtection, refuseProtected, type ProtectionRead } from './protection';
 
 // The names tests, scripts and the pane import from here stay where they were.
 export { Batch, COMMAND_OVERHEAD, payloadBytes, REQUEST_BUDGET } from './batch';
@@ -61,6 +65,8 @@ export interface OfficeHost {
   /** `Excel.run` on the context of an earlier batch (to remove an event handler). */
   runIn<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   createWorkbook(base64: string): Promise<void>;
+  /** Whether the host has a requirement set (`Office.context.requirements.isSetSupported`); taken as yes when missing. */
+  supports?(name: string, version: string): boolean;
 }
 
 export function excelHost(): OfficeHost {
@@ -68,6 +74,7 @@ export function excelHost(): OfficeHost {
     run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     runIn: (context, batch) => Excel.run(context, batch),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
+    supports: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }
 
@@ -87,6 +94,116 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
   const budget = options.requestBudget ?? REQUEST_BUDGET;
   const limit = options.rangesLimit ?? RANGES_LIMIT;
   const marks = marksApplier(budget, limit);
+  // Asked when a sheet is written, Office being ready by then; a host that cannot say is taken to have it.
+  const printable = () => {
+    try {
+      return host.supports?.(PRINT_SETUP_SET.name, PRINT_SETUP_SET.version) ?? true;
+    } catch {
+      return true;
+    }
+  };
+
+  /**
+   * 3 syncs (see rollupSheets.ts), one more per further ~4 MB of commands: at most 4 for
+   * 10,000 activity rows, the requests sized by `budget`.
+   */
+  async function writeRollup(
+    context: Excel.RequestContext,
+    plan: RollupSheetsPlan | NoticeSheetsPlan,
+    budget: number,
+  ): Promise<RollupSheetNames> {
+    const { main, meta } = await syncWithMeta(
+      context,
+      () => {
+        const collection = context.workbook.worksheets;
+        collection.load('items/name,items/id');
+        return { sheets: collection, protection: queueProtection(context) };
+      },
+      metaKeys,
+    );
+    // Refused before anything is written where the workbook's structure is protected.
+    refuseProtected(main.protection, undefined, true);
+    const sheets = main.sheets;
+    const pairs = metaPairs(meta);
+    const record = readRollupSheetsRecord(pairs);
+    const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const ours = sheets.items.filter((sheet) => record?.sheets.some((r) => r.id === sheet.id && same(r.name, sheet.name)));
+
+    // Ours out of the way, the new ones in, ours gone; the new sheets' ids.
+    const taken = sheets.items.map((sheet) => sheet.name);
+    const free = new Set(ours.map((sheet) => sheet.name.toLowerCase()));
+    const unavailable = taken.filter((name) => !free.has(name.toLowerCase()));
+    ours.forEach((sheet, i) => {
+      const temporary = uniqueName(`~huizong-old-${i + 1}`, [...taken, ...unavailable], 31, (base, n) => `${base}-${n}`);
+      unavailable.push(temporary);
+      sheet.name = temporary;
+    });
+    const names = {} as RollupSheetNames;
+    // By index in the plan: the whole notice repeats 汇总 / 报送情况 once per form.
+    const given: string[] = [];
+    try {
+      const added: Excel.Worksheet[] = [];
+      for (const sheetPlan of plan.sheets) {
+        const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
+        unavailable.push(name);
+        given.push(name);
+        if (isRollupRole(sheetPlan.role)) names[sheetPlan.role] ??= name;
+        const sheet = context.workbook.worksheets.add(name);
+        sheet.load('id');
+        added.push(sheet);
+      }
+      await context.sync();
+
+      // The record first, then the sheets and the chart.
+      const batch = new Batch(context, budget);
+      const written: RollupSheetsRecord = {
+        v: 1,
+        sheets: plan.sheets.map((p, i) => ({ role: p.role, name: given[i] ?? p.name, id: added[i]?.id ?? '' })),
+      };
+      await writeMeta(batch, meta, withRollupRecord(pairs, written));
+      const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
+      for (const [i, sheetPlan] of plan.sheets.entries()) {
+        const sheet = added[i];
+        if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable());
+      }
+      const chart = 'chart' in plan ? plan.chart : undefined;
+      if (chart) {
+        const onAt = plan.sheets.findIndex((p) => p.role === chart.on);
+        const dataAt = plan.sheets.findIndex((p) => p.role === chart.dataSheet);
+        const chartOn = added[onAt];
+        const chartData = added[dataAt];
+        const dataPlan = plan.sheets[dataAt];
+        if (chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, chart, dataPlan.values);
+      }
+      // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
+      for (const sheet of ours) sheet.delete();
+      const first =
+        added[
+          Math.max(
+            0,
+            plan.sheets.findIndex((p) => p.role === 'rows'),
+          )
+        ];
+      if (first) {
+        first.activate();
+        first.getRange('select' in plan ? plan.select : 'A1').select();
+      }
+      await batch.sync();
+    } catch (error) {
+      const undo = { meta, sheets: before };
+      if (!(await putBack(context, undo)))
+        throw new PartlyWritten(
+          'rollup',
+          {
+            sheets: given.map((n) => `“${n}”`).join(''),
+          },
+          error,
+        );
+      throw error;
+    }
+    return names;
+  }
 
   return {
     /**
@@ -133,6 +250,8 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
           if (selectedRow !== undefined) snapshot.selectedRow = selectedRow;
           const storedForm = storedFormFor(metaPairs(meta), snapshot.sheet);
           if (storedForm) snapshot.storedForm = storedForm;
+          // The marks record in the rows read: where the marking that follows looks for the earlier marks.
+          marks.remember(snapshot.sheet, readMarksRecord(metaPairs(meta), snapshot.sheet));
           return snapshot;
         } catch (error) {
           if (!isPayloadError(error)) throw error;
@@ -180,7 +299,9 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 
     /** See template.ts: 2 syncs whatever the template's size (more only past the request budget). */
     async createTemplate(plan: TemplatePlan): Promise<void> {
-      await host.run((context) => applyTemplate(context, plan, budget));
+      // A request refused as too large: the template is taken back (or said partly written) and
+      // built again in smaller requests.
+      await host.run((context) => withShrinkingBudget(budget, (current) => applyTemplate(context, plan, current, printable())));
     },
 
     /** 1 sync (see syncWithMeta). */
@@ -194,7 +315,8 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     /** 2 syncs: `_huizong`'s keys read, then written back with the materials. */
     async writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void> {
       await host.run(async (context) => {
-        const { meta } = await syncWithMeta(context, () => undefined, metaKeys);
+        const { main, meta } = await syncWithMeta(context, () => queueProtection(context), metaKeys);
+        refuseProtected(main, undefined, !meta.exists);
         const batch = new Batch(context, budget);
         await writeMeta(batch, meta, withNoticeMaterials(metaPairs(meta), materials));
         await batch.sync();
@@ -248,7 +370,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       return host.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
-        await context.sync();
+        refuseProtected(await syncedProtection(context), undefined, true);
         const name = uniqueName(
           plan.sheetName,
           sheets.items.map((s) => s.name),
@@ -295,8 +417,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
               message: validation.error.message,
             };
         }
-        sheet.freezePanes.freezeRows(plan.freeze.rows);
-        sheet.activate();
+        queueFreeze(sheet, plan.freeze);
         sheet.getRange(plan.select).select();
         await batch.sync();
         return name;
@@ -329,98 +450,10 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
      * `_huizong` instead of giving a null object, the first read takes 1 more (syncWithMeta).
      */
     async writeRollupSheets(plan: RollupSheetsPlan | NoticeSheetsPlan): Promise<RollupSheetNames> {
-      return host.run(async (context) => {
-        const { main: sheets, meta } = await syncWithMeta(
-          context,
-          () => {
-            const collection = context.workbook.worksheets;
-            collection.load('items/name,items/id');
-            return collection;
-          },
-          metaKeys,
-        );
-        const pairs = metaPairs(meta);
-        const record = readRollupSheetsRecord(pairs);
-        const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
-        const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-        const ours = sheets.items.filter((sheet) => record?.sheets.some((r) => r.id === sheet.id && same(r.name, sheet.name)));
-
-        // Ours out of the way, the new ones in, ours gone; the new sheets' ids.
-        const taken = sheets.items.map((sheet) => sheet.name);
-        const free = new Set(ours.map((sheet) => sheet.name.toLowerCase()));
-        const unavailable = taken.filter((name) => !free.has(name.toLowerCase()));
-        ours.forEach((sheet, i) => {
-          const temporary = uniqueName(`~huizong-old-${i + 1}`, [...taken, ...unavailable], 31, (base, n) => `${base}-${n}`);
-          unavailable.push(temporary);
-          sheet.name = temporary;
-        });
-        const names = {} as RollupSheetNames;
-        // By index in the plan: the whole notice repeats 汇总 / 报送情况 once per form.
-        const given: string[] = [];
-        try {
-          const added: Excel.Worksheet[] = [];
-          for (const sheetPlan of plan.sheets) {
-            const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
-            unavailable.push(name);
-            given.push(name);
-            if (isRollupRole(sheetPlan.role)) names[sheetPlan.role] ??= name;
-            const sheet = context.workbook.worksheets.add(name);
-            sheet.load('id');
-            added.push(sheet);
-          }
-          await context.sync();
-
-          // The record first, then the sheets and the chart.
-          const batch = new Batch(context, budget);
-          const written: RollupSheetsRecord = {
-            v: 1,
-            sheets: plan.sheets.map((p, i) => ({ role: p.role, name: given[i] ?? p.name, id: added[i]?.id ?? '' })),
-          };
-          await writeMeta(batch, meta, withRollupRecord(pairs, written));
-          const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
-          for (const [i, sheetPlan] of plan.sheets.entries()) {
-            const sheet = added[i];
-            if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes);
-          }
-          const chart = 'chart' in plan ? plan.chart : undefined;
-          if (chart) {
-            const onAt = plan.sheets.findIndex((p) => p.role === chart.on);
-            const dataAt = plan.sheets.findIndex((p) => p.role === chart.dataSheet);
-            const chartOn = added[onAt];
-            const chartData = added[dataAt];
-            const dataPlan = plan.sheets[dataAt];
-            if (chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, chart, dataPlan.values);
-          }
-          // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
-          for (const sheet of ours) sheet.delete();
-          const first =
-            added[
-              Math.max(
-                0,
-                plan.sheets.findIndex((p) => p.role === 'rows'),
-              )
-            ];
-          if (first) {
-            first.activate();
-            first.getRange('select' in plan ? plan.select : 'A1').select();
-          }
-          await batch.sync();
-        } catch (error) {
-          const undo = { meta, sheets: before };
-          if (!(await putBack(context, undo)))
-            throw new PartlyWritten(
-              'rollup',
-              {
-                sheets: given.map((n) => `“${n}”`).join(''),
-              },
-              error,
-            );
-          throw error;
-        }
-        return names;
-      });
+      // A request refused as too large changed nothing, and what came before it is put back:
+      // the sheets are written again in smaller requests.
+      return host.run((context) => withShrinkingBudget(budget, (current) => writeRollup(context, plan, current)));
     },
-
     /** 1 sync. */
     async selectCell(sheetName: string, address: string): Promise<void> {
       await host.run(async (context) => {
@@ -432,26 +465,46 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     },
 
     /**
-     * 1 sync to register `worksheet.onChanged` (ExcelApi 1.7), 1 to remove it. Edits are
-     * gathered (debounce.ts) and handed on as one address list once the sheet is quiet.
+     * 1 sync to register `worksheet.onChanged` and `onSelectionChanged` (ExcelApi 1.7), 1 to
+     * remove them. Edits are gathered (debounce.ts) and handed on as one address list once the
+     * sheet is quiet; a cell left with a value picked from its drop-down, which fires no
+     * onChanged on the web, is handed on the same way (leftCellWatch.ts: 1 small sync per move).
      */
     async onSheetChanged(sheetName: string, handler: (address: string) => void): Promise<() => Promise<void>> {
       const batcher = createChangeBatcher(handler, options.debounce);
-      const registration = await host.run(async (context) => {
+      const watch = watchLeftCell(
+        (cells) =>
+          host.run(
+            async (context) => {
+              const sheet = context.workbook.worksheets.getItem(sheetName);
+              const ranges = cells.map((cell) => sheet.getRange(cell).load('values'));
+              await context.sync();
+              return ranges.map((range) => range.values[0]?.[0]);
+            },
+            runOptions({ automatic: true }),
+          ),
+        (cell) => batcher.push(cell),
+      );
+      const registrations = await host.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        const result = sheet.onChanged.add(async (event) => {
+        const changed = sheet.onChanged.add(async (event) => {
+          watch.reported(event.address);
           batcher.push(event.address);
         });
+        const moved = sheet.onSelectionChanged.add(async (event) => {
+          await watch.moved(event.address);
+        });
         await context.sync();
-        return result;
+        return [changed, moved];
       });
       let removed = false;
       return async () => {
         if (removed) return;
         removed = true;
+        watch.stop();
         batcher.cancel();
-        await host.runIn(registration.context, async (context) => {
-          registration.remove();
+        await host.runIn(registrations[0]!.context, async (context) => {
+          for (const registration of registrations) registration.remove();
           await context.sync();
         });
       };
@@ -462,4 +515,11 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
 /** The roles of the single-form roll-up's sheets (the pickers mark them); the notice's own are not. */
 function isRollupRole(role: string): role is RollupSheetRole {
   return role === 'rows' || role === 'status' || role === 'issues' || role === 'comparison';
+}
+
+/** Sends what is queued with a read of the workbook's protection. */
+async function syncedProtection(context: Excel.RequestContext): Promise<ProtectionRead> {
+  const read = queueProtection(context);
+  await context.sync();
+  return read;
 }

@@ -6,6 +6,7 @@ import type { RollupChartPlan, RollupSheetPlan, SheetPlanValue } from '../core/p
 import { columnName } from '../core/table/grid';
 import { type Batch, payloadBytes } from './batch';
 import { FONT, headerStyle, thinBorders, widthInPoints } from './layout';
+import { queueFreeze, queuePrintSetup } from './printSetup';
 
 // ── The roll-up's sheets ────────────────────────────────────────────────────────────────
 //
@@ -67,6 +68,7 @@ export async function queueRollupSheet(
   plan: Omit<RollupSheetPlan, 'role'>,
   limit: { chars: number; areas: number },
   blockBytes: number,
+  printable = true,
 ): Promise<void> {
   const width = Math.max(1, plan.widths.length);
   const lastColumn = columnName(width - 1);
@@ -142,13 +144,9 @@ export async function queueRollupSheet(
   }
 
   await batch.room(null);
-  if (plan.freeze.columns) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnName(plan.freeze.columns - 1)}${plan.freeze.rows}`));
-  else sheet.freezePanes.freezeRows(plan.freeze.rows);
+  queueFreeze(sheet, plan.freeze);
   if (plan.autoFilter) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
-  sheet.pageLayout.orientation = 'Landscape';
-  sheet.pageLayout.paperSize = 'A4';
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
-  if (plan.printTitleRows) sheet.pageLayout.setPrintTitleRows(plan.printTitleRows);
+  queuePrintSetup(sheet, plan.printTitleRows, printable, height);
 }
 
 /**

@@ -5,6 +5,7 @@ import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 import { errorCode, isFinal } from './batch';
 import { PartlyWritten } from './meta';
+import { explainRefusal, Protected } from './protection';
 
 function inputValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return '';
@@ -55,18 +56,23 @@ export async function applyRow(context: Excel.RequestContext, plan: RowWritePlan
     });
     range.values = [written.map((cell) => cell.value)];
   };
-  const partly = (error: unknown) => (isFinal(error) ? error : new PartlyWritten('row', { sheet: plan.sheet, row: bounds.s.r + 1 }, error));
+  // A protected sheet refuses the first command, so nothing was written: said as such.
+  const partly = async (error: unknown) => {
+    if (isFinal(error)) return error;
+    const explained = await explainRefusal(context, error, plan.sheet);
+    return explained instanceof Protected ? explained : new PartlyWritten('row', { sheet: plan.sheet, row: bounds.s.r + 1 }, error);
+  };
   queue(false);
   try {
     await context.sync();
   } catch (error) {
     const code = errorCode(error);
-    if (!plan.insert || (code !== 'InsertDeleteConflict' && code !== 'MergedRangeConflict')) throw partly(error);
+    if (!plan.insert || (code !== 'InsertDeleteConflict' && code !== 'MergedRangeConflict')) throw await partly(error);
     queue(true);
     try {
       await context.sync();
     } catch (again) {
-      throw partly(again);
+      throw await partly(again);
     }
   }
 }

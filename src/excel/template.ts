@@ -6,6 +6,8 @@ import { columnName } from '../core/table/grid';
 import { Batch } from './batch';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
 import { metaAll, metaPairs, PartlyWritten, putBack, syncWithMeta, writeMeta } from './meta';
+import { queueFreeze, queuePrintSetup } from './printSetup';
+import { queueProtection, refuseProtected } from './protection';
 
 /** Option lists longer than this (Excel's limit on an inline list source) go on `_huizong`. */
 const LIST_INLINE_LIMIT = 255;
@@ -16,7 +18,7 @@ const LIST_INLINE_LIMIT = 255;
  * metadata — in one batch (more only past the request budget: a template of about
  * 100,000 rows).
  */
-export async function applyTemplate(context: Excel.RequestContext, plan: TemplatePlan, budget: number): Promise<void> {
+export async function applyTemplate(context: Excel.RequestContext, plan: TemplatePlan, budget: number, printable = true): Promise<void> {
   const { main, meta } = await syncWithMeta(
     context,
     () => {
@@ -24,10 +26,11 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
       sheets.load('items/name,items/id');
       const tables = context.workbook.tables;
       tables.load('items/name');
-      return { sheets, tables };
+      return { sheets, tables, protection: queueProtection(context) };
     },
     metaAll,
   );
+  refuseProtected(main.protection, undefined, true);
   const batch = new Batch(context, budget);
   const sheetName = uniqueName(
     plan.sheetName,
@@ -183,14 +186,9 @@ export async function applyTemplate(context: Excel.RequestContext, plan: Templat
     const table = sheet.tables.add(`'${sheetName.replace(/'/g, "''")}'!${plan.table.range}`, true);
     table.name = tableName;
     table.style = 'TableStyleLight1';
-    if (plan.freeze.columns) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnName(plan.freeze.columns - 1)}${plan.freeze.rows}`));
-    else sheet.freezePanes.freezeRows(plan.freeze.rows);
-    sheet.pageLayout.orientation = 'Landscape';
-    sheet.pageLayout.paperSize = 'A4';
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
-    if (plan.groups) sheet.pageLayout.setPrintTitleRows(`$${plan.groups.row}:$${headerRow}`);
+    queueFreeze(sheet, plan.freeze);
+    queuePrintSetup(sheet, plan.groups ? `$${plan.groups.row}:$${headerRow}` : undefined, printable, lastDataRow);
 
-    sheet.activate();
     sheet.getRange(`B${firstDataRow}`).select();
     await batch.sync();
   } catch (error) {

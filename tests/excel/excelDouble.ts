@@ -59,6 +59,9 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Worksheet.pageLayout.zoom': '1.9',
   'Worksheet.pageLayout.setPrintTitleRows': '1.9',
   'Worksheet.onChanged': '1.7',
+  'Worksheet.onSelectionChanged': '1.7',
+  'WorksheetProtection.load(protected)': '1.2',
+  'WorkbookProtection.load(protected)': '1.7',
   'EventHandlerResult.remove': '1.7',
   'Range.load(address)': '1.1',
   'Range.load(values)': '1.1',
@@ -191,6 +194,21 @@ export function excelError(code: string, message: string): Error & { code: strin
 }
 
 /**
+ * A write on a protected sheet is refused with AccessDenied ("You cannot perform the requested
+ * operation", https://learn.microsoft.com/en-us/office/dev/add-ins/testing/application-specific-api-error-handling;
+ * the same code for a locked cell through Excel's Graph API, https://github.com/microsoftgraph/microsoft-graph-docs/issues/4546).
+ */
+function writable(sheet: SheetModel): SheetModel {
+  if (sheet.protected) throw excelError('AccessDenied', `You cannot perform the requested operation (sheet ${sheet.name} is protected).`);
+  return sheet;
+}
+
+/** Adding, deleting, renaming or hiding a sheet of a workbook whose structure is protected: refused the same way (code inferred). */
+function structureWritable(model: WorkbookModel): void {
+  if (model.structureProtected) throw excelError('AccessDenied', 'You cannot perform the requested operation (the workbook is protected).');
+}
+
+/**
  * The size of a batch as sent: Office.js serializes the queued actions and the object paths
  * they act on as one JSON request, and Excel on the web refuses it past 5 MB
  * (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
@@ -284,10 +302,13 @@ export class SheetModel {
   pageLayout: Record<string, unknown> = {};
   conditionalFormats: ConditionalFormatModel[] = [];
   handlers: ((args: unknown) => Promise<unknown>)[] = [];
+  selectionHandlers: ((args: unknown) => Promise<unknown>)[] = [];
   visibility = 'Visible';
   selected?: string;
   charts: ChartModel[] = [];
   autoFilter?: string;
+  /** 审阅 → 保护工作表: writes on the sheet are refused (see `writable`). */
+  protected = false;
 
   constructor(
     public name: string,
@@ -369,7 +390,23 @@ export class SheetModel {
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** The sheet the user sees. */
   active = '';
+  /** The sheet the API takes as active where that is not the one shown (see FakeExcel.spuriousActivations). */
+  apiActive?: string;
+  /** 审阅 → 保护工作簿: sheets cannot be added, deleted, renamed or hidden. */
+  structureProtected = false;
+
+  /** The active sheet as the API gives it. */
+  get activeForApi(): string {
+    return this.apiActive ?? this.active;
+  }
+
+  /** A sheet activated or selected: shown, and active to the API. */
+  show(name: string): void {
+    this.active = name;
+    this.apiActive = undefined;
+  }
   private nextId = 1;
 
   sheet(name: string): SheetModel | undefined {
@@ -423,6 +460,19 @@ export interface DoubleOptions {
   maxAddressChars?: number;
   /** A host without `delayForCellEdit`: a batch fails while a cell is edited, whatever the option. */
   ignoreDelayForCellEdit?: boolean;
+  /**
+   * The highest ExcelApi set the host has: a command of a later set fails with ApiNotFound when
+   * it runs, and `supports` says no to it
+   * (https://learn.microsoft.com/en-us/office/dev/add-ins/develop/specify-api-requirements-runtime).
+   */
+  apiVersion?: string;
+}
+
+/** `1.10` > `1.9`: requirement-set versions compared part by part. */
+function versionAbove(version: string, than: string): boolean {
+  const [a1 = 0, a2 = 0] = version.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = than.split('.').map(Number);
+  return a1 > b1 || (a1 === b1 && a2 > b2);
 }
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -444,6 +494,20 @@ export class FakeExcel {
    * The double fails `getActiveCell` too: what Excel does there is not documented.
    */
   chartSelected = false;
+  /**
+   * Another workbook is in front (the user switched windows while Huizong works): adding,
+   * loading and deleting worksheets fail with GeneralException
+   * (https://github.com/OfficeDev/office-js/issues/771, fixed only in later builds).
+   */
+  otherWorkbookInFront = false;
+  private elsewhere(what: string): void {
+    if (this.otherWorkbookInFront)
+      throw excelError('GeneralException', `There was an internal error while processing the request (${what}).`);
+  }
+  /** For the proxies: fails where another workbook is in front. */
+  checkInFront(what: string): void {
+    this.elsewhere(what);
+  }
   /**
    * The user is typing in a cell: a batch run without `delayForCellEdit` fails with
    * InvalidOperationInCellEditMode; with it, the batch waits until the edit ends
@@ -476,6 +540,7 @@ export class FakeExcel {
       responseLimit: FIVE_MB,
       maxAddressChars: 8192,
       ignoreDelayForCellEdit: false,
+      apiVersion: '1.9',
       ...options,
     };
   }
@@ -495,8 +560,16 @@ export class FakeExcel {
         this.use('Excel.createWorkbook');
         this.createdWorkbooks.push(base64);
       },
+      supports: (name, version) => name === 'ExcelApi' && !versionAbove(version, this.options.apiVersion),
     };
   }
+
+  /**
+   * Sheets Excel took as active without the user seeing them: freezing panes on a sheet that is
+   * not active fires WorksheetActivated for it and makes it the active sheet to the API, while
+   * the user still sees the other (https://github.com/OfficeDev/office-js/issues/3148).
+   */
+  readonly spuriousActivations: string[] = [];
 
   use(api: string): void {
     this.apis.add(api);
@@ -538,6 +611,24 @@ export class FakeExcel {
     sheet.setValues(address, rows);
     for (const handler of sheet.handlers)
       await handler({ address, changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, type: 'WorksheetChanged' });
+  }
+
+  /** The user clicks or moves to `address`: the sheet's onSelectionChanged handlers hear of it. */
+  async select(sheetName: string, address: string): Promise<void> {
+    const sheet = this.model.sheet(sheetName)!;
+    sheet.selected = address;
+    this.model.show(sheet.name);
+    for (const handler of sheet.selectionHandlers)
+      await handler({ address, worksheetId: sheet.id, type: 'WorksheetSelectionChanged', source: 'Local' });
+  }
+
+  /**
+   * The user picks a value from the cell's drop-down list: the value changes, and onChanged does
+   * NOT fire (Excel on the web: https://github.com/OfficeDev/office-js/issues/4066,
+   * https://github.com/OfficeDev/office-js/issues/3888).
+   */
+  pickFromList(sheetName: string, address: string, value: unknown): void {
+    this.model.sheet(sheetName)!.setValues(address, [[value]]);
   }
 
   /** The user starts typing in a cell (see `editing`). */
@@ -586,6 +677,9 @@ export class FakeExcel {
       throw excelError('GeneralException', 'injected: the request was refused');
     }
     for (const command of queue) {
+      const set = REQUIREMENT_SETS[command.record.api];
+      if (set && versionAbove(set, this.options.apiVersion))
+        throw excelError('ApiNotFound', `${command.record.api} is in ExcelApi ${set}, not in this Excel`);
       if (this.failingCommand?.(command.record)) {
         this.failingCommand = undefined;
         throw excelError('GeneralException', `injected: ${command.record.api} failed`);
@@ -661,13 +755,37 @@ abstract class ProxyBase<T> {
   }
 }
 
+/** `protection` of a workbook (ExcelApi 1.7) or a worksheet (1.2): `protected` once loaded. */
+class ProtectionProxy {
+  private value?: boolean;
+  constructor(
+    readonly context: FakeContext,
+    private readonly api: string,
+    private readonly read: () => boolean | undefined,
+  ) {}
+  load(what: string): this {
+    if (what !== 'protected') throw new Error(`the double loads protection.protected only, not ${what}`);
+    this.context.push({ api: `${this.api}.load(protected)` }, () => {
+      this.value = this.read();
+      return 5;
+    });
+    return this;
+  }
+  get protected(): boolean {
+    if (this.value === undefined) throw notLoaded('protection.protected');
+    return this.value;
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly protection: ProtectionProxy;
   constructor(readonly context: FakeContext) {
     context.fake.use('Workbook.worksheets');
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
+    this.protection = new ProtectionProxy(context, 'WorkbookProtection', () => context.fake.model.structureProtected);
   }
   /**
    * The selection: the active sheet's selected area (A1 when nothing was selected). Several
@@ -722,7 +840,7 @@ class WorksheetCollectionProxy {
   }
   getActiveWorksheet(): WorksheetProxy {
     this.context.fake.use('WorksheetCollection.getActiveWorksheet');
-    return new WorksheetProxy(this.context, () => this.model.sheet(this.model.active) ?? NULL);
+    return new WorksheetProxy(this.context, () => this.model.sheet(this.model.activeForApi) ?? NULL);
   }
   getItem(name: string): WorksheetProxy {
     this.context.fake.use('WorksheetCollection.getItem');
@@ -737,7 +855,11 @@ class WorksheetCollectionProxy {
     return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL, true);
   }
   add(name: string): WorksheetProxy {
-    this.context.push({ api: 'WorksheetCollection.add', sheet: name }, () => void this.model.addSheet(name));
+    this.context.push({ api: 'WorksheetCollection.add', sheet: name }, () => {
+      this.context.fake.checkInFront('worksheets.add');
+      structureWritable(this.model);
+      this.model.addSheet(name);
+    });
     return new WorksheetProxy(this.context, () => this.model.sheet(name) ?? NULL);
   }
   load(what: string): this {
@@ -791,6 +913,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   readonly freezePanes: { freezeAt: (range: RangeProxy | string) => void; freezeRows: (n: number) => void };
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
   readonly onChanged: { add: (handler: (args: unknown) => Promise<unknown>) => EventRegistration };
+  readonly onSelectionChanged: { add: (handler: (args: unknown) => Promise<unknown>) => EventRegistration };
 
   constructor(
     context: FakeContext,
@@ -814,8 +937,9 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
                   .replace(/^'(.*)'$/, '$1')
                   .replace(/''/g, "'");
           const model = context.fake.model;
-          const sheet = named === undefined ? model.sheet(model.active) : model.sheet(named);
+          const sheet = named === undefined ? model.sheet(model.activeForApi) : model.sheet(named);
           if (!sheet) throw excelError('ItemNotFound', `sheet of ${address}`);
+          writable(sheet);
           const area = parseArea(address);
           for (const other of context.fake.model.sheets.filter((s) => s === sheet).flatMap((s) => s.tables)) {
             if (intersect(parseArea(other.range), area)) throw excelError('InvalidOperation', 'tables overlap');
@@ -827,16 +951,36 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         return table;
       },
     };
+    const freeze = (frozen: string) => {
+      const sheet = writable(self.sheet());
+      const model = context.fake.model;
+      if (model.active !== sheet.name) {
+        model.apiActive = sheet.name;
+        context.fake.spuriousActivations.push(sheet.name);
+      }
+      sheet.frozen = frozen;
+    };
     this.freezePanes = {
       freezeAt: (range) => {
         const address = typeof range === 'string' ? range : range.addressForRecord();
-        context.push({ api: 'Worksheet.freezePanes.freezeAt', address }, () => void (self.sheet().frozen = address));
+        context.push({ api: 'Worksheet.freezePanes.freezeAt', address }, () => freeze(address));
       },
-      freezeRows: (n) => context.push({ api: 'Worksheet.freezePanes.freezeRows', data: n }, () => void (self.sheet().frozen = `rows:${n}`)),
+      freezeRows: (n) => context.push({ api: 'Worksheet.freezePanes.freezeRows', data: n }, () => freeze(`rows:${n}`)),
     };
     const layout = (name: string) => ({
       set(value: unknown) {
-        context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => void (self.sheet().pageLayout[name] = value));
+        context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => {
+          // Fit to pages in one direction alone is not taken
+          // (https://github.com/OfficeDev/office-js/issues/1860: "Scale to Fit > Width does not get set").
+          const zoom = value as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+          if (
+            name === 'zoom' &&
+            zoom.scale === undefined &&
+            (zoom.horizontalFitToPages === undefined) !== (zoom.verticalFitToPages === undefined)
+          )
+            return;
+          writable(self.sheet()).pageLayout[name] = value;
+        });
       },
       configurable: true,
     });
@@ -857,10 +1001,26 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         return registration;
       },
     };
+    this.onSelectionChanged = {
+      add: (handler) => {
+        const registration = new EventRegistration(context, this, handler);
+        context.push({ api: 'Worksheet.onSelectionChanged' }, () => void self.sheet().selectionHandlers.push(handler));
+        return registration;
+      },
+    };
   }
 
   resolve(): Resolved<SheetModel> {
     return this.find();
+  }
+
+  private protectionProxy?: ProtectionProxy;
+  /** A null sheet reads as not protected. */
+  get protection(): ProtectionProxy {
+    return (this.protectionProxy ??= new ProtectionProxy(this.context, 'WorksheetProtection', () => {
+      const sheet = this.resolve();
+      return sheet === NULL ? false : sheet.protected;
+    }));
   }
 
   /** The sheet, where a command needs one. */
@@ -881,10 +1041,12 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   /** Renames the sheet (the proxy keeps pointing at the same sheet only where it was found by object, not by name). */
   set name(value: string) {
     this.context.push({ api: 'Worksheet.name', sheet: value }, () => {
+      structureWritable(this.context.fake.model);
       const sheet = this.sheet();
       const other = this.context.fake.model.sheet(value);
       if (other && other !== sheet) throw excelError('ItemAlreadyExists', `sheet ${value}`);
       if (this.context.fake.model.active === sheet.name) this.context.fake.model.active = value;
+      if (this.context.fake.model.apiActive === sheet.name) this.context.fake.model.apiActive = value;
       sheet.name = value;
     });
   }
@@ -896,6 +1058,8 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   /** Excel refuses to delete the last visible sheet. */
   delete(): void {
     const record = this.context.push({ api: 'Worksheet.delete' }, () => {
+      this.context.fake.checkInFront('worksheet.delete');
+      structureWritable(this.context.fake.model);
       const sheet = this.sheet();
       record.sheet = sheet.name;
       const model = this.context.fake.model;
@@ -903,6 +1067,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         throw excelError('InvalidOperation', 'the last visible sheet cannot be deleted');
       model.sheets = model.sheets.filter((s) => s !== sheet);
       if (model.active === sheet.name) model.active = model.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+      if (model.apiActive === sheet.name) model.apiActive = undefined;
     });
   }
 
@@ -917,14 +1082,17 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
         const address = typeof range === 'string' ? range : range.addressForRecord();
         this.context.push(
           { api: 'Worksheet.autoFilter.apply', address },
-          () => void (this.sheet().autoFilter = areaAddress(parseArea(address))),
+          () => void (writable(this.sheet()).autoFilter = areaAddress(parseArea(address))),
         );
       },
     };
   }
 
   set visibility(value: string) {
-    this.context.push({ api: 'Worksheet.visibility', data: value }, () => void (this.sheet().visibility = value));
+    this.context.push({ api: 'Worksheet.visibility', data: value }, () => {
+      structureWritable(this.context.fake.model);
+      this.sheet().visibility = value;
+    });
   }
 
   /** As loaded through `WorksheetCollection.load(…items/visibility)`. */
@@ -935,6 +1103,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   load(what: string): this {
     if (what === 'id') {
       this.context.push({ api: 'Worksheet.load(id)' }, () => {
+        this.context.fake.checkInFront('worksheet.load');
         const sheet = this.resolve();
         if (sheet !== NULL) this.loaded.id = sheet.id;
         return bytesOf(sheet === NULL ? null : sheet.id);
@@ -943,6 +1112,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     }
     if (what !== 'name') throw new Error(`the double loads a worksheet's name only, not ${what}`);
     this.context.push({ api: 'Worksheet.load(name)' }, () => {
+      this.context.fake.checkInFront('worksheet.load');
       // Loading a null object's own properties is the documented pattern: no error.
       const sheet = this.resolve();
       if (sheet !== NULL) this.loaded.name = sheet.name;
@@ -984,7 +1154,7 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
   }
 
   activate(): void {
-    this.context.push({ api: 'Worksheet.activate' }, () => void (this.context.fake.model.active = this.sheet().name));
+    this.context.push({ api: 'Worksheet.activate' }, () => this.context.fake.model.show(this.sheet().name));
   }
 }
 
@@ -998,6 +1168,7 @@ class EventRegistration {
     this.context.push({ api: 'EventHandlerResult.remove' }, () => {
       const sheet = this.sheet.sheet();
       sheet.handlers = sheet.handlers.filter((h) => h !== this.handler);
+      sheet.selectionHandlers = sheet.selectionHandlers.filter((h) => h !== this.handler);
     });
   }
 }
@@ -1028,6 +1199,12 @@ abstract class AreasProxy extends ProxyBase<RangeTarget[]> {
   targets(): RangeTarget[] {
     const targets = this.resolve();
     if (targets === NULL) throw excelError('ItemNotFound', 'a null range');
+    return targets;
+  }
+  /** The areas, for a command that changes them (refused on a protected sheet). */
+  writeTargets(): RangeTarget[] {
+    const targets = this.targets();
+    for (const { sheet } of targets) writable(sheet);
     return targets;
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
@@ -1062,6 +1239,10 @@ class RangeProxy extends AreasProxy {
 
   private one(): RangeTarget {
     return this.targets()[0]!;
+  }
+
+  private writeOne(): RangeTarget {
+    return this.writeTargets()[0]!;
   }
 
   /** The address asked for (`getRange`); a derived range is named once resolved. */
@@ -1139,7 +1320,7 @@ class RangeProxy extends AreasProxy {
 
   private write(api: string, rows: unknown[][], apply: (sheet: SheetModel, r: number, c: number, v: unknown) => void): void {
     const record = this.context.push({ api, address: this.addressForRecord(), data: rows }, () => {
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       record.address = areaAddress(area);
       record.sheet = sheet.name;
       const height = area.e.r - area.s.r + 1;
@@ -1167,7 +1348,7 @@ class RangeProxy extends AreasProxy {
     if (rows.length === 1 && rows[0]!.length === 1) {
       const format = String(rows[0]![0]);
       const record = this.context.push({ api: 'Range.numberFormat', address: this.addressForRecord(), data: rows }, () => {
-        const { sheet, area } = this.one();
+        const { sheet, area } = this.writeOne();
         record.address = areaAddress(area);
         record.sheet = sheet.name;
         for (const [r, c] of cells(area)) sheet.numberFormats.set(key(r, c), format);
@@ -1183,14 +1364,14 @@ class RangeProxy extends AreasProxy {
 
   merge(across?: boolean): void {
     this.context.push({ api: 'Range.merge', address: this.addressForRecord(), data: { across } }, () => {
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       sheet.merges.push(areaAddress(area));
     });
   }
 
   clear(applyTo?: string): void {
     this.context.push({ api: 'Range.clear', address: this.addressForRecord(), data: applyTo }, () => {
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       for (const [r, c] of cells(area)) {
         sheet.values.delete(key(r, c));
         if (applyTo !== 'Contents') {
@@ -1204,7 +1385,7 @@ class RangeProxy extends AreasProxy {
   insert(shift: string): RangeProxy {
     this.context.push({ api: 'Range.insert', address: this.addressForRecord(), data: shift }, () => {
       if (shift !== 'Down') throw new Error('the double inserts down only');
-      const { sheet, area } = this.one();
+      const { sheet, area } = this.writeOne();
       // Shifting part of a row down is refused where a table or merged cells below reach out
       // of the shifted columns (Excel.ErrorCodes InsertDeleteConflict, MergedRangeConflict:
       // https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows
@@ -1232,7 +1413,7 @@ class RangeProxy extends AreasProxy {
     this.context.push({ api: 'Range.select', address: this.addressForRecord() }, () => {
       const { sheet, area } = this.one();
       sheet.selected = areaAddress(area);
-      this.context.fake.model.active = sheet.name;
+      this.context.fake.model.show(sheet.name);
     });
   }
 
@@ -1303,7 +1484,7 @@ function styleNode(context: FakeContext, owner: RangeProxy, path: string[]): Sty
       const apiPath = path.map((p, i) => (path[i - 1] === 'borders' ? 'getItem' : p));
       const api = `RangeFormat.${[...apiPath, prop].join('.')}`;
       const record = context.push({ api, address: owner.addressForRecord(), data: value }, () => {
-        for (const { sheet, area } of owner.targets()) {
+        for (const { sheet, area } of owner.writeTargets()) {
           record.sheet = sheet.name;
           if (prop === 'columnWidth') for (let c = area.s.c; c <= area.e.c; c++) sheet.columnWidths.set(columnName(c), value as number);
           else if (prop === 'rowHeight') for (let r = area.s.r; r <= area.e.r; r++) sheet.rowHeights.set(r + 1, value as number);
@@ -1372,7 +1553,7 @@ class DataValidationProxy {
   private assign(name: keyof ValidationModel, value: unknown): void {
     const api = `${this.owner.kind}.dataValidation.${name}`;
     const record = this.context.push({ api, address: this.owner.addressForRecord(), data: value }, () => {
-      const targets = this.owner.targets();
+      const targets = this.owner.writeTargets();
       record.sheet = targets[0]?.sheet.name;
       this.check(name, value);
       const rules = new Set<string>();
@@ -1446,7 +1627,7 @@ class ConditionalFormatCollectionProxy {
   add(type: string): ConditionalFormatProxy {
     const format = new ConditionalFormatProxy(this.context);
     const record = this.context.push({ api: 'ConditionalFormatCollection.add', address: this.owner.addressForRecord(), data: type }, () => {
-      const targets = this.owner.targets();
+      const targets = this.owner.writeTargets();
       record.sheet = targets[0]?.sheet.name;
       const model: ConditionalFormatModel = { id: this.context.fake.model.newId(), type, areas: targets.map((t) => areaAddress(t.area)) };
       targets[0]!.sheet.conditionalFormats.push(model);
@@ -1463,6 +1644,10 @@ class ConditionalFormatCollectionProxy {
       const found = sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => targets.some((t) => intersect(parseArea(a), t.area))));
       if (/rule/.test(what) && found.some((cf) => cf.unreadable))
         throw excelError('GeneralException', 'This operation is not permitted for the current object.');
+      // `items/custom/…` over formats of other types fails; `customOrNullObject` is the way
+      // (https://github.com/OfficeDev/office-js/issues/2180).
+      if (/items\/custom\//.test(what) && found.some((cf) => cf.type !== 'Custom'))
+        throw excelError('InvalidOperation', 'This operation is not permitted for the current object.');
       this.loadedItems = found.map((model) => {
         const proxy = new ConditionalFormatProxy(this.context);
         proxy.model = model;
@@ -1537,7 +1722,8 @@ class ConditionalFormatProxy {
   delete(): void {
     this.context.push({ api: 'ConditionalFormat.delete' }, () => {
       for (const sheet of this.context.fake.model.sheets)
-        sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
+        if (sheet.conditionalFormats.includes(this.model!))
+          writable(sheet).conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.model);
     });
   }
 }

@@ -54,6 +54,21 @@ export const hostEntries = {
     'zh-CN': '操作被打断了（工作簿可能正在保存或已关闭）：请再试一次。',
     en: 'The operation was interrupted (the workbook may be saving or closed): please try again.',
   },
+  'excel.protected.sheet': {
+    severity: 'error',
+    'zh-CN': '工作表“{sheet}”受保护，汇总不能在上面写入，什么也没有改动：请点 审阅 → 撤消工作表保护（有密码时输入密码）后再试。',
+    en: 'Sheet "{sheet}" is protected, so Huizong cannot write on it; nothing was changed. Click Review → Unprotect Sheet (enter the password if asked), then try again.',
+  },
+  'excel.protected.workbook': {
+    severity: 'error',
+    'zh-CN': '工作簿的结构受保护，不能添加或删除工作表，什么也没有改动：请点 审阅 → 保护工作簿 取消保护（有密码时输入密码）后再试。',
+    en: 'The workbook structure is protected, so sheets cannot be added or removed; nothing was changed. Click Review → Protect Workbook to turn it off (enter the password if asked), then try again.',
+  },
+  'excel.general': {
+    severity: 'error',
+    'zh-CN': 'Excel 没能完成这次操作（常见原因：另一个工作簿窗口在前面）。请点一下这个工作簿，让它在最前面，再试一次。',
+    en: 'Excel could not do this (often because another workbook window is in front). Click this workbook to bring it to the front, then try again.',
+  },
   'excel.insert-conflict': {
     severity: 'error',
     'zh-CN': '不能在这里插入新行：有表格或合并单元格跨过这一行。请取消合并或调整表格后再试。',
