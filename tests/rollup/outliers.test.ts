@@ -74,6 +74,13 @@ describe('the rules, at their edges', () => {
     expect(six[5]!.values.trainingParticipants).toBe(12000);
   });
 
+  test('a value far below: the median said is that of the six others, the middle two averaged', () => {
+    const seven = rows([1, 100, 110, 120, 130, 140, 150]);
+    const issues = findOutliers(seven, { form: activity, lang: 'zh-CN', levelOf });
+    expect(issues.map((i) => i.file)).toEqual(['0.xlsx']);
+    expect(issues[0]!.message).toContain('同级 6 个单位的中位数为 125');
+  });
+
   test('units of another level are not peers', () => {
     const mixed = [...rows([100, 95, 110], '基层工会'), ...rows([105, 98, 12000], '区（市）县总工会')];
     expect(findOutliers(mixed, { form: activity, lang: 'zh-CN', levelOf })).toEqual([]);
