@@ -24,7 +24,7 @@ export const MIN_CHANGE = 50;
  * field: index arithmetic only, no closure made per call (the CLI runs through tsx, which
  * names every inner function it creates).
  */
-function medianWithout(sorted: readonly number[], skip: number): number {
+function medianWithout(sorted: Float64Array, skip: number): number {
   const k = sorted.length - 1;
   const mid = k >> 1;
   const upper = sorted[mid < skip ? mid : mid + 1]!;
@@ -34,7 +34,7 @@ function medianWithout(sorted: readonly number[], skip: number): number {
 }
 
 /** Index of the first element >= value in a sorted array. */
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -113,17 +113,21 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
     if (rows) rows.push(row);
     else byLevel.set(level, [row]);
   }
+  let largest = 0;
+  for (const rows of byLevel.values()) largest = Math.max(largest, rows.length);
+  const scratch = new Float64Array(largest);
   for (const field of ints) {
     const label = fieldLabel(field, lang);
     for (const rows of byLevel.values()) {
       if (rows.length <= MIN_PEERS) continue;
-      const sorted: number[] = [];
+      // A typed array sorts numerically in native code, without calling back a comparator.
+      let given = 0;
       for (const row of rows) {
         const v = row.values[field.id];
-        if (typeof v === 'number') sorted.push(v);
+        if (typeof v === 'number') scratch[given++] = v;
       }
-      if (sorted.length <= MIN_PEERS) continue;
-      sorted.sort((a, b) => a - b);
+      if (given <= MIN_PEERS) continue;
+      const sorted = scratch.subarray(0, given).sort();
       for (const row of rows) {
         const v = row.values[field.id];
         if (typeof v !== 'number') continue;
