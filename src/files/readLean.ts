@@ -9,7 +9,7 @@ import type { IssueParams } from '../core/issues/catalogue';
 import type { Grid } from '../core/table/grid';
 import { GuardRefusal, ZIP, extensionOf, inspectGrids, openCheckedZip, startsWith, type GuardCode, type GuardVerdict } from './guards';
 import { takeHiddenUnderMerges, type HiddenUnderMerge } from './hiddenUnderMerges';
-import { XlsxFastUnsupported, readXlsxFast } from './xlsx/fastXlsx';
+import { XlsxFastUnsupported, readXlsxFast, type FastXlsxOptions } from './xlsx/fastXlsx';
 
 export { extensionOf } from './guards';
 
@@ -59,7 +59,7 @@ export function notReadable(name: string, bytes: Uint8Array): ReadFailure | unde
  * The file read the lean way, or refused; undefined when it is for SheetJS: not a zip named
  * .xlsx/.xlsm, or something in it the lean reader does not know. Never throws.
  */
-export function readLean(name: string, bytes: Uint8Array): ReadResult | undefined {
+export function readLean(name: string, bytes: Uint8Array, options: FastXlsxOptions = {}): ReadResult | undefined {
   const refused = notReadable(name, bytes);
   if (refused) return refused;
   const ext = extensionOf(name);
@@ -67,7 +67,7 @@ export function readLean(name: string, bytes: Uint8Array): ReadResult | undefine
   const opened = openCheckedZip(bytes);
   if (!opened.ok) return refusal(opened);
   try {
-    const fast = readXlsxFast(opened.zip);
+    const fast = readXlsxFast(opened.zip, options);
     const sized = inspectGrids(fast.grids.map((g) => g.rows));
     if (!sized.ok) return refusal(sized);
     return readGrids(fast.grids, fast.meta);

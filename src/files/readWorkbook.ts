@@ -12,12 +12,17 @@ export { SPREADSHEET_EXTENSIONS, extensionOf, type ReadFailure, type ReadResult 
 export interface ReadOptions {
   /** `sheetjs` skips the lean .xlsx reader (for comparing the two). */
   reader?: 'auto' | 'sheetjs';
+  /**
+   * Of a roll-up Huizong made, only its rows sheet and `_huizong` (last year's roll-up): see
+   * `FastXlsxOptions`. The lean reader only; SheetJS, for the files it reads, reads them whole.
+   */
+  rowsSheetOnly?: boolean;
 }
 
 /** Reads a returned file by its name's extension; never throws. */
 export function readWorkbook(name: string, bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
   if (options.reader !== 'sheetjs') {
-    const lean = readLean(name, bytes);
+    const lean = readLean(name, bytes, options.rowsSheetOnly ? { rowsSheetOnly: true } : {});
     if (lean) return lean;
   }
   return readWithSheetJs(name, bytes);

@@ -36,8 +36,9 @@ export function readLastYear(
   forms: readonly CompiledForm[],
   lang: Lang,
 ): { data?: LastYearData; issue?: Issue } {
-  const read = readWorkbook(file.name, bytesOf(file));
-  // A Huizong roll-up names the sheet of its rows: its other sheets (报送情况, 问题清单, 同比) are not read.
+  const read = readWorkbook(file.name, bytesOf(file), { rowsSheetOnly: true });
+  // A Huizong roll-up names the sheet of its rows: its other sheets (报送情况, 问题清单, 同比) are not
+  // checked, nor read at all where the lean reader reads the file.
   const rowsSheet = read.ok && read.meta?.generator === 'huizong' ? read.meta.sheet : undefined;
   const only =
     read.ok && rowsSheet && read.grids.some((g) => g.sheet === rowsSheet)

@@ -58,11 +58,21 @@ export interface FastXlsxResult {
   meta?: Record<string, string>;
 }
 
+export interface FastXlsxOptions {
+  /**
+   * Of a roll-up Huizong made, only the sheet of its rows (its `_huizong` record names it) and
+   * the record: last year's roll-up is read for its rows, and its other sheets (报送情况,
+   * 问题清单, 同比) would be inflated, checked and scanned for nothing. Any other workbook is
+   * read whole.
+   */
+  rowsSheetOnly?: boolean;
+}
+
 /**
  * Reads an .xlsx/.xlsm's grids (and `_huizong` meta); throws `XlsxFastUnsupported` on anything
  * it does not understand, and lets the part source's own errors (the guards' refusals) through.
  */
-export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
+export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOptions = {}): FastXlsxResult {
   const source = zip instanceof Uint8Array ? partsOf(zip) : zip;
   const text = (name: string) => {
     const bytes = source.part(name);
@@ -96,6 +106,11 @@ export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
     wanted.push({ entry, part: resolveTarget(rel.target) });
   }
 
+  // For the rows sheet only, `_huizong` first: it says which sheet that is.
+  const metaAt = options.rowsSheetOnly ? wanted.findIndex((w) => w.entry.name === META_SHEET) : -1;
+  if (metaAt > 0) wanted.unshift(...wanted.splice(metaAt, 1));
+  let only: string | undefined;
+
   const partText = (name: string) => text(name) ?? unsupported(`missing part ${name}`);
   const strings = stringsPart ? readSharedStrings(partText(stringsPart), stringsPart) : [];
   // styles.xml only matters for numbers with a style: it is read when the sheets have any.
@@ -103,11 +118,15 @@ export function readXlsxFast(zip: Uint8Array | PartSource): FastXlsxResult {
   const grids: Grid[] = [];
   let meta: Record<string, string> | undefined;
   for (const { entry, part } of wanted) {
+    if (only !== undefined && entry.name !== only) continue;
     const isMeta = entry.name === META_SHEET;
     const uncached: SheetContext['uncached'] = [];
     const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part, uncached });
-    if (isMeta) meta = metaOf(rows);
-    else
+    if (isMeta) {
+      meta = metaOf(rows);
+      const rowsSheet = meta.generator === 'huizong' ? meta.sheet : undefined;
+      if (metaAt >= 0 && rowsSheet !== undefined && wanted.some((w) => w.entry.name === rowsSheet)) only = rowsSheet;
+    } else
       grids.push(
         uncached.length > 0
           ? { sheet: entry.name, rows, merges, typed: true, formulasWithoutValue: uncached }
