@@ -1,6 +1,10 @@
 /** OLE compound files: encrypted OOXML, or .xls and its records. */
-import { u16, u32 } from './bytes';
+import * as littleEndian from './bytes';
 import { notSpreadsheet, refuse, tooManyCells, truncated, type Limits } from './verdicts';
+
+// Taken once: under tsx (the CLI) an imported name is a getter call at every use, and these
+// are read per header field.
+const { u16, u32 } = littleEndian;
 
 interface CfbEntry {
   name: string;

@@ -1,6 +1,10 @@
 /** A zip's directory walked and checked before anything is inflated: structure, names, declared sizes. */
-import { latin1, u16, u32 } from './bytes';
+import * as littleEndian from './bytes';
 import { bytesText, countText, notSpreadsheet, refuse, truncated, unsupportedZip, type Limits } from './verdicts';
+
+// Taken once: under tsx (the CLI) an imported name is a getter call at every use, and these
+// are read per header field.
+const { latin1, u16, u32 } = littleEndian;
 
 export interface ZipEntry {
   name: string;

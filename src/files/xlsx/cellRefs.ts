@@ -1,6 +1,11 @@
 /** A1-style cell references and ranges, read without substrings. */
 import type { Merge } from '../../core/table/grid';
-import { MAX_COLS, MAX_ROWS, unsupported } from './xlsxUnsupported';
+import * as limits from './xlsxUnsupported';
+import { unsupported } from './xlsxUnsupported';
+
+// Taken once: under tsx (the CLI) an imported name is a getter call at every use, and a
+// reference is decoded per cell.
+const { MAX_COLS, MAX_ROWS } = limits;
 
 /** Set by `decodeRef`: the reference it read, zero-based. */
 export const cellRef = { row: 0, col: 0 };

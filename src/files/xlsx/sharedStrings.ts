@@ -1,7 +1,12 @@
 /** Shared strings and rich text: the plain text a person sees, phonetic runs left out. */
-import { NONE, blank, closeOf, endTagAt, findStart, noValues, readAttrs, readName, skipBang, tagState } from './xmlTags';
-import { decodeText } from './xmlText';
+import * as xmlTags from './xmlTags';
+import * as xmlText from './xmlText';
 import { unsupported } from './xlsxUnsupported';
+
+// Under tsx (how the CLI and the bench run) every use of an imported name is a getter call;
+// the scan below uses these per character or per cell, so they are taken once, here.
+const { NONE, blank, closeOf, endTagAt, findStart, noValues, readAttrs, readName, skipBang, tagState } = xmlTags;
+const { decodeText } = xmlText;
 
 /**
  * The plain text of an `<si>` or `<is>` (content between `from` and `to`): its `<t>`s joined,

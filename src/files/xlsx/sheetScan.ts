@@ -1,25 +1,22 @@
 /** Worksheets: the hot path, specialised (no substrings for names, references or indexes). */
 import type { Merge } from '../../core/table/grid';
 import type { CellValue } from '../../core/values/types';
-import { cellRef, decodeRange, decodeRef } from './cellRefs';
-import { excelSerialToDate, isoToSerial } from './serialDates';
-import { richText } from './sharedStrings';
-import {
-  NONE,
-  blank,
-  endTagAt,
-  endsAttribute,
-  findStart,
-  isSpace,
-  nameStart,
-  noValues,
-  readAttrs,
-  readName,
-  skipBang,
-  tagState,
-} from './xmlTags';
-import { decodeText, prepare } from './xmlText';
-import { MAX_COLS, MAX_ROWS, unsupported } from './xlsxUnsupported';
+import * as cellRefs from './cellRefs';
+import * as serialDates from './serialDates';
+import * as sharedStrings from './sharedStrings';
+import * as xmlTags from './xmlTags';
+import * as xmlText from './xmlText';
+import * as xlsxUnsupported from './xlsxUnsupported';
+import { unsupported } from './xlsxUnsupported';
+
+// Under tsx (how the CLI and the bench run) every use of an imported name is a getter call;
+// the scan below uses these per character or per cell, so they are taken once, here.
+const { cellRef, decodeRange, decodeRef } = cellRefs;
+const { excelSerialToDate, isoToSerial } = serialDates;
+const { richText } = sharedStrings;
+const { decodeText, prepare } = xmlText;
+const { MAX_COLS, MAX_ROWS } = xlsxUnsupported;
+const { NONE, blank, endTagAt, endsAttribute, findStart, isSpace, nameStart, noValues, readAttrs, readName, skipBang, tagState } = xmlTags;
 
 export interface SheetContext {
   strings: readonly string[];
