@@ -23,6 +23,32 @@ const enum Tag {
   Hyperlink,
   Dimension,
 }
+/** Whether bytes[from …] spell `lower`, letter case aside. */
+function spells(bytes: Uint8Array, from: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) if ((bytes[from + i]! | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+/** What an element of local name bytes[from, from + length) is to the count. */
+function tagAt(bytes: Uint8Array, from: number, length: number): Tag {
+  switch (length) {
+    case 1:
+      return (bytes[from]! | 0x20) === 0x63 ? Tag.Counted : Tag.Other; // c
+    case 2:
+      return spells(bytes, from, 'si') ? Tag.Counted : Tag.Other;
+    case 3:
+      return spells(bytes, from, 'row') ? Tag.Counted : Tag.Other;
+    case 7:
+      return spells(bytes, from, 'comment') ? Tag.Counted : Tag.Other;
+    case 9:
+      return spells(bytes, from, 'hyperlink') ? Tag.Hyperlink : spells(bytes, from, 'dimension') ? Tag.Dimension : Tag.Other;
+    case 15:
+      return spells(bytes, from, 'threadedcomment') ? Tag.Counted : Tag.Other;
+    default:
+      return Tag.Other;
+  }
+}
+
 /**
  * Counts, chunk by chunk and across chunk edges, the XML elements SheetJS turns into
  * objects, and the cells of hyperlink ranges it visits one by one. Tags end at the first
@@ -48,17 +74,53 @@ export class ElementCounter {
 
   push(data: Uint8Array): void {
     let state = this.state;
-    for (let i = 0; i < data.length; i++) {
+    const n = data.length;
+    let items = 0;
+    for (let i = 0; i < n; i++) {
       if (state === 0) {
-        // Most bytes are text or attributes: let the engine find the next bracket.
-        i = data.indexOf(0x3c, i);
-        if (i < 0) break;
-        state = 1;
-        this.nameLength = 0;
-        this.localStart = 0;
+        // The next tag, and its name read in place: plain loops, which beat a call to the
+        // engine's indexOf over the few bytes between one tag and the next.
+        while (i < n && data[i] !== 0x3c) i++;
+        if (i === n) break;
+        const start = i + 1;
+        let j = start;
+        let local = start;
+        let b = 0;
+        for (; j < n; j++) {
+          b = data[j]!;
+          if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d) break;
+          if (j - start === NAME_MAX) break;
+          if (b === 0x3a) local = j + 1;
+        }
+        if (j === n) {
+          // The name goes on in the next chunk: byte by byte from here.
+          this.nameLength = 0;
+          for (let k = start; k < n; k++) this.name[this.nameLength++] = data[k]!;
+          this.localStart = local - start;
+          state = 1;
+          break;
+        }
+        if (!(b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d)) {
+          // Longer than any name counted: skipped to its end.
+          state = 3;
+          i = j - 1;
+          continue;
+        }
+        const tag = j === start ? Tag.Other : tagAt(data, local, j - local);
+        if (tag === Tag.Counted) items++;
+        i = j;
+        if (b === 0x3e) continue;
+        if (tag === Tag.Hyperlink || tag === Tag.Dimension) {
+          this.kept = tag;
+          this.length = 0;
+          this.keep(0x20);
+          state = 2;
+          continue;
+        }
+        state = 3;
       } else if (state === 3) {
-        i = data.indexOf(0x3e, i);
-        if (i < 0) break;
+        while (i < n && data[i] !== 0x3e) i++;
+        if (i === n) break;
         state = 0;
       } else if (state === 1) {
         const b = data[i]!;
@@ -73,35 +135,12 @@ export class ElementCounter {
         else this.keep(b);
       }
     }
+    this.items += items;
     this.state = state;
   }
 
-  private is(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if ((this.name[this.localStart + i]! | 0x20) !== text.charCodeAt(i)) return false;
-    return true;
-  }
-
-  private tag(): Tag {
-    switch (this.nameLength - this.localStart) {
-      case 1:
-        return (this.name[this.localStart]! | 0x20) === 0x63 ? Tag.Counted : Tag.Other; // c
-      case 2:
-        return this.is('si') ? Tag.Counted : Tag.Other;
-      case 3:
-        return this.is('row') ? Tag.Counted : Tag.Other;
-      case 7:
-        return this.is('comment') ? Tag.Counted : Tag.Other;
-      case 9:
-        return this.is('hyperlink') ? Tag.Hyperlink : this.is('dimension') ? Tag.Dimension : Tag.Other;
-      case 15:
-        return this.is('threadedcomment') ? Tag.Counted : Tag.Other;
-      default:
-        return Tag.Other;
-    }
-  }
-
   private element(terminator: number): number {
-    const tag = this.nameLength === 0 ? Tag.Other : this.tag();
+    const tag = this.nameLength === 0 ? Tag.Other : tagAt(this.name, this.localStart, this.nameLength - this.localStart);
     if (tag === Tag.Counted) this.items++;
     if (terminator !== 0x3e && (tag === Tag.Hyperlink || tag === Tag.Dimension)) {
       this.kept = tag;
