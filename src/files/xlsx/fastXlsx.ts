@@ -19,6 +19,8 @@
  * - the built-in CJK date formats (27–36, 50–58) are dates on every cell (SheetJS misses the
  *   first cell of each in a workbook);
  * - `&#x1F600;` is one character (SheetJS keeps its low 16 bits);
+ * - a carriage return written as `_x000D_` or `&#13;` before a line feed is kept, as Excel keeps
+ *   it (SheetJS drops it with the CRLF → LF meant for line ends written as such);
  * - relationship targets with `..` are resolved (SheetJS drops the sheet).
  *
  * Anything it does not understand throws `XlsxFastUnsupported` so that the caller can fall back to

@@ -13,15 +13,21 @@ function entity(match: string, named: string | undefined, dec: string | undefine
 }
 
 /**
- * XML text or attribute value → string: entities, then `_xHHHH_` escapes; for cell text (`cell`)
- * also CRLF → LF, as SheetJS does.
+ * XML text or attribute value → string: for cell text (`cell`) the line ends written in the XML
+ * CRLF → LF (as an XML parser reads them), then entities, then `_xHHHH_` escapes. A carriage
+ * return written as an escape (`_x000D_`, `&#13;`) is the cell's own and stays; SheetJS turns
+ * `_x000D_` + LF into LF as well, and tests/files/fast-xlsx.test.ts pins where the two differ.
  */
 export function decodeText(text: string, cell: boolean): string {
   if (!escaped(text)) return cell ? detached(text) : text;
-  if (text.indexOf('&') >= 0) text = text.replace(ENTITY, entity);
-  if (text.indexOf('_') >= 0) text = text.replace(XESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   if (cell && text.indexOf('\r') >= 0) text = text.replace(/\r\n/g, '\n');
+  if (text.indexOf('&') >= 0) text = text.replace(ENTITY, entity);
+  if (text.indexOf('_') >= 0) text = text.replace(XESCAPE, unescapeHex);
   return cell ? detached(text) : text;
+}
+
+function unescapeHex(_match: string, hex: string): string {
+  return String.fromCharCode(parseInt(hex, 16));
 }
 
 /** Below this length V8 copies a substring; from it on, a substring shares its whole parent's text. */
