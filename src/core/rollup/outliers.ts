@@ -116,26 +116,33 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
   let largest = 0;
   for (const rows of byLevel.values()) largest = Math.max(largest, rows.length);
   const scratch = new Float64Array(largest);
+  // Each row's value of the field, NaN where it gave none: read once, sorted from a copy.
+  const column = new Float64Array(largest);
   for (const field of ints) {
     const label = fieldLabel(field, lang);
     for (const rows of byLevel.values()) {
       if (rows.length <= MIN_PEERS) continue;
       // A typed array sorts numerically in native code, without calling back a comparator.
       let given = 0;
-      for (const row of rows) {
-        const v = row.values[field.id];
-        if (typeof v === 'number') scratch[given++] = v;
+      for (let r = 0; r < rows.length; r++) {
+        const v = rows[r]!.values[field.id];
+        if (typeof v === 'number') column[r] = scratch[given++] = v;
+        else column[r] = NaN;
       }
       if (given <= MIN_PEERS) continue;
       const sorted = scratch.subarray(0, given).sort();
-      for (const row of rows) {
-        const v = row.values[field.id];
-        if (typeof v !== 'number') continue;
+      // Leaving out a larger value never raises the median of the others: every value's lies
+      // between these two, and a value within a third and three times of both is no outlier.
+      const highest = medianWithout(sorted, 0);
+      const lowest = medianWithout(sorted, given - 1);
+      for (let r = 0; r < rows.length; r++) {
+        const v = column[r]!;
+        if (v !== v || (lowest > 0 && v >= highest / 3 && v <= lowest * 3)) continue;
         const median = medianWithout(sorted, lowerBound(sorted, v));
         if (!farFromPeers(v, median)) continue;
         const peers = sorted.length - 1;
         flag(
-          row,
+          rows[r]!,
           field.id,
           label,
           { field: field.id, kind: 'peers', reference: median, peers },
