@@ -68,10 +68,11 @@ export function rollUpFiles(
   const lang = options.lang ?? 'zh-CN';
   // Each file is read, checked and taken in before the next is read: what stays is the result.
   // The day of the roll-up: its time stamp's where one is given, else the day it is run for (--today).
-  const rollup = startRollup(
-    options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options,
-  );
   const year = activityYear(options);
+  const rollup = startRollup({
+    ...(options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options),
+    ...(year !== undefined ? { year } : {}),
+  });
   files.forEach((file, index) => {
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
     rollup.add(

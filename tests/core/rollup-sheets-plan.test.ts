@@ -73,6 +73,21 @@ describe('rollupSheetsPlan: 汇总', () => {
     expect(rows.freeze).toEqual({ rows: 4, columns: 1 });
   });
 
+  it("titles the year from the rows' dates, else the year the run was told, never the clock's", () => {
+    const undated = fixture();
+    undated.rows = undated.rows.map(({ date: _date, ...rest }) => rest);
+    const title = (result: RollupResult) => String(sheetOf(rollupSheetsPlan(result, quiz, 'zh-CN'), 'rows').values[0]![0]);
+    // Rows dated 2024, a roll-up stamped in 2026: the activity was in 2024.
+    const stamped = fixture();
+    stamped.meta = { ...stamped.meta, createdAt: '2026-01-05T02:00:00.000Z' };
+    expect(title(stamped)).toMatch(/^'?2024年/);
+    expect(title({ ...undated, meta: { ...undated.meta, year: 2023 } })).toMatch(/^'?2023年/);
+    // Nothing says the year: the title leaves it out rather than guess it.
+    const unknown = title({ ...undated, meta: { ...undated.meta, createdAt: '2026-01-05T02:00:00.000Z' } });
+    expect(unknown).not.toMatch(/\d{4}|\{year\}/);
+    expect(unknown).toContain(quiz.def.sheet.title['zh-CN'].replace('{year}年', ''));
+  });
+
   it('one row per counted row with its source, then 合计 with the totals, superseded rows below a 注 line', () => {
     const data = rows.values.slice(4, 7);
     expect(data.map((r) => r[0])).toEqual(['河东区总工会', '和平区总工会', '滨海新区某公司工会']);

@@ -20,18 +20,9 @@ import { materialLabel, type MaterialId } from '../notice/materials';
 import type { MaterialStatus, NoticeResult } from '../notice/types';
 import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
-import {
-  DATE_FORMAT,
-  INT_FORMAT,
-  ISSUE_HEIGHT_ROWS,
-  ISSUE_LINE_POINTS,
-  isoToSerial,
-  issueListSheet,
-  prefixText,
-  ROLLUP_COLORS,
-  rollupSheetsPlan,
-  wrappedLines,
-} from './rollupSheetsPlan';
+import { ISSUE_HEIGHT_ROWS, ISSUE_LINE_POINTS, issueListSheet, wrappedLines } from './issueListSheet';
+import { rollupSheetsPlan } from './rollupSheetsPlan';
+import { DATE_FORMAT, INT_FORMAT, isoToSerial, localTime, prefixText, ROLLUP_COLORS } from './rollupSheetsShared';
 import type { RollupSheetPlan, RollupSheetRole, SheetPlanValue } from './types';
 
 export type NoticeSheetRole = RollupSheetRole | 'materials' | 'reminders';
@@ -106,10 +97,6 @@ function area(c1: number, r1: number, c2 = c1, r2 = r1): string {
 
 function blank(width: number): SheetPlanValue[] {
   return Array.from({ length: width }, () => '');
-}
-
-function localTime(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
 }
 
 function materialsSheet(result: NoticeResult, lang: Lang, unitName: string): NoticeSheetPlan {

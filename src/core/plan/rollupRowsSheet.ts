@@ -65,8 +65,11 @@ function baseWords(field: CompiledField, lang: Lang): string {
   return field.label.replace(/（[^）]*）$/, '').replace(/^本单位/, '');
 }
 
-/** The activity year: the commonest year among the rows' dates, else the roll-up's. */
-function activityYear(result: RollupResult): number {
+/**
+ * The activity year: the commonest year among the rows' dates (each took its file's title or
+ * template record year), else the one the run was told; undefined where neither says.
+ */
+function activityYear(result: RollupResult): number | undefined {
   const counts = new Map<number, number>();
   for (const row of result.rows) {
     const year = row.date && /^\d{4}/.test(row.date) ? Number(row.date.slice(0, 4)) : undefined;
@@ -74,14 +77,17 @@ function activityYear(result: RollupResult): number {
   }
   let best: number | undefined;
   for (const [year, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && year > best)) best = year;
-  if (best !== undefined) return best;
-  const created = new Date(result.meta.createdAt);
-  return Number.isNaN(created.getTime()) ? new Date().getFullYear() : created.getFullYear();
+  return best ?? result.meta.year;
+}
+
+/** A title with its year put in, or (no year known) its `{year}年` left out rather than guessed. */
+function withYear(title: string, year: number | undefined): string {
+  return year === undefined ? title.replace(/\{year\}\s*年?\s*/g, '').trim() : title.replace(/\{year\}/g, String(year));
 }
 
 export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang): string {
   const sheetTitle = (lang === 'en' && form.def.sheet.title.en) || form.def.sheet.title['zh-CN'];
-  const title = sheetTitle ? sheetTitle.replace(/\{year\}/g, String(activityYear(result))) : formTitle(form, lang);
+  const title = sheetTitle ? withYear(sheetTitle, activityYear(result)) : formTitle(form, lang);
   return TEXTS[lang].rollupTitle(title, result.meta.unit);
 }
 

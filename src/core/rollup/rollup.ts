@@ -47,6 +47,8 @@ export interface RollupOptions {
   createdAt?: string;
   /** The day of the roll-up, `YYYY-MM-DD` (--today); the local day of `createdAt` by default. */
   createdDay?: string;
+  /** The activity's year as the run knows it (deadline, roster, --year); kept in the result's meta. */
+  year?: number;
   /** Last year's roll-up of the same form, read: compared unit by unit and for the total. */
   lastYear?: LastYearData;
 }
@@ -324,6 +326,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     if (createdDay) meta.createdDay = createdDay;
     if (options.unit) meta.unit = options.unit;
     if (options.level) meta.level = options.level;
+    if (options.year !== undefined) meta.year = options.year;
     const result: RollupResult = {
       form: form.def.id,
       formVersion: form.def.version,

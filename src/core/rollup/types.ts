@@ -43,6 +43,11 @@ export interface RollupMeta {
    * counts it as that level's return (not its units' dates).
    */
   createdDay?: string;
+  /**
+   * The activity's year where the run was told it (the deadline's, the roster's, --year):
+   * the year in 汇总's title when the rows' dates do not say it. Never the clock's.
+   */
+  year?: number;
 }
 
 export type RowStatus = 'counted' | 'superseded';

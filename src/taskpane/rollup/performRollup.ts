@@ -30,6 +30,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
       ...(roster ? { roster } : {}),
       ...(request.deadline ? { deadline: request.deadline } : {}),
       ...(request.unit ? { unit: request.unit } : {}),
+      ...(year !== undefined ? { year } : {}),
     });
     // Files as the CLI reads them (rollUpFiles does the same), then the workbook's sheets,
     // checked as the sheets of a file are: one source each, named 本工作簿/Sheet名. Each is
