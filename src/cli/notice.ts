@@ -106,12 +106,13 @@ export async function runNotice(args: NoticeArgs, io: CliIO): Promise<number> {
     io.err(say(lang, 'cannotWrite', { path: args.out, detail: error instanceof Error && 'code' in error ? String(error.code) : '' }));
   }
   if (args.json) io.out(JSON.stringify(noticeReport(result, args.forms), null, 2));
-  else printNotice(result, lang, io);
+  // Files by their place in the inbox (收件箱/二号桥街道总工会/…): the folders above say nothing.
+  else printNotice(result, lang, io, new Map(listing.files.map((f) => [f.file, f.within])));
   if (written) io.err(say(lang, 'written', { path: args.out }));
   return written ? 0 : 1;
 }
 
-function printNotice(result: NoticeResult, lang: Lang, io: CliIO): void {
+function printNotice(result: NoticeResult, lang: Lang, io: CliIO, shown: ReadonlyMap<string, string>): void {
   const by = (status: string) => result.files.filter((f) => f.status === status).length;
   io.out(
     say(lang, 'noticeFiles', {
@@ -140,7 +141,7 @@ function printNotice(result: NoticeResult, lang: Lang, io: CliIO): void {
     io.out(say(lang, 'noticeReminders', { count: result.reminders.length }));
   }
   for (const f of result.files.filter((l) => l.status !== 'accepted' && l.status !== 'not-requested').slice(0, 20))
-    io.out(`  ${f.file}：${f.reason ?? ''}`);
+    io.out(`  ${shown.get(f.file) ?? f.file}：${f.reason ?? ''}`);
   const warnings = result.issues.filter((i) => i.code.startsWith('cross-form.'));
   for (const issue of warnings.slice(0, 20)) io.out(`  ${say(lang, issue.severity)}  ${issue.message}`);
   io.out(say(lang, 'noticeMore'));

@@ -62,3 +62,23 @@ test('English: a rejected file is listed with an English colon', async () => {
   expect(line).toMatch(/notes\.csv: /);
   expect(line).not.toContain('：');
 });
+
+test('the printed summary and 问题清单 name files, not the folders they were found in', async () => {
+  const folder = tempDir('huizong-small-names-');
+  writeXlsx(path.join(folder, '丙.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '丙工会', publicityEvents: '若干' })] },
+  ]);
+  writeXlsx(path.join(folder, '丙（更正）.xlsx'), [
+    { name: 'Sheet1', rows: [labels, activityRow({ unitName: '丙工会', fillDate: '2024-03-22' })] },
+  ]);
+  const out = path.join(tempDir(), 'o.xlsx');
+  const result = await run('rollup', folder, '--form', 'activity-summary', '--out', out, '--today', '2024-03-26');
+  expect(result.code).toBe(0);
+  expect(result.out).not.toContain(folder);
+  expect(result.out).toMatch(/^ {2}错误 {2}丙\.xlsx D2 /m);
+  expect(result.out).toContain('已被更正版本替代（丙（更正）.xlsx 第2行）');
+  const rows: unknown[][] = XLSX.utils.sheet_to_json(XLSX.read(fs.readFileSync(out)).Sheets['问题清单']!, { header: 1 });
+  expect(rows[0]!.slice(0, 2)).toEqual(['单位', '文件']);
+  expect(rows.slice(1).map((r) => r.slice(0, 2))).toContainEqual(['丙工会', '丙.xlsx']);
+  expect(JSON.stringify(rows)).not.toContain(folder);
+});

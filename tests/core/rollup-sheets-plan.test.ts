@@ -226,23 +226,32 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
   });
 
   it('问题清单: one row per issue, field label and severity in Chinese, severity coloured, autofilter', () => {
-    expect(issues.values[0]).toEqual(['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
+    expect(issues.values[0]).toEqual(['单位', '文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
     expect(issues.values).toHaveLength(4);
-    expect(issues.values[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', '', fixture().issues[1]!.message]);
-    expect(issues.values[1]!.slice(3, 5)).toEqual(['联系电话', '警告']);
-    expect(issues.values[3]!.slice(0, 5)).toEqual(['其他表.xlsx', '', '', '', '错误']);
-    expect(fillAt(issues, 'E2')).toBe('#FFEB9C');
-    expect(fillAt(issues, 'E3')).toBe('#FFC7CE');
-    expect(issues.autoFilter).toBe('A1:G4');
+    expect(issues.values[2]).toEqual([
+      '和平区总工会',
+      '和平区.xlsx',
+      '知识竞赛情况',
+      'G5',
+      '竞赛场次（场）',
+      '错误',
+      '',
+      fixture().issues[1]!.message,
+    ]);
+    expect(issues.values[1]!.slice(0, 1).concat(issues.values[1]!.slice(4, 6))).toEqual(['河东区总工会', '联系电话', '警告']);
+    expect(issues.values[3]!.slice(0, 6)).toEqual(['', '其他表.xlsx', '', '', '', '错误']);
+    expect(fillAt(issues, 'F2')).toBe('#FFEB9C');
+    expect(fillAt(issues, 'F3')).toBe('#FFC7CE');
+    expect(issues.autoFilter).toBe('A1:H4');
     expect(issues.freeze).toEqual({ rows: 1 });
   });
 
   it('issueCell: the line of issue #index on 问题清单', () => {
-    expect(issueCell(0)).toEqual({ sheet: '问题清单', address: 'A2:G2' });
-    expect(issueCell(1)).toEqual({ sheet: '问题清单', address: 'A3:G3' });
-    expect(issueCell(5, '问题清单(2)')).toEqual({ sheet: '问题清单(2)', address: 'A7:G7' });
+    expect(issueCell(0)).toEqual({ sheet: '问题清单', address: 'A2:H2' });
+    expect(issueCell(1)).toEqual({ sheet: '问题清单', address: 'A3:H3' });
+    expect(issueCell(5, '问题清单(2)')).toEqual({ sheet: '问题清单(2)', address: 'A7:H7' });
     // The line it points at is that issue's.
-    expect(issues.values[Number(/\d+$/.exec(issueCell(1).address)![0]) - 1]![6]).toBe(fixture().issues[1]!.message);
+    expect(issues.values[Number(/\d+$/.exec(issueCell(1).address)![0]) - 1]![7]).toBe(fixture().issues[1]!.message);
     expect(() => issueCell(-1)).toThrow(RangeError);
     expect(() => issueCell(1.5)).toThrow(RangeError);
   });
@@ -266,7 +275,8 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
         .values.slice(4, 8)
         .map((r) => r[3]),
     ).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
-    expect(sheetOf(en, 'issues').values[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
+    expect(sheetOf(en, 'issues').values[0]![0]).toBe('Unit');
+    expect(sheetOf(en, 'issues').values[2]!.slice(4, 6)).toEqual(['Sessions', 'Error']);
   });
 });
 

@@ -140,6 +140,6 @@ describe('汇总 into the open workbook', () => {
     expect(fake.model.sheets.filter((s) => s.name.startsWith('汇总'))).toHaveLength(1);
     expect(fake.model.sheet('我的工作表')!.value('A1')).toBe('自己的数据');
     await actions.selectRollupIssue(0);
-    expect(fake.model.sheet('问题清单')!.selected).toMatch(/^A\d+:G\d+$/);
+    expect(fake.model.sheet('问题清单')!.selected).toMatch(/^A\d+:H\d+$/);
   });
 });

@@ -232,7 +232,8 @@ describe('writeRollupSheets: what lands where', () => {
 
   it('问题清单: the issues under their header, severities coloured, filter and frozen header; an issue selected from the pane', async () => {
     const sheet = fake.model.sheet('问题清单')!;
-    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((a) => sheet.value(a))).toEqual([
+    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1'].map((a) => sheet.value(a))).toEqual([
+      '单位',
       '文件',
       '工作表',
       '单元格',
@@ -241,12 +242,12 @@ describe('writeRollupSheets: what lands where', () => {
       '规则',
       '说明',
     ]);
-    expect(sheet.autoFilter).toBe(`A1:G${1 + (plan.sheets[2]!.values.length - 1)}`);
+    expect(sheet.autoFilter).toBe(`A1:H${1 + (plan.sheets[2]!.values.length - 1)}`);
     expect(sheet.frozen).toBe('rows:1');
     const n = plan.sheets[2]!.values.length - 1;
     expect(n).toBeGreaterThan(0);
     for (let r = 2; r <= n + 1; r++)
-      expect(sheet.style(`E${r}`)['fill.color']).toBe(sheet.value(`E${r}`) === '错误' ? '#FFC7CE' : '#FFEB9C');
+      expect(sheet.style(`F${r}`)['fill.color']).toBe(sheet.value(`F${r}`) === '错误' ? '#FFC7CE' : '#FFEB9C');
 
     const gateway = createOfficeGateway({ host: fake.host() });
     fake.resetCounts();
@@ -254,8 +255,8 @@ describe('writeRollupSheets: what lands where', () => {
     await gateway.selectCell(name, address);
     expect(fake.syncs).toBe(1);
     expect(fake.model.active).toBe('问题清单');
-    expect(sheet.selected).toBe(`A${n + 1}:G${n + 1}`);
-    expect(sheet.value(`G${n + 1}`)).toBe(plan.sheets[2]!.values[n]![6]);
+    expect(sheet.selected).toBe(`A${n + 1}:H${n + 1}`);
+    expect(sheet.value(`H${n + 1}`)).toBe(plan.sheets[2]!.values[n]![7]);
   });
 
   it('keeps text a unit typed that looks like a formula as text', async () => {
@@ -395,7 +396,7 @@ describe('writeRollupSheets: running again', () => {
     expect(fake.model.sheet('报送情况')!.value('A2')).toBe('应报 5，已报送 3，逾期 1，未报送 1，不在名单 1');
     // The issue list is selected on the sheet it was written as.
     await gateway.selectCell(third!.issues, issueCell(0, third!.issues).address);
-    expect(fake.model.sheet('问题清单')!.selected).toBe('A2:G2');
+    expect(fake.model.sheet('问题清单')!.selected).toBe('A2:H2');
     expect(metaPairs(fake).filter(([k]) => k === ROLLUP_SHEETS_KEY)).toHaveLength(1);
   });
 

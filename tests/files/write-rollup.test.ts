@@ -218,12 +218,22 @@ describe('writeRollupWorkbook', () => {
 
   it('问题清单: every issue with the field label and the severity in Chinese; autofilter and frozen header', () => {
     const rows = grid(book, '问题清单');
-    expect(rows[0]).toEqual(['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
+    expect(rows[0]).toEqual(['单位', '文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
     expect(rows).toHaveLength(4);
-    expect(rows[2]).toEqual(['和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误', null, fixture().issues[1]!.message]);
-    expect(rows[1]!.slice(3, 5)).toEqual(['联系电话', '警告']);
-    expect(rows[3]!.slice(0, 5)).toEqual(['其他表.xlsx', null, null, null, '错误']);
-    expect(book.Sheets['问题清单']!['!autofilter']?.ref).toBe('A1:G4');
+    expect(rows[2]).toEqual([
+      '和平区总工会',
+      '和平区.xlsx',
+      '知识竞赛情况',
+      'G5',
+      '竞赛场次（场）',
+      '错误',
+      null,
+      fixture().issues[1]!.message,
+    ]);
+    expect(rows[1]!.slice(0, 6)).toEqual(['河东区总工会', '河东区.xlsx', '知识竞赛情况', expect.any(String), '联系电话', '警告']);
+    // A file of no unit's rows (sent as the wrong form) names no unit.
+    expect(rows[3]!.slice(0, 6)).toEqual([null, '其他表.xlsx', null, null, null, '错误']);
+    expect(book.Sheets['问题清单']!['!autofilter']?.ref).toBe('A1:H4');
     expect(sheetXml(bytes, '问题清单')).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
   });
 
@@ -290,7 +300,8 @@ describe('writeRollupWorkbook', () => {
         .slice(4, 8)
         .map((r) => r[3]),
     ).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
-    expect(grid(en, '问题清单')[2]!.slice(3, 5)).toEqual(['Sessions', 'Error']);
+    expect(grid(en, '问题清单')[0]![0]).toBe('Unit');
+    expect(grid(en, '问题清单')[2]!.slice(4, 6)).toEqual(['Sessions', 'Error']);
   });
 
   it('a form without computed fields and a group row over many fields (activity-summary), no rows at all', async () => {

@@ -119,8 +119,16 @@ describe('the whole notice workbook', () => {
     notice.reminders.forEach((_, n) => expect(sheet.getRow(4 + n).height).toBeGreaterThanOrEqual(30));
   });
 
-  test('问题清单 holds every issue of the notice', () => {
-    expect(book.getWorksheet('问题清单')!.rowCount).toBe(1 + notice.issues.length);
+  test('问题清单 holds every issue of the notice, each under its unit first', () => {
+    const sheet = book.getWorksheet('问题清单')!;
+    expect(sheet.rowCount).toBe(1 + notice.issues.length);
+    expect(sheet.getCell('A1').value).toBe('单位');
+    const lines = notice.issues.map((_, i) => [sheet.getCell(`A${i + 2}`).value, String(sheet.getCell(`H${i + 2}`).value)]);
+    // A unit's own row's issue, and one that names the unit (未报送), under that unit.
+    expect(lines).toContainEqual(['二号桥街道总工会', expect.stringMatching(/^“二号桥街道总工会”于 2024-03-24 报送，晚于/)]);
+    expect(lines).toContainEqual(['天津市第一热电厂工会', '“天津市第一热电厂工会”未报送']);
+    // A file no unit could be told from stays without one.
+    expect(lines).toContainEqual([null, expect.stringContaining('不知道是哪个单位报送的')]);
   });
 
   test('the plan is the same whatever writes it: a fixed set of sheets, however many units', () => {

@@ -6,6 +6,7 @@
 import type { Lang } from '../definitions/types';
 import { messageFor } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
+import { fileName } from '../text/fileName';
 import type { NoticeResult } from './types';
 
 export interface CorrectionText {
@@ -14,8 +15,6 @@ export interface CorrectionText {
   issues: Issue[];
   message: string;
 }
-
-const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
 /** Each roster unit with errors in the rows counted for it, and the text to send it back. */
 export function correctionTexts(result: NoticeResult, lang: Lang): CorrectionText[] {
@@ -42,7 +41,7 @@ export function correctionTexts(result: NoticeResult, lang: Lang): CorrectionTex
     if (!issues) continue;
     const items = issues
       .map((issue, i) =>
-        messageFor('notice.correction-item', { n: i + 1, file: baseName(issue.file!), sheet: issue.sheet!, message: issue.message }, lang),
+        messageFor('notice.correction-item', { n: i + 1, file: fileName(issue.file!), sheet: issue.sheet!, message: issue.message }, lang),
       )
       .join('\n');
     const greeting = unit.contact ? (lang === 'en' ? `Dear ${unit.contact}, ` : `${unit.contact}同志，`) : '';

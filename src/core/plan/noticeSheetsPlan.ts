@@ -18,9 +18,10 @@ import { fieldLabel } from '../definitions/compile';
 import type { Lang } from '../definitions/types';
 import { materialLabel, type MaterialId } from '../notice/materials';
 import type { MaterialStatus, NoticeResult } from '../notice/types';
+import type { RollupResult } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
-import { ISSUE_HEIGHT_ROWS, ISSUE_LINE_POINTS, issueListSheet, wrappedLines } from './issueListSheet';
+import { ISSUE_HEIGHT_ROWS, ISSUE_LINE_POINTS, issueListSheet, unitsOfIssues, wrappedLines } from './issueListSheet';
 import { rollupSheetsPlan } from './rollupSheetsPlan';
 import { DATE_FORMAT, INT_FORMAT, isoToSerial, localTime, prefixText, ROLLUP_COLORS } from './rollupSheetsShared';
 import type { RollupSheetPlan, RollupSheetRole, SheetPlanValue } from './types';
@@ -281,6 +282,10 @@ export function noticeSheetsPlan(
       return undefined;
     },
     lang,
+    unitsOfIssues(
+      Object.values(result.forms).filter((r): r is RollupResult => r !== undefined),
+      new Map(result.files.flatMap((f) => (f.unit ? [[f.file, f.unit] as const] : []))),
+    ),
   );
   sheets.push(issues);
   return { sheets };

@@ -13,6 +13,7 @@ import {
   blankRow,
   Cells,
   DATE_FORMAT,
+  fileName,
   FIRST_DATA_ROW,
   formatRuns,
   HEADER_ROW,
@@ -224,7 +225,7 @@ export function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, 
     for (const c of computed) out.push(ratio(row.values, c, row.unreadable) ?? '');
     const remark = superseded
       ? row.supersededBy
-        ? t.supersededBy(row.supersededBy.file, row.supersededBy.sheet, row.supersededBy.row)
+        ? t.supersededBy(fileName(row.supersededBy.file), row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
       : [
           row.origin ? t.cameIn(row.file, row.sheet, row.row) : '',

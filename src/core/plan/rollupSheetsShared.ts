@@ -37,7 +37,7 @@ export const STATUS_TABLE_TOP = 4;
 export const STATUS_COLUMNS = 10;
 /** 问题清单: header on row 1, issue #0 on row 2. */
 export const ISSUES_FIRST_ROW = 2;
-export const ISSUE_COLUMNS = 7;
+export const ISSUE_COLUMNS = 8;
 
 // ── Texts ───────────────────────────────────────────────────────────────────────────────
 
@@ -82,7 +82,7 @@ export const TEXTS = {
     accepted: '已接收',
     rejected: '已拒收',
     rollupOf: (unit?: string) => `下级汇总表${unit ? `（${unit}）` : ''}`,
-    issueHeaders: ['文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明'],
+    issueHeaders: ['单位', '文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明'],
     severity: { error: '错误', warning: '警告' } as Record<Severity, string>,
     list: '、',
     chartTitle: (title: string, units: number, capped: boolean) => `${title}主要指标（按单位${capped ? `，前${units}个` : ''}）`,
@@ -139,7 +139,7 @@ export const TEXTS = {
     accepted: 'Accepted',
     rejected: 'Rejected',
     rollupOf: (unit?: string) => `Roll-up from the level below${unit ? ` (${unit})` : ''}`,
-    issueHeaders: ['File', 'Sheet', 'Cell', 'Field', 'Severity', 'Rule', 'Message'],
+    issueHeaders: ['Unit', 'File', 'Sheet', 'Cell', 'Field', 'Severity', 'Rule', 'Message'],
     severity: { error: 'Error', warning: 'Warning' } as Record<Severity, string>,
     list: ', ',
     chartTitle: (title: string, units: number, capped: boolean) => `${title}: main indicators by unit${capped ? ` (first ${units})` : ''}`,
@@ -254,10 +254,7 @@ export function blankRow(width: number): SheetPlanValue[] {
   return Array.from({ length: width }, () => '');
 }
 
-/** A file as 报送情况 names it: its name, not the folders it was found in (they spill over the page). */
-export function fileName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
-}
+export { fileName } from '../text/fileName';
 
 /** The printed pages' footer: who rolled up, page of pages, when. */
 export function printFooter(result: RollupResult, lang: Lang): NonNullable<RollupSheetPlan['print']>['footer'] {

@@ -12,6 +12,7 @@ import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
 import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import { NO_TABLE_CODES, type WorkbookReport } from '../validate/workbook';
+import { fileName } from '../text/fileName';
 import { dayOfTime, localDay } from './dates';
 import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
@@ -246,7 +247,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
         {
           code: 'rollup.superseded',
           row: candidate.row.row,
-          params: { unit: candidate.row.unit || '—', file: winner.row.file, row: winner.row.row },
+          params: { unit: candidate.row.unit || '—', file: fileName(winner.row.file), row: winner.row.row },
         },
         lang,
       );
