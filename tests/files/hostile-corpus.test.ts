@@ -478,7 +478,8 @@ export const KINDS: Kind[] = [
   {
     name: 'only a 合计 row',
     make: () => ({ file: '只有合计.xlsx', bytes: zipParts(workbookParts(worksheet(rowsXml([LABELS, ['合计', null, null, 99, 9999]])))) }),
-    expect: { verdict: 'rejected', code: 'file.empty', reason: '文件中没有内容' },
+    // Not an empty file: a table with no unit's row in it, told as 校验 tells it.
+    expect: { verdict: 'rejected', code: 'table.no-rows', reason: '表中没有填写数据' },
   },
   // ── Values ──
   {

@@ -170,7 +170,12 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     }
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     if (rowCount === 0) {
-      reject(input, 'file.empty', {});
+      // A blank template sent back: the verdict 校验 gives it, at its sheet and row.
+      const blank = input.report.issues.find((i) => i.code === 'table.no-rows');
+      if (blank) {
+        issues.push(blank);
+        files.push({ file: input.file, status: 'rejected', code: blank.code, reason: blank.message, rows: 0 });
+      } else reject(input, 'table.no-rows', {});
       return;
     }
     files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });

@@ -55,6 +55,25 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   const fields = form.fields.filter((f) => card.cells.has(f.id));
   const { columns, checker } = cardSetup(form, fields, card, grid.typed, year, lang, today);
   const raw: CellValue[] = fields.map((f) => card.cells.get(f.id)!.raw);
+  // A card sent back as it was downloaded: one verdict, as for a blank table — not a required
+  // error per item, and never a row of nothing in the roll-up.
+  const headerRow = card.headerRow ?? card.unitRow;
+  if (raw.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) {
+    return {
+      sheet: grid.sheet,
+      form: form.def.id,
+      formVersion: form.def.version,
+      headerRows: { top: headerRow + 1, bottom: headerRow + 1 },
+      fieldColumns: {},
+      extraColumns: [],
+      rows: [],
+      totalRows: [],
+      noteRows: [],
+      year,
+      layout: 'card',
+      issues: [makeIssue({ code: 'table.no-rows', row: headerRow + 2 }, lang)],
+    };
+  }
   const formulas = formulaCellsWithoutValue(grid);
   const synthetic =
     formulas &&
@@ -99,7 +118,6 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
   const cells: Record<string, string> = {};
   for (const [id, cell] of card.cells) cells[id] = a1(cell.r, cell.c);
   // The card's row, as a table's would be: the first below its header.
-  const headerRow = card.headerRow ?? card.unitRow;
   const row = {
     row: headerRow + 2,
     values,

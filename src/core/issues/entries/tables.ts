@@ -98,9 +98,9 @@ export const tableEntries = {
     en: 'No known form was found: the header should have columns such as "{labels}"',
   },
   'table.no-rows': {
-    severity: 'warning',
-    'zh-CN': '表中没有填写数据',
-    en: 'The table has no data rows',
+    severity: 'error',
+    'zh-CN': '表中没有填写数据：这是一张空白表，请填写本单位的数据后再报送',
+    en: "The table has no data: it is a blank form. Please fill in your unit's figures and send it again",
   },
   // ── Vertical cards (one unit's return written down the page) ──
   'table.not-found-near': {
