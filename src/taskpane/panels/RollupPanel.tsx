@@ -61,6 +61,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
   muted: { color: tokens.colorNeutralForeground3 },
   sheets: { display: 'flex', flexDirection: 'column' },
+  outcome: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, ':empty': { display: 'none' } },
 });
 
 /** Waits this long after the last tick before reading the ticked sheets to propose the form. */
@@ -120,9 +121,14 @@ export function RollupPanel({
   const [deadline, setDeadline] = useState('');
   const [unit, setUnit] = useState('');
   const [dragging, setDragging] = useState(false);
-  const { state, execute, cancel } = useRollupRun();
+  const { state, execute, cancel, reset } = useRollupRun();
   const [notice, setNotice] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.kind === 'done' || state.kind === 'failed' || state.kind === 'cancelled')
+      outcome.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [state.kind]);
 
   const addFiles = async (list: FileList | null) => {
     const chosen = await readChosenFiles(list);
@@ -289,7 +295,15 @@ export function RollupPanel({
             <Button onClick={() => void applyExamples()}>{t.examples}</Button>
           )}
           {files.length > 0 && (
-            <Button appearance="subtle" onClick={() => setFiles([])}>
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                // The files and what was made of them go together.
+                setFiles([]);
+                setNotice(undefined);
+                reset();
+              }}
+            >
               {t.clearFiles}
             </Button>
           )}
@@ -374,36 +388,44 @@ export function RollupPanel({
         )}
       </div>
 
-      {state.kind === 'running' && (
-        <Field validationMessage={state.total ? t.progress(state.index, state.total, state.file) : t.starting} validationState="none">
-          <ProgressBar value={state.total ? state.index / state.total : undefined} />
-        </Field>
-      )}
-      {state.kind === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.failed}</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {/* In a narrow pane the outcome lands below the fold: it is brought into view. */}
+      <div ref={outcome} className={styles.outcome} aria-live="polite">
+        {state.kind === 'running' && (
+          <Field validationMessage={state.total ? t.progress(state.index, state.total, state.file) : t.starting} validationState="none">
+            <ProgressBar value={state.total ? state.index / state.total : undefined} />
+          </Field>
+        )}
+        {state.kind === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{t.failed}</MessageBarTitle>
+              {state.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === 'cancelled' && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.cancelled}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
 
-      {result && (
-        <>
-          <RollupSummary lang={lang} result={result} />
-          <IssueList
-            lang={lang}
-            issues={result.issues}
-            groupBy="file"
-            {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})}
-          />
-        </>
-      )}
+        {result && (
+          <>
+            <RollupSummary lang={lang} result={result} />
+            <IssueList
+              lang={lang}
+              issues={result.issues}
+              groupBy="file"
+              {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})}
+            />
+          </>
+        )}
+      </div>
       <NoticeSection
         lang={lang}
         definitions={definitions}

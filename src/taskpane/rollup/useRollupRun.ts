@@ -12,7 +12,9 @@ export type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; index: number; total: number; file: string }
   | { kind: 'done'; result: RollupResult; workbook?: Uint8Array }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** 取消 pressed: said, so the person knows the click took. */
+  | { kind: 'cancelled' };
 
 export interface RollupSteps {
   /** Files and sheets to take, for the progress bar until the worker reports. */
@@ -25,7 +27,13 @@ export interface RollupSteps {
   failed: (error: unknown) => string;
 }
 
-export function useRollupRun(): { state: RunState; execute: (steps: RollupSteps) => Promise<void>; cancel: () => void } {
+export function useRollupRun(): {
+  state: RunState;
+  execute: (steps: RollupSteps) => Promise<void>;
+  cancel: () => void;
+  /** Back to idle: the last run's result or message is gone (清空). */
+  reset: () => void;
+} {
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const run = useRef<RollupRun | undefined>(undefined);
   /** 取消 pressed while the workbook's sheets were still being read, before the worker started. */
@@ -42,7 +50,7 @@ export function useRollupRun(): { state: RunState; execute: (steps: RollupSteps)
       return;
     }
     if (cancelledEarly.current) {
-      setState({ kind: 'idle' });
+      setState({ kind: 'cancelled' });
       return;
     }
     const current = startRollup(request, (p) => setState({ kind: 'running', index: p.index, total: p.total, file: p.file }));
@@ -52,7 +60,7 @@ export function useRollupRun(): { state: RunState; execute: (steps: RollupSteps)
       setState(done.workbook ? { kind: 'done', result: done.result, workbook: done.workbook } : { kind: 'done', result: done.result });
       await steps.after?.(done.result);
     } catch (error) {
-      if (error instanceof RollupCancelled) setState({ kind: 'idle' });
+      if (error instanceof RollupCancelled) setState({ kind: 'cancelled' });
       else setState({ kind: 'failed', message: steps.failed(error) });
     } finally {
       run.current = undefined;
@@ -64,5 +72,9 @@ export function useRollupRun(): { state: RunState; execute: (steps: RollupSteps)
     else cancelledEarly.current = true;
   };
 
-  return { state, execute, cancel };
+  const reset = () => {
+    if (!run.current) setState({ kind: 'idle' });
+  };
+
+  return { state, execute, cancel, reset };
 }
