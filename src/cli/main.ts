@@ -14,6 +14,7 @@ import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
 import type { CliIO } from './io';
+import { writeRosterTemplateWorkbook } from '../files/writeRosterTemplate';
 import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
 import { readRosterFile } from '../files/rollupFiles';
 import { checkDayOption, langOption, OptionError, readOptions } from './options';
@@ -131,6 +132,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const id = positionals[0] ?? formOption;
         if (id === undefined) throw new UsageError(say(lang, 'needTemplateForm'));
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
+        // Not a form: the blank roster a level lists its units in (--roster of rollup).
+        if (id === 'roster') {
+          writeFileSync(values.out, await writeRosterTemplateWorkbook(lang));
+          io.err(say(lang, 'written', { path: values.out }));
+          return 0;
+        }
         const [form] = chooseForms(id, values.definition ?? [], lang);
         // A blank template is made for the coming activity: without --year, this year's.
         const templateYear = year ?? new Date().getFullYear();

@@ -19,6 +19,8 @@ const texts = {
       生成空白模板，带下拉选项和输入提示，供没有加载项的单位在 Excel 或 WPS 中填写。
       --layout card：单位填报用的竖版单页表（A4 纵向，指标逐行列出，可打印盖章）。
       --roster：按单位名单预先填好每个下级单位的一行（区县下发用）。
+  huizong template roster --out 单位名单.xlsx
+      生成空白单位名单：单位名称、单位层级（下拉选择）、上级单位、别名、截止日期、联系人、联系电话。
 表单编号：activity-summary（活动数据汇总表）、quiz-results（知识竞赛活动情况表）、typical-experience（典型经验）`,
     en: `Usage:
   huizong validate FILE... [--form ID] [--definition DEF.json] [--json] [--today YYYY-MM-DD] [--lang en]
@@ -35,6 +37,8 @@ const texts = {
       Write the blank template, with dropdowns and input prompts, for units without the add-in.
       --layout card: a one-page vertical card for one unit (A4 portrait, one indicator a row, to print and stamp).
       --roster: one row per unit of the roster, its name filled in (a district's template).
+  huizong template roster --out ROSTER.xlsx
+      Write a blank roster: unit name, level (a drop-down), parent unit, aliases, deadline, contact, phone.
 Form ids: activity-summary, quiz-results, typical-experience`,
   },
   seeHelp: { 'zh-CN': '运行 huizong --help 查看用法。', en: 'Run huizong --help for usage.' },

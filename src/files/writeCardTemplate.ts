@@ -26,7 +26,7 @@ const ROW_HEIGHT = 14.25;
 const GROUP_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } } as const;
 
 /** A plan's validation as exceljs writes it on one cell. */
-function excelValidation(v: ColumnValidation): DataValidation {
+export function excelValidation(v: ColumnValidation): DataValidation {
   const prompt = v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message } : {};
   const error = v.error ? { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: v.error.title, error: v.error.message } : {};
   switch (v.kind) {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { main } from '../../src/cli/main';
+import { readRosterFile } from '../../src/files/rollupFiles';
 import { activityRow, labelsOf, tempDir, writeXlsx } from '../helpers/workbooks';
 
 async function run(...args: string[]) {
@@ -81,4 +82,26 @@ test('the printed summary and 问题清单 name files, not the folders they were
   expect(rows[0]!.slice(0, 2)).toEqual(['单位', '文件']);
   expect(rows.slice(1).map((r) => r.slice(0, 2))).toContainEqual(['丙工会', '丙.xlsx']);
   expect(JSON.stringify(rows)).not.toContain(folder);
+});
+
+test('huizong template roster writes the blank roster the roll-up reads, contact columns and all', async () => {
+  const out = path.join(tempDir(), '单位名单.xlsx');
+  const result = await run('template', 'roster', '--out', out);
+  expect(result.code).toBe(0);
+  const book = XLSX.read(fs.readFileSync(out));
+  expect(book.SheetNames).toEqual(['单位名单']);
+  const sheet = book.Sheets['单位名单']!;
+  const header: unknown[][] = XLSX.utils.sheet_to_json(sheet, { header: 1 });
+  expect(header[0]).toEqual(['单位名称', '单位层级', '上级单位', '别名', '截止日期', '联系人', '联系电话']);
+  // Filled in by a person and given back as --roster: its units, contact and phone as typed.
+  XLSX.utils.sheet_add_aoa(sheet, [['大王庄街道总工会', '街道（乡镇）工会', '河东区总工会', '', '', '李红', '022-24316934']], {
+    origin: 'A2',
+  });
+  const filled = path.join(tempDir(), '填好的名单.xlsx');
+  XLSX.writeFile(book, filled);
+  const roster = readRosterFile({ name: filled, bytes: () => fs.readFileSync(filled) }, 'zh-CN');
+  expect(roster.issues).toEqual([]);
+  expect(roster.units).toEqual([
+    expect.objectContaining({ name: '大王庄街道总工会', level: '街道（乡镇）工会', contact: '李红', phone: '022-24316934' }),
+  ]);
 });
