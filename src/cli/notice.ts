@@ -82,7 +82,7 @@ export async function runNotice(args: NoticeArgs, io: CliIO): Promise<number> {
     bytes: () => decrypted.get(i) ?? readBytes(f.path),
   }));
   const rosterBytes = args.roster ? ((await readAsExcelOpens(args.roster)) ?? new Uint8Array()) : undefined;
-  const roster = args.roster && rosterBytes ? readRosterFile({ name: args.roster, bytes: rosterBytes }, lang) : undefined;
+  const roster = args.roster && rosterBytes ? readRosterFile({ name: args.roster, bytes: rosterBytes }, lang, args.forms) : undefined;
   const result = rollUpNotice(
     sources,
     listing.problems,

@@ -88,7 +88,9 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
   const paths = expandInputs(args.inputs);
   const decrypted = await decryptedInbox(paths.map((path) => ({ key: path, name: path, path })));
   const files = paths.map((path) => source(path, io, decrypted.get(path)));
-  const roster = args.roster ? readRosterFile(source(args.roster, io, await readAsExcelOpens(args.roster)), args.lang) : undefined;
+  const roster = args.roster
+    ? readRosterFile(source(args.roster, io, await readAsExcelOpens(args.roster)), args.lang, args.forms)
+    : undefined;
   const lastYear = args.lastYear
     ? readLastYear(source(args.lastYear, io, await readAsExcelOpens(args.lastYear)), args.form, args.forms, args.lang)
     : undefined;

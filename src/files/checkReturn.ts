@@ -4,7 +4,8 @@
  * loads SheetJS only when a file needs it; `rollupFiles.ts` reads with `readWorkbook`).
  * Huizong's own roll-ups from the level below are recognised by their metadata.
  */
-import type { CompiledForm } from '../core/definitions/compile';
+import { formTitle, type CompiledForm } from '../core/definitions/compile';
+import { formsOfGrids } from '../core/definitions/proposeForm';
 import type { Lang } from '../core/definitions/types';
 import type { IssueParams } from '../core/issues/catalogue';
 import { makeIssue } from '../core/issues/issue';
@@ -93,10 +94,20 @@ export function checkReturn(
   return { ...base, report };
 }
 
-/** The roster from a .csv/.xlsx/.xls file, as read: its first sheet with a 单位名称 column. */
-export function rosterFromRead(file: SourceFile, read: ReadResult, lang: Lang): Roster {
+/**
+ * The roster from a .csv/.xlsx/.xls file, as read: its first sheet with a 单位名称 column.
+ * With `forms`, a unit's return picked by mistake is told as such (`roster.is-a-return`)
+ * rather than read as a roster of the units its rows name.
+ */
+export function rosterFromRead(file: SourceFile, read: ReadResult, lang: Lang, forms?: readonly CompiledForm[]): Roster {
   if (!read.ok) {
     const issue = makeIssue({ code: read.code, params: failureParams(file, read) }, lang);
+    issue.file = file.name;
+    return { source: file.name, units: [], issues: [issue] };
+  }
+  const returned = forms ? forms.find((f) => f.def.id === formsOfGrids(read.grids, forms)[0]) : undefined;
+  if (returned) {
+    const issue = makeIssue({ code: 'roster.is-a-return', params: { form: formTitle(returned, lang) } }, lang);
     issue.file = file.name;
     return { source: file.name, units: [], issues: [issue] };
   }

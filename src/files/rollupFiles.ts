@@ -22,8 +22,9 @@ export function prepareReturn(file: SourceFile, forms: readonly CompiledForm[], 
 }
 
 /** The roster from a .csv/.xlsx/.xls file: its first sheet with a 单位名称 column. */
-export function readRosterFile(file: SourceFile, lang: Lang): Roster {
-  return rosterFromRead(file, readWorkbook(file.name, bytesOf(file)), lang);
+/** The roster file; with `forms`, a return given by mistake is told as such. */
+export function readRosterFile(file: SourceFile, lang: Lang, forms?: readonly CompiledForm[]): Roster {
+  return rosterFromRead(file, readWorkbook(file.name, bytesOf(file)), lang, forms);
 }
 
 /**

@@ -502,7 +502,8 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       await page.getByTestId('returns-input').setInputFiles(names.map((name) => path.join(returns, name)));
       await visible(page.getByText(`已选择 ${names.length} 个文件`, { exact: true }));
       await page.getByTestId('roster-input').setInputFiles(roster);
-      await visible(page.getByText('单位名单.csv', { exact: true }));
+      // Read when chosen: its units are counted by level.
+      await visible(page.getByText(/^单位名单\.csv：13 个单位（/));
       await page.getByLabel('截止日期').fill('2024-03-25');
       await page.getByLabel('汇总单位').fill('河东区总工会');
       await page.getByRole('button', { name: '开始汇总' }).click();
@@ -572,7 +573,8 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       await visible(page.getByText(`已选择 ${examples.length} 个文件`, { exact: true }));
       expect(await page.getByLabel('截止日期').inputValue()).toBe('2024-03-25');
       expect(await page.getByLabel('汇总单位').inputValue()).toBe('河东区总工会');
-      await visible(page.getByText('单位名单.csv', { exact: true }));
+      // Read when chosen: its units are counted by level.
+      await visible(page.getByText(/^单位名单\.csv：13 个单位（/));
       // Fetched from dist/examples, next to taskpane.html.
       for (const name of examples) expect(requested).toContain(`/examples/河东区-2024/returns/${name}`);
       expect(requested).toContain('/examples/河东区-2024/单位名单.csv');

@@ -32,6 +32,7 @@ import type { Roster, RollupResult } from '../../core/rollup/types';
 import type { WorkbookSheet } from '../../excel/gateway';
 import { RETURN_ACCEPT, downloadBytes, loadExamples, readChosenFiles } from '../fileIO';
 import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
+import type { RosterCheck } from '../rollup/checkRoster';
 import { releaseWorker } from '../rollup/startRollup';
 import { useRollupRun } from '../rollup/useRollupRun';
 import { useFormProposal } from '../rollup/useFormProposal';
@@ -143,7 +144,7 @@ export function RollupPanel({
     try {
       const examples = await loadExamples();
       setFiles(examples.returns);
-      setRoster(examples.roster ? { kind: 'file', file: examples.roster } : undefined);
+      void chooseRosterFile(examples.roster);
       setDeadline('2024-03-25');
       setUnit('河东区总工会');
     } catch (error) {
@@ -210,6 +211,21 @@ export function RollupPanel({
     } catch (error) {
       settle({ kind: 'sheet', sheet, problem: errorText(error, lang) });
     }
+  };
+
+  /** Picks a roster file and says, once read, how many units it lists by level, or why it cannot be one. */
+  const chooseRosterFile = async (file: RollupFile | undefined) => {
+    if (!file) return setRoster(undefined);
+    const pending: RosterChoice = { kind: 'file', file };
+    setRoster(pending);
+    let check: RosterCheck;
+    try {
+      const { checkRosterFile } = await import('../rollup/checkRoster');
+      check = await checkRosterFile(file, forms, lang, t.rosterNoUnits);
+    } catch (error) {
+      check = { units: 0, levels: [], problem: errorText(error, lang) };
+    }
+    setRoster((current) => (current === pending ? { kind: 'file', file, check } : current));
   };
 
   const createRosterSheet = async () => {
@@ -360,7 +376,7 @@ export function RollupPanel({
         lang={lang}
         roster={roster}
         sheets={workbook ? rosterSheets : undefined}
-        onChooseFile={(file) => setRoster(file ? { kind: 'file', file } : undefined)}
+        onChooseFile={(file) => void chooseRosterFile(file)}
         onChooseSheet={(sheet) => void chooseRosterSheet(sheet)}
         {...(workbook ? { onCreateSheet: () => void createRosterSheet() } : {})}
         onRemove={() => setRoster(undefined)}

@@ -5,12 +5,14 @@
 import { useRef } from 'react';
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/definitions/types';
-import { RETURN_ACCEPT, readChosenFiles } from '../fileIO';
+import { RETURN_ACCEPT, downloadBytes, readChosenFiles } from '../fileIO';
+import type { RosterCheck } from '../rollup/checkRoster';
 import type { RollupFile } from '../rollup/protocol';
 import { panelStrings } from './strings';
 
 export type RosterChoice =
-  | { kind: 'file'; file: RollupFile }
+  /** A file: checked when chosen (`check` once read). */
+  | { kind: 'file'; file: RollupFile; check?: RosterCheck }
   /** A sheet of this workbook: read again when the roll-up starts (it may have been edited). */
   | { kind: 'sheet'; sheet: string; units?: number; problem?: string };
 
@@ -41,7 +43,11 @@ export function RosterPicker({ lang, roster, sheets, onChooseFile, onChooseSheet
       <Field
         label={t.roster}
         hint={rosterHint(roster, t)}
-        validationState={roster?.kind === 'sheet' && roster.problem !== undefined ? 'warning' : 'none'}
+        validationState={
+          (roster?.kind === 'sheet' && roster.problem !== undefined) || (roster?.kind === 'file' && roster.check?.problem !== undefined)
+            ? 'warning'
+            : 'none'
+        }
       >
         <div className={styles.row}>
           <Button size="small" onClick={() => input.current?.click()}>
@@ -50,6 +56,11 @@ export function RosterPicker({ lang, roster, sheets, onChooseFile, onChooseSheet
           {onCreateSheet && (
             <Button size="small" onClick={onCreateSheet}>
               {t.newRosterSheet}
+            </Button>
+          )}
+          {!onCreateSheet && (
+            <Button size="small" onClick={() => void downloadBlankRoster(lang, t.blankRosterName)}>
+              {t.downloadRoster}
             </Button>
           )}
           {roster && (
@@ -83,10 +94,22 @@ export function RosterPicker({ lang, roster, sheets, onChooseFile, onChooseSheet
   );
 }
 
+/** The blank roster (the same columns as the sheet Excel users get), made when asked for. */
+async function downloadBlankRoster(lang: Lang, name: string): Promise<void> {
+  const { writeRosterTemplateWorkbook } = await import('../../files/writeRosterTemplate');
+  downloadBytes(name, await writeRosterTemplateWorkbook(lang));
+}
+
 /** What the roster field says under it: the file, the sheet and its units, or the columns wanted. */
 function rosterHint(roster: RosterChoice | undefined, t: (typeof panelStrings)[Lang]['rollup']): string {
   if (!roster) return t.rosterHint;
-  if (roster.kind === 'file') return roster.file.name;
+  if (roster.kind === 'file') {
+    const { file, check } = roster;
+    if (!check) return t.rosterChecking(file.name);
+    return check.problem !== undefined
+      ? t.rosterFileProblem(file.name, check.problem)
+      : t.rosterFromFile(file.name, check.units, check.levels);
+  }
   if (roster.problem !== undefined) return t.rosterSheetEmpty(roster.sheet, roster.problem);
   return roster.units === undefined ? roster.sheet : t.rosterFromSheet(roster.sheet, roster.units);
 }

@@ -18,7 +18,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     if (!form) throw new Error(`unknown form ${request.form}`);
     const roster =
       request.rosterParsed ??
-      (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), request.lang) : undefined);
+      (request.roster ? rosterFromRead(request.roster, await readInWorker(request.roster), request.lang, forms) : undefined);
     const sheets = request.sheets ?? [];
     const total = request.files.length + sheets.length;
     const year = activityYear({ ...(request.deadline ? { deadline: request.deadline } : {}), ...(roster ? { roster } : {}) });

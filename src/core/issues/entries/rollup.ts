@@ -13,6 +13,12 @@ export const rollupEntries = {
     'zh-CN': '单位名单中没有单位，请在“单位名称”列下逐行填写应报送的单位',
     en: 'The roster lists no units. Please list the units expected to report under 单位名称, one per row',
   },
+  'roster.is-a-return': {
+    severity: 'error',
+    'zh-CN':
+      '这是一份《{form}》报表，不是单位名单，未作为名单使用；单位名单应有“单位名称、单位层级、上级单位”等列，每个应报单位一行，可下载空白名单填写',
+    en: 'This is a return of "{form}", not a roster, so it was not used as one. A roster has columns such as 单位名称, 单位层级 and 上级单位, one expected unit per row; a blank roster can be downloaded',
+  },
   'roster.blank-name': {
     severity: 'warning',
     'zh-CN': '这一行没有填写单位名称，已跳过；请补上单位名称或删去这一行',
