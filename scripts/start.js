@@ -76,15 +76,14 @@ function portBusy(port) {
   });
 }
 
+/** The catalogue's message (both languages: a terminal has no language setting we trust). */
 function busyMessage() {
-  return [
-    '',
-    ` ✗ 端口 ${PORT} 已被占用：可能已经有一个 npm start 在运行（请看其他终端窗口），`,
-    `   或其他程序占用了这个端口。关掉它（在那个窗口按 Ctrl+C）后再运行 npm start。`,
-    ` ✗ Port ${PORT} is already in use: another npm start may be running (check your other`,
-    '   terminal windows), or another program holds the port. Stop it (Ctrl+C there) and run npm start again.',
-    '',
-  ].join('\n');
+  // The catalogue is TypeScript: tsx (a dependency) loads it, as npm run huizong does the CLI.
+  const { messageFor } = require('tsx/cjs/api').require('../src/core/issues/catalogue.ts', path.join(__dirname, 'start.js'));
+  const params = { port: PORT };
+  return ['', ` ✗ ${messageFor('devserver.port-busy', params, 'zh-CN')}`, ` ✗ ${messageFor('devserver.port-busy', params, 'en')}`, ''].join(
+    '\n',
+  );
 }
 
 async function main() {

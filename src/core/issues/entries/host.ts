@@ -8,6 +8,13 @@ export const hostEntries = {
     'zh-CN': '表单定义有误：{path} {detail}',
     en: 'The form definition is wrong: {path} {detail}',
   },
+  // ── npm start (scripts/start.js) ──
+  'devserver.port-busy': {
+    severity: 'error',
+    'zh-CN':
+      '端口 {port} 已被占用：可能已经有一个 npm start 在运行（请看其他终端窗口），或其他程序占用了这个端口。关掉它（在那个窗口按 Ctrl+C）后再运行 npm start。',
+    en: 'Port {port} is already in use: another npm start may be running (check your other terminal windows), or another program holds the port. Stop it (Ctrl+C there) and run npm start again.',
+  },
   // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
   'excel.cell-edit': {
     severity: 'error',
