@@ -12,7 +12,8 @@ import type { RollupSheetPlan, RollupSheetsPlan } from '../../src/core/plan/type
 import type { RollupResult, RollupRow } from '../../src/core/rollup/types';
 import { columnName } from '../../src/core/table/grid';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
-import { quizRollup as fixture, row } from '../helpers/quizRollup';
+import { quizRollup as fixture, quizValues, row } from '../helpers/quizRollup';
+import { makeIssue } from '../../src/core/issues/issue';
 
 const quiz: CompiledForm = compileForm(shippedForm('quiz-results')!);
 const activity: CompiledForm = compileForm(shippedForm('activity-summary')!);
@@ -244,6 +245,19 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
     expect(fillAt(issues, 'F3')).toBe('#FFC7CE');
     expect(issues.autoFilter).toBe('A1:H4');
     expect(issues.freeze).toEqual({ rows: 1 });
+  });
+
+  it("问题清单's 单位: a system union's file of its units' rows is that union's (its 合计 row's issue)", () => {
+    const result = fixture();
+    const file = '卫健系统.xlsx';
+    result.rows.push(
+      row({ unit: '第一医院工会', file, row: 5, values: quizValues('第一医院工会', { parentUnit: '卫健系统工会' }) }),
+      row({ unit: '第二医院工会', file, row: 6, values: quizValues('第二医院工会', { parentUnit: '卫健系统工会' }) }),
+    );
+    const issue = makeIssue({ code: 'table.total-mismatch', cell: 'G7', params: { total: 9, sum: 8 } }, 'zh-CN');
+    result.issues = [{ ...issue, file, sheet: '知识竞赛情况' }];
+    const line = sheetOf(rollupSheetsPlan(result, quiz, 'zh-CN'), 'issues').values[1]!;
+    expect(line.slice(0, 2)).toEqual(['卫健系统工会', file]);
   });
 
   it('issueCell: the line of issue #index on 问题清单', () => {

@@ -43,11 +43,13 @@ function issueRow(issue: Issue): number | undefined {
 /**
  * Each issue's unit: the row's it points at; else the unit it names (未报送, a cross-form
  * check); else its file's, where the file is one unit's — a roll-up from below is its maker's,
- * and `fileUnits` gives what else is known (the notice's file list).
+ * a file whose rows all name one 上级单位 is that union's, and `fileUnits` gives what else is
+ * known (the notice's file list).
  */
 export function unitsOfIssues(results: readonly RollupResult[], fileUnits: ReadonlyMap<string, string> = new Map()): UnitOfIssue {
   const byRow = new Map<string, string>();
   const unitsOfFile = new Map<string, Set<string>>();
+  const parentsOfFile = new Map<string, Set<string>>();
   const byFile = new Map(fileUnits);
   for (const result of results) {
     for (const row of result.rows) {
@@ -56,8 +58,17 @@ export function unitsOfIssues(results: readonly RollupResult[], fileUnits: Reado
       let units = unitsOfFile.get(row.file);
       if (!units) unitsOfFile.set(row.file, (units = new Set()));
       units.add(row.unit);
+      const parent = row.values.parentUnit;
+      let parents = parentsOfFile.get(row.file);
+      if (!parents) parentsOfFile.set(row.file, (parents = new Set()));
+      parents.add(typeof parent === 'string' ? parent : '');
     }
     for (const [file, units] of unitsOfFile) if (units.size === 1 && !byFile.has(file)) byFile.set(file, [...units][0]!);
+    // A system union's file of its units' rows (and their 合计) is that union's.
+    for (const [file, parents] of parentsOfFile) {
+      const [parent] = parents;
+      if (parents.size === 1 && parent && !byFile.has(file)) byFile.set(file, parent);
+    }
     for (const file of result.files) if (file.rollupOf?.unit) byFile.set(file.file, file.rollupOf.unit);
   }
   return (issue) => {
