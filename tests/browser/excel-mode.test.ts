@@ -489,11 +489,11 @@ describeWithChromium('the task pane in Excel mode, on the Office.js test double 
         () => double.selected('问题清单'),
         (s) => s !== undefined,
       );
-      expect(selected).toMatch(/^A(\d+):G\1$/);
+      expect(selected).toMatch(/^A(\d+):H\1$/);
       expect(await double.active()).toBe('问题清单');
       expect(await double.syncs()).toBe(1);
       const row = Number(/^A(\d+)/.exec(selected!)![1]);
-      expect(await double.value('问题清单', `G${row}`)).toBe(message);
+      expect(await double.value('问题清单', `H${row}`)).toBe(message);
       await closePane(pane);
     },
     TEST_TIMEOUT_MS,

@@ -546,8 +546,8 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       expect(statuses).toContainEqual(['春华街道总工会', '未报送']);
       expect(statuses).toContainEqual(['大王庄街道总工会', '已报送']);
 
-      // 问题清单 names the corrupt file and why.
-      expect(sheetRows(book, '问题清单').some((r) => r[0] === '损坏的文件.xlsx' && r.includes(corrupt!.reason!))).toBe(true);
+      // 问题清单 names the corrupt file and why (its unit first: none can be told from a corrupt file).
+      expect(sheetRows(book, '问题清单').some((r) => r[1] === '损坏的文件.xlsx' && r.includes(corrupt!.reason!))).toBe(true);
       expect(pane.pageErrors).toEqual([]);
       await closePane(pane);
     },
