@@ -92,9 +92,10 @@ test('the card: items down the page in their groups, unit of measure apart, a va
   const sizes = new Set<number>();
   sheet.eachRow((r) => r.eachCell((c) => c.font?.size !== undefined && sizes.add(c.font.size)));
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
-  // a blank card is a card: its blanks are named at their cells
+  // a blank card is a card, sent back blank: one verdict, not an error per item
   const blank = checkFile('空白.xlsx', bytes, forms, { today: TODAY });
-  expect(blank.issues.find((i) => i.field === 'unitName')?.cell).toBe('C2');
+  expect(blank.tables.map((t) => [t.form, t.layout, t.rows.length])).toEqual([['activity-summary', 'card', 0]]);
+  expect(blank.issues.map((i) => [i.code, i.severity])).toEqual([['table.no-rows', 'error']]);
 });
 
 test('filled with exceljs, the card reads back as the unit’s one row with the same values', async () => {
