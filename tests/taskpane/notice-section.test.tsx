@@ -225,3 +225,35 @@ test('the checks between a unit’s materials are shown, with the cell to look a
   expect(cross.textContent).toContain('各材料之间需核对（1 处）');
   expect(cross.textContent).toContain(`大王庄/数据汇总表.xlsx ${cell}：“大王庄街道总工会”的数据汇总表填报报送图片 3 张，实际收到图片 1 张`);
 });
+
+function photosInbox(): File[] {
+  const table = new Uint8Array(
+    fs.readFileSync(
+      writeXlsx(path.join(dir, 'photos.xlsx'), [
+        { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', photos: 3 })] },
+      ]),
+    ),
+  );
+  return [chosen('大王庄/数据汇总表.xlsx', table), chosen('大王庄/1.jpg', 'x', false)];
+}
+
+async function runInEnglish(files: File[]) {
+  const roster = new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom')));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection lang="en" definitions={[...shippedForms]} rosterFile={{ name: '单位名单.csv', bytes: roster }} />
+    </FluentProvider>,
+  );
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('notice-folder-input'), { target: { files } });
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Roll up the whole notice' }));
+}
+
+test('in English the checks between materials read as English, with no Chinese punctuation', async () => {
+  await runInEnglish(photosInbox());
+  const cross = await screen.findByTestId('notice-cross-form');
+  const cell = a1(1, labelsOf('activity-summary').indexOf('报送图片（张）'));
+  expect(cross.textContent).toContain(`大王庄/数据汇总表.xlsx ${cell}: "大王庄街道总工会" gives 3 photos in the activity summary`);
+  expect(cross.textContent).not.toContain('：');
+});

@@ -101,6 +101,8 @@ const TEXTS = {
     download: '下载整个通知的汇总工作簿',
     written: '已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。',
     writeFailed: '写入本工作簿未完成：',
+    /** Between a file (and cell) and what is said of it. */
+    sep: '：',
   },
   en: {
     heading: 'The whole notice: who sent what, who is missing what',
@@ -129,6 +131,7 @@ const TEXTS = {
     download: 'Download the whole notice workbook',
     written: 'Written into this workbook: materials, reminder list, issue list and each form’s roll-up.',
     writeFailed: 'Writing into this workbook did not finish: ',
+    sep: ': ',
   },
 };
 
@@ -426,7 +429,9 @@ export function NoticeSection({
             <Text weight="semibold">{t.crossForm(crossForm.length)}</Text>
             {crossForm.map((issue, i) => (
               <div key={i}>
-                {[issue.file, issue.cell].filter(Boolean).join(' ')}：{issue.message}
+                {[issue.file, issue.cell].filter(Boolean).join(' ')}
+                {t.sep}
+                {issue.message}
               </div>
             ))}
           </MessageBarBody>
@@ -439,7 +444,9 @@ export function NoticeSection({
             <Text weight="semibold">{t.unplaced(unplaced.length)}</Text>
             {unplaced.map((f) => (
               <div key={f.file}>
-                {f.file}：{f.reason}
+                {f.file}
+                {t.sep}
+                {f.reason}
               </div>
             ))}
           </MessageBarBody>
