@@ -18,6 +18,16 @@ import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/
 import { ROSTER_ROWS } from '../notice/helpers';
 import { installJsdomShims } from '../helpers/jsdom';
 
+/** A library failing unexpectedly on a file named 崩溃…: its own words must not reach the pane. */
+const CRASH = "Cannot read properties of undefined (reading 'sheets')";
+jest.mock('../../src/taskpane/rollup/readInWorker', () => {
+  const actual = jest.requireActual('../../src/taskpane/rollup/readInWorker');
+  return {
+    readInWorker: (file: { name: string }) =>
+      file.name.includes('崩溃') ? Promise.reject(new TypeError(CRASH)) : actual.readInWorker(file),
+  };
+});
+
 beforeAll(installJsdomShims);
 afterEach(cleanup);
 
@@ -256,4 +266,19 @@ test('in English the checks between materials read as English, with no Chinese p
   const cell = a1(1, labelsOf('activity-summary').indexOf('报送图片（张）'));
   expect(cross.textContent).toContain(`大王庄/数据汇总表.xlsx ${cell}: "大王庄街道总工会" gives 3 photos in the activity summary`);
   expect(cross.textContent).not.toContain('：');
+});
+
+test('a run that fails says what to do, in the pane’s language, not the library’s words', async () => {
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    await runInEnglish([chosen('大王庄/崩溃-数据汇总表.xlsx', 'x')]);
+    const bar = await screen.findByText(/^The whole notice did not finish: /);
+    expect(bar.textContent).toContain('Something unexpected went wrong while rolling up');
+    expect(bar.textContent).toContain('please try again');
+    expect(document.body.textContent).not.toContain(CRASH);
+    // The library's words are kept for whoever looks into it.
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ message: CRASH }));
+  } finally {
+    logged.mockRestore();
+  }
 });

@@ -27,6 +27,7 @@ import { MATERIAL_IDS, fileKind, materialLabel, type MaterialId } from '../../co
 import type { ListingProblem, MaterialStatus, NoticeResult } from '../../core/notice/types';
 import type { Roster } from '../../core/rollup/types';
 import { MATERIAL_COLORS } from '../../core/plan/noticeSheetsPlan';
+import { messageFor } from '../../core/issues/catalogue';
 import { errorText } from '../../excel/officeErrors';
 import { downloadBytes } from '../fileIO';
 import type { NoticeFile, RollupFile } from '../rollup/protocol';
@@ -213,6 +214,7 @@ export function NoticeSection({
     setWorkbookBytes(undefined);
     setFailure(undefined);
     setWriteState(undefined);
+    let ran = false;
     try {
       // Only spreadsheets bring their content (a File: the worker reads it); a document or a
       // photo gives its name, size and time.
@@ -242,6 +244,7 @@ export function NoticeSection({
         (p) => setProgress({ index: p.index, total: p.total }),
       );
       current.current = started;
+      ran = true;
       const done = await started.done;
       setResult(done.result);
       setWorkbookBytes(done.workbook);
@@ -256,7 +259,10 @@ export function NoticeSection({
         }
       }
     } catch (error) {
-      if (!(error instanceof RollupCancelled)) setFailure(`${t.failed}${errorText(error, lang)}`);
+      if (error instanceof RollupCancelled) return;
+      // Reading the roster sheet: Excel's refusal, in the catalogue's words. The run itself: its
+      // failure is the engine's or a library's words (the worker's console has them): what to do instead.
+      setFailure(`${t.failed}${ran ? messageFor('rollup.failed', {}, lang) : errorText(error, lang)}`);
     } finally {
       current.current = undefined;
       setProgress(undefined);

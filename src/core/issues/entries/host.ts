@@ -8,6 +8,12 @@ export const hostEntries = {
     'zh-CN': '表单定义有误：{path} {detail}',
     en: 'The form definition is wrong: {path} {detail}',
   },
+  // ── A roll-up in the pane that did not finish (the engine's or a library's own words go to the console only) ──
+  'rollup.failed': {
+    severity: 'error',
+    'zh-CN': '汇总过程中出了意外的问题，什么也没有写入：请再试一次；如仍不行，请把所选的文件发给维护本加载项的人员，以便查明原因。',
+    en: 'Something unexpected went wrong while rolling up, and nothing was written: please try again; if it still fails, send the chosen files to whoever maintains this add-in, so the cause can be found.',
+  },
   // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
   'excel.cell-edit': {
     severity: 'error',
