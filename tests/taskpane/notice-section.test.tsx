@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { shippedForms } from '../../src/core/definitions/shipped';
@@ -18,6 +19,8 @@ import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/
 import { ROSTER_ROWS } from '../notice/helpers';
 import { installJsdomShims } from '../helpers/jsdom';
 
+const downloads: { name: string; bytes: Uint8Array }[] = [];
+jest.mock('../../src/taskpane/fileIO', () => ({ downloadBytes: (name: string, bytes: Uint8Array) => downloads.push({ name, bytes }) }));
 /** A library failing unexpectedly on a file named 崩溃…: its own words must not reach the pane. */
 const CRASH = "Cannot read properties of undefined (reading 'sheets')";
 jest.mock('../../src/taskpane/rollup/readInWorker', () => {
@@ -155,7 +158,14 @@ test.each([false, true])('in Excel the whole notice is written into the open wor
     // Put back: only the user's sheet, as it was.
     expect(fake.model.sheet('报送材料')).toBeUndefined();
     expect(fake.model.sheet('催报名单')).toBeUndefined();
+    // The workbook is offered as a download instead, made when asked for.
+    downloads.length = 0;
+    fireEvent.click(screen.getByRole('button', { name: '改为下载整个通知的汇总工作簿' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe('通知汇总.xlsx');
+    expect(XLSX.read(downloads[0]!.bytes).SheetNames).toEqual(expect.arrayContaining(['报送材料', '催报名单', '问题清单']));
   } else {
+    expect(screen.queryByRole('button', { name: '改为下载整个通知的汇总工作簿' })).toBeNull();
     expect(status.textContent).toBe('已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。');
     expect(JSON.stringify([...fake.model.sheet('催报名单')!.values])).toContain('二号桥街道总工会');
     expect(fake.model.sheet('报送材料')).toBeDefined();

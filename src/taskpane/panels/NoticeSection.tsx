@@ -102,6 +102,7 @@ const TEXTS = {
     download: '下载整个通知的汇总工作簿',
     written: '已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。',
     writeFailed: '写入本工作簿未完成：',
+    downloadInstead: '改为下载整个通知的汇总工作簿',
     /** Between a file (and cell) and what is said of it. */
     sep: '：',
   },
@@ -132,6 +133,7 @@ const TEXTS = {
     download: 'Download the whole notice workbook',
     written: 'Written into this workbook: materials, reminder list, issue list and each form’s roll-up.',
     writeFailed: 'Writing into this workbook did not finish: ',
+    downloadInstead: 'Download the whole notice workbook instead',
     sep: ': ',
   },
 };
@@ -269,6 +271,21 @@ export function NoticeSection({
     }
   };
 
+  const fileName = lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx';
+  // In Excel the workbook is not made by the run: when writing into this workbook was refused
+  // (a protected workbook…), it is made here, on demand, for the download instead.
+  const downloadInstead = async (shown: NoticeResult) => {
+    try {
+      const { writeNoticeWorkbook } = await import('../../files/writeNotice');
+      const bytes = await writeNoticeWorkbook(shown, forms, { lang, ...(unit ? { unit } : {}) });
+      setWorkbookBytes(bytes);
+      downloadBytes(fileName, bytes);
+    } catch (error) {
+      console.error(error);
+      setFailure(`${t.failed}${messageFor('rollup.failed', {}, lang)}`);
+    }
+  };
+
   const copy = async (key: string, text: string) => {
     await navigator.clipboard.writeText(text);
     setCopied(key);
@@ -323,8 +340,9 @@ export function NoticeSection({
           {running ? t.running : t.run}
         </Button>
         {running && <Button onClick={() => current.current?.cancel()}>{t.cancel}</Button>}
-        {result && workbookBytes && (
-          <Button onClick={() => downloadBytes(lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx', workbookBytes)}>{t.download}</Button>
+        {result && workbookBytes && <Button onClick={() => downloadBytes(fileName, workbookBytes)}>{t.download}</Button>}
+        {result && !workbookBytes && writeState?.ok === false && (
+          <Button onClick={() => void downloadInstead(result)}>{t.downloadInstead}</Button>
         )}
       </div>
       {progress && (
