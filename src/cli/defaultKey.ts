@@ -29,11 +29,34 @@ interface CfbFile {
 }
 
 /**
- * Which encryption a compound file holds, as far as decrypting with the default key goes:
- * `ooxml` (EncryptionInfo: agile or standard), `rc4` (an .xls FilePass of RC4 or RC4
- * CryptoAPI), `xor` (an .xls FilePass of XOR obfuscation), or none.
+ * Excel hashes a password 100,000 times (MS-OFFCRYPTO 2.3.4.11, `spinCount`); the file says how
+ * many, and the library runs whatever it says, up to 2^32 rounds, with no way to stop it. A
+ * default-key file Excel wrote never asks more: one that does is not tried, and keeps the
+ * guards' message.
  */
-function encryptionOf(bytes: Uint8Array): 'ooxml' | 'rc4' | 'xor' | undefined {
+const MAX_SPIN_COUNT = 100_000;
+
+/**
+ * Whether decrypting an agile EncryptionInfo stream costs no more than Excel's own: every
+ * spinCount in its XML plain digits within MAX_SPIN_COUNT. Standard encryption (version minor 2)
+ * hashes a fixed 50,000 times and has no spinCount. A value written any other way (an entity, a
+ * sign, an exponent) is not read as a number here, so not tried either.
+ */
+function spinCountAcceptable(info: Uint8Array): boolean {
+  // EncryptionInfo begins with its version (MS-OFFCRYPTO 2.3.4.10): 4.4 is agile, followed by a reserved word and the XML.
+  if (info.length < 8 || u16(info, 2) !== 4) return true;
+  const xml = new TextDecoder().decode(info.subarray(8));
+  const values = [...xml.matchAll(/spinCount\s*=\s*(["'])(.*?)\1/g)].map((m) => m[2]!);
+  return values.length > 0 && values.every((v) => /^\d{1,6}$/.test(v) && Number(v) <= MAX_SPIN_COUNT);
+}
+
+/**
+ * Which encryption a compound file holds, as far as decrypting with the default key goes:
+ * `ooxml` (EncryptionInfo: agile or standard), `too-costly` (agile, asking more hashing than
+ * Excel does), `rc4` (an .xls FilePass of RC4 or RC4 CryptoAPI), `xor` (an .xls FilePass of XOR
+ * obfuscation), or none.
+ */
+function encryptionOf(bytes: Uint8Array): 'ooxml' | 'too-costly' | 'rc4' | 'xor' | undefined {
   let cfb: CfbFile;
   try {
     cfb = XLSX.CFB.read(bytes, { type: 'array' }) as unknown as CfbFile;
@@ -41,7 +64,11 @@ function encryptionOf(bytes: Uint8Array): 'ooxml' | 'rc4' | 'xor' | undefined {
     return undefined;
   }
   const stream = (name: string) => cfb.FileIndex.find((f) => f.type === 2 && f.name.toLowerCase() === name.toLowerCase());
-  if (stream('EncryptionInfo') && stream('EncryptedPackage')) return 'ooxml';
+  const info = stream('EncryptionInfo');
+  if (info && stream('EncryptedPackage')) {
+    const content = info.content ?? [];
+    return spinCountAcceptable(content instanceof Uint8Array ? content : Uint8Array.from(content)) ? 'ooxml' : 'too-costly';
+  }
   const content = (stream('Workbook') ?? stream('Book'))?.content;
   if (!content) return undefined;
   const b = content instanceof Uint8Array ? content : Uint8Array.from(content);
@@ -63,7 +90,8 @@ function encryptionOf(bytes: Uint8Array): 'ooxml' | 'rc4' | 'xor' | undefined {
 export async function decryptDefaultKey(bytes: Uint8Array): Promise<Uint8Array | undefined> {
   if (!isOle(bytes)) return undefined;
   const kind = encryptionOf(bytes);
-  // XOR obfuscation is left to the guards' message: no file of it could be made to test with.
+  // XOR obfuscation is left to the guards' message: no file of it could be made to test with;
+  // so is a file asking for more hashing than Excel does.
   if (kind !== 'ooxml' && kind !== 'rc4') return undefined;
   try {
     const plain = await officeCrypto.decrypt(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {

@@ -9,6 +9,7 @@ import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
 import { countBySeverity } from '../core/issues/issue';
 import { isMaterialId, MATERIAL_IDS, type MaterialId } from '../core/notice/materials';
+import { readAsExcelOpens } from './defaultKey';
 import { runNotice } from './notice';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
@@ -147,7 +148,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         let units: string[] | undefined;
         if (values.roster !== undefined) {
           if (!existsSync(values.roster)) throw new UsageError(say(lang, 'noSuchFile', { path: values.roster }));
-          const roster = readRosterFile({ name: values.roster, bytes: () => readFileSync(values.roster!) }, lang);
+          // Read as rollup reads it: a roster Excel encrypted with its default key is decrypted first.
+          const bytes = (await readAsExcelOpens(values.roster)) ?? new Uint8Array();
+          const roster = readRosterFile({ name: values.roster, bytes: () => bytes }, lang);
           for (const issue of roster.issues) io.err(issue.message);
           units = roster.units.map((u) => u.name);
         }

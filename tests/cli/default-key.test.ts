@@ -7,10 +7,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
 import officeCrypto from 'officecrypto-tool';
 import { main } from '../../src/cli/main';
 import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
-import { afterBof, biffRecord, editXls } from '../helpers/hostile';
+import { afterBof, biffRecord, defaultKeyWithSpinCount, editXls } from '../helpers/hostile';
 import { describeWithOffice } from '../helpers/libreoffice';
 import { saveXlsWithPassword } from '../helpers/libreofficePassword';
 
@@ -122,6 +123,35 @@ describe('default-key .xlsx (agile and standard encryption)', () => {
     expect(report.materials).toEqual([{ unit: '甲工会', items: { 'activity-summary': 'received' } }]);
     expect(snapshot([file])).toEqual(kept);
   });
+});
+
+test("template --roster fills in a default-key roster's units", async () => {
+  const dir = tempDir('huizong-default-key-template-');
+  const plain = writeXlsx(path.join(dir, 'plain.xlsx'), [{ name: 'Sheet1', rows: [['单位名称'], ['甲工会'], ['乙工会']] }]);
+  const roster = path.join(dir, '名单.xlsx');
+  fs.writeFileSync(roster, officeCrypto.encrypt(fs.readFileSync(plain), { password: DEFAULT_KEY }));
+  fs.rmSync(plain);
+  const kept = snapshot([roster]);
+  const out = path.join(dir, '模板.xlsx');
+  const result = await run('template', 'activity-summary', '--roster', roster, '--year', '2024', '--out', out);
+  expect(result.code).toBe(0);
+  expect(result.err).not.toMatch(/加密/);
+  const book = XLSX.read(fs.readFileSync(out), { type: 'buffer' });
+  const cells = book.SheetNames.flatMap((name) => XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1 }).flat());
+  expect(cells).toEqual(expect.arrayContaining(['甲工会', '乙工会']));
+  expect(snapshot([roster])).toEqual(kept);
+});
+
+test('a default-key .xlsx asking for more password hashing than Excel is not decrypted', async () => {
+  // One round more than Excel's 100,000, the key made with it: the library would open it.
+  const dir = tempDir('huizong-default-key-spin-');
+  const plain = writeXlsx(path.join(dir, 'plain.xlsx'), [{ name: 'Sheet1', rows: [labels, activityRow({ unitName: '戊工会' })] }]);
+  const file = path.join(dir, '多轮哈希.xlsx');
+  fs.writeFileSync(file, defaultKeyWithSpinCount(new Uint8Array(fs.readFileSync(plain)), 100_001));
+  const result = await run('validate', file, '--json', '--today', '2024-03-26');
+  const report = JSON.parse(result.out);
+  expect(report.files[0].tables).toHaveLength(0);
+  expect(report.issues.map((i: { code: string }) => i.code)).toEqual(['file.password']);
 });
 
 test('an XOR-obfuscated .xls with the default key still says what to do in Excel', async () => {

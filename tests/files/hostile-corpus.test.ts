@@ -38,6 +38,7 @@ import {
   bombWorkbook,
   chartOnlyWorkbook,
   colName,
+  defaultKeyWithSpinCount,
   overlappingZip,
   backslashParts,
   duplicatePartZip,
@@ -661,6 +662,12 @@ export const KINDS: Kind[] = [
       bytes: editXls((stream) => afterBof(stream, biffRecord(0x002f, [0, 0, 0x34, 0x12, 0x0a, 0x9a]))),
     }),
     expect: { verdict: 'rejected', code: 'file.default-encryption', reason: '文件以 Excel 的默认密钥加密' },
+  },
+  {
+    // The command line decrypts default-key files: this one's hashing would run for hours.
+    name: 'a default-key .xlsx asking for 2^31 rounds of password hashing',
+    make: () => ({ file: '超长哈希.xlsx', bytes: defaultKeyWithSpinCount(goodXlsx(), 2 ** 31) }),
+    expect: { verdict: 'rejected', code: 'file.password', reason: '文件已加密' },
   },
   {
     name: 'a hyperlink over a whole sheet',

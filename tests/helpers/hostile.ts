@@ -5,6 +5,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { Deflate, deflateSync, strFromU8, strToU8, zipSync } from 'fflate';
+import officeCrypto from 'officecrypto-tool';
 
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -263,6 +264,45 @@ export function editXls(edit: (stream: Uint8Array) => Uint8Array): Uint8Array {
   const cfb = XLSX.CFB.read(realReturn('xls'), { type: 'array' });
   const entry = XLSX.CFB.find(cfb, 'Workbook');
   entry.content = edit(Uint8Array.from(entry.content));
+  entry.size = entry.content.length;
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }));
+}
+
+/** officecrypto-tool's agile encryption, whose key derivation is borrowed below. */
+interface AgileModule {
+  convertPasswordToKey(password: string, hash: string, salt: Buffer, spinCount: number, keyBits: number, blockKey: Buffer): Buffer;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the library's internal module has no types; the same instance encrypt uses.
+const agile = require('officecrypto-tool/src/crypto/ecma376_agile') as AgileModule;
+
+/** Above this, the key is not derived with the stated count: making the file would take as long as opening it. */
+const DERIVED_UP_TO = 1_000_000;
+
+/**
+ * A workbook encrypted (agile) with Excel's default key whose EncryptionInfo asks for
+ * `spinCount` rounds of password hashing instead of Excel's 100,000. Up to DERIVED_UP_TO the key
+ * is derived with that count, so the default key opens it (at that cost); above, only the XML
+ * says so, and the key is found wrong only after all the rounds.
+ */
+export function defaultKeyWithSpinCount(plain: Uint8Array, spinCount: number): Uint8Array {
+  const original = agile.convertPasswordToKey;
+  if (spinCount <= DERIVED_UP_TO)
+    agile.convertPasswordToKey = function (password, hash, salt, _excels, keyBits, blockKey) {
+      return original.call(this, password, hash, salt, spinCount, keyBits, blockKey);
+    };
+  let encrypted: Buffer;
+  try {
+    encrypted = officeCrypto.encrypt(Buffer.from(plain), { password: 'VelvetSweatshop' });
+  } finally {
+    agile.convertPasswordToKey = original;
+  }
+  const cfb = XLSX.CFB.read(new Uint8Array(encrypted), { type: 'array' });
+  const entry = XLSX.CFB.find(cfb, 'EncryptionInfo');
+  const info = Uint8Array.from(entry.content);
+  // 8 bytes of version and flags, then the XML (MS-OFFCRYPTO 2.3.4.10).
+  const xml = strFromU8(info.subarray(8));
+  if (!xml.includes('spinCount="100000"')) throw new Error('defaultKeyWithSpinCount: no spinCount in EncryptionInfo');
+  entry.content = concat([info.subarray(0, 8), strToU8(xml.replace('spinCount="100000"', `spinCount="${spinCount}"`))]);
   entry.size = entry.content.length;
   return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }));
 }

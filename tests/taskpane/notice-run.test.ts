@@ -12,6 +12,19 @@ import { RollupCancelled, startNoticeRun } from '../../src/taskpane/rollup/start
 import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
 import { ROSTER_ROWS } from '../notice/helpers';
 
+/** The on-page work of each run (no worker here): awaited to its end, not for a while. */
+const onPage: Promise<void>[] = [];
+jest.mock('../../src/taskpane/rollup/performNotice', () => {
+  const actual = jest.requireActual<typeof import('../../src/taskpane/rollup/performNotice')>('../../src/taskpane/rollup/performNotice');
+  return {
+    performNotice: (...args: Parameters<typeof actual.performNotice>) => {
+      const work: Promise<void> = actual.performNotice(...args);
+      onPage.push(work);
+      return work;
+    },
+  };
+});
+
 const dir = tempDir('huizong-notice-run-');
 const roster = {
   name: '单位名单.csv',
@@ -62,6 +75,7 @@ test('on the page: every unit × material, progress per file, and the workbook t
 });
 
 test('取消 on the page stops before the next file is read', async () => {
+  onPage.length = 0;
   const reads: string[] = [];
   const files: NoticeFile[] = ['甲', '乙', '丙', '丁'].map((name) => {
     const content = table(`${name}单位`);
@@ -78,8 +92,9 @@ test('取消 on the page stops before the next file is read', async () => {
     if (p.index === 2) run.cancel();
   });
   await expect(run.done).rejects.toBeInstanceOf(RollupCancelled);
-  // Let what was already started settle: nothing after the second file is read.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // The work on the page, to its end: nothing after the second file was read.
+  expect(onPage).toHaveLength(1);
+  await onPage[0];
   expect(reads).toEqual(['甲', '乙']);
 });
 

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { shippedForms } from '../../src/core/definitions/shipped';
@@ -17,6 +18,18 @@ import { FakeExcel } from '../excel/excelDouble';
 import { activityRow, labelsOf, tempDir, writeCsv, writeXlsx } from '../helpers/workbooks';
 import { ROSTER_ROWS } from '../notice/helpers';
 import { installJsdomShims } from '../helpers/jsdom';
+
+const downloads: { name: string; bytes: Uint8Array }[] = [];
+jest.mock('../../src/taskpane/fileIO', () => ({ downloadBytes: (name: string, bytes: Uint8Array) => downloads.push({ name, bytes }) }));
+/** A library failing unexpectedly on a file named 崩溃…: its own words must not reach the pane. */
+const CRASH = "Cannot read properties of undefined (reading 'sheets')";
+jest.mock('../../src/taskpane/rollup/readInWorker', () => {
+  const actual = jest.requireActual('../../src/taskpane/rollup/readInWorker');
+  return {
+    readInWorker: (file: { name: string }) =>
+      file.name.includes('崩溃') ? Promise.reject(new TypeError(CRASH)) : actual.readInWorker(file),
+  };
+});
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
@@ -145,7 +158,14 @@ test.each([false, true])('in Excel the whole notice is written into the open wor
     // Put back: only the user's sheet, as it was.
     expect(fake.model.sheet('报送材料')).toBeUndefined();
     expect(fake.model.sheet('催报名单')).toBeUndefined();
+    // The workbook is offered as a download instead, made when asked for.
+    downloads.length = 0;
+    fireEvent.click(screen.getByRole('button', { name: '改为下载整个通知的汇总工作簿' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe('通知汇总.xlsx');
+    expect(XLSX.read(downloads[0]!.bytes).SheetNames).toEqual(expect.arrayContaining(['报送材料', '催报名单', '问题清单']));
   } else {
+    expect(screen.queryByRole('button', { name: '改为下载整个通知的汇总工作簿' })).toBeNull();
     expect(status.textContent).toBe('已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。');
     expect(JSON.stringify([...fake.model.sheet('催报名单')!.values])).toContain('二号桥街道总工会');
     expect(fake.model.sheet('报送材料')).toBeDefined();
@@ -224,4 +244,51 @@ test('the checks between a unit’s materials are shown, with the cell to look a
   const cell = a1(1, labelsOf('activity-summary').indexOf('报送图片（张）'));
   expect(cross.textContent).toContain('各材料之间需核对（1 处）');
   expect(cross.textContent).toContain(`大王庄/数据汇总表.xlsx ${cell}：“大王庄街道总工会”的数据汇总表填报报送图片 3 张，实际收到图片 1 张`);
+});
+
+function photosInbox(): File[] {
+  const table = new Uint8Array(
+    fs.readFileSync(
+      writeXlsx(path.join(dir, 'photos.xlsx'), [
+        { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', photos: 3 })] },
+      ]),
+    ),
+  );
+  return [chosen('大王庄/数据汇总表.xlsx', table), chosen('大王庄/1.jpg', 'x', false)];
+}
+
+async function runInEnglish(files: File[]) {
+  const roster = new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom')));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <NoticeSection lang="en" definitions={[...shippedForms]} rosterFile={{ name: '单位名单.csv', bytes: roster }} />
+    </FluentProvider>,
+  );
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('notice-folder-input'), { target: { files } });
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Roll up the whole notice' }));
+}
+
+test('in English the checks between materials read as English, with no Chinese punctuation', async () => {
+  await runInEnglish(photosInbox());
+  const cross = await screen.findByTestId('notice-cross-form');
+  const cell = a1(1, labelsOf('activity-summary').indexOf('报送图片（张）'));
+  expect(cross.textContent).toContain(`大王庄/数据汇总表.xlsx ${cell}: "大王庄街道总工会" gives 3 photos in the activity summary`);
+  expect(cross.textContent).not.toContain('：');
+});
+
+test('a run that fails says what to do, in the pane’s language, not the library’s words', async () => {
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    await runInEnglish([chosen('大王庄/崩溃-数据汇总表.xlsx', 'x')]);
+    const bar = await screen.findByText(/^The whole notice did not finish: /);
+    expect(bar.textContent).toContain('Something unexpected went wrong while rolling up');
+    expect(bar.textContent).toContain('please try again');
+    expect(document.body.textContent).not.toContain(CRASH);
+    // The library's words are kept for whoever looks into it.
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ message: CRASH }));
+  } finally {
+    logged.mockRestore();
+  }
 });

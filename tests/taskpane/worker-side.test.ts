@@ -62,3 +62,22 @@ test('files are read the lean way, or with SheetJS when they need it', async () 
   expect(await readInWorker({ name: 'cut.xlsx', bytes: cut })).toMatchObject({ ok: false, code: 'file.truncated' });
   expect(await readInWorker({ name: 'notes.txt', bytes: new Uint8Array([1]) })).toMatchObject({ ok: false, code: 'file.unsupported' });
 });
+
+test("a roll-up that fails in the worker posts what to do, not the engine's words", async () => {
+  const { performRollup } = await import('../../src/taskpane/rollup/performRollup');
+  const { messageFor } = await import('../../src/core/issues/catalogue');
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  const messages: { type: string; message?: string }[] = [];
+  try {
+    // A form the worker does not know: an internal error, never a user's doing.
+    await performRollup(
+      { type: 'rollup', form: 'no-such-form', files: [], definitions: [...copy(shippedForms)], lang: 'en', workbook: false },
+      (m) => messages.push(m),
+    );
+    expect(messages).toEqual([{ type: 'failed', message: messageFor('rollup.failed', {}, 'en') }]);
+    // The engine's words are kept for whoever looks into it.
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ message: 'unknown form no-such-form' }));
+  } finally {
+    logged.mockRestore();
+  }
+});

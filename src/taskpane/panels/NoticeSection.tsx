@@ -27,6 +27,7 @@ import { MATERIAL_IDS, fileKind, materialLabel, type MaterialId } from '../../co
 import type { ListingProblem, MaterialStatus, NoticeResult } from '../../core/notice/types';
 import type { Roster } from '../../core/rollup/types';
 import { MATERIAL_COLORS } from '../../core/plan/noticeSheetsPlan';
+import { messageFor } from '../../core/issues/catalogue';
 import { errorText } from '../../excel/officeErrors';
 import { downloadBytes } from '../fileIO';
 import type { NoticeFile, RollupFile } from '../rollup/protocol';
@@ -101,6 +102,9 @@ const TEXTS = {
     download: '下载整个通知的汇总工作簿',
     written: '已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。',
     writeFailed: '写入本工作簿未完成：',
+    downloadInstead: '改为下载整个通知的汇总工作簿',
+    /** Between a file (and cell) and what is said of it. */
+    sep: '：',
   },
   en: {
     heading: 'The whole notice: who sent what, who is missing what',
@@ -129,6 +133,8 @@ const TEXTS = {
     download: 'Download the whole notice workbook',
     written: 'Written into this workbook: materials, reminder list, issue list and each form’s roll-up.',
     writeFailed: 'Writing into this workbook did not finish: ',
+    downloadInstead: 'Download the whole notice workbook instead',
+    sep: ': ',
   },
 };
 
@@ -210,6 +216,7 @@ export function NoticeSection({
     setWorkbookBytes(undefined);
     setFailure(undefined);
     setWriteState(undefined);
+    let ran = false;
     try {
       // Only spreadsheets bring their content (a File: the worker reads it); a document or a
       // photo gives its name, size and time.
@@ -239,6 +246,7 @@ export function NoticeSection({
         (p) => setProgress({ index: p.index, total: p.total }),
       );
       current.current = started;
+      ran = true;
       const done = await started.done;
       setResult(done.result);
       setWorkbookBytes(done.workbook);
@@ -253,10 +261,28 @@ export function NoticeSection({
         }
       }
     } catch (error) {
-      if (!(error instanceof RollupCancelled)) setFailure(`${t.failed}${errorText(error, lang)}`);
+      if (error instanceof RollupCancelled) return;
+      // Reading the roster sheet: Excel's refusal, in the catalogue's words. The run itself: its
+      // failure is the engine's or a library's words (the worker's console has them): what to do instead.
+      setFailure(`${t.failed}${ran ? messageFor('rollup.failed', {}, lang) : errorText(error, lang)}`);
     } finally {
       current.current = undefined;
       setProgress(undefined);
+    }
+  };
+
+  const fileName = lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx';
+  // In Excel the workbook is not made by the run: when writing into this workbook was refused
+  // (a protected workbook…), it is made here, on demand, for the download instead.
+  const downloadInstead = async (shown: NoticeResult) => {
+    try {
+      const { writeNoticeWorkbook } = await import('../../files/writeNotice');
+      const bytes = await writeNoticeWorkbook(shown, forms, { lang, ...(unit ? { unit } : {}) });
+      setWorkbookBytes(bytes);
+      downloadBytes(fileName, bytes);
+    } catch (error) {
+      console.error(error);
+      setFailure(`${t.failed}${messageFor('rollup.failed', {}, lang)}`);
     }
   };
 
@@ -314,8 +340,9 @@ export function NoticeSection({
           {running ? t.running : t.run}
         </Button>
         {running && <Button onClick={() => current.current?.cancel()}>{t.cancel}</Button>}
-        {result && workbookBytes && (
-          <Button onClick={() => downloadBytes(lang === 'en' ? 'notice-rollup.xlsx' : '通知汇总.xlsx', workbookBytes)}>{t.download}</Button>
+        {result && workbookBytes && <Button onClick={() => downloadBytes(fileName, workbookBytes)}>{t.download}</Button>}
+        {result && !workbookBytes && writeState?.ok === false && (
+          <Button onClick={() => void downloadInstead(result)}>{t.downloadInstead}</Button>
         )}
       </div>
       {progress && (
@@ -426,7 +453,9 @@ export function NoticeSection({
             <Text weight="semibold">{t.crossForm(crossForm.length)}</Text>
             {crossForm.map((issue, i) => (
               <div key={i}>
-                {[issue.file, issue.cell].filter(Boolean).join(' ')}：{issue.message}
+                {[issue.file, issue.cell].filter(Boolean).join(' ')}
+                {t.sep}
+                {issue.message}
               </div>
             ))}
           </MessageBarBody>
@@ -439,7 +468,9 @@ export function NoticeSection({
             <Text weight="semibold">{t.unplaced(unplaced.length)}</Text>
             {unplaced.map((f) => (
               <div key={f.file}>
-                {f.file}：{f.reason}
+                {f.file}
+                {t.sep}
+                {f.reason}
               </div>
             ))}
           </MessageBarBody>

@@ -4,6 +4,7 @@
  * made. Spreadsheets are read one at a time from their Blobs; documents and photos are known
  * by their names, sizes and times only and never read.
  */
+import { messageFor } from '../../core/issues/catalogue';
 import { activityYear } from '../../core/rollup/dates';
 import { checkReturn, rosterFromRead } from '../../files/checkReturn';
 import type { ReadResult } from '../../files/readLean';
@@ -74,6 +75,9 @@ export async function performNotice(
       : undefined;
     post(workbook ? { type: 'notice-done', result, workbook } : { type: 'notice-done', result });
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // The engine's or a library's own words are for the console (the worker's, or the page's):
+    // the pane says what to do.
+    console.error(error);
+    post({ type: 'failed', message: messageFor('rollup.failed', {}, request.lang) });
   }
 }

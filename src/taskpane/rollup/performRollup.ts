@@ -2,6 +2,7 @@
  * The roll-up of files chosen in the pane (and of sheets of the open workbook), with the same
  * engine as the CLI; runs in the worker.
  */
+import { messageFor } from '../../core/issues/catalogue';
 import { activityYear } from '../../core/rollup/dates';
 import { startRollup } from '../../core/rollup/rollup';
 import { validateGrids } from '../../core/validate/workbook';
@@ -52,6 +53,9 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
       : undefined;
     post(workbook ? { type: 'done', result, workbook } : { type: 'done', result });
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // The engine's or a library's own words are for the console (the worker's, or the page's):
+    // the pane says what to do.
+    console.error(error);
+    post({ type: 'failed', message: messageFor('rollup.failed', {}, request.lang) });
   }
 }

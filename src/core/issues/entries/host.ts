@@ -15,6 +15,12 @@ export const hostEntries = {
       '端口 {port} 已被占用：可能已经有一个 npm start 在运行（请看其他终端窗口），或其他程序占用了这个端口。关掉它（在那个窗口按 Ctrl+C）后再运行 npm start。',
     en: 'Port {port} is already in use: another npm start may be running (check your other terminal windows), or another program holds the port. Stop it (Ctrl+C there) and run npm start again.',
   },
+  // ── A roll-up in the pane that did not finish (the engine's or a library's own words go to the console only) ──
+  'rollup.failed': {
+    severity: 'error',
+    'zh-CN': '汇总过程中出了意外的问题，什么也没有写入：请再试一次；如仍不行，请把所选的文件发给维护本加载项的人员，以便查明原因。',
+    en: 'Something unexpected went wrong while rolling up, and nothing was written: please try again; if it still fails, send the chosen files to whoever maintains this add-in, so the cause can be found.',
+  },
   // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
   'excel.cell-edit': {
     severity: 'error',
