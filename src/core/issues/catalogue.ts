@@ -44,5 +44,6 @@ export function fillTemplate(template: string, params: IssueParams): string {
 
 export function messageFor(code: IssueCode, params: IssueParams, lang: Lang): string {
   const entry = catalogue[code];
-  return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], params);
+  const filled = entry.literal ? { ...entry.literal, ...params } : params;
+  return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], filled);
 }
