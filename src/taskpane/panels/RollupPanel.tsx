@@ -34,9 +34,11 @@ import { RETURN_ACCEPT, downloadBytes, loadExamples, readChosenFiles } from '../
 import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
 import { releaseWorker } from '../rollup/startRollup';
 import { useRollupRun } from '../rollup/useRollupRun';
+import { useLastYear, type LastYearWorkbook } from '../rollup/useLastYear';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
+import { LastYearPicker, comparisonWritten } from './LastYearPicker';
 import { NoticeSection, type NoticeSectionProps } from './NoticeSection';
 import { RosterPicker, type RosterChoice } from './RosterPicker';
 import { RollupSummary } from './RollupSummary';
@@ -89,6 +91,8 @@ export interface WorkbookAccess {
   readSources(sheets: readonly string[], rosterSheet: string | undefined): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
   /** Adds a blank 单位名单 sheet; gives the name it got. */
   createRosterSheet(): Promise<string>;
+  /** Last year's sheet (同比) as `_huizong` remembers it. */
+  rememberLastYear?: LastYearWorkbook['rememberLastYear'];
 }
 
 export function RollupPanel({
@@ -114,7 +118,11 @@ export function RollupPanel({
   const sheetsLabel = useId('workbook-sheets');
   const proposalState = useFormProposal(files, sheetSources, definitions, onSelectForm);
   const rosterSheet = roster?.kind === 'sheet' ? roster.sheet : undefined;
-  const candidates = useMemo(() => (sheetList ? rollupCandidates(sheetList, rosterSheet) : []), [sheetList, rosterSheet]);
+  const yearSheets = useMemo(() => (sheetList ? rollupCandidates(sheetList, rosterSheet) : undefined), [sheetList, rosterSheet]);
+  const lastYear = useLastYear(workbook, yearSheets);
+  const lastYearSheet = lastYear.choice?.kind === 'sheet' ? lastYear.choice.sheet : undefined;
+  // Last year's sheet is compared with, never rolled up as a unit's table.
+  const candidates = useMemo(() => (yearSheets ?? []).filter((name) => name !== lastYearSheet), [yearSheets, lastYearSheet]);
   const rosterSheets = useMemo(() => (sheetList ? rosterCandidates(sheetList) : []), [sheetList]);
   const chosenSheets = useMemo(() => ticked.filter((name) => candidates.includes(name)), [ticked, candidates]);
   const [deadline, setDeadline] = useState('');
@@ -241,6 +249,7 @@ export function RollupPanel({
           ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
           ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
           ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
+          ...(await lastYear.forRequest()),
           definitions,
           form: formId,
           lang,
@@ -257,7 +266,7 @@ export function RollupPanel({
         ? {
             after: async (result: RollupResult) => {
               await writeToWorkbook(result);
-              setNotice(t.written);
+              setNotice(result.lastYear ? `${t.written}${comparisonWritten(lang)}` : t.written);
               void refreshSheets();
             },
           }
@@ -351,6 +360,7 @@ export function RollupPanel({
         {...(workbook ? { onCreateSheet: () => void createRosterSheet() } : {})}
         onRemove={() => setRoster(undefined)}
       />
+      <LastYearPicker lang={lang} state={lastYear} sheets={yearSheets} />
       <div className={styles.row}>
         <Field label={t.deadline}>
           <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
