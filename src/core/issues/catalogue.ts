@@ -17,6 +17,7 @@ import { hostEntries } from './entries/host';
 import { noticeEntries } from './entries/notice';
 import { rollupEntries } from './entries/rollup';
 import { tableEntries } from './entries/tables';
+import { traceEntries } from './entries/trace';
 import { valueEntries } from './entries/values';
 
 export type { CatalogueEntry, Severity } from './entry';
@@ -29,6 +30,7 @@ const entries = {
   ...noticeEntries,
   ...hostEntries,
   ...cliEntries,
+  ...traceEntries,
 };
 
 export type IssueCode = keyof typeof entries;

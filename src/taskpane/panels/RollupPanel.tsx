@@ -39,6 +39,7 @@ import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
 import { LastYearPicker, comparisonWritten } from './LastYearPicker';
+import { TraceNote } from './TraceNote';
 import { NoticeSection, type NoticeSectionProps } from './NoticeSection';
 import { RosterPicker, type RosterChoice } from './RosterPicker';
 import { RollupSummary } from './RollupSummary';
@@ -276,6 +277,8 @@ export function RollupPanel({
   };
 
   const result = state.kind === 'done' ? state.result : undefined;
+  // The issue last clicked, by the result it belongs to: a new roll-up clears it.
+  const [traced, setTraced] = useState<{ result: RollupResult; index: number } | undefined>();
 
   return (
     <section className={styles.root} aria-label={t.heading}>
@@ -410,7 +413,13 @@ export function RollupPanel({
             lang={lang}
             issues={result.issues}
             groupBy="file"
-            {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})}
+            onSelect={(_, index) => {
+              setTraced({ result, index });
+              selectIssue?.(index);
+            }}
+            detail={(issue, index) =>
+              traced?.result === result && traced.index === index ? <TraceNote lang={lang} result={result} issue={issue} /> : null
+            }
           />
         </>
       )}
