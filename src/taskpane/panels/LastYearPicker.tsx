@@ -4,10 +4,10 @@
  * warning on figures ten times off last year's).
  */
 import { useRef } from 'react';
-import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/definitions/types';
-import { RETURN_ACCEPT, readChosenFiles } from '../fileIO';
 import type { LastYearState } from '../rollup/useLastYear';
+import { OneFileInput, SheetSelect } from './SheetPick';
 
 const TEXTS = {
   'zh-CN': {
@@ -39,7 +39,6 @@ export function comparisonWritten(lang: Lang): string {
 
 const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  hidden: { display: 'none' },
 });
 
 export interface LastYearPickerProps {
@@ -71,25 +70,9 @@ export function LastYearPicker({ lang, state, sheets }: LastYearPickerProps) {
         </div>
       </Field>
       {sheets && (
-        <Field label={t.sheet}>
-          <Select value={sheet ?? ''} onChange={(_, d) => state.chooseSheet(d.value)} data-testid="last-year-sheet">
-            <option value="">{t.none}</option>
-            {[...new Set([...(sheet ? [sheet] : []), ...sheets])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SheetSelect label={t.sheet} value={sheet} sheets={sheets} none={t.none} onChange={state.chooseSheet} testId="last-year-sheet" />
       )}
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept={RETURN_ACCEPT}
-        data-testid="last-year-input"
-        onChange={(e) => void readChosenFiles(e.target.files).then(([f]) => state.chooseFile(f))}
-      />
+      <OneFileInput inputRef={input} testId="last-year-input" onChoose={state.chooseFile} />
     </>
   );
 }
