@@ -37,6 +37,7 @@ import { plainNumber, type OutlierFlag } from '../rollup/outliers';
 import { summarizeRollup } from '../rollup/summary';
 import type { RollupResult, RollupRow, UnitStatusKind } from '../rollup/types';
 import { a1, columnName } from '../table/grid';
+import { localDay, yearOfDay } from '../values/day';
 import { comparisonSheet } from './comparisonSheetPlan';
 import { compressCells } from './markPlan';
 import type { AreaFill, AreaFont, CellNote, RollupChartPlan, RollupSheetPlan, RollupSheetsPlan, SheetPlanValue } from './types';
@@ -289,8 +290,8 @@ function localTime(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** The activity year: the commonest year among the rows' dates, else the roll-up's. */
-function activityYear(result: RollupResult): number {
+/** The activity year: the commonest year among the rows' dates, else the day the roll-up was made; never the clock's. */
+function activityYear(result: RollupResult): number | undefined {
   const counts = new Map<number, number>();
   for (const row of result.rows) {
     const year = row.date && /^\d{4}/.test(row.date) ? Number(row.date.slice(0, 4)) : undefined;
@@ -299,13 +300,14 @@ function activityYear(result: RollupResult): number {
   let best: number | undefined;
   for (const [year, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && year > best)) best = year;
   if (best !== undefined) return best;
-  const created = new Date(result.meta.createdAt);
-  return Number.isNaN(created.getTime()) ? new Date().getFullYear() : created.getFullYear();
+  return yearOfDay(result.meta.createdDay) ?? yearOfDay(localDay(result.meta.createdAt));
 }
 
 export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang): string {
   const sheetTitle = (lang === 'en' && form.def.sheet.title.en) || form.def.sheet.title['zh-CN'];
-  const title = sheetTitle ? sheetTitle.replace(/\{year\}/g, String(activityYear(result))) : formTitle(form, lang);
+  const year = activityYear(result);
+  // Without a year to put in it the form's own title stands, rather than "年…" with none.
+  const title = sheetTitle && year !== undefined ? sheetTitle.replace(/\{year\}/g, String(year)) : formTitle(form, lang);
   return TEXTS[lang].rollupTitle(title, result.meta.unit);
 }
 
