@@ -34,11 +34,10 @@ import * as XLSX from '@e965/xlsx';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
-import type { CellValue } from '../../src/core/values/types';
 import { rollUpFiles } from '../../src/files/rollupFiles';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
 import { MISSING_SOFFICE_MESSAGE, convertWithLibreOffice, findSoffice, isCI } from '../helpers/libreoffice';
-import { activityRow, labelsOf, writeXlsx } from '../helpers/workbooks';
+import { activityRow, trainingTable, writeXlsx } from '../helpers/workbooks';
 
 const root = path.resolve(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -609,28 +608,15 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
     async () => {
       const dir = path.join(work, 'last-year');
       fs.mkdirSync(dir, { recursive: true });
-      const table = (year: number, units: Record<string, CellValue>): CellValue[][] => [
-        [`${year}年女职工维权行动月活动数据汇总表`],
-        labelsOf('activity-summary'),
-        ...Object.entries(units).map(([unit, training]) =>
-          activityRow({
-            unitName: unit,
-            unitLevel: '基层工会',
-            parentUnit: '河东区总工会',
-            trainingParticipants: training,
-            fillDate: `${year}-03-20`,
-          }),
-        ),
-      ];
-      const last = writeXlsx(path.join(dir, '2023汇总.xlsx'), [{ name: '汇总', rows: table(2023, { 甲工会: 100, 乙工会: 150 }) }]);
+      const last = writeXlsx(path.join(dir, '2023汇总.xlsx'), [{ name: '汇总', rows: trainingTable(2023, { 甲工会: 100, 乙工会: 150 }) }]);
       const returns = Object.entries({ 甲工会: 110, 乙工会: 1500 }).map(([unit, training]) =>
-        writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: table(2024, { [unit]: training }) }]),
+        writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: trainingTable(2024, { [unit]: training }) }]),
       );
       // A district's roll-up whose unit wrote 若干 (kept as typed): flagged again at this level.
       const unit = writeXlsx(path.join(dir, '大王庄.xlsx'), [
         {
           name: '数据',
-          rows: [...table(2024, {}), activityRow({ unitName: '大王庄街道总工会', unitLevel: '基层工会', publicityEvents: '若干' })],
+          rows: [...trainingTable(2024, {}), activityRow({ unitName: '大王庄街道总工会', unitLevel: '基层工会', publicityEvents: '若干' })],
         },
       ]);
       const forms = shippedForms.map(compileForm);

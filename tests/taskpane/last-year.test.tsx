@@ -12,39 +12,21 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { App } from '../../src/taskpane/App';
 import { excelActions } from '../../src/taskpane/excelActions';
-import type { CellValue } from '../../src/core/values/types';
 import { FakeExcel } from '../excel/excelDouble';
 import { installJsdomShims } from '../helpers/jsdom';
-import { activityRow, labelsOf, tempDir, writeXlsx } from '../helpers/workbooks';
+import { tempDir, trainingTable, writeXlsx } from '../helpers/workbooks';
 
 const WAIT_MS = 120_000;
-const labels = labelsOf('activity-summary');
 const WARNED = /I3 培训人数（人次）：1500 与本单位去年的 150 相差十倍以上/;
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
 
-function table(year: number, units: Record<string, number>): CellValue[][] {
-  return [
-    [`${year}年女职工维权行动月活动数据汇总表`],
-    labels,
-    ...Object.entries(units).map(([unit, training]) =>
-      activityRow({
-        unitName: unit,
-        unitLevel: '基层工会',
-        parentUnit: '河东区总工会',
-        trainingParticipants: training,
-        fillDate: `${year}-03-20`,
-      }),
-    ),
-  ];
-}
-
 /** This year's returns, one file a unit: 乙 typed 1500 (an extra zero against its 150 last year). */
 function thisYear(): File[] {
   const dir = tempDir('huizong-pane-last-year-');
   return Object.entries({ 甲工会: 110, 乙工会: 1500 }).map(([unit, training]) => {
-    const file = writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: table(2024, { [unit]: training }) }]);
+    const file = writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: trainingTable(2024, { [unit]: training }) }]);
     return new File([fs.readFileSync(file)], `${unit}.xlsx`, { lastModified: Date.UTC(2024, 2, 20) });
   });
 }
@@ -72,7 +54,7 @@ async function chooseReturns() {
 test('in Excel: a sheet of the workbook as last year, remembered there; the roll-up gets 同比 and the warning', async () => {
   const fake = new FakeExcel();
   fake.model.addSheet('Sheet1');
-  fake.model.addSheet('2023汇总').setValues('A1', table(2023, { 甲工会: 100, 乙工会: 150, 丙工会: 80 }));
+  fake.model.addSheet('2023汇总').setValues('A1', trainingTable(2023, { 甲工会: 100, 乙工会: 150, 丙工会: 80 }));
   fake.model.active = 'Sheet1';
   openPane(true, fake);
   await screen.findByRole('button', { name: '生成模板' }, { timeout: WAIT_MS });
@@ -112,7 +94,7 @@ test('in a browser: last year as a file, read as the CLI reads --last-year', asy
   openPane(false);
   fireEvent.click(await screen.findByRole('tab', { name: '汇总' }, { timeout: WAIT_MS }));
   const dir = tempDir('huizong-pane-last-year-file-');
-  const last = writeXlsx(path.join(dir, '2023汇总.xlsx'), [{ name: '汇总', rows: table(2023, { 甲工会: 100, 乙工会: 150 }) }]);
+  const last = writeXlsx(path.join(dir, '2023汇总.xlsx'), [{ name: '汇总', rows: trainingTable(2023, { 甲工会: 100, 乙工会: 150 }) }]);
   await chooseFiles('last-year-input', [new File([fs.readFileSync(last)], '2023汇总.xlsx')]);
   await screen.findByText('2023汇总.xlsx');
   expect(screen.queryByTestId('last-year-sheet')).toBeNull();
