@@ -72,6 +72,10 @@ export interface ExcelGateway {
   readNoticeMaterials(): Promise<MaterialId[] | undefined>;
   /** Remembers the ticked materials on `_huizong` (created very hidden when missing): 2 syncs. */
   writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void>;
+  /** The sheet picked as last year's roll-up, as `_huizong` remembers it (undefined when none): one sync. */
+  readLastYearSheet(): Promise<string | undefined>;
+  /** Remembers last year's sheet on `_huizong` (undefined forgets it): 2 syncs. */
+  writeLastYearSheet(sheet: string | undefined): Promise<void>;
   /** Selects a cell (from the issue list). */
   selectCell(sheet: string, address: string): Promise<void>;
   /**

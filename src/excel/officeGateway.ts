@@ -12,10 +12,12 @@
  * layout.ts — and the pure `_huizong` records in core/meta/records.ts.
  */
 import {
+  readLastYearSheet,
   readMarksRecord,
   readNoticeMaterials,
   readRollupSheetsRecord,
   storedFormFor,
+  withLastYearSheet,
   withNoticeMaterials,
   withRollupRecord,
   type RollupSheetsRecord,
@@ -319,6 +321,24 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         refuseProtected(main, undefined, !meta.exists);
         const batch = new Batch(context, budget);
         await writeMeta(batch, meta, withNoticeMaterials(metaPairs(meta), materials));
+        await batch.sync();
+      });
+    },
+
+    /** 1 sync (see syncWithMeta). */
+    async readLastYearSheet(): Promise<string | undefined> {
+      return host.run(async (context) => {
+        const { meta } = await syncWithMeta(context, () => undefined, metaKeys);
+        return readLastYearSheet(metaPairs(meta));
+      });
+    },
+
+    /** 2 syncs: `_huizong`'s keys read, then written back with last year's sheet. */
+    async writeLastYearSheet(sheet: string | undefined): Promise<void> {
+      await host.run(async (context) => {
+        const { meta } = await syncWithMeta(context, () => undefined, metaKeys);
+        const batch = new Batch(context, budget);
+        await writeMeta(batch, meta, withLastYearSheet(metaPairs(meta), sheet));
         await batch.sync();
       });
     },

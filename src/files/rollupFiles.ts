@@ -6,12 +6,11 @@
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { activityYear } from '../core/rollup/dates';
-import { makeIssue, type Issue } from '../core/issues/issue';
-import { lastYearFrom, type LastYearData } from '../core/rollup/lastYear';
-import { rollUp, startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
+import { startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
 import { bytesOf, checkReturn, rosterFromRead, type SourceFile } from './checkReturn';
+import { lastYearOf, type LastYearRead } from './lastYearOf';
 import { readWorkbook } from './readWorkbook';
 
 export { bytesOf, type SourceFile } from './checkReturn';
@@ -28,31 +27,11 @@ export function readRosterFile(file: SourceFile, lang: Lang, forms?: readonly Co
 }
 
 /**
- * Last year's roll-up (or any table) of the form, read as a return and rolled up on its own:
- * its counted rows to compare with. A file that cannot serve says why, and the roll-up goes on.
+ * Last year's roll-up (or any table) of the form, from its file (`lastYearOf`); never throws. A Huizong
+ * roll-up's other sheets (报送情况, 问题清单, 同比) are not read at all where the lean reader reads it.
  */
-export function readLastYear(
-  file: SourceFile,
-  form: CompiledForm,
-  forms: readonly CompiledForm[],
-  lang: Lang,
-): { data?: LastYearData; issue?: Issue } {
-  const read = readWorkbook(file.name, bytesOf(file), { rowsSheetOnly: true });
-  // A Huizong roll-up names the sheet of its rows: its other sheets (报送情况, 问题清单, 同比) are not
-  // checked, nor read at all where the lean reader reads the file.
-  const rowsSheet = read.ok && read.meta?.generator === 'huizong' ? read.meta.sheet : undefined;
-  const only =
-    read.ok && rowsSheet && read.grids.some((g) => g.sheet === rowsSheet)
-      ? { ...read, grids: read.grids.filter((g) => g.sheet === rowsSheet) }
-      : read;
-  const input = checkReturn(file, only, forms, { lang, expected: form });
-  const data = input.report ? lastYearFrom(input.report.tables, file.name, form) : undefined;
-  if (data && data.units.length > 0) return { data };
-  // Why it cannot serve, in the words a return would get (another form, unreadable, empty).
-  const verdict = rollUp([input], { form, forms, lang }).files[0];
-  const issue = makeIssue({ code: 'last-year.unusable', params: { reason: verdict?.reason ?? '' } }, lang);
-  issue.file = file.name;
-  return { issue };
+export function readLastYear(file: SourceFile, form: CompiledForm, forms: readonly CompiledForm[], lang: Lang): LastYearRead {
+  return lastYearOf(file, readWorkbook(file.name, bytesOf(file), { rowsSheetOnly: true }), form, forms, lang);
 }
 
 export interface RollupProgress {

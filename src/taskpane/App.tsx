@@ -123,6 +123,7 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
         listSheets: () => excel.listSheets(),
         readSources: (sheets: readonly string[], rosterSheet: string | undefined) => excel.readWorkbookSources(sheets, rosterSheet, lang),
         createRosterSheet: () => excel.createRosterSheet(lang),
+        rememberLastYear: { read: excel.readLastYearSheet, write: excel.writeLastYearSheet },
       },
     [excel, lang],
   );

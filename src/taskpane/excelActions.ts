@@ -45,6 +45,9 @@ export interface ExcelActions {
   /** The notice's ticked materials remembered in the workbook (undefined when never saved). */
   readNoticeMaterials(): Promise<MaterialId[] | undefined>;
   writeNoticeMaterials(materials: readonly MaterialId[]): Promise<void>;
+  /** The sheet picked as last year's roll-up, remembered in the workbook (undefined when none). */
+  readLastYearSheet(): Promise<string | undefined>;
+  writeLastYearSheet(sheet: string | undefined): Promise<void>;
   /** Writes the whole notice's sheets into the open workbook, replacing an earlier run's; all or nothing. */
   writeNotice(result: NoticeResult, forms: readonly CompiledForm[], lang: Lang, unit?: string): Promise<void>;
   /**
@@ -197,6 +200,8 @@ export function excelActions(gateway: ExcelGateway): ExcelActions {
     },
     readNoticeMaterials: () => gateway.readNoticeMaterials(),
     writeNoticeMaterials: (materials) => gateway.writeNoticeMaterials(materials),
+    readLastYearSheet: () => gateway.readLastYearSheet(),
+    writeLastYearSheet: (sheet) => gateway.writeLastYearSheet(sheet),
     async writeNotice(result, forms, lang, unit) {
       const { noticeSheetsPlan } = await import('../core/plan/noticeSheetsPlan');
       const names = await gateway.writeRollupSheets(noticeSheetsPlan(result, forms, lang, unit ? { unit } : {}));

@@ -17,7 +17,7 @@
  * describeWithOffice: left out locally without soffice, a failure under CI.
  *
  * Screenshots go to test-output/screenshots/ (pane-zh.png, entry-zh.png, rollup-zh.png,
- * examples-zh.png, pane-en.png).
+ * examples-zh.png, last-year-zh.png, pane-en.png).
  *
  * HUIZONG_PANE_DIST=<folder of an existing production build> skips the build (for working on
  * this test only; the folder is then left alone).
@@ -32,7 +32,12 @@ import { promisify } from 'util';
 import zlib from 'zlib';
 import * as XLSX from '@e965/xlsx';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { compileForm } from '../../src/core/definitions/compile';
+import { shippedForms } from '../../src/core/definitions/shipped';
+import { rollUpFiles } from '../../src/files/rollupFiles';
+import { writeRollupWorkbook } from '../../src/files/writeRollup';
 import { MISSING_SOFFICE_MESSAGE, convertWithLibreOffice, findSoffice, isCI } from '../helpers/libreoffice';
+import { activityRow, trainingTable, writeXlsx } from '../helpers/workbooks';
 
 const root = path.resolve(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -594,6 +599,65 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       expect(await rollupCounts(page)).toEqual(expectedCounts(report));
       await visible(page.getByRole('button', { name: '下载汇总工作簿' }));
       await page.screenshot({ path: path.join(screenshots, 'examples-zh.png'), fullPage: true });
+      expect(pane.pageErrors).toEqual([]);
+      await closePane(pane);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    "last year's roll-up as a file gives 同比; a district row's issue names both its sources",
+    async () => {
+      const dir = path.join(work, 'last-year');
+      fs.mkdirSync(dir, { recursive: true });
+      const last = writeXlsx(path.join(dir, '2023汇总.xlsx'), [{ name: '汇总', rows: trainingTable(2023, { 甲工会: 100, 乙工会: 150 }) }]);
+      const returns = Object.entries({ 甲工会: 110, 乙工会: 1500 }).map(([unit, training]) =>
+        writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: trainingTable(2024, { [unit]: training }) }]),
+      );
+      // A district's roll-up whose unit wrote 若干 (kept as typed): flagged again at this level.
+      const unit = writeXlsx(path.join(dir, '大王庄.xlsx'), [
+        {
+          name: '数据',
+          rows: [...trainingTable(2024, {}), activityRow({ unitName: '大王庄街道总工会', unitLevel: '基层工会', publicityEvents: '若干' })],
+        },
+      ]);
+      const forms = shippedForms.map(compileForm);
+      const form = forms.find((f) => f.def.id === 'activity-summary')!;
+      const districtResult = rollUpFiles([{ name: '大王庄.xlsx', bytes: fs.readFileSync(unit) }], {
+        form,
+        forms,
+        lang: 'zh-CN',
+        unit: '河东区总工会',
+        today: '2024-03-26',
+      });
+      const district = path.join(dir, '河东区汇总.xlsx');
+      fs.writeFileSync(district, await writeRollupWorkbook(districtResult, form, { lang: 'zh-CN' }));
+
+      const pane = await openPane('zh-CN');
+      const { page } = pane;
+      await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
+      await page.getByTestId('returns-input').setInputFiles([...returns, district]);
+      await visible(page.getByText('已选择 3 个文件', { exact: true }));
+      await page.getByTestId('last-year-input').setInputFiles(last);
+      await visible(page.getByText('2023汇总.xlsx', { exact: true }));
+      await page.getByRole('button', { name: '开始汇总' }).click();
+      await visible(page.getByTestId('rollup-counts'), ROLLUP_TIMEOUT_MS);
+      await visible(page.getByText(/培训人数（人次）：1500 与本单位去年的 150 相差十倍以上/));
+
+      const districtIssues = page.getByTestId('issue-list').getByRole('region', { name: '河东区汇总.xlsx', exact: true });
+      await (await visible(districtIssues.getByRole('button', { name: /“若干”不是整数/ }))).click();
+      expect(await (await visible(page.getByTestId('trace-note'))).innerText()).toBe(
+        '这一行最初填在 大王庄.xlsx 的工作表“数据”第 3 行；随下级的汇总 河东区汇总.xlsx 的工作表“汇总”第 5 行 报来。要更正，请找原单位核对后，由下级重新汇总报送',
+      );
+      await page.screenshot({ path: path.join(screenshots, 'last-year-zh.png'), fullPage: true });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+        page.getByRole('button', { name: '下载汇总工作簿' }).click(),
+      ]);
+      const book = XLSX.read(fs.readFileSync(await download.path()));
+      expect(book.SheetNames).toContain('同比');
+      expect(sheetRows(book, '同比').some((r) => r[0] === '乙工会' && r[3] === 1500 && r[4] === 150)).toBe(true);
       expect(pane.pageErrors).toEqual([]);
       await closePane(pane);
     },

@@ -7,9 +7,10 @@ import { noticeEntries } from '../../src/core/issues/entries/notice';
 import { rollupEntries } from '../../src/core/issues/entries/rollup';
 import { tableEntries } from '../../src/core/issues/entries/tables';
 import { valueEntries } from '../../src/core/issues/entries/values';
+import { traceEntries } from '../../src/core/issues/entries/trace';
 
 test('every code is in exactly one area, and every area reaches the catalogue', () => {
-  const areas = [valueEntries, tableEntries, fileEntries, rollupEntries, noticeEntries, hostEntries, cliEntries];
+  const areas = [valueEntries, tableEntries, fileEntries, rollupEntries, noticeEntries, hostEntries, cliEntries, traceEntries];
   const codes = areas.flatMap((area) => Object.keys(area));
   expect(codes.length).toBe(new Set(codes).size);
   expect(Object.keys(catalogue).sort()).toEqual([...codes].sort());

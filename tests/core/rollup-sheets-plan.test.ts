@@ -385,3 +385,17 @@ describe('rollupSheetsPlan: the same content as the .xlsx roll-up', () => {
     }
   });
 });
+
+describe('the title’s year', () => {
+  const titleOf = (result: RollupResult) => String(sheetOf(rollupSheetsPlan(result, activity, 'zh-CN'), 'rows').values[0]![0]);
+  const undated = (meta: Partial<RollupResult['meta']>): RollupResult => {
+    const result = activityResult(2);
+    return { ...result, meta: { ...result.meta, ...meta } };
+  };
+
+  it('is the day the roll-up was made where no row is dated, never the clock’s', () => {
+    expect(titleOf(undated({ createdDay: '2023-03-26' }))).toMatch(/^'?2023年/);
+    expect(titleOf(undated({ createdAt: 'not a time' }))).not.toMatch(/^'?\d{4}年/);
+    expect(titleOf(undated({ createdAt: 'not a time' }))).toContain(activity.def.title['zh-CN']);
+  });
+});

@@ -205,3 +205,25 @@ test('a hostile card: a huge cell with a colon, a sheet of 16,384 columns, read 
   const report = check(rows);
   expect(report.tables[0]?.rows[0]?.values.publicityEvents).toBe(4);
 });
+
+describe('a card’s date written without a year takes the activity’s year, never the clock’s', () => {
+  // No title line: the card itself does not say the year.
+  const untitled = fiveColumnCard.slice(1).map((row, i) => (i === 0 ? ['填报单位（盖章）：向阳路街道总工会      填表日期：3月20日'] : row));
+  const fillDate = (options: { year?: number }) => {
+    const report = validateGrids('卡片.xlsx', [grid(untitled)], forms, { today: '2026-05-01', ...options });
+    const table = report.tables[0]!;
+    return { date: table.rows[0]!.values.fillDate, codes: report.issues.map((i) => i.code) };
+  };
+
+  test('the roll-up’s year (deadline, --year) is taken', () => {
+    const read = fillDate({ year: 2024 });
+    expect(read.date).toBe('2024-03-20');
+    expect(read.codes).toContain('value.date-year-assumed');
+  });
+
+  test('without one, the date is said to need its year, not dated by today', () => {
+    const read = fillDate({});
+    expect(read.date).toBeNull();
+    expect(read.codes).toContain('value.date-no-year');
+  });
+});

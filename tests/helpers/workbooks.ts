@@ -105,3 +105,23 @@ export function activityRow(overrides: Record<string, CellValue> = {}, ids = ids
   };
   return ids.map((id) => (id in overrides ? overrides[id]! : id in ints ? ints[id]! : (ACTIVITY_BASE[id] ?? null)));
 }
+
+/**
+ * A district's grassroots units' activity table of `year` as they write it: the title, the labels,
+ * and one row per unit with its 培训人数 (trainingParticipants) as given, dated 3月20 of that year.
+ */
+export function trainingTable(year: number, units: Record<string, CellValue>): CellValue[][] {
+  return [
+    [`${year}年女职工维权行动月活动数据汇总表`],
+    labelsOf('activity-summary'),
+    ...Object.entries(units).map(([unit, training]) =>
+      activityRow({
+        unitName: unit,
+        unitLevel: '基层工会',
+        parentUnit: '河东区总工会',
+        trainingParticipants: training,
+        fillDate: `${year}-03-20`,
+      }),
+    ),
+  ];
+}

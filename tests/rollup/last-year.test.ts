@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { main } from '../../src/cli/main';
-import { activityRow, idsOf, labelsOf, tempDir, writeXlsx } from '../helpers/workbooks';
+import { activityRow, idsOf, labelsOf, tempDir, trainingTable, writeXlsx } from '../helpers/workbooks';
 import type { CellValue } from '../../src/core/values/types';
 
 async function run(...args: string[]) {
@@ -22,24 +22,8 @@ const labels = labelsOf('activity-summary');
 
 function returns(dir: string, year: number, units: Record<string, number>): string {
   fs.mkdirSync(dir, { recursive: true });
-  for (const [unit, training] of Object.entries(units)) {
-    writeXlsx(path.join(dir, `${unit}.xlsx`), [
-      {
-        name: 'Sheet1',
-        rows: [
-          [`${year}年女职工维权行动月活动数据汇总表`],
-          labels,
-          activityRow({
-            unitName: unit,
-            unitLevel: '基层工会',
-            parentUnit: '河东区总工会',
-            trainingParticipants: training,
-            fillDate: `${year}-03-20`,
-          }),
-        ],
-      },
-    ]);
-  }
+  for (const [unit, training] of Object.entries(units))
+    writeXlsx(path.join(dir, `${unit}.xlsx`), [{ name: 'Sheet1', rows: trainingTable(year, { [unit]: training }) }]);
   return dir;
 }
 

@@ -17,6 +17,7 @@ import { hostEntries } from './entries/host';
 import { noticeEntries } from './entries/notice';
 import { rollupEntries } from './entries/rollup';
 import { tableEntries } from './entries/tables';
+import { traceEntries } from './entries/trace';
 import { valueEntries } from './entries/values';
 
 export type { CatalogueEntry, Severity } from './entry';
@@ -29,6 +30,7 @@ const entries = {
   ...noticeEntries,
   ...hostEntries,
   ...cliEntries,
+  ...traceEntries,
 };
 
 export type IssueCode = keyof typeof entries;
@@ -44,5 +46,6 @@ export function fillTemplate(template: string, params: IssueParams): string {
 
 export function messageFor(code: IssueCode, params: IssueParams, lang: Lang): string {
   const entry = catalogue[code];
-  return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], params);
+  const filled = entry.literal ? { ...entry.literal, ...params } : params;
+  return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], filled);
 }

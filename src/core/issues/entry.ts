@@ -4,5 +4,11 @@ export type Severity = 'error' | 'warning';
 export interface CatalogueEntry {
   severity: Severity;
   'zh-CN': string;
+  /** In English words only: what a user must type in Chinese comes in through `literal`. */
   en: string;
+  /**
+   * Words the user must write as they are, in Chinese whatever the pane's language (the
+   * readers look for them so): filled into `{name}` slots of both templates.
+   */
+  literal?: Readonly<Record<string, string>>;
 }

@@ -133,3 +133,18 @@ export function readNoticeMaterials(pairs: readonly [string, string][]): Materia
 export function withNoticeMaterials(pairs: readonly [string, string][], materials: readonly MaterialId[]): [string, string][] {
   return [...pairs.filter(([key]) => key !== NOTICE_MATERIALS_KEY), [NOTICE_MATERIALS_KEY, materials.join(',')]];
 }
+
+/** The `_huizong` key of the sheet of this workbook picked as last year's roll-up (同比). */
+export const LAST_YEAR_SHEET_KEY = 'lastYearSheet';
+
+/** The sheet remembered as last year's; undefined when none is. */
+export function readLastYearSheet(pairs: readonly [string, string][]): string | undefined {
+  const found = pairs.find(([key]) => key === LAST_YEAR_SHEET_KEY)?.[1].trim();
+  return found ? found : undefined;
+}
+
+/** The metadata pairs with last year's sheet replaced (left out when none is picked). */
+export function withLastYearSheet(pairs: readonly [string, string][], sheet: string | undefined): [string, string][] {
+  const others = pairs.filter(([key]) => key !== LAST_YEAR_SHEET_KEY);
+  return sheet ? [...others, [LAST_YEAR_SHEET_KEY, sheet]] : others;
+}

@@ -8,25 +8,15 @@
  * (`unitKey`), inside the folded name. A unit's name inside a longer one at the same place
  * (`河东区总工会` inside `河东区总工会机关工会`) is the longer unit only.
  */
-import { toHalfWidth } from '../text/fold';
+import { foldUnitName } from '../text/fold';
 import { unitKey } from '../rollup/roster';
 import type { Roster, RosterUnit } from '../rollup/types';
 import { stem } from './materials';
 
 export type Attribution = { kind: 'unit'; unit: RosterUnit } | { kind: 'several'; units: RosterUnit[]; name: string } | { kind: 'none' };
 
-const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
 /** How many leading characters of a key index it. */
 const PREFIX = 3;
-
-/** The same folding as `unitKey`, without dropping a suffix: a name is searched, not matched whole. */
-function foldName(name: string): string {
-  return toHalfWidth(name)
-    .replace(SPACES, '')
-    .replace(/[【〔[{<《〈﹙「『]/g, '(')
-    .replace(/[】〕\]}>》〉﹚」』]/g, ')')
-    .toLowerCase();
-}
 
 interface Needle {
   key: string;
@@ -56,7 +46,8 @@ export function attributorFor(roster: Roster): Attributor {
   const folderCache = new Map<string, RosterUnit[]>();
 
   function mentioned(name: string): RosterUnit[] {
-    const text = foldName(name);
+    // Folded as `unitKey` folds, without dropping a suffix: a name is searched, not matched whole.
+    const text = foldUnitName(name);
     const spans: { from: number; to: number; unit: RosterUnit }[] = [];
     for (let at = 0; at < text.length; at++) {
       for (let length = 1; length <= PREFIX && at + length <= text.length; length++) {

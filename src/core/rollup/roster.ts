@@ -12,18 +12,13 @@ import { messageFor, type IssueCode, type IssueParams } from '../issues/catalogu
 import { makeIssue, type Issue } from '../issues/issue';
 import { a1, cellText, isBlank, type Grid } from '../table/grid';
 import { classifyRows } from '../table/rows';
-import { foldKey, toHalfWidth } from '../text/fold';
+import { foldKey, foldUnitName } from '../text/fold';
 import { parseCell } from '../values';
 import { impossibleDate } from '../values/date';
 import type { Roster, RosterUnit } from './types';
 
 // ── The key of a unit name ──
 
-/** Every bracket people type, after `toHalfWidth` (which already turns `（）` into `()`). */
-const OPENERS = /[【〔[{<《〈﹙「『]/g;
-const CLOSERS = /[】〕\]}>》〉﹚」』]/g;
-/** White space of every width, and the invisible characters copy-paste brings along. */
-const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
 /** The department a return is often signed by, at the end of the union's name. */
 const DEPARTMENTS = '女职工委员会|女职委|女职工部|女工部';
 const DEPARTMENT_SUFFIX = new RegExp(`(?:\\((?:${DEPARTMENTS})\\)|(?:${DEPARTMENTS}))$`);
@@ -34,7 +29,7 @@ const DEPARTMENT_SUFFIX = new RegExp(`(?:\\((?:${DEPARTMENTS})\\)|(?:${DEPARTMEN
  * `河东区总工会（女职委）` and `河东区总工会` are one unit. A 工会 before the suffix is kept.
  */
 export function unitKey(name: string): string {
-  const folded = toHalfWidth(name).replace(SPACES, '').replace(OPENERS, '(').replace(CLOSERS, ')').toLowerCase();
+  const folded = foldUnitName(name);
   const stripped = folded.replace(DEPARTMENT_SUFFIX, '');
   // A name that is nothing but a department keeps it: an empty key would match nothing.
   return stripped === '' ? folded : stripped;

@@ -55,3 +55,17 @@ export function foldKey(text: string): string {
     .replace(/[\s*※:]/g, '')
     .toLowerCase();
 }
+
+/** Every bracket people type, after `toHalfWidth` (which already turns `（）` into `()`). */
+const OPENERS = /[【〔[{<《〈﹙「『]/g;
+const CLOSERS = /[】〕\]}>》〉﹚」』]/g;
+/** White space of every width, and the invisible characters copy-paste brings along. */
+const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * A unit's name as names are compared: half-width, no white space, one kind of bracket, lower
+ * case. The roster matches names by it (`unitKey`) and finds them in file names by it.
+ */
+export function foldUnitName(name: string): string {
+  return toHalfWidth(name).replace(SPACES, '').replace(OPENERS, '(').replace(CLOSERS, ')').toLowerCase();
+}

@@ -10,7 +10,8 @@ import { makeIssue, type Issue } from '../issues/issue';
 import { a1, cellKey, formulaCellsWithoutValue, type Grid } from '../table/grid';
 import type { LocatedCard } from '../table/card';
 import type { CellValue } from '../values/types';
-import { localToday, readDataRow, rowChecker, type Column, type TableReport, type ValidateOptions } from './table';
+import { localToday } from '../values/day';
+import { readDataRow, rowChecker, type Column, type TableReport, type ValidateOptions } from './table';
 
 /**
  * Per form: the columns and row checks of a card's synthetic row, by which fields the card has,
@@ -24,7 +25,7 @@ function cardSetup(
   fields: readonly CompiledField[],
   card: LocatedCard,
   typed: boolean,
-  year: number,
+  year: number | undefined,
   lang: Lang,
   today: string,
 ) {
@@ -36,7 +37,8 @@ function cardSetup(
     const columns: Column[] = fields.map((field, column) => ({
       field,
       column,
-      value: { ...field.value, year, typed: typed && !card.cells.get(field.id)!.fromLine },
+      // Without the activity's year a date written without one is an error, as in a table.
+      value: { ...field.value, ...(year === undefined ? {} : { year }), typed: typed && !card.cells.get(field.id)!.fromLine },
       label: fieldLabel(field, lang),
     }));
     setup = { columns, checker: rowChecker(form, columns, lang, today) };
@@ -49,7 +51,8 @@ function cardSetup(
 export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOptions = {}): TableReport {
   const lang = options.lang ?? 'zh-CN';
   const today = options.today ?? localToday();
-  const year = card.year ?? options.year ?? Number(today.slice(0, 4));
+  // The activity's year (the card's title, the template record, the deadline's, --year): never today's.
+  const year = card.year ?? options.year;
   const { form } = card;
   // The card as one synthetic row: its fields side by side, column i holding field i's value.
   const fields = form.fields.filter((f) => card.cells.has(f.id));
@@ -141,7 +144,7 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
     rows: [row],
     totalRows: [],
     noteRows: [],
-    year,
+    ...(year === undefined ? {} : { year }),
     layout: 'card',
     issues: [...tableIssues, ...issues],
   };

@@ -8,7 +8,8 @@ import type { Lang } from '../definitions/types';
 import { messageFor } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
 import type { CellValue } from '../values/types';
-import { localToday, readDataRow, rowChecker, type Column } from './table';
+import { localToday } from '../values/day';
+import { readDataRow, rowChecker, type Column } from './table';
 
 export interface EntryFinding {
   field: string;

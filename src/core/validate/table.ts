@@ -13,6 +13,10 @@ import type { LocatedTable } from '../table/locate';
 import { classifyRows } from '../table/rows';
 import { parseCell } from '../values';
 import type { CellValue, ValueContext } from '../values/types';
+import { localToday } from '../values/day';
+
+/** Kept here too: the checks' callers took today's day from this module. */
+export { localToday };
 
 export interface ValidateOptions {
   lang?: Lang;
@@ -65,11 +69,6 @@ export interface TableReport {
   layout?: 'table' | 'card';
   /** Every issue of the table, in sheet order (row issues included). */
   issues: Issue[];
-}
-
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export interface Column {

@@ -2,7 +2,7 @@
  * Issues as the pane lists them: grouped (by row when checking a sheet, by file after a
  * roll-up), with error and warning counts; clicking one selects its cell when a handler is given.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Badge, Caption1, CounterBadge, Link, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/definitions/types';
 import type { Issue } from '../../core/issues/issue';
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   group: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   groupTitle: { display: 'block', marginTop: tokens.spacingVerticalS },
   item: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  text: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   badge: { flexShrink: 0 },
   message: { textAlign: 'left' },
 });
@@ -26,9 +27,11 @@ export interface IssueListProps {
   issues: readonly Issue[];
   groupBy: 'row' | 'file';
   onSelect?: (issue: Issue, index: number) => void;
+  /** Shown under an issue (where its row was typed, once it is clicked); nothing where it gives null. */
+  detail?: (issue: Issue, index: number) => ReactNode;
 }
 
-export function IssueList({ lang, issues, groupBy, onSelect }: IssueListProps) {
+export function IssueList({ lang, issues, groupBy, onSelect, detail }: IssueListProps) {
   const styles = useStyles();
   const t = panelStrings[lang].issues;
   const groups = useMemo(() => {
@@ -59,13 +62,16 @@ export function IssueList({ lang, issues, groupBy, onSelect }: IssueListProps) {
                   {issue.severity === 'error' ? t.error : t.warning}
                 </Badge>
                 {/* After a roll-up every issue has its own row in 问题清单; on a sheet, only cells can be selected. */}
-                {onSelect && (groupBy === 'file' || issue.cell) ? (
-                  <Link as="button" className={styles.message} onClick={() => onSelect(issue, index)}>
-                    {issue.message}
-                  </Link>
-                ) : (
-                  <Text>{issue.message}</Text>
-                )}
+                <div className={styles.text}>
+                  {onSelect && (groupBy === 'file' || issue.cell) ? (
+                    <Link as="button" className={styles.message} onClick={() => onSelect(issue, index)}>
+                      {issue.message}
+                    </Link>
+                  ) : (
+                    <Text>{issue.message}</Text>
+                  )}
+                  {detail?.(issue, index)}
+                </div>
               </li>
             ))}
           </ul>

@@ -35,9 +35,12 @@ import type { RollupFile, WorkbookGrid } from '../rollup/protocol';
 import type { RosterCheck } from '../rollup/checkRoster';
 import { releaseWorker } from '../rollup/startRollup';
 import { useRollupRun } from '../rollup/useRollupRun';
+import { useLastYear, type LastYearWorkbook } from '../rollup/useLastYear';
 import { useFormProposal } from '../rollup/useFormProposal';
 import { rollupCandidates, rosterCandidates } from '../rollup/workbookSources';
 import { IssueList } from './IssueList';
+import { LastYearPicker, comparisonWritten } from './LastYearPicker';
+import { TraceNote } from './TraceNote';
 import { NoticeSection, type NoticeSectionProps } from './NoticeSection';
 import { RosterPicker, type RosterChoice } from './RosterPicker';
 import { RollupSummary } from './RollupSummary';
@@ -91,6 +94,8 @@ export interface WorkbookAccess {
   readSources(sheets: readonly string[], rosterSheet: string | undefined): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
   /** Adds a blank 单位名单 sheet; gives the name it got. */
   createRosterSheet(): Promise<string>;
+  /** Last year's sheet (同比) as `_huizong` remembers it. */
+  rememberLastYear?: LastYearWorkbook['rememberLastYear'];
 }
 
 export function RollupPanel({
@@ -116,7 +121,11 @@ export function RollupPanel({
   const sheetsLabel = useId('workbook-sheets');
   const proposalState = useFormProposal(files, sheetSources, definitions, onSelectForm);
   const rosterSheet = roster?.kind === 'sheet' ? roster.sheet : undefined;
-  const candidates = useMemo(() => (sheetList ? rollupCandidates(sheetList, rosterSheet) : []), [sheetList, rosterSheet]);
+  const yearSheets = useMemo(() => (sheetList ? rollupCandidates(sheetList, rosterSheet) : undefined), [sheetList, rosterSheet]);
+  const lastYear = useLastYear(workbook, yearSheets);
+  const lastYearSheet = lastYear.choice?.kind === 'sheet' ? lastYear.choice.sheet : undefined;
+  // Last year's sheet is compared with, never rolled up as a unit's table.
+  const candidates = useMemo(() => (yearSheets ?? []).filter((name) => name !== lastYearSheet), [yearSheets, lastYearSheet]);
   const rosterSheets = useMemo(() => (sheetList ? rosterCandidates(sheetList) : []), [sheetList]);
   const chosenSheets = useMemo(() => ticked.filter((name) => candidates.includes(name)), [ticked, candidates]);
   const [deadline, setDeadline] = useState('');
@@ -263,6 +272,7 @@ export function RollupPanel({
           ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
           ...(roster?.kind === 'file' ? { roster: copy(roster.file) } : {}),
           ...(fromWorkbook.roster ? { rosterParsed: fromWorkbook.roster } : {}),
+          ...(await lastYear.forRequest()),
           definitions,
           form: formId,
           lang,
@@ -279,7 +289,7 @@ export function RollupPanel({
         ? {
             after: async (result: RollupResult) => {
               await writeToWorkbook(result);
-              setNotice(t.written);
+              setNotice(result.lastYear ? `${t.written}${comparisonWritten(lang)}` : t.written);
               void refreshSheets();
             },
           }
@@ -289,6 +299,8 @@ export function RollupPanel({
   };
 
   const result = state.kind === 'done' ? state.result : undefined;
+  // The issue last clicked, by the result it belongs to: a new roll-up clears it.
+  const [traced, setTraced] = useState<{ result: RollupResult; index: number } | undefined>();
 
   return (
     <section className={styles.root} aria-label={t.heading}>
@@ -381,6 +393,7 @@ export function RollupPanel({
         {...(workbook ? { onCreateSheet: () => void createRosterSheet() } : {})}
         onRemove={() => setRoster(undefined)}
       />
+      <LastYearPicker lang={lang} state={lastYear} sheets={yearSheets} />
       <div className={styles.row}>
         <Field label={t.deadline}>
           <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
@@ -437,7 +450,13 @@ export function RollupPanel({
               lang={lang}
               issues={result.issues}
               groupBy="file"
-              {...(selectIssue ? { onSelect: (_, index) => selectIssue(index) } : {})}
+              onSelect={(_, index) => {
+                setTraced({ result, index });
+                selectIssue?.(index);
+              }}
+              detail={(issue, index) =>
+                traced?.result === result && traced.index === index ? <TraceNote lang={lang} result={result} issue={issue} /> : null
+              }
             />
           </>
         )}

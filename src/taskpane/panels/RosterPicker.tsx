@@ -3,11 +3,12 @@
  * new blank one; under it, what was chosen and how many units it lists, or why it cannot be one.
  */
 import { useRef } from 'react';
-import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/definitions/types';
-import { RETURN_ACCEPT, downloadBytes, readChosenFiles } from '../fileIO';
+import { downloadBytes } from '../fileIO';
 import type { RosterCheck } from '../rollup/checkRoster';
 import type { RollupFile } from '../rollup/protocol';
+import { OneFileInput, SheetSelect } from './SheetPick';
 import { panelStrings } from './strings';
 
 export type RosterChoice =
@@ -18,7 +19,6 @@ export type RosterChoice =
 
 const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  hidden: { display: 'none' },
 });
 
 export interface RosterPickerProps {
@@ -71,25 +71,16 @@ export function RosterPicker({ lang, roster, sheets, onChooseFile, onChooseSheet
         </div>
       </Field>
       {sheets && (
-        <Field label={t.rosterSheet}>
-          <Select value={rosterSheet ?? ''} onChange={(_, d) => onChooseSheet(d.value)} data-testid="roster-sheet">
-            <option value="">{t.rosterSheetNone}</option>
-            {[...new Set([...(rosterSheet ? [rosterSheet] : []), ...sheets])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SheetSelect
+          label={t.rosterSheet}
+          value={rosterSheet}
+          sheets={sheets}
+          none={t.rosterSheetNone}
+          onChange={onChooseSheet}
+          testId="roster-sheet"
+        />
       )}
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept={RETURN_ACCEPT}
-        data-testid="roster-input"
-        onChange={(e) => void readChosenFiles(e.target.files).then(([f]) => onChooseFile(f))}
-      />
+      <OneFileInput inputRef={input} testId="roster-input" onChoose={onChooseFile} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { activityYear } from '../../core/rollup/dates';
 import { startRollup } from '../../core/rollup/rollup';
 import { validateGrids } from '../../core/validate/workbook';
 import { checkReturn, rosterFromRead } from '../../files/checkReturn';
+import { lastYearOf, lastYearOfSheet } from '../../files/lastYearOf';
 import { compiledForms } from './compiledForms';
 import type { RollupMessage, RollupRequest } from './protocol';
 import { readInWorker } from './readInWorker';
@@ -24,11 +25,18 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     const total = request.files.length + sheets.length;
     const year = activityYear({ ...(request.deadline ? { deadline: request.deadline } : {}), ...(roster ? { roster } : {}) });
     const options = { lang: request.lang, expected: form, ...(year !== undefined ? { year } : {}) };
+    // Last year read as the CLI reads --last-year (files/lastYearOf.ts).
+    const lastYear = request.lastYearSheet
+      ? lastYearOfSheet(request.lastYearSheet.name, request.lastYearSheet.grid, form, forms, request.lang)
+      : request.lastYear
+        ? lastYearOf(request.lastYear, await readInWorker(request.lastYear), form, forms, request.lang)
+        : undefined;
     const rollup = startRollup({
       form,
       forms,
       lang: request.lang,
       ...(roster ? { roster } : {}),
+      ...(lastYear?.data ? { lastYear: lastYear.data } : {}),
       ...(request.deadline ? { deadline: request.deadline } : {}),
       ...(request.unit ? { unit: request.unit } : {}),
       ...(year !== undefined ? { year } : {}),
@@ -46,6 +54,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     });
     const result = rollup.finish();
     if (roster) result.issues = [...roster.issues, ...result.issues];
+    if (lastYear?.issue) result.issues = [lastYear.issue, ...result.issues];
     // The workbook writer (exceljs) is most of the worker's script and only the browser mode
     // needs it: in Excel the pane writes the sheets itself. It loads when asked for.
     const workbook = request.workbook

@@ -38,6 +38,10 @@ export interface RollupRequest {
   roster?: RollupFile;
   /** … or already read from a sheet of the open workbook (Excel only). */
   rosterParsed?: Roster;
+  /** Last year's roll-up of the form, to compare with (同比): a file, read in the worker … */
+  lastYear?: RollupFile;
+  /** … or a sheet of the open workbook, already read (Excel only). */
+  lastYearSheet?: WorkbookGrid;
   /** Every known definition (shipped and the user's), and the id of the one to roll up. */
   definitions: FormDefinition[];
   form: string;

@@ -127,7 +127,9 @@ export function startRollup(
   request: RollupRequest,
   onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void,
 ): RollupRun {
-  const transfer = [...request.files, ...(request.roster ? [request.roster] : [])].map((f) => f.bytes.buffer as ArrayBuffer);
+  const transfer = [...request.files, ...(request.roster ? [request.roster] : []), ...(request.lastYear ? [request.lastYear] : [])].map(
+    (f) => f.bytes.buffer as ArrayBuffer,
+  );
   return runInWorker<RollupMessage, Extract<RollupMessage, { type: 'done' }>>(
     request,
     transfer,

@@ -46,8 +46,9 @@ export const noticeEntries = {
   },
   'notice.unclassified-document': {
     severity: 'warning',
-    'zh-CN': '从文件名看不出是哪种材料，未计入；活动总结的文件名应含“总结”，典型经验的附件应与报送表中的附件文件名一致',
-    en: "The file name does not tell which material this is; not counted. An activity report's name should contain 总结; a typical experience's attachment should be named as in its table",
+    'zh-CN': '从文件名看不出是哪种材料，未计入；活动总结的文件名应含“{word}”，典型经验的附件应与报送表中的附件文件名一致',
+    en: 'The file name does not tell which material this is; not counted. An activity report\'s name should contain "{word}" (report); a typical experience\'s attachment should be named as in its table',
+    literal: { word: '总结' },
   },
   'notice.unclassified-other': {
     severity: 'warning',

@@ -5,13 +5,15 @@ export const rollupEntries = {
   // ── The roster ──
   'roster.no-name-column': {
     severity: 'error',
-    'zh-CN': '单位名单中没有找到“单位名称”列，请在前10行内的表头中写明“单位名称”，每个单位占一行',
-    en: 'The roster has no 单位名称 (unit name) column. Please put a header with 单位名称 in the first 10 rows, one unit per row',
+    'zh-CN': '单位名单中没有找到“{header}”列，请在前10行内的表头中写明“{header}”，每个单位占一行',
+    en: 'The roster has no unit name column. Please put the header "{header}" (unit name) in the first 10 rows, one unit per row',
+    literal: { header: '单位名称' },
   },
   'roster.empty': {
     severity: 'warning',
-    'zh-CN': '单位名单中没有单位，请在“单位名称”列下逐行填写应报送的单位',
-    en: 'The roster lists no units. Please list the units expected to report under 单位名称, one per row',
+    'zh-CN': '单位名单中没有单位，请在“{header}”列下逐行填写应报送的单位',
+    en: 'The roster lists no units. Please list the units expected to report under "{header}" (unit name), one per row',
+    literal: { header: '单位名称' },
   },
   'roster.is-a-return': {
     severity: 'error',

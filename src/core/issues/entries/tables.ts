@@ -106,8 +106,9 @@ export const tableEntries = {
   'table.not-found-near': {
     severity: 'error',
     'zh-CN':
-      '没有找到可识别的报表：最接近的是《{form}》，但缺少“{missing}”。横版报表的表头应有这些列；竖版（单位填报）报表应在“指标”或“项目”列写出这些项目，数量写在右边一列',
-    en: 'No known form was found. The nearest is "{form}", but "{missing}" is missing. A table needs these as column headers; a vertical card needs them as items in its 指标/项目 column, with the figures in the column to the right',
+      '没有找到可识别的报表：最接近的是《{form}》，但缺少“{missing}”。横版报表的表头应有这些列；竖版（单位填报）报表应在“{items}”或“{things}”列写出这些项目，数量写在右边一列',
+    en: 'No known form was found. The nearest is "{form}", but "{missing}" is missing. A table needs these as column headers; a vertical card needs them as items in its "{items}" or "{things}" column, with the figures in the column to the right',
+    literal: { items: '指标', things: '项目' },
   },
   'card.two-value-columns': {
     severity: 'error',
@@ -122,13 +123,15 @@ export const tableEntries = {
   },
   'card.no-unit': {
     severity: 'error',
-    'zh-CN': '竖版报表没有写明填报单位：请在表格上方写“填报单位（盖章）：单位名称”',
-    en: 'The vertical card does not name its unit: write "填报单位（盖章）：" and the unit\'s name above the card',
+    'zh-CN': '竖版报表没有写明填报单位：请在表格上方写“{line}单位名称”',
+    en: 'The vertical card does not name its unit: write "{line}" and the unit\'s name above the card',
+    literal: { line: '填报单位（盖章）：' },
   },
   'card.missing-item': {
     severity: 'error',
-    'zh-CN': '竖版报表中没有“{label}”这一项：请在“指标”列加上这一项并填写数量，或在表格上下写“{label}：……”',
-    en: 'The vertical card has no item "{label}": add it to the 指标 column with its figure, or write "{label}: …" above or below the card',
+    'zh-CN': '竖版报表中没有“{label}”这一项：请在“{items}”列加上这一项并填写数量，或在表格上下写“{label}：……”',
+    en: 'The vertical card has no item "{label}": add it to the "{items}" column with its figure, or write "{label}: …" above or below the card',
+    literal: { items: '指标' },
   },
   // ── Whole files ──
   'file.unreadable': {

@@ -31,7 +31,7 @@ export const valueEntries = {
   'value.wan': {
     severity: 'warning',
     'zh-CN': '“{value}”已按 {parsed} 读取；请直接填写数字，不用“万”',
-    en: '"{value}" read as {parsed}. Please type the full number instead of 万',
+    en: '"{value}" read as {parsed}. Please type the whole number in digits, not in tens of thousands',
   },
   'value.whole-float': {
     severity: 'warning',
@@ -111,8 +111,9 @@ export const valueEntries = {
   },
   'value.boolean': {
     severity: 'error',
-    'zh-CN': '“{value}”不是“是”或“否”，请填写“是”或“否”',
-    en: '"{value}" is not yes or no. Please enter 是 or 否',
+    'zh-CN': '“{value}”不是“{yes}”或“{no}”，请填写“{yes}”或“{no}”',
+    en: '"{value}" is not yes or no. Please choose "{yes}" (yes) or "{no}" (no) from the cell\'s list, or enter TRUE or FALSE',
+    literal: { yes: '是', no: '否' },
   },
   'value.formula-no-result': {
     // Reported by the check, not the value parser: the readers give such a cell as blank and list it.

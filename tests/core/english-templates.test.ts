@@ -1,0 +1,35 @@
+/**
+ * English messages are read by people who do not read Chinese: no English template of the
+ * catalogue may hold a Chinese character or a full-width sign. A word a user must still type in
+ * Chinese (a header the readers look for) comes in through the entry's `literal`, named once.
+ */
+import { catalogue, messageFor, type IssueCode } from '../../src/core/issues/catalogue';
+
+/** Han ideographs, CJK punctuation (、。「」), full-width forms (：，（）) and the ideographic space. */
+const CJK = /[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+/** A template's `{slots}`; `kindZh`/`kindEn` are one fact given in each language. */
+const slots = (template: string) => new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/(Zh|En)$/, '')));
+
+const entries = Object.entries(catalogue) as [IssueCode, (typeof catalogue)[IssueCode]][];
+
+test.each(entries)('%s: its English template has no Chinese character', (_code, entry) => {
+  expect(entry.en).not.toMatch(CJK);
+});
+
+test.each(entries)('%s: English and Chinese say the same things', (_code, entry) => {
+  expect([...slots(entry.en)].sort()).toEqual([...slots(entry['zh-CN'])].sort());
+});
+
+test('a word to type in Chinese is named in both languages, from one place', () => {
+  expect(messageFor('roster.no-name-column', {}, 'en')).toBe(
+    'The roster has no unit name column. Please put the header "单位名称" (unit name) in the first 10 rows, one unit per row',
+  );
+  expect(messageFor('roster.no-name-column', {}, 'zh-CN')).toContain('“单位名称”');
+});
+
+test('the 万 message in English explains the notation in English', () => {
+  expect(messageFor('value.wan', { value: '1.2万', parsed: 12000 }, 'en')).toBe(
+    '"1.2万" read as 12000. Please type the whole number in digits, not in tens of thousands',
+  );
+});
