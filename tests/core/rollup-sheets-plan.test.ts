@@ -393,9 +393,20 @@ describe('the title’s year', () => {
     return { ...result, meta: { ...result.meta, ...meta } };
   };
 
-  it('is the day the roll-up was made where no row is dated, never the clock’s', () => {
-    expect(titleOf(undated({ createdDay: '2023-03-26' }))).toMatch(/^'?2023年/);
-    expect(titleOf(undated({ createdAt: 'not a time' }))).not.toMatch(/^'?\d{4}年/);
-    expect(titleOf(undated({ createdAt: 'not a time' }))).toContain(activity.def.title['zh-CN']);
+  it('is the year the run was told where no row is dated; the day it was made is no activity year', () => {
+    expect(titleOf(undated({ createdDay: '2023-03-26', year: 2024 }))).toMatch(/^'?2024年/);
+    const unknown = titleOf(undated({ createdDay: '2023-03-26' }));
+    expect(unknown).not.toMatch(/\d{4}年/);
+    expect(unknown).toContain(activity.def.sheet.title['zh-CN'].replace('{year}年', ''));
+  });
+
+  it('falls back to the form’s own title where the year sits inside other words', () => {
+    const inside = {
+      ...activity,
+      def: { ...activity.def, sheet: { ...activity.def.sheet, title: { 'zh-CN': '女职工工作（{year}年度）' } } },
+    };
+    const title = String(sheetOf(rollupSheetsPlan(undated({}), inside, 'zh-CN'), 'rows').values[0]![0]);
+    expect(title).not.toContain('（度）');
+    expect(title).toContain(activity.def.title['zh-CN']);
   });
 });

@@ -81,14 +81,19 @@ function activityYear(result: RollupResult): number | undefined {
   return best ?? result.meta.year;
 }
 
-/** A title with its year put in, or (no year known) its `{year}年` left out rather than guessed. */
-function withYear(title: string, year: number | undefined): string {
-  return year === undefined ? title.replace(/\{year\}\s*年?\s*/g, '').trim() : title.replace(/\{year\}/g, String(year));
+/**
+ * A title with its year put in, or (no year known) a leading `{year}年` left out rather than
+ * guessed; a year inside other words (（{year}年度）) cannot be left out cleanly, so undefined.
+ */
+function withYear(title: string, year: number | undefined): string | undefined {
+  if (year !== undefined) return title.replace(/\{year\}/g, String(year));
+  const left = title.replace(/^\s*\{year\}\s*年?\s*/, '').trim();
+  return left.includes('{year}') ? undefined : left;
 }
 
 export function rollupTitle(result: RollupResult, form: CompiledForm, lang: Lang): string {
   const sheetTitle = (lang === 'en' && form.def.sheet.title.en) || form.def.sheet.title['zh-CN'];
-  const title = sheetTitle ? withYear(sheetTitle, activityYear(result)) : formTitle(form, lang);
+  const title = (sheetTitle && withYear(sheetTitle, activityYear(result))) || formTitle(form, lang);
   return TEXTS[lang].rollupTitle(title, result.meta.unit);
 }
 

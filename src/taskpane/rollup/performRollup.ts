@@ -29,7 +29,7 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     const lastYear = request.lastYearSheet
       ? lastYearOfSheet(request.lastYearSheet.name, request.lastYearSheet.grid, form, forms, request.lang)
       : request.lastYear
-        ? lastYearOf(request.lastYear, await readInWorker(request.lastYear), form, forms, request.lang)
+        ? lastYearOf(request.lastYear, await readInWorker(request.lastYear, { rowsSheetOnly: true }), form, forms, request.lang)
         : undefined;
     const rollup = startRollup({
       form,

@@ -6,8 +6,10 @@
 import type { SourceFile } from '../../files/checkReturn';
 import { bytesOf } from '../../files/checkReturn';
 import { readLean, type ReadResult } from '../../files/readLean';
+import type { FastXlsxOptions } from '../../files/xlsx/fastXlsx';
 
-export async function readInWorker(file: SourceFile): Promise<ReadResult> {
+/** `rowsSheetOnly` for last year's roll-up, as the CLI reads `--last-year`. */
+export async function readInWorker(file: SourceFile, options: FastXlsxOptions = {}): Promise<ReadResult> {
   const bytes = bytesOf(file);
-  return readLean(file.name, bytes) ?? (await import('../../files/readWithSheetJs')).readWithSheetJs(file.name, bytes);
+  return readLean(file.name, bytes, options) ?? (await import('../../files/readWithSheetJs')).readWithSheetJs(file.name, bytes);
 }
