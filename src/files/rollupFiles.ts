@@ -7,7 +7,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { activityYear } from '../core/rollup/dates';
 import { makeIssue, type Issue } from '../core/issues/issue';
-import { lastYearFrom, type LastYearData } from '../core/rollup/lastYear';
+import { lastYearFrom, lastYearReads, type LastYearData } from '../core/rollup/lastYear';
 import { rollUp, startRollup, type ReturnInput, type RollupOptions } from '../core/rollup/rollup';
 import type { Roster, RollupResult } from '../core/rollup/types';
 import type { ValidateOptions } from '../core/validate/table';
@@ -45,7 +45,8 @@ export function readLastYear(
     read.ok && rowsSheet && read.grids.some((g) => g.sheet === rowsSheet)
       ? { ...read, grids: read.grids.filter((g) => g.sheet === rowsSheet) }
       : read;
-  const input = checkReturn(file, only, forms, { lang, expected: form });
+  // Only the unit and the figures compared are read: last year's rows are not checked again.
+  const input = checkReturn(file, only, forms, { lang, expected: form, only: lastYearReads(form) });
   const data = input.report ? lastYearFrom(input.report.tables, file.name, form) : undefined;
   if (data && data.units.length > 0) return { data };
   // Why it cannot serve, in the words a return would get (another form, unreadable, empty).
