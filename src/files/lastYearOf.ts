@@ -7,7 +7,7 @@
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { makeIssue, type Issue } from '../core/issues/issue';
-import { lastYearFrom } from '../core/rollup/lastYear';
+import { lastYearFrom, lastYearReads } from '../core/rollup/lastYear';
 import { rollUp } from '../core/rollup/rollup';
 import type { LastYearData } from '../core/rollup/types';
 import type { Grid } from '../core/table/grid';
@@ -38,7 +38,8 @@ export function lastYearOf(
       ? { ...read, grids: read.grids.filter((g) => g.sheet === rowsSheet) }
       : read;
   // Already read: checking it needs its name only.
-  const input = checkReturn({ name: file.name, bytes: new Uint8Array() }, only, forms, { lang, expected: form });
+  // Only the unit and the figures compared are read: last year's rows are not checked again.
+  const input = checkReturn({ name: file.name, bytes: new Uint8Array() }, only, forms, { lang, expected: form, only: lastYearReads(form) });
   const data = input.report ? lastYearFrom(input.report.tables, file.name, form) : undefined;
   if (data && data.units.length > 0) return { data };
   // Why it cannot serve, in the words a return would get.

@@ -12,10 +12,20 @@ import type { LastYearComparison, LastYearData, LastYearUnit, Roster, RollupRow,
 
 export type { LastYearComparison, LastYearData, LastYearUnit, YearPair } from './types';
 
+/** The fields compared with last year (and its outliers): the summed int fields. */
+function summedInts(form: CompiledForm): string[] {
+  return form.fields.filter((f) => f.def.type === 'int' && f.def.rollup === 'sum').map((f) => f.id);
+}
+
+/** What is read of last year's rows: the unit and the figures compared. */
+export function lastYearReads(form: CompiledForm): ReadonlySet<string> {
+  return new Set([form.def.rollupKey, ...summedInts(form)]);
+}
+
 /** The int fields both years can be compared on. */
 function comparedFields(form: CompiledForm, lastYearFields: readonly string[]): { fields: string[]; notCompared: string[] } {
   const had = new Set(lastYearFields);
-  const ints = form.fields.filter((f) => f.def.type === 'int' && f.def.rollup === 'sum').map((f) => f.id);
+  const ints = summedInts(form);
   return { fields: ints.filter((id) => had.has(id)), notCompared: ints.filter((id) => !had.has(id)) };
 }
 

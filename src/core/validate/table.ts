@@ -32,6 +32,12 @@ export interface ValidateOptions {
    * table is told that form's labels, not those of whichever form its sheet resembles most.
    */
   expected?: CompiledForm;
+  /**
+   * Read these fields' cells alone, and check nothing beyond reading them (no schema, cross-field
+   * or duplicate rules): last year's figures, which are only compared, never counted or reported.
+   * A cell that cannot be read still says so in its row's `unreadable` and issues.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** More extra columns than this are one issue for them all (a sheet 16,384 columns wide is one). */
@@ -305,19 +311,32 @@ interface TableSetup {
   checker: ReturnType<typeof rowChecker>;
   /** Every column's field null, in column order: what a row's values are copied from. */
   blankRow: RowValues;
+  /** Every field's column in the table, read or not (`only`). */
+  fieldColumns: Record<string, number>;
 }
 
 /** Per located table (shared by sheets with the same header, see `locateTable`): its set-ups by year, kind, language and day. */
 const setups = new WeakMap<LocatedTable, Map<string, TableSetup>>();
 
-function tableSetup(grid: Grid, table: LocatedTable, year: number | undefined, lang: Lang, today: string): TableSetup {
+function tableSetup(
+  grid: Grid,
+  table: LocatedTable,
+  year: number | undefined,
+  lang: Lang,
+  today: string,
+  only: ReadonlySet<string> | undefined,
+): TableSetup {
   let byOptions = setups.get(table);
   if (!byOptions) setups.set(table, (byOptions = new Map()));
-  const key = `${year}\u0000${grid.typed}\u0000${lang}\u0000${today}`;
+  const key = `${year}\u0000${grid.typed}\u0000${lang}\u0000${today}\u0000${only ? [...only].join(',') : '*'}`;
   let setup = byOptions.get(key);
   if (!setup) {
-    const columns = tableColumns(grid, table, year, lang);
+    const every = tableColumns(grid, table, year, lang);
+    const columns = only ? every.filter((c) => only.has(c.field.id)) : every;
+    const fieldColumns: Record<string, number> = {};
+    for (const col of every) fieldColumns[col.field.id] = col.column;
     setup = {
+      fieldColumns,
       columns,
       numericColumns: columns.filter((c) => c.field.def.type === 'int' || c.field.def.type === 'number'),
       checker: rowChecker(table.form, columns, lang, today),
@@ -333,7 +352,8 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   const today = options.today ?? localToday();
   const year = table.year ?? options.year;
   const { form } = table;
-  const { columns, numericColumns, checker, blankRow } = tableSetup(grid, table, year, lang, today);
+  const { only } = options;
+  const { columns, numericColumns, checker, blankRow, fieldColumns } = tableSetup(grid, table, year, lang, today, only);
   const { columnById, rules } = checker;
   const tableIssues: Issue[] = [];
   const headerCell = (column: number) => a1(table.headerBottom, column);
@@ -403,11 +423,11 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
       continue;
     }
     const read = readCells(columns, raw, r, lang, true, formulas, blankRow);
-    checker.check(read, raw);
+    if (!only) checker.check(read, raw);
     rows.push(toResult(read));
   }
 
-  for (const rule of rules.table) {
+  for (const rule of only ? [] : rules.table) {
     for (const { row, first } of findDuplicates(rule, rows)) {
       const shown = columnById.get(rule.fields[rule.fields.length - 1]!);
       const labels = rule.fields.map((id) => quote(fieldLabel(form.byId.get(id)!, lang), lang)).join(lang === 'en' ? ' and ' : '和');
@@ -463,8 +483,6 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   if (rows.length === 0) tableIssues.push(makeIssue({ code: 'table.no-rows', row: table.dataStart + 1 }, lang));
 
   const byRow = [...rows, ...totalRows].sort((a, b) => a.row - b.row).flatMap((row) => row.issues);
-  const fieldColumns: Record<string, number> = {};
-  for (const col of columns) fieldColumns[col.field.id] = col.column;
   return {
     sheet: grid.sheet,
     form: form.def.id,
