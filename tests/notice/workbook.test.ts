@@ -160,3 +160,20 @@ describeWithOffice('the whole notice workbook in LibreOffice', () => {
     expect(csv).toContain('"合计",,"已收到",1,,0,,0,,1,,1,');
   });
 });
+
+describe('a notice whose returns do not date their rows', () => {
+  it('titles each form’s 汇总 with the deadline’s year, not the day the roll-up was made', () => {
+    const file = writeXlsx(path.join(dir, '未写日期.xlsx'), [
+      { name: 'Sheet1', rows: [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '', fillDate: '' })] },
+    ]);
+    const notice = rollUpNotice([{ file: '未写日期.xlsx', bytes: () => new Uint8Array(fs.readFileSync(file)) }], [], {
+      materials: ['activity-summary'],
+      forms,
+      deadline: '2024-03-25',
+      createdAt: '2026-01-05T02:00:00Z',
+    });
+    expect(notice.forms['activity-summary']?.meta.year).toBe(2024);
+    const rows = noticeSheetsPlan(notice, forms, 'zh-CN').sheets.find((s) => s.form === 'activity-summary');
+    expect(String(rows?.values[0]?.[0])).toMatch(/^'?2024年/);
+  });
+});

@@ -30,7 +30,7 @@ import {
   stem,
   type MaterialId,
 } from './materials';
-import { dayOfTime } from '../rollup/dates';
+import { activityYear, dayOfTime } from '../rollup/dates';
 import { remindersFor } from './reminders';
 import type { ListingProblem, MaterialCell, NoticeEntry, NoticeFileLine, NoticeResult, UnitMaterials } from './types';
 
@@ -46,6 +46,8 @@ export interface NoticeOptions {
   level?: string;
   lang?: Lang;
   createdAt?: string;
+  /** The activity's year where the deadline and roster do not say it (`--year`). */
+  year?: number;
 }
 
 export interface NoticeBuilder {
@@ -79,6 +81,8 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
   const attributor = roster ? attributorFor(roster) : undefined;
   const requested = MATERIALS_IN_ORDER.filter((m) => options.materials.includes(m));
   const builders = new Map<string, RollupBuilder>();
+  // Each form's 汇总 title takes the notice's year, as a single-form roll-up's does.
+  const year = activityYear(options);
   for (const material of requested) {
     if (!FORM_MATERIALS.includes(material)) continue;
     const form = options.forms.find((f) => f.def.id === material);
@@ -94,6 +98,7 @@ export function startNotice(options: NoticeOptions): NoticeBuilder {
         ...(options.deadline ? { deadline: options.deadline } : {}),
         ...(options.unit ? { unit: options.unit } : {}),
         ...(options.level ? { level: options.level } : {}),
+        ...(year !== undefined ? { year } : {}),
       }),
     );
   }
