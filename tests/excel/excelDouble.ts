@@ -518,17 +518,19 @@ export class FakeExcel {
    * Failures a test injects. `failSync(n)`: the n-th sync from now is refused whole, nothing
    * of it applied (Excel checks a request before running it: a rejected request changes
    * nothing, https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
-   * `failCommand(test)`: the first matching command fails when it runs; the commands before it
+   * `failCommand(test, code)`: the first matching command fails with `code` when it runs; the commands before it
    * in the batch stay applied — a batch is not a transaction
    * (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-core-concepts).
    */
   private failingSync?: number;
   private failingCommand?: (record: CommandRecord) => boolean;
+  private failingCode = 'GeneralException';
   failSync(n: number): void {
     this.failingSync = this.syncs + n;
   }
-  failCommand(test: (record: CommandRecord) => boolean): void {
+  failCommand(test: (record: CommandRecord) => boolean, code = 'GeneralException'): void {
     this.failingCommand = test;
+    this.failingCode = code;
   }
   /** The `RunOptions` each `Excel.run` was given, in order. */
   readonly runOptions: (Excel.RunOptions | undefined)[] = [];
@@ -682,7 +684,7 @@ export class FakeExcel {
         throw excelError('ApiNotFound', `${command.record.api} is in ExcelApi ${set}, not in this Excel`);
       if (this.failingCommand?.(command.record)) {
         this.failingCommand = undefined;
-        throw excelError('GeneralException', `injected: ${command.record.api} failed`);
+        throw excelError(this.failingCode, `injected: ${command.record.api} failed`);
       }
       record.responseBytes += command.run() ?? 0;
     }

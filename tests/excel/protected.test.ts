@@ -111,6 +111,16 @@ describe('a workbook whose structure is protected', () => {
     expect(said).toContain('保护工作簿');
     expect(changed).toBe(false);
   });
+
+  test('保存 refused for another reason is not blamed on the protected structure: a row adds no sheet', async () => {
+    const fake = workbookWithTable(3);
+    fake.model.structureProtected = true;
+    fake.failCommand((c) => c.api === 'Range.values', 'AccessDenied');
+    const actions = excelActions(createOfficeGateway({ host: fake.host() }));
+    const { said } = await outcome(fake, () => actions.saveRow(activity, forms, { unitName: '新单位' }));
+    expect(said).not.toContain('工作簿的结构受保护');
+    expect(said).not.toContain('工作表“各单位报送”受保护');
+  });
 });
 
 describe('another workbook in front (office-js #771)', () => {
