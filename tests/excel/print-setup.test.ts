@@ -70,6 +70,10 @@ describe('the roll-up’s sheets and the roster sheet', () => {
     for (const name of ['汇总', '报送情况', '问题清单']) {
       const sheet = fake.model.sheet(name)!;
       expect([name, sheet.pageLayout.zoom]).toEqual([name, ONE_PAGE_WIDE]);
+      // A wrapped row may fill a page: as many pages as rows, so the height never shrinks the print.
+      const rows = sheet.used(true)!.e.r + 1;
+      const tall = (sheet.pageLayout.zoom as { verticalFitToPages: number }).verticalFitToPages;
+      expect([name, tall >= rows]).toEqual([name, true]);
       expect([name, sheet.frozen]).toEqual([name, expect.any(String)]);
     }
     expect(fake.spuriousActivations).toEqual([]);
