@@ -131,7 +131,7 @@ describe('another workbook in front (office-js #771)', () => {
     const { said, changed } = await outcome(fake, () =>
       createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(activity, 2024, 5)),
     );
-    expect(said).toBe('Excel 没能完成这次操作（常见原因：另一个工作簿窗口在前面）。请点一下这个工作簿，让它在最前面，再试一次。');
+    expect(said).toBe('Excel 没能完成这次操作，什么原因它没有说。请再试一次；如果另一个工作簿窗口在前面，先点一下这个工作簿，再试。');
     expect(changed).toBe(false);
   });
 
