@@ -6,16 +6,13 @@
  */
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
-import { rollupSheetsPlan } from '../../src/core/plan/rollupSheetsPlan';
 import { rosterSheetPlan } from '../../src/core/plan/rosterSheetPlan';
 import { templatePlan } from '../../src/core/plan/templatePlan';
-import { rollUp } from '../../src/core/rollup/rollup';
-import { validateGrids } from '../../src/core/validate/workbook';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { errorText } from '../../src/excel/officeErrors';
 import { excelActions } from '../../src/taskpane/excelActions';
 import { FakeExcel } from './excelDouble';
-import { activity, returnedTable, SHEET, validateOnce, workbookWithTable } from './scenarios';
+import { activity, rollupPlan, SHEET, validateOnce, workbookWithTable } from './scenarios';
 
 const forms = shippedForms.map(compileForm);
 
@@ -28,19 +25,6 @@ async function outcome(fake: FakeExcel, act: () => Promise<unknown>): Promise<{ 
   );
   expect(error).toBeDefined();
   return { said: errorText(error, 'zh-CN'), saidEn: errorText(error, 'en'), changed: fake.fingerprint() !== before };
-}
-
-function rollupPlan() {
-  const report = validateGrids('第1区.xlsx', [{ sheet: 'Sheet1', rows: returnedTable(5), typed: true }], [activity], {
-    today: '2024-03-25',
-  });
-  const result = rollUp([{ file: '第1区.xlsx', report }], {
-    form: activity,
-    forms: [activity],
-    unit: '河东区总工会',
-    createdAt: '2024-03-26T02:30:00.000Z',
-  });
-  return rollupSheetsPlan(result, activity, 'zh-CN');
 }
 
 describe('a protected sheet', () => {
