@@ -203,7 +203,12 @@ function writable(sheet: SheetModel): SheetModel {
   return sheet;
 }
 
-/** Adding, deleting, renaming or hiding a sheet of a workbook whose structure is protected: refused the same way (code inferred). */
+/**
+ * Adding, deleting, renaming or hiding a sheet of a workbook whose structure is protected:
+ * refused (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbookprotection says
+ * whether the workbook is protected). The code, AccessDenied as for a protected sheet, is
+ * inferred: no reference or issue states it.
+ */
 function structureWritable(model: WorkbookModel): void {
   if (model.structureProtected) throw excelError('AccessDenied', 'You cannot perform the requested operation (the workbook is protected).');
 }
@@ -972,8 +977,10 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     const layout = (name: string) => ({
       set(value: unknown) {
         context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => {
-          // Fit to pages in one direction alone is not taken
-          // (https://github.com/OfficeDev/office-js/issues/1860: "Scale to Fit > Width does not get set").
+          // Fit to pages in one direction alone is not taken when the Page Layout tab is not the
+          // one selected (https://github.com/OfficeDev/office-js/issues/1860: "Scale to Fit > Width
+          // does not get set"); the double refuses it always. That both directions given together
+          // are taken is inferred: the issue does not try it.
           const zoom = value as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
           if (
             name === 'zoom' &&
