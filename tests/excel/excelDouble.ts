@@ -390,6 +390,27 @@ export class SheetModel {
         map.set(key(r + height, c), v);
       }
     }
+    // Conditional formats move with their cells: inserted cells shift the existing ones, and
+    // the references to them adjust (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-insert;
+    // Range.insert, https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)).
+    // That a format's range follows as a reference does — down when below, grown when the
+    // cells go in within it — is inferred. Columns outside the shifted ones stay.
+    for (const format of this.conditionalFormats) {
+      format.areas = format.areas.flatMap((text) => {
+        const a = parseArea(text);
+        if (a.e.r < area.s.r || a.e.c < area.s.c || a.s.c > area.e.c) return [text];
+        const bands: string[] = [];
+        if (a.s.c < area.s.c) bands.push(areaAddress({ s: a.s, e: { r: a.e.r, c: area.s.c - 1 } }));
+        const top = a.s.r >= area.s.r ? Math.min(a.s.r + height, MAX_ROW) : a.s.r;
+        const inside = {
+          s: { r: top, c: Math.max(a.s.c, area.s.c) },
+          e: { r: Math.min(a.e.r + height, MAX_ROW), c: Math.min(a.e.c, area.e.c) },
+        };
+        bands.push(areaAddress(inside));
+        if (a.e.c > area.e.c) bands.push(areaAddress({ s: { r: a.s.r, c: area.e.c + 1 }, e: a.e }));
+        return bands;
+      });
+    }
   }
 }
 
