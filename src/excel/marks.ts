@@ -108,19 +108,39 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     record ? compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]) : [];
 
   /**
-   * The conditional formats where Huizong recorded marks, not the whole sheet's: range areas
-   * when one `getRanges` call takes them, else the block around them. None without a record.
+   * The whole columns of `areas` (`D:D,F:H`): Excel moves a conditional format with its cells
+   * when the user inserts or deletes rows, so Huizong's may no longer be on the recorded rows;
+   * they stay in the recorded columns.
    */
-  function formatsWhere(sheet: Excel.Worksheet, areas: readonly string[]): Excel.ConditionalFormatCollection | undefined {
-    if (!areas.length) return undefined;
-    const chunks = chunkAreas(areas, limit);
+  function columnsOf(areas: readonly string[]): string[] {
+    const marked = new Set<number>();
+    for (const area of areas) {
+      const bounds = parseRange(area);
+      if (bounds) for (let c = bounds.s.c; c <= bounds.e.c; c++) marked.add(c);
+    }
+    const sorted = [...marked].sort((a, b) => a - b);
+    const out: string[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+      out.push(`${columnName(sorted[i]!)}:${columnName(sorted[j]!)}`);
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /**
+   * The conditional formats in the columns where Huizong recorded marks, not the whole
+   * sheet's: range areas when one `getRanges` call takes them, else the columns' block. None
+   * without a record.
+   */
+  function formatsWhere(sheet: Excel.Worksheet, columns: readonly string[]): Excel.ConditionalFormatCollection | undefined {
+    if (!columns.length) return undefined;
+    const chunks = chunkAreas(columns, limit);
     if (chunks.length === 1) return sheet.getRanges(chunks[0]!).conditionalFormats;
-    const bounds = areas.map((a) => parseRange(a)!);
-    const top = Math.min(...bounds.map((b) => b.s.r));
-    const bottom = Math.max(...bounds.map((b) => b.e.r));
-    const left = Math.min(...bounds.map((b) => b.s.c));
-    const right = Math.max(...bounds.map((b) => b.e.c));
-    return sheet.getRange(`${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`).conditionalFormats;
+    const first = columns[0]!.split(':')[0]!;
+    const last = columns[columns.length - 1]!.split(':')[1]!;
+    return sheet.getRange(`${first}:${last}`).conditionalFormats;
   }
 
   /** Loads the formats' types and, for custom ones only, their rule (`customOrNullObject`). */
@@ -133,7 +153,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
    * rule cannot be read failed the load: office-js #6827, #6835), the custom ones' rules are
    * read together, and should one of those fail, each alone, the unreadable skipped — they are
    * not Huizong's, whose formulas always read. One more sync, or one per custom format in the
-   * recorded areas on that last path only.
+   * recorded columns on that last path only.
    */
   async function huizongFormats(
     context: Excel.RequestContext,
@@ -173,8 +193,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
 
   /**
    * Reads `_huizong`'s keys, the validation rules where new prompts go and Huizong's
-   * conditional formats, looked for only where its record says it marked: one sync (see
-   * syncWithMeta) when the record is as last seen — read with the snapshot, or written by the
+   * conditional formats, looked for only in the columns its record says it marked: one sync
+   * (see syncWithMeta) when those are as last seen — read with the snapshot, or written by the
    * last marking. Otherwise the formats are read where the record now says, one sync more.
    * A user's format whose rule cannot be read costs more syncs but never stops the read
    * (huizongFormats).
@@ -199,7 +219,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
         validation.load('type,rule');
         return { area, validation };
       });
-    const guessed = recordAreas(known.get(name));
+    const guessed = columnsOf(recordAreas(known.get(name)));
     const queue = (withRules: boolean) => () => {
       const sheet = context.workbook.worksheets.getItem(name);
       const formats = formatsWhere(sheet, guessed);
@@ -217,10 +237,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
     let formats = read.main.formats;
     const found = readMarksRecord(metaPairs(read.meta), name);
-    const areas = recordAreas(found);
-    if (areas.join(',') !== guessed.join(',')) {
-      // The record is not as last seen: the formats where it says.
-      formats = formatsWhere(read.main.sheet, areas);
+    const columns = columnsOf(recordAreas(found));
+    if (columns.join(',') !== guessed.join(',')) {
+      // The record's columns are not as last seen: the formats where it now says.
+      formats = formatsWhere(read.main.sheet, columns);
       withRules = true;
       loadFormats(formats, true);
       try {
@@ -228,7 +248,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       } catch (error) {
         if (isFinal(error) || !formats) throw error;
         withRules = false;
-        formats = formatsWhere(read.main.sheet, areas);
+        formats = formatsWhere(read.main.sheet, columns);
         loadFormats(formats, false);
         await context.sync();
       }

@@ -18,7 +18,8 @@ const ACTIONS: Record<string, IssueCode> = {
   RequestPayloadSizeLimitExceeded: 'excel.request-too-large',
   ResponsePayloadSizeLimitExceeded: 'excel.response-too-large',
   RequestAborted: 'excel.aborted',
-  // Another workbook in front (https://github.com/OfficeDev/office-js/issues/771) among other causes.
+  // Excel's catch-all: said as a retry, naming one known cause, another workbook in front
+  // (https://github.com/OfficeDev/office-js/issues/771).
   GeneralException: 'excel.general',
   InsertDeleteConflict: 'excel.insert-conflict',
   MergedRangeConflict: 'excel.insert-conflict',

@@ -8,8 +8,9 @@
  *
  * The gateway is a composition: the appliers and reads live beside it — batch.ts (request
  * budget), meta.ts (`_huizong` through Office.js, putting back after a failure), marks.ts
- * (校验本表 / 清除标记), rollupSheets.ts (the roll-up's sheets and chart), readSheets.ts,
- * layout.ts — and the pure `_huizong` records in core/meta/records.ts.
+ * (校验本表 / 清除标记), rollupApplier.ts (写入汇总) with rollupSheets.ts (the roll-up's sheets
+ * and chart), readSheets.ts, layout.ts — and the pure `_huizong` records in
+ * core/meta/records.ts.
  */
 import {
   readLastYearSheet,
@@ -19,24 +20,22 @@ import {
   storedFormFor,
   withLastYearSheet,
   withNoticeMaterials,
-  withRollupRecord,
-  type RollupSheetsRecord,
 } from '../core/meta/records';
 import type { MaterialId } from '../core/notice/materials';
 import { RANGES_LIMIT, parseRange } from '../core/plan/markPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import type { MarkPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
 import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
-import type { RollupSheetNames, RollupSheetRole, RollupSheetsPlan } from '../core/plan/types';
+import type { RollupSheetNames, RollupSheetsPlan } from '../core/plan/types';
 import { columnName } from '../core/table/grid';
 import type { CellValue } from '../core/values/types';
 import { Batch, isPayloadError, isSelectionError, REQUEST_BUDGET, runOptions, withShrinkingBudget } from './batch';
 import { createChangeBatcher, type DebounceOptions } from './debounce';
 import type { CallOptions, ExcelGateway, WorkbookSheet } from './gateway';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
-import { metaHead, metaKeys, metaPairs, PartlyWritten, putBack, syncWithMeta, writeMeta } from './meta';
+import { metaHead, metaKeys, metaPairs, syncWithMeta, writeMeta } from './meta';
 import { BLOCK_CELLS, FORMAT_BOX, formatsOf, originOf, readUsedValues, rowOfSelection } from './readSheets';
-import { queueRollupChart, queueRollupSheet, VALUES_BLOCK } from './rollupSheets';
+import { isRollupRole, writeRollup } from './rollupApplier';
 import { marksApplier } from './marks';
 import { applyRow } from './row';
 import { applyTemplate } from './template';
@@ -104,108 +103,6 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       return true;
     }
   };
-
-  /**
-   * 3 syncs (see rollupSheets.ts), one more per further ~4 MB of commands: at most 4 for
-   * 10,000 activity rows, the requests sized by `budget`.
-   */
-  async function writeRollup(
-    context: Excel.RequestContext,
-    plan: RollupSheetsPlan | NoticeSheetsPlan,
-    budget: number,
-  ): Promise<RollupSheetNames> {
-    const { main, meta } = await syncWithMeta(
-      context,
-      () => {
-        const collection = context.workbook.worksheets;
-        collection.load('items/name,items/id');
-        return { sheets: collection, protection: queueProtection(context) };
-      },
-      metaKeys,
-    );
-    // Refused before anything is written where the workbook's structure is protected.
-    refuseProtected(main.protection, undefined, true);
-    const sheets = main.sheets;
-    const pairs = metaPairs(meta);
-    const record = readRollupSheetsRecord(pairs);
-    const before = sheets.items.map((s) => ({ id: s.id, name: s.name }));
-    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-    const ours = sheets.items.filter((sheet) => record?.sheets.some((r) => r.id === sheet.id && same(r.name, sheet.name)));
-
-    // Ours out of the way, the new ones in, ours gone; the new sheets' ids.
-    const taken = sheets.items.map((sheet) => sheet.name);
-    const free = new Set(ours.map((sheet) => sheet.name.toLowerCase()));
-    const unavailable = taken.filter((name) => !free.has(name.toLowerCase()));
-    ours.forEach((sheet, i) => {
-      const temporary = uniqueName(`~huizong-old-${i + 1}`, [...taken, ...unavailable], 31, (base, n) => `${base}-${n}`);
-      unavailable.push(temporary);
-      sheet.name = temporary;
-    });
-    const names = {} as RollupSheetNames;
-    // By index in the plan: the whole notice repeats 汇总 / 报送情况 once per form.
-    const given: string[] = [];
-    try {
-      const added: Excel.Worksheet[] = [];
-      for (const sheetPlan of plan.sheets) {
-        const name = uniqueName(sheetPlan.name, unavailable, 31, (base, n) => `${base}(${n})`);
-        unavailable.push(name);
-        given.push(name);
-        if (isRollupRole(sheetPlan.role)) names[sheetPlan.role] ??= name;
-        const sheet = context.workbook.worksheets.add(name);
-        sheet.load('id');
-        added.push(sheet);
-      }
-      await context.sync();
-
-      // The record first, then the sheets and the chart.
-      const batch = new Batch(context, budget);
-      const written: RollupSheetsRecord = {
-        v: 1,
-        sheets: plan.sheets.map((p, i) => ({ role: p.role, name: given[i] ?? p.name, id: added[i]?.id ?? '' })),
-      };
-      await writeMeta(batch, meta, withRollupRecord(pairs, written));
-      const blockBytes = Math.max(1024, Math.min(VALUES_BLOCK, Math.floor(budget / 4)));
-      for (const [i, sheetPlan] of plan.sheets.entries()) {
-        const sheet = added[i];
-        if (sheet) await queueRollupSheet(batch, sheet, sheetPlan, limit, blockBytes, printable());
-      }
-      const chart = 'chart' in plan ? plan.chart : undefined;
-      if (chart) {
-        const onAt = plan.sheets.findIndex((p) => p.role === chart.on);
-        const dataAt = plan.sheets.findIndex((p) => p.role === chart.dataSheet);
-        const chartOn = added[onAt];
-        const chartData = added[dataAt];
-        const dataPlan = plan.sheets[dataAt];
-        if (chartOn && chartData && dataPlan) await queueRollupChart(batch, chartOn, chartData, chart, dataPlan.values);
-      }
-      // Ours go last, once the new ones are whole (the workbook never runs out of visible sheets).
-      for (const sheet of ours) sheet.delete();
-      const first =
-        added[
-          Math.max(
-            0,
-            plan.sheets.findIndex((p) => p.role === 'rows'),
-          )
-        ];
-      if (first) {
-        first.activate();
-        first.getRange('select' in plan ? plan.select : 'A1').select();
-      }
-      await batch.sync();
-    } catch (error) {
-      const undo = { meta, sheets: before };
-      if (!(await putBack(context, undo)))
-        throw new PartlyWritten(
-          'rollup',
-          {
-            sheets: given.map((n) => `“${n}”`).join(''),
-          },
-          error,
-        );
-      throw error;
-    }
-    return names;
-  }
 
   return {
     /**
@@ -472,7 +369,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
     async writeRollupSheets(plan: RollupSheetsPlan | NoticeSheetsPlan): Promise<RollupSheetNames> {
       // A request refused as too large changed nothing, and what came before it is put back:
       // the sheets are written again in smaller requests.
-      return host.run((context) => withShrinkingBudget(budget, (current) => writeRollup(context, plan, current)));
+      return host.run((context) => withShrinkingBudget(budget, (current) => writeRollup(context, plan, current, limit, printable)));
     },
     /** 1 sync. */
     async selectCell(sheetName: string, address: string): Promise<void> {
@@ -530,11 +427,6 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
       };
     },
   };
-}
-
-/** The roles of the single-form roll-up's sheets (the pickers mark them); the notice's own are not. */
-function isRollupRole(role: string): role is RollupSheetRole {
-  return role === 'rows' || role === 'status' || role === 'issues' || role === 'comparison';
 }
 
 /** Sends what is queued with a read of the workbook's protection. */

@@ -18,9 +18,10 @@ export function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; colu
  * Landscape A4, all columns one page wide, title rows repeated on each page. `pageLayout` is
  * ExcelApi 1.9: where the host lacks it (`supported` false) the sheet is written without.
  * The zoom names both directions: one alone is not taken
- * (https://github.com/OfficeDev/office-js/issues/1860). The height is given as more pages than
- * `rows` can fill (a row 50 points at most, some 10 to a page), so the width decides the scale:
- * the file format's "automatic" (`fitToHeight="0"`) is not documented for the API.
+ * (https://github.com/OfficeDev/office-js/issues/1860). The height is given as one page a row,
+ * more than `rows` can fill however tall wrapped rows grow (问题清单, 催报名单), so the width
+ * decides the scale: the file format's "automatic" (`fitToHeight="0"`) is not documented for
+ * the API.
  */
 export function queuePrintSetup(sheet: Excel.Worksheet, printTitleRows: string | undefined, supported: boolean, rows: number): void {
   if (!supported) return;
@@ -30,9 +31,9 @@ export function queuePrintSetup(sheet: Excel.Worksheet, printTitleRows: string |
   if (printTitleRows) sheet.pageLayout.setPrintTitleRows(printTitleRows);
 }
 
-/** Pages enough for `rows` rows however tall, within Excel's 32,767. */
+/** Pages enough for `rows` rows however tall (a row never spans more than a page), within Excel's 32,767. */
 export function pagesTall(rows: number): number {
-  return Math.min(32_767, Math.ceil(Math.max(1, rows) / 10) + 1);
+  return Math.min(32_767, Math.max(1, rows));
 }
 
 /** The requirement set of `pageLayout`: the host says whether it has it (Office.context.requirements). */

@@ -46,14 +46,15 @@ export function refuseProtected(read: ProtectionRead, sheet: string | undefined,
 
 /**
  * After Excel refused with AccessDenied: `Protected` naming what is protected (1 sync, on that
- * path only), else the error as it came.
+ * path only), else the error as it came. `addsSheets` as for `refuseProtected`: a write that
+ * adds no sheet is not refused by the workbook's structure protection, so is not blamed on it.
  */
-export async function explainRefusal(context: Excel.RequestContext, error: unknown, sheet: string): Promise<unknown> {
+export async function explainRefusal(context: Excel.RequestContext, error: unknown, sheet: string, addsSheets: boolean): Promise<unknown> {
   if (errorCode(error) !== 'AccessDenied') return error;
   try {
     const read = queueProtection(context, context.workbook.worksheets.getItem(sheet));
     await context.sync();
-    refuseProtected(read, sheet, true);
+    refuseProtected(read, sheet, addsSheets);
   } catch (explained) {
     if (explained instanceof Protected) return explained;
   }

@@ -59,7 +59,7 @@ export async function applyRow(context: Excel.RequestContext, plan: RowWritePlan
   // A protected sheet refuses the first command, so nothing was written: said as such.
   const partly = async (error: unknown) => {
     if (isFinal(error)) return error;
-    const explained = await explainRefusal(context, error, plan.sheet);
+    const explained = await explainRefusal(context, error, plan.sheet, false);
     return explained instanceof Protected ? explained : new PartlyWritten('row', { sheet: plan.sheet, row: bounds.s.r + 1 }, error);
   };
   queue(false);

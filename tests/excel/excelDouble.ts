@@ -203,7 +203,12 @@ function writable(sheet: SheetModel): SheetModel {
   return sheet;
 }
 
-/** Adding, deleting, renaming or hiding a sheet of a workbook whose structure is protected: refused the same way (code inferred). */
+/**
+ * Adding, deleting, renaming or hiding a sheet of a workbook whose structure is protected:
+ * refused (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbookprotection says
+ * whether the workbook is protected). The code, AccessDenied as for a protected sheet, is
+ * inferred: no reference or issue states it.
+ */
 function structureWritable(model: WorkbookModel): void {
   if (model.structureProtected) throw excelError('AccessDenied', 'You cannot perform the requested operation (the workbook is protected).');
 }
@@ -385,6 +390,27 @@ export class SheetModel {
         map.set(key(r + height, c), v);
       }
     }
+    // Conditional formats move with their cells: inserted cells shift the existing ones, and
+    // the references to them adjust (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-insert;
+    // Range.insert, https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)).
+    // That a format's range follows as a reference does — down when below, grown when the
+    // cells go in within it — is inferred. Columns outside the shifted ones stay.
+    for (const format of this.conditionalFormats) {
+      format.areas = format.areas.flatMap((text) => {
+        const a = parseArea(text);
+        if (a.e.r < area.s.r || a.e.c < area.s.c || a.s.c > area.e.c) return [text];
+        const bands: string[] = [];
+        if (a.s.c < area.s.c) bands.push(areaAddress({ s: a.s, e: { r: a.e.r, c: area.s.c - 1 } }));
+        const top = a.s.r >= area.s.r ? Math.min(a.s.r + height, MAX_ROW) : a.s.r;
+        const inside = {
+          s: { r: top, c: Math.max(a.s.c, area.s.c) },
+          e: { r: Math.min(a.e.r + height, MAX_ROW), c: Math.min(a.e.c, area.e.c) },
+        };
+        bands.push(areaAddress(inside));
+        if (a.e.c > area.e.c) bands.push(areaAddress({ s: { r: a.s.r, c: area.e.c + 1 }, e: a.e }));
+        return bands;
+      });
+    }
   }
 }
 
@@ -518,17 +544,19 @@ export class FakeExcel {
    * Failures a test injects. `failSync(n)`: the n-th sync from now is refused whole, nothing
    * of it applied (Excel checks a request before running it: a rejected request changes
    * nothing, https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
-   * `failCommand(test)`: the first matching command fails when it runs; the commands before it
+   * `failCommand(test, code)`: the first matching command fails with `code` when it runs; the commands before it
    * in the batch stay applied — a batch is not a transaction
    * (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-core-concepts).
    */
   private failingSync?: number;
   private failingCommand?: (record: CommandRecord) => boolean;
+  private failingCode = 'GeneralException';
   failSync(n: number): void {
     this.failingSync = this.syncs + n;
   }
-  failCommand(test: (record: CommandRecord) => boolean): void {
+  failCommand(test: (record: CommandRecord) => boolean, code = 'GeneralException'): void {
     this.failingCommand = test;
+    this.failingCode = code;
   }
   /** The `RunOptions` each `Excel.run` was given, in order. */
   readonly runOptions: (Excel.RunOptions | undefined)[] = [];
@@ -682,7 +710,7 @@ export class FakeExcel {
         throw excelError('ApiNotFound', `${command.record.api} is in ExcelApi ${set}, not in this Excel`);
       if (this.failingCommand?.(command.record)) {
         this.failingCommand = undefined;
-        throw excelError('GeneralException', `injected: ${command.record.api} failed`);
+        throw excelError(this.failingCode, `injected: ${command.record.api} failed`);
       }
       record.responseBytes += command.run() ?? 0;
     }
@@ -970,8 +998,10 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     const layout = (name: string) => ({
       set(value: unknown) {
         context.push({ api: `Worksheet.pageLayout.${name}`, data: value }, () => {
-          // Fit to pages in one direction alone is not taken
-          // (https://github.com/OfficeDev/office-js/issues/1860: "Scale to Fit > Width does not get set").
+          // Fit to pages in one direction alone is not taken when the Page Layout tab is not the
+          // one selected (https://github.com/OfficeDev/office-js/issues/1860: "Scale to Fit > Width
+          // does not get set"); the double refuses it always. That both directions given together
+          // are taken is inferred: the issue does not try it.
           const zoom = value as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
           if (
             name === 'zoom' &&

@@ -9,10 +9,14 @@ test('an Excel error a person can act on says how, in their language', () => {
   expect(errorText(excelError('AccessDenied', 'Access denied.'), 'zh-CN')).toContain('请取消保护');
 });
 
-test('GeneralException says to bring the workbook to the front (office-js #771), in the user’s words', () => {
+test('GeneralException, Excel’s catch-all, says to try again, and to click this workbook if another is in front', () => {
   const internal = excelError('GeneralException', '发生内部错误。');
-  expect(errorText(internal, 'zh-CN')).toContain('另一个工作簿窗口在前面');
-  expect(errorText(internal, 'en')).not.toContain('发生');
+  expect(errorText(internal, 'zh-CN')).toBe(
+    'Excel 没能完成这次操作，什么原因它没有说。请再试一次；如果另一个工作簿窗口在前面，先点一下这个工作簿，再试。',
+  );
+  expect(errorText(internal, 'en')).toBe(
+    'Excel could not complete this and did not say why. Please try again; if another workbook window is in front, click this workbook first, then try again.',
+  );
 });
 
 test('any other error keeps its own message', () => {

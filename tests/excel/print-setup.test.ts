@@ -4,14 +4,11 @@
  * active makes Excel take it as active unseen (office-js #3148); `pageLayout` needs ExcelApi
  * 1.9. Excel itself was not run.
  */
-import { rollupSheetsPlan } from '../../src/core/plan/rollupSheetsPlan';
 import { rosterSheetPlan } from '../../src/core/plan/rosterSheetPlan';
 import { templatePlan } from '../../src/core/plan/templatePlan';
-import { rollUp } from '../../src/core/rollup/rollup';
-import { validateGrids } from '../../src/core/validate/workbook';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { FakeExcel } from './excelDouble';
-import { activity, returnedTable } from './scenarios';
+import { activity, rollupPlan } from './scenarios';
 
 /** One page wide, and more pages tall than the rows can fill (so the width decides the scale). */
 const ONE_PAGE_WIDE = { horizontalFitToPages: 1, verticalFitToPages: expect.any(Number) };
@@ -21,19 +18,6 @@ function workbook(options: ConstructorParameters<typeof FakeExcel>[0] = {}): Fak
   fake.model.addSheet('Sheet1').setValues('A1', [['用户的数据']]);
   fake.model.active = 'Sheet1';
   return fake;
-}
-
-function rollupPlan() {
-  const report = validateGrids('第1区.xlsx', [{ sheet: 'Sheet1', rows: returnedTable(5), typed: true }], [activity], {
-    today: '2024-03-25',
-  });
-  const result = rollUp([{ file: '第1区.xlsx', report }], {
-    form: activity,
-    forms: [activity],
-    unit: '河东区总工会',
-    createdAt: '2024-03-26T02:30:00.000Z',
-  });
-  return rollupSheetsPlan(result, activity, 'zh-CN');
 }
 
 describe('生成模板', () => {
@@ -70,6 +54,10 @@ describe('the roll-up’s sheets and the roster sheet', () => {
     for (const name of ['汇总', '报送情况', '问题清单']) {
       const sheet = fake.model.sheet(name)!;
       expect([name, sheet.pageLayout.zoom]).toEqual([name, ONE_PAGE_WIDE]);
+      // A wrapped row may fill a page: as many pages as rows, so the height never shrinks the print.
+      const rows = sheet.used(true)!.e.r + 1;
+      const tall = (sheet.pageLayout.zoom as { verticalFitToPages: number }).verticalFitToPages;
+      expect([name, tall >= rows]).toEqual([name, true]);
       expect([name, sheet.frozen]).toEqual([name, expect.any(String)]);
     }
     expect(fake.spuriousActivations).toEqual([]);

@@ -6,16 +6,13 @@
  */
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
-import { rollupSheetsPlan } from '../../src/core/plan/rollupSheetsPlan';
 import { rosterSheetPlan } from '../../src/core/plan/rosterSheetPlan';
 import { templatePlan } from '../../src/core/plan/templatePlan';
-import { rollUp } from '../../src/core/rollup/rollup';
-import { validateGrids } from '../../src/core/validate/workbook';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { errorText } from '../../src/excel/officeErrors';
 import { excelActions } from '../../src/taskpane/excelActions';
 import { FakeExcel } from './excelDouble';
-import { activity, returnedTable, SHEET, validateOnce, workbookWithTable } from './scenarios';
+import { activity, rollupPlan, SHEET, validateOnce, workbookWithTable } from './scenarios';
 
 const forms = shippedForms.map(compileForm);
 
@@ -28,19 +25,6 @@ async function outcome(fake: FakeExcel, act: () => Promise<unknown>): Promise<{ 
   );
   expect(error).toBeDefined();
   return { said: errorText(error, 'zh-CN'), saidEn: errorText(error, 'en'), changed: fake.fingerprint() !== before };
-}
-
-function rollupPlan() {
-  const report = validateGrids('第1区.xlsx', [{ sheet: 'Sheet1', rows: returnedTable(5), typed: true }], [activity], {
-    today: '2024-03-25',
-  });
-  const result = rollUp([{ file: '第1区.xlsx', report }], {
-    form: activity,
-    forms: [activity],
-    unit: '河东区总工会',
-    createdAt: '2024-03-26T02:30:00.000Z',
-  });
-  return rollupSheetsPlan(result, activity, 'zh-CN');
 }
 
 describe('a protected sheet', () => {
@@ -111,6 +95,16 @@ describe('a workbook whose structure is protected', () => {
     expect(said).toContain('保护工作簿');
     expect(changed).toBe(false);
   });
+
+  test('保存 refused for another reason is not blamed on the protected structure: a row adds no sheet', async () => {
+    const fake = workbookWithTable(3);
+    fake.model.structureProtected = true;
+    fake.failCommand((c) => c.api === 'Range.values', 'AccessDenied');
+    const actions = excelActions(createOfficeGateway({ host: fake.host() }));
+    const { said } = await outcome(fake, () => actions.saveRow(activity, forms, { unitName: '新单位' }));
+    expect(said).not.toContain('工作簿的结构受保护');
+    expect(said).not.toContain('工作表“各单位报送”受保护');
+  });
 });
 
 describe('another workbook in front (office-js #771)', () => {
@@ -121,7 +115,7 @@ describe('another workbook in front (office-js #771)', () => {
     const { said, changed } = await outcome(fake, () =>
       createOfficeGateway({ host: fake.host() }).createTemplate(templatePlan(activity, 2024, 5)),
     );
-    expect(said).toBe('Excel 没能完成这次操作（常见原因：另一个工作簿窗口在前面）。请点一下这个工作簿，让它在最前面，再试一次。');
+    expect(said).toBe('Excel 没能完成这次操作，什么原因它没有说。请再试一次；如果另一个工作簿窗口在前面，先点一下这个工作簿，再试。');
     expect(changed).toBe(false);
   });
 

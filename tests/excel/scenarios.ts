@@ -5,10 +5,13 @@
 import { compileForm, type CompiledForm } from '../../src/core/definitions/compile';
 import { shippedForm } from '../../src/core/definitions/shipped';
 import { markPlan } from '../../src/core/plan/markPlan';
+import { rollupSheetsPlan } from '../../src/core/plan/rollupSheetsPlan';
 import { templatePlan } from '../../src/core/plan/templatePlan';
-import type { MarkPlan, SheetSnapshot } from '../../src/core/plan/types';
+import type { MarkPlan, RollupSheetsPlan, SheetSnapshot } from '../../src/core/plan/types';
+import { rollUp } from '../../src/core/rollup/rollup';
 import { locateTable } from '../../src/core/table/locate';
 import { validateTable, type TableReport } from '../../src/core/validate/table';
+import { validateGrids } from '../../src/core/validate/workbook';
 import type { CellValue } from '../../src/core/values/types';
 import { createOfficeGateway, type GatewayOptions } from '../../src/excel/officeGateway';
 import { snapshotGrid } from '../../src/excel/snapshotGrid';
@@ -77,4 +80,18 @@ export async function templateSyncs(rows?: number): Promise<{ fake: FakeExcel; s
   const gateway = createOfficeGateway({ host: fake.host() });
   await gateway.createTemplate(templatePlan(activity, 2024, rows));
   return { fake, syncs: fake.syncs };
+}
+
+/** The activity roll-up of one returned file (第1区.xlsx, 5 units) as the pane plans its sheets. */
+export function rollupPlan(): RollupSheetsPlan {
+  const report = validateGrids('第1区.xlsx', [{ sheet: 'Sheet1', rows: returnedTable(5), typed: true }], [activity], {
+    today: '2024-03-25',
+  });
+  const result = rollUp([{ file: '第1区.xlsx', report }], {
+    form: activity,
+    forms: [activity],
+    unit: '河东区总工会',
+    createdAt: '2024-03-26T02:30:00.000Z',
+  });
+  return rollupSheetsPlan(result, activity, 'zh-CN');
 }

@@ -77,10 +77,11 @@ export const hostEntries = {
     'zh-CN': '工作簿的结构受保护，不能添加或删除工作表，什么也没有改动：请点 审阅 → 保护工作簿 取消保护（有密码时输入密码）后再试。',
     en: 'The workbook structure is protected, so sheets cannot be added or removed; nothing was changed. Click Review → Protect Workbook to turn it off (enter the password if asked), then try again.',
   },
+  // GeneralException is Excel's catch-all: a window in front (office-js #771) is one cause among many.
   'excel.general': {
     severity: 'error',
-    'zh-CN': 'Excel 没能完成这次操作（常见原因：另一个工作簿窗口在前面）。请点一下这个工作簿，让它在最前面，再试一次。',
-    en: 'Excel could not do this (often because another workbook window is in front). Click this workbook to bring it to the front, then try again.',
+    'zh-CN': 'Excel 没能完成这次操作，什么原因它没有说。请再试一次；如果另一个工作簿窗口在前面，先点一下这个工作簿，再试。',
+    en: 'Excel could not complete this and did not say why. Please try again; if another workbook window is in front, click this workbook first, then try again.',
   },
   'excel.insert-conflict': {
     severity: 'error',
