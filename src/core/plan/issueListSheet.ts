@@ -63,13 +63,14 @@ export function unitsOfIssues(results: readonly RollupResult[], fileUnits: Reado
       if (!parents) parentsOfFile.set(row.file, (parents = new Set()));
       parents.add(typeof parent === 'string' ? parent : '');
     }
-    for (const [file, units] of unitsOfFile) if (units.size === 1 && !byFile.has(file)) byFile.set(file, [...units][0]!);
-    // A system union's file of its units' rows (and their 合计) is that union's.
-    for (const [file, parents] of parentsOfFile) {
-      const [parent] = parents;
-      if (parents.size === 1 && parent && !byFile.has(file)) byFile.set(file, parent);
-    }
     for (const file of result.files) if (file.rollupOf?.unit) byFile.set(file.file, file.rollupOf.unit);
+  }
+  // Decided once every form is read: a file's one unit in its first sheet may be one of several in the next.
+  for (const [file, units] of unitsOfFile) if (units.size === 1 && !byFile.has(file)) byFile.set(file, [...units][0]!);
+  // A system union's file of its units' rows (and their 合计) is that union's.
+  for (const [file, parents] of parentsOfFile) {
+    const [parent] = parents;
+    if (parents.size === 1 && parent && !byFile.has(file)) byFile.set(file, parent);
   }
   return (issue) => {
     const row = issueRow(issue);
