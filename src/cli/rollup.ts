@@ -4,7 +4,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { summarizeRollup } from '../core/rollup/summary';
 import type { RollupResult } from '../core/rollup/types';
-import { fileName } from '../core/text/fileName';
+import { fileNames } from '../core/text/fileName';
 import { decryptedInbox, readAsExcelOpens } from './defaultKey';
 import { expandInputs, readBytes } from './inputFiles';
 import { readLastYear, readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
@@ -136,6 +136,7 @@ function progressBar(index: number, total: number): string {
 function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
   const lang = args.lang;
   const summary = summarizeRollup(result);
+  const nameOf = fileNames(result.files.map((f) => f.file));
   io.out(
     say(lang, 'rollupSummary', {
       files: summary.files,
@@ -147,9 +148,9 @@ function printSummary(result: RollupResult, args: RollupArgs, io: CliIO): void {
     }),
   );
   for (const file of result.files.filter((f) => f.status === 'rejected'))
-    io.out(`  ${say(lang, 'rejected')}  ${fileName(file.file)}${lang === 'en' ? ': ' : '：'}${file.reason ?? ''}`);
+    io.out(`  ${say(lang, 'rejected')}  ${nameOf(file.file)}${lang === 'en' ? ': ' : '：'}${file.reason ?? ''}`);
   if (summary.units.total > 0) io.out(say(lang, 'unitSummary', summary.units));
   for (const issue of result.issues.slice(0, 20))
-    io.out(`  ${say(lang, issue.severity)}  ${issue.file ? fileName(issue.file) + ' ' : ''}${issue.message}`);
+    io.out(`  ${say(lang, issue.severity)}  ${issue.file ? nameOf(issue.file) + ' ' : ''}${issue.message}`);
   if (result.issues.length > 20) io.out('  ' + say(lang, 'moreIssues', { count: result.issues.length - 20 }));
 }

@@ -6,7 +6,7 @@
 import type { Lang } from '../definitions/types';
 import { messageFor } from '../issues/catalogue';
 import type { Issue } from '../issues/issue';
-import { fileName } from '../text/fileName';
+import { fileNames } from '../text/fileName';
 import type { NoticeResult } from './types';
 
 export interface CorrectionText {
@@ -39,9 +39,11 @@ export function correctionTexts(result: NoticeResult, lang: Lang): CorrectionTex
   for (const unit of result.units) {
     const issues = byUnit.get(unit.unit);
     if (!issues) continue;
+    // The text goes to this unit: its files need telling apart from each other only, not from other units'.
+    const nameOf = fileNames(issues.map((issue) => issue.file!));
     const items = issues
       .map((issue, i) =>
-        messageFor('notice.correction-item', { n: i + 1, file: fileName(issue.file!), sheet: issue.sheet!, message: issue.message }, lang),
+        messageFor('notice.correction-item', { n: i + 1, file: nameOf(issue.file!), sheet: issue.sheet!, message: issue.message }, lang),
       )
       .join('\n');
     const greeting = unit.contact ? (lang === 'en' ? `Dear ${unit.contact}, ` : `${unit.contact}同志，`) : '';

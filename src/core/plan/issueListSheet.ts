@@ -7,7 +7,7 @@ import { columnName } from '../table/grid';
 import {
   area,
   Cells,
-  fileName,
+  fileNames,
   ISSUE_COLUMNS,
   ISSUES_FIRST_ROW,
   prefixText,
@@ -91,6 +91,7 @@ export function issuesSheet(result: RollupResult, form: CompiledForm, lang: Lang
     },
     lang,
     unitsOfIssues([result]),
+    fileNames(result.files.map((f) => f.file)),
   );
 }
 
@@ -117,13 +118,15 @@ export function wrappedLines(value: string, width: number): number {
 
 /**
  * 问题清单 for any list of issues (one form's, or the whole notice's): `labelOf` names a field,
- * `unitOf` the unit, first, so the list sorts and filters by unit. Files by name, not path.
+ * `unitOf` the unit, first, so the list sorts and filters by unit. `nameOf` names a file: by
+ * default by its name, told apart from the issues' other files of that name.
  */
 export function issueListSheet(
   issues: readonly Issue[],
   labelOf: (field: string) => string | undefined,
   lang: Lang,
   unitOf: UnitOfIssue = () => undefined,
+  nameOf: (file: string) => string = fileNames(issues.flatMap((i) => (i.file === undefined ? [] : [i.file]))),
 ): RollupSheetPlan {
   const t: Texts = TEXTS[lang];
   const values: SheetPlanValue[][] = [[...t.issueHeaders]];
@@ -132,7 +135,7 @@ export function issueListSheet(
     const r = ISSUES_FIRST_ROW + n;
     values.push([
       text(unitOf(issue)),
-      issue.file === undefined ? '' : fileName(issue.file),
+      issue.file === undefined ? '' : nameOf(issue.file),
       text(issue.sheet),
       text(issue.cell),
       text(issue.field !== undefined ? (labelOf(issue.field) ?? issue.field) : undefined),

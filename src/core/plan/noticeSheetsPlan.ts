@@ -23,7 +23,7 @@ import { a1, columnName } from '../table/grid';
 import { compressCells } from './markPlan';
 import { ISSUE_HEIGHT_ROWS, ISSUE_LINE_POINTS, issueListSheet, unitsOfIssues, wrappedLines } from './issueListSheet';
 import { rollupSheetsPlan } from './rollupSheetsPlan';
-import { DATE_FORMAT, INT_FORMAT, isoToSerial, localTime, prefixText, ROLLUP_COLORS } from './rollupSheetsShared';
+import { DATE_FORMAT, fileNames, INT_FORMAT, isoToSerial, localTime, prefixText, ROLLUP_COLORS } from './rollupSheetsShared';
 import type { RollupSheetPlan, RollupSheetRole, SheetPlanValue } from './types';
 
 export type NoticeSheetRole = RollupSheetRole | 'materials' | 'reminders';
@@ -286,6 +286,7 @@ export function noticeSheetsPlan(
       Object.values(result.forms).filter((r): r is RollupResult => r !== undefined),
       new Map(result.files.flatMap((f) => (f.unit ? [[f.file, f.unit] as const] : []))),
     ),
+    fileNames(result.files.map((f) => f.file)),
   );
   sheets.push(issues);
   return { sheets };

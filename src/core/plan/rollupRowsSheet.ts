@@ -13,7 +13,7 @@ import {
   blankRow,
   Cells,
   DATE_FORMAT,
-  fileName,
+  fileNames,
   FIRST_DATA_ROW,
   formatRuns,
   HEADER_ROW,
@@ -171,6 +171,7 @@ export interface RowsSheet {
 
 export function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, title: string): RowsSheet {
   const t: Texts = TEXTS[lang];
+  const nameOf = fileNames(result.files.map((f) => f.file));
   const fields = form.fields;
   const computed = form.def.computed ?? [];
   const computedStart = fields.length;
@@ -230,7 +231,7 @@ export function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, 
     for (const c of computed) out.push(ratio(row.values, c, row.unreadable) ?? '');
     const remark = superseded
       ? row.supersededBy
-        ? t.supersededBy(fileName(row.supersededBy.file), row.supersededBy.sheet, row.supersededBy.row)
+        ? t.supersededBy(nameOf(row.supersededBy.file), row.supersededBy.sheet, row.supersededBy.row)
         : t.superseded
       : [
           row.origin ? t.cameIn(row.file, row.sheet, row.row) : '',

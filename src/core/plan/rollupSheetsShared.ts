@@ -254,7 +254,7 @@ export function blankRow(width: number): SheetPlanValue[] {
   return Array.from({ length: width }, () => '');
 }
 
-export { fileName } from '../text/fileName';
+export { fileName, fileNames } from '../text/fileName';
 
 /** The printed pages' footer: who rolled up, page of pages, when. */
 export function printFooter(result: RollupResult, lang: Lang): NonNullable<RollupSheetPlan['print']>['footer'] {

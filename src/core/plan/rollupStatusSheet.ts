@@ -8,7 +8,7 @@ import {
   blankRow,
   Cells,
   DATE_FORMAT,
-  fileName,
+  fileNames,
   INT_FORMAT,
   isoToSerial,
   prefixText,
@@ -50,7 +50,7 @@ function notOnRosterLines(result: RollupResult, everyUnit = false): UnitLine[] {
       line.superseded++;
       continue;
     }
-    if (!line.files.includes(fileName(row.file))) line.files.push(fileName(row.file));
+    if (!line.files.includes(row.file)) line.files.push(row.file);
     line.errors += row.errors;
     line.warnings += row.warnings;
     if (row.date && (!line.date || row.date > line.date)) line.date = row.date;
@@ -78,6 +78,7 @@ export function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang
   const withoutRoster = result.units.length === 0;
   const outside = notOnRosterLines(result, withoutRoster);
   const summary = summarizeRollup(result);
+  const nameOf = fileNames(result.files.map((f) => f.file));
 
   const values: SheetPlanValue[][] = [];
   const title = blankRow(width);
@@ -106,7 +107,7 @@ export function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang
       text(line.level),
       text(line.parent),
       t.status[line.status],
-      line.files.map(fileName).join(t.list),
+      line.files.map(nameOf).join(t.list),
       isoToSerial(line.date) ?? text(line.date),
       isoToSerial(line.deadline) ?? text(line.deadline),
       line.errors,
@@ -141,7 +142,7 @@ export function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang
   for (const file of result.files) {
     const reason = file.status === 'rejected' ? (file.reason ?? '') : file.rollupOf ? t.rollupOf(file.rollupOf.unit) : '';
     const row = blankRow(width);
-    row[0] = fileName(file.file);
+    row[0] = nameOf(file.file);
     row[1] = file.status === 'accepted' ? t.accepted : t.rejected;
     row[2] = file.rows;
     row[3] = reason;

@@ -12,7 +12,7 @@ import { countBySeverity, makeIssue, type Issue } from '../issues/issue';
 import { foldKey } from '../text/fold';
 import type { TableReport } from '../validate/table';
 import { NO_TABLE_CODES, type WorkbookReport } from '../validate/workbook';
-import { fileName } from '../text/fileName';
+import { fileNames } from '../text/fileName';
 import { dayOfTime, localDay } from './dates';
 import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
@@ -237,6 +237,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     files = ordered.map((b) => b.verdict);
     issues = ordered.flatMap((b) => b.issues);
     candidates = ordered.flatMap((b) => b.candidates);
+    const nameOf = fileNames(files.map((f) => f.file));
     // The same unit (or entry) twice: one is counted, the others are superseded by it.
     const winners = new Map<string, Candidate>();
     for (const candidate of candidates) {
@@ -252,7 +253,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
         {
           code: 'rollup.superseded',
           row: candidate.row.row,
-          params: { unit: candidate.row.unit || '—', file: fileName(winner.row.file), row: winner.row.row },
+          params: { unit: candidate.row.unit || '—', file: nameOf(winner.row.file), row: winner.row.row },
         },
         lang,
       );
