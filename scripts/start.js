@@ -7,13 +7,18 @@
 // (no sudo, CI, a locked-down PC) the pane is served over http, which a plain browser accepts
 // but Office does not. Set HUIZONG_DEV_SERVER=http to skip the certificate step, or
 // HUIZONG_DEV_SERVER=https to use whatever certificate files exist even if their CA is not trusted.
+// HUIZONG_START_CHECK_ONLY=1 stops after the port check (exit 0 when free) and HUIZONG_PORT names
+// the port to check: the tests use them so that no dev server is ever started by a test.
+// HUIZONG_DEBUG=1 prints the raw error after the catalogue's message when npm start fails.
 'use strict';
 
 const path = require('path');
 const os = require('os');
 const fs = require('fs');
 
-const PORT = 3000;
+const CHECK_ONLY = process.env.HUIZONG_START_CHECK_ONLY === '1';
+// The manifest and webpack.config.js serve on 3000: another port only makes sense for the check.
+const PORT = CHECK_ONLY && process.env.HUIZONG_PORT ? Number(process.env.HUIZONG_PORT) : 3000;
 const root = path.resolve(__dirname, '..');
 const certDir = process.env.HUIZONG_CERT_DIR || path.join(os.homedir(), '.office-addin-dev-certs');
 const certFiles = ['localhost.key', 'localhost.crt', 'ca.crt'].map((name) => path.join(certDir, name));
@@ -77,20 +82,19 @@ function portBusy(port) {
 }
 
 /** The catalogue's message (both languages: a terminal has no language setting we trust). */
-function busyMessage() {
+function catalogueMessage(code) {
   // The catalogue is TypeScript: tsx (a dependency) loads it, as npm run huizong does the CLI.
   const { messageFor } = require('tsx/cjs/api').require('../src/core/issues/catalogue.ts', path.join(__dirname, 'start.js'));
   const params = { port: PORT };
-  return ['', ` ✗ ${messageFor('devserver.port-busy', params, 'zh-CN')}`, ` ✗ ${messageFor('devserver.port-busy', params, 'en')}`, ''].join(
-    '\n',
-  );
+  return ['', ` ✗ ${messageFor(code, params, 'zh-CN')}`, ` ✗ ${messageFor(code, params, 'en')}`, ''].join('\n');
 }
 
 async function main() {
   if (await portBusy(PORT)) {
-    console.error(busyMessage());
+    console.error(catalogueMessage('devserver.port-busy'));
     process.exit(1);
   }
+  if (CHECK_ONLY) process.exit(0);
   const { type, reason } = await chooseTransport();
   process.env.HUIZONG_DEV_SERVER = type;
   process.env.HUIZONG_CERT_DIR = certDir;
@@ -115,9 +119,11 @@ async function main() {
 
 main().catch((err) => {
   if (err && err.code === 'EADDRINUSE') {
-    console.error(busyMessage());
+    console.error(catalogueMessage('devserver.port-busy'));
     process.exit(1);
   }
-  console.error('npm start 失败 / failed:', err && err.stack ? err.stack : err);
+  console.error(catalogueMessage('devserver.start-failed'));
+  // A library's own words are for whoever maintains the add-in, and only when asked for.
+  if (process.env.HUIZONG_DEBUG === '1') console.error(err && err.stack ? err.stack : err);
   process.exit(1);
 });

@@ -15,6 +15,12 @@ export const hostEntries = {
       '端口 {port} 已被占用：可能已经有一个 npm start 在运行（请看其他终端窗口），或其他程序占用了这个端口。关掉它（在那个窗口按 Ctrl+C）后再运行 npm start。',
     en: 'Port {port} is already in use: another npm start may be running (check your other terminal windows), or another program holds the port. Stop it (Ctrl+C there) and run npm start again.',
   },
+  'devserver.start-failed': {
+    severity: 'error',
+    'zh-CN':
+      'npm start 没能启动任务窗格的开发服务器（端口 {port}）：请再运行一次 npm start；如仍不行，请用 HUIZONG_DEBUG=1 npm start 运行，把输出发给维护本加载项的人员。',
+    en: 'npm start could not start the task pane dev server (port {port}): run npm start again; if it still fails, run HUIZONG_DEBUG=1 npm start and send the output to whoever maintains this add-in.',
+  },
   // ── A roll-up in the pane that did not finish (the engine's or a library's own words go to the console only) ──
   'rollup.failed': {
     severity: 'error',
