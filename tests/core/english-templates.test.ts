@@ -33,3 +33,15 @@ test('the 万 message in English explains the notation in English', () => {
     '"1.2万" read as 12000. Please type the whole number in digits, not in tens of thousands',
   );
 });
+
+test('a return taken for a roster: headers to type in Chinese, and how to get a blank roster', () => {
+  const en = messageFor('roster.is-a-return', { form: 'Women workers' }, 'en');
+  expect(en.replace(/"[^"]*"/g, '')).not.toMatch(CJK);
+  expect(en).toContain('"单位名称" (unit name)');
+  expect(en).toContain('huizong template roster');
+  expect(en).toContain('Download a blank roster');
+  const zh = messageFor('roster.is-a-return', { form: '女职工' }, 'zh-CN');
+  expect(zh).toContain('“单位名称”');
+  expect(zh).toContain('huizong template roster');
+  expect(zh).toContain('下载空白名单');
+});

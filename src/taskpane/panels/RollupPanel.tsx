@@ -47,6 +47,7 @@ import { RollupSummary } from './RollupSummary';
 import { ProposalBar } from './ProposalBar';
 import { panelStrings } from './strings';
 import { errorText } from '../../excel/officeErrors';
+import { messageFor } from '../../core/issues/catalogue';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -232,7 +233,9 @@ export function RollupPanel({
       const { checkRosterFile } = await import('../rollup/checkRoster');
       check = await checkRosterFile(file, forms, lang, t.rosterNoUnits);
     } catch (error) {
-      check = { units: 0, levels: [], problem: errorText(error, lang) };
+      // A library's words are no help to the user: they go to the console, for a maintainer.
+      console.error(error);
+      check = { units: 0, levels: [], problem: messageFor('roster.unreadable', {}, lang) };
     }
     setRoster((current) => (current === pending ? { kind: 'file', file, check } : current));
   };

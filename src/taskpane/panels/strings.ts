@@ -177,7 +177,8 @@ export const panelStrings = {
       formats: '.xlsx, .xlsm, .xls and .csv; several files at once',
       chosen: (n: number) => `${n} files chosen`,
       roster: 'Roster (optional)',
-      rosterHint: 'Columns: 单位名称, 单位层级, 上级单位, 别名, 截止日期 (optional: 联系人, 联系电话)',
+      rosterHint:
+        'Columns: "单位名称" (unit name), "单位层级" (level), "上级单位" (parent unit), "别名" (other names), "截止日期" (deadline); optional: "联系人" (contact), "联系电话" (phone)',
       rosterChecking: (file: string) => `${file}: reading…`,
       rosterFromFile: (file: string, units: number, levels: { level: string; units: number }[]) =>
         `${file}: ${units} units (${levels.map((l) => `${l.level || 'no level given'} ${l.units}`).join(', ')})`,

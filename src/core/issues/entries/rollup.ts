@@ -18,8 +18,15 @@ export const rollupEntries = {
   'roster.is-a-return': {
     severity: 'error',
     'zh-CN':
-      '这是一份《{form}》报表，不是单位名单，未作为名单使用；单位名单应有“单位名称、单位层级、上级单位”等列，每个应报单位一行，可下载空白名单填写',
-    en: 'This is a return of "{form}", not a roster, so it was not used as one. A roster has columns such as 单位名称, 单位层级 and 上级单位, one expected unit per row; a blank roster can be downloaded',
+      '这是一份《{form}》报表，不是单位名单，未作为名单使用；单位名单应有“{name}”“{level}”“{parent}”等列，每个应报单位一行。空白名单可在任务窗格中点“下载空白名单”得到，命令行中用 huizong template roster --out 名单.xlsx 生成',
+    en: 'This is a return of "{form}", not a roster, so it was not used as one. A roster has columns such as "{name}" (unit name), "{level}" (unit level) and "{parent}" (parent unit), one expected unit per row. Get a blank roster with "Download a blank roster" in the task pane, or on the command line with huizong template roster --out roster.xlsx',
+    literal: { name: '单位名称', level: '单位层级', parent: '上级单位' },
+  },
+  'roster.unreadable': {
+    severity: 'error',
+    'zh-CN':
+      '这个文件读不出来，未作为单位名单使用：请在 Excel 中打开它，确认能正常打开后另存为 .xlsx，再重新选择；也可以下载空白名单重新填写',
+    en: 'This file could not be read, so it was not used as the roster. Open it in Excel, check that it opens, save it as .xlsx and choose it again; or download a blank roster and fill it in',
   },
   'roster.blank-name': {
     severity: 'warning',
