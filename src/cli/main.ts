@@ -19,6 +19,9 @@ import { writeRosterTemplateWorkbook } from '../files/writeRosterTemplate';
 import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
 import { readRosterFile } from '../files/rollupFiles';
 import { checkDayOption, langOption, OptionError, readOptions } from './options';
+
+/** What `template roster` takes: where to write it, its language (and --form roster, the other way to name it). */
+const ROSTER_TEMPLATE_OPTIONS: ReadonlySet<string> = new Set(['out', 'lang', 'form']);
 import { say } from './strings';
 
 export class UsageError extends Error {}
@@ -135,6 +138,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (values.out === undefined) throw new UsageError(say(lang, 'needOut'));
         // Not a form: the blank roster a level lists its units in (--roster of rollup).
         if (id === 'roster') {
+          // The blank roster has no form, year, layout or units: such an option is a mistake, not a wish to ignore.
+          const stray = Object.keys(values).find((name) => !ROSTER_TEMPLATE_OPTIONS.has(name));
+          if (stray !== undefined) throw new OptionError('cli.option-not-for-roster-template', { option: `--${stray}` });
           writeFileSync(values.out, await writeRosterTemplateWorkbook(lang));
           io.err(say(lang, 'written', { path: values.out }));
           return 0;

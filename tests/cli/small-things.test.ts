@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { main } from '../../src/cli/main';
+import { messageFor } from '../../src/core/issues/catalogue';
 import { readRosterFile } from '../../src/files/rollupFiles';
 import { activityRow, labelsOf, tempDir, writeXlsx } from '../helpers/workbooks';
 
@@ -104,4 +105,16 @@ test('huizong template roster writes the blank roster the roll-up reads, contact
   expect(roster.units).toEqual([
     expect.objectContaining({ name: '大王庄街道总工会', level: '街道（乡镇）工会', contact: '李红', phone: '022-24316934' }),
   ]);
+});
+
+test.each([
+  [['--roster', 'x.xlsx'], '--roster'],
+  [['--layout', 'card'], '--layout'],
+  [['--year', '2024'], '--year'],
+])('huizong template roster refuses %j, naming the option, and writes nothing', async (extra, option) => {
+  const out = path.join(tempDir(), '单位名单.xlsx');
+  const result = await run('template', 'roster', '--out', out, ...extra);
+  expect(result.code).toBe(2);
+  expect(result.err.split('\n')[0]).toBe(messageFor('cli.option-not-for-roster-template', { option }, 'zh-CN'));
+  expect(fs.existsSync(out)).toBe(false);
 });

@@ -28,6 +28,11 @@ export const cliEntries = {
     'zh-CN': '选项 {option}：{reason}',
     en: '{option}: {reason}',
   },
+  'cli.option-not-for-roster-template': {
+    severity: 'error',
+    'zh-CN': '选项 {option} 对空白单位名单不适用：huizong template roster 只用 --out（可加 --lang）；请去掉 {option} 再运行',
+    en: 'The option {option} does not apply to the blank roster: huizong template roster takes only --out (and --lang). Remove {option} and run it again',
+  },
   'cli.bad-arguments': {
     severity: 'error',
     'zh-CN': '命令行参数有误；用法见 huizong --help',
