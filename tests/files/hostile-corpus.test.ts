@@ -479,8 +479,8 @@ export const KINDS: Kind[] = [
   {
     name: 'only a 合计 row',
     make: () => ({ file: '只有合计.xlsx', bytes: zipParts(workbookParts(worksheet(rowsXml([LABELS, ['合计', null, null, 99, 9999]])))) }),
-    // Not an empty file: a table with no unit's row in it, told as 校验 tells it.
-    expect: { verdict: 'rejected', code: 'table.no-rows', reason: '表中没有填写数据' },
+    // Not an empty file nor a blank form: a 合计 row and no unit's row, told as 校验 tells it.
+    expect: { verdict: 'rejected', code: 'table.only-totals', reason: '表中只有“合计”行，没有任何单位的数据行' },
   },
   // ── Values ──
   {

@@ -19,6 +19,9 @@ import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
 import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, RowOrigin, UnitStatus } from './types';
 
+/** 校验's verdict on a table with no unit's row: 汇总 rejects the file with the same words. */
+const NO_UNIT_ROW_CODES: ReadonlySet<IssueCode> = new Set(['table.no-rows', 'table.only-totals', 'table.no-unit-rows']);
+
 /** A returned file as the roll-up receives it: checked, or failed to read. */
 export interface ReturnInput {
   file: string;
@@ -170,8 +173,8 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     }
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     if (rowCount === 0) {
-      // A blank template sent back: the verdict 校验 gives it, at its sheet and row.
-      const blank = input.report.issues.find((i) => i.code === 'table.no-rows');
+      // A blank template sent back, or a 合计 row alone: the verdict 校验 gives it, at its sheet and row.
+      const blank = input.report.issues.find((i) => NO_UNIT_ROW_CODES.has(i.code));
       if (blank) {
         issues.push(blank);
         files.push({ file: input.file, status: 'rejected', code: blank.code, reason: blank.message, rows: 0 });

@@ -277,6 +277,17 @@ function extraColumnIssues(extra: readonly { column: number; header: string }[],
   ];
 }
 
+/**
+ * No unit's row: a template sent back untouched is a blank form; a 合计 row alone, or cells only
+ * outside the table, is a form filled in the wrong place, and says so.
+ */
+function noUnitRows(table: LocatedTable, totalRows: readonly RowResult[], otherCells: boolean, lang: Lang): Issue {
+  const total = totalRows.find((t) => Object.values(t.values).some((v) => v !== null && v !== undefined && v !== ''));
+  if (total) return makeIssue({ code: 'table.only-totals', row: total.row }, lang);
+  if (otherCells) return makeIssue({ code: 'table.no-unit-rows', row: table.dataStart + 1 }, lang);
+  return makeIssue({ code: 'table.no-rows', row: table.dataStart + 1 }, lang);
+}
+
 /** Rows with something only outside the table's columns: one warning for them all, at the first cell. */
 function outsideIssue(grid: Grid, rows: readonly number[], lang: Lang): Issue | undefined {
   let first: { r: number; c: number } | undefined;
@@ -480,7 +491,7 @@ export function validateTable(grid: Grid, table: LocatedTable, options: Validate
   }
   const outside = outsideIssue(grid, outsideRows, lang);
   if (outside) tableIssues.push(outside);
-  if (rows.length === 0) tableIssues.push(makeIssue({ code: 'table.no-rows', row: table.dataStart + 1 }, lang));
+  if (rows.length === 0) tableIssues.push(noUnitRows(table, totalRows, outsideRows.length + noteRows.length > 0, lang));
 
   const byRow = [...rows, ...totalRows].sort((a, b) => a.row - b.row).flatMap((row) => row.issues);
   return {

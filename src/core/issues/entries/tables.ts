@@ -102,6 +102,17 @@ export const tableEntries = {
     'zh-CN': '表中没有填写数据：这是一张空白表，请填写本单位的数据后再报送',
     en: "The table has no data: it is a blank form. Please fill in your unit's figures and send it again",
   },
+  'table.only-totals': {
+    severity: 'error',
+    'zh-CN': '表中只有“{total}”行，没有任何单位的数据行，未读取：请在表头下方每个单位填一行（写明单位名称和数据），“{total}”行放在最后',
+    en: 'The table has only a "{total}" (total) row and no unit\'s row, so nothing was read. Under the header, fill in one row per unit (its name and figures), with the "{total}" row last',
+    literal: { total: '合计' },
+  },
+  'table.no-unit-rows': {
+    severity: 'error',
+    'zh-CN': '表中没有任何单位的数据行，未读取：请把本单位的名称和数据填在表头下方、表头对应的列中',
+    en: "The table has no unit's row, so nothing was read. Please fill in your unit's name and figures under the header, in the columns the header names",
+  },
   // ── Vertical cards (one unit's return written down the page) ──
   'table.not-found-near': {
     severity: 'error',
