@@ -142,7 +142,11 @@ function checkParamsFill(code: IssueCode, params: IssueParams, id: string): void
   expect_(entry !== undefined, id, () => `unknown issue code ${show(code)}`);
   for (const template of [entry['zh-CN'], entry.en]) {
     for (const [, name] of template.matchAll(SLOT)) {
-      expect_(Object.prototype.hasOwnProperty.call(params, name!), id, () => `${code}: param {${name}} missing from ${show(params)}`);
+      // A slot the entry fills itself (`literal`: words the user types, the same in both languages) needs no param.
+      const filled =
+        Object.prototype.hasOwnProperty.call(params, name!) ||
+        (entry.literal !== undefined && Object.prototype.hasOwnProperty.call(entry.literal, name!));
+      expect_(filled, id, () => `${code}: param {${name}} missing from ${show(params)}`);
     }
   }
   for (const [key, value] of Object.entries(params)) {
