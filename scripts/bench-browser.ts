@@ -29,19 +29,9 @@ import { shippedForm } from '../src/core/definitions/shipped';
 import type { CellValue } from '../src/core/values/types';
 import { activityRow, idsOf, labelsOf } from '../tests/helpers/workbooks';
 import type { FloorStats, RollupStats, SheetsStats } from './bench-page/entry';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browserPane';
 
 const root = path.resolve(__dirname, '..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BENCH_CONFIG = path.join(__dirname, 'bench-page/webpack.bench.js');
 const BUILD_TIMEOUT_MS = 8 * 60_000;
 const PAGE_TIMEOUT_MS = 5 * 60_000;

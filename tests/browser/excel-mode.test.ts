@@ -43,21 +43,8 @@ import { promisify } from 'util';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { isCI } from '../helpers/libreoffice';
 import type { HuizongDouble } from './excel-harness/index';
+import { BUILD_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM_MESSAGE, root } from '../helpers/browserPane';
 
-const root = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const MISSING_CHROMIUM_MESSAGE = `Chromium is missing (${CHROMIUM}): .ci/run installs Debian's chromium`;
-const BUILD_TIMEOUT_MS = 15 * 60 * 1000;
 const UI_TIMEOUT_MS = 120_000;
 const ROLLUP_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = 4 * 60 * 1000;

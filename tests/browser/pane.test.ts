@@ -38,23 +38,9 @@ import { rollUpFiles } from '../../src/files/rollupFiles';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
 import { MISSING_SOFFICE_MESSAGE, convertWithLibreOffice, findSoffice, isCI } from '../helpers/libreoffice';
 import { activityRow, trainingTable, writeXlsx } from '../helpers/workbooks';
+import { BUILD_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM_MESSAGE, OFFICE_JS, root } from '../helpers/browserPane';
 
-const root = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const MISSING_CHROMIUM_MESSAGE = `Chromium is missing (${CHROMIUM}): .ci/run installs Debian's chromium`;
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const INITIAL_JS_LIMIT = 300 * 1024;
-const BUILD_TIMEOUT_MS = 15 * 60 * 1000;
 const UI_TIMEOUT_MS = 120_000;
 const ROLLUP_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = 4 * 60 * 1000;
