@@ -77,4 +77,20 @@ describe('production build of the task pane', () => {
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(INITIAL_JS_LIMIT);
   });
+
+  // A roll-up waits for the worker's whole script before its first file: SheetJS (for .xls and
+  // files the lean reader leaves) and exceljs (for the browser's download) come by import() when
+  // a run needs them, never inside that script.
+  test('keeps SheetJS and exceljs out of the roll-up worker script', () => {
+    const workers = fs.readdirSync(out).filter((name) => /^rollup-worker\.[0-9a-f]{8}\.js$/.test(name));
+    expect(workers).toHaveLength(1);
+    const script = fs.readFileSync(path.join(out, workers[0]), 'utf8');
+    const chunks = fs.readdirSync(out).filter((name) => name.endsWith('.js') && !workers.includes(name));
+    const holding = (marker: string) => chunks.filter((name) => fs.readFileSync(path.join(out, name), 'utf8').includes(marker));
+    // The markers are really in the libraries' own chunks, so their absence below means something.
+    expect(holding('SheetJS').length).toBeGreaterThan(0);
+    expect(holding('exceljs').length).toBeGreaterThan(0);
+    expect(script).not.toContain('SheetJS');
+    expect(script).not.toContain('exceljs');
+  });
 });

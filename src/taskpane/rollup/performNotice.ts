@@ -8,7 +8,7 @@ import { messageFor } from '../../core/issues/catalogue';
 import { activityYear } from '../../core/rollup/dates';
 import { checkReturn, rosterFromRead } from '../../files/checkReturn';
 import type { ReadResult } from '../../files/readLean';
-import { noticeStep, startNoticeWith } from '../../files/rollupNotice';
+import { noticeStep, startNoticeWith } from '../../files/noticeSteps';
 import { compiledForms } from './compiledForms';
 import type { NoticeMessage, NoticeRequest } from './protocol';
 import { readInWorker } from './readInWorker';
