@@ -5,6 +5,7 @@
  * so that the pane can say where the files disagree. Pure: grids in, form ids out.
  */
 import type { CompiledForm } from './compile';
+import { locateCard } from '../table/card';
 import type { Grid } from '../table/grid';
 import { locateTable } from '../table/locate';
 
@@ -29,12 +30,13 @@ export interface FormProposal {
 
 /**
  * The forms whose tables are in these grids (a workbook's sheets), in sheet order. A unit may
- * send one workbook with the activity table and the quiz table on two sheets: both count.
+ * send one workbook with the activity table and the quiz table on two sheets: both count. A
+ * sheet with no table may be one unit's return written down the page (a card), as the check reads it.
  */
 export function formsOfGrids(grids: readonly Grid[], forms: readonly CompiledForm[]): string[] {
   const found: string[] = [];
   for (const grid of grids) {
-    const id = locateTable(grid, forms)?.form.def.id;
+    const id = locateTable(grid, forms)?.form.def.id ?? locateCard(grid, forms).card?.form.def.id;
     if (id !== undefined && !found.includes(id)) found.push(id);
   }
   return found;
