@@ -2,7 +2,8 @@
  * What went wrong in Excel, in the user's words: Office.js fails with an error code
  * (Excel.ErrorCodes) and a message in Office's own display language, which names the API and
  * rarely says what to do. The codes a person can act on get the catalogue's sentence saying
- * how; any other error keeps Office's message.
+ * how. Any other error's message is Office's, a library's or the engine's own, and is never
+ * shown: the catalogue's plain words are, and the error goes to the console for a maintainer.
  */
 import type { Lang } from '../core/definitions/types';
 import { messageFor, type IssueCode } from '../core/issues/catalogue';
@@ -34,8 +35,12 @@ export function isCellEditError(error: unknown): boolean {
   return codeOf(error) === 'InvalidOperationInCellEditMode';
 }
 
-/** The error as the pane shows it: the action for an Excel error code it knows, else the error's own message. */
-export function errorText(error: unknown, lang: Lang): string {
+/**
+ * The error as the pane shows it: the action for an Excel error code it knows, else the
+ * catalogue's words for `otherwise` (what the failed step can say of itself; by default that
+ * something unexpected went wrong).
+ */
+export function errorText(error: unknown, lang: Lang, otherwise: IssueCode = 'pane.unexpected'): string {
   if (codeOf(error) === 'HuizongPartlyWritten') {
     const { action, params } = error as { action: 'template' | 'marks' | 'row' | 'rollup'; params: Record<string, string | number> };
     return messageFor(`excel.partly-written.${action}`, params, lang);
@@ -46,5 +51,6 @@ export function errorText(error: unknown, lang: Lang): string {
   }
   const code = ACTIONS[codeOf(error)];
   if (code) return messageFor(code, {}, lang);
-  return error instanceof Error ? error.message : String(error);
+  console.error(error);
+  return messageFor(otherwise, {}, lang);
 }

@@ -21,7 +21,6 @@ import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
 import { detectHost, langFromTag, type HostInfo } from '../excel/host';
-import { errorText } from '../excel/officeErrors';
 import type { ExcelActions } from './excelActions';
 import { EnteredRows } from './EnteredRows';
 import { useEnteredRows } from './enteredRows';
@@ -270,13 +269,8 @@ export function App({ detect = () => detectHost(HOST_TIMEOUT_MS), connectExcel =
                   setEntryNotice(t.rowKept);
                   return;
                 }
-                let saved: boolean;
-                try {
-                  saved = await excel.saveRow(form, forms, data, editing?.row);
-                } catch (error) {
-                  // The form shows the error's message: Excel's refusal in the user's words.
-                  throw new Error(errorText(error, lang), { cause: error });
-                }
+                // A refusal goes on to the form, which says it in the user's words.
+                const saved = await excel.saveRow(form, forms, data, editing?.row);
                 setEntryNotice(saved ? p.entry.saved : p.entry.noTable);
                 setEditing(undefined);
               }}

@@ -28,6 +28,7 @@ import { createSafeAjv } from '../core/definitions/safeRegExp';
 import { entryChecker, type EntryFinding } from '../core/validate/entry';
 import { fieldLabel, formTitle, type CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
+import { errorText } from '../excel/officeErrors';
 import { RULE_KEYWORD, createErrorTranslator } from './renderers/errors';
 import { PATH_ATTRIBUTE, fluentRenderers, type FluentRendererConfig } from './renderers';
 
@@ -297,7 +298,8 @@ export function EntryForm({ form, lang, initialData, onSave, onCancel, onChange,
         await result;
         saved();
       } catch (err) {
-        setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+        // Excel's refusal in the user's words; anything else, plain words (its own go to the console).
+        setStatus({ kind: 'failed', message: errorText(err, lang) });
       } finally {
         setSaving(false);
       }

@@ -1,4 +1,4 @@
-/** Excel's errors in the user's words: what to do for the codes a person can act on, Office's own message otherwise. */
+/** Excel's errors in the user's words: what to do for the codes a person can act on, plain words otherwise (never Office's or a library's own). */
 import { errorText } from '../../src/excel/officeErrors';
 import { excelError } from './excelDouble';
 
@@ -19,9 +19,24 @@ test('GeneralException, Excel’s catch-all, says to try again, and to click thi
   );
 });
 
-test('any other error keeps its own message', () => {
-  const invalid = excelError('InvalidArgument', '参数无效。');
-  expect(errorText(invalid, 'zh-CN')).toBe(invalid.message);
-  expect(errorText(new Error('worker gone'), 'en')).toBe('worker gone');
-  expect(errorText('plain text', 'zh-CN')).toBe('plain text');
+test('any other error says what to do in plain words; its own message goes to the console only', () => {
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const invalid = excelError('InvalidArgument', '参数无效。');
+    expect(errorText(invalid, 'zh-CN')).toBe('出了意外的问题。请再试一次；如仍不行，请告诉维护本加载项的人员。');
+    expect(errorText(new Error('worker gone'), 'en')).toBe(
+      'Something unexpected went wrong. Please try again; if it still fails, tell whoever maintains this add-in.',
+    );
+    expect(errorText('plain text', 'zh-CN')).not.toContain('plain text');
+    // The step that failed may say more of itself than that.
+    expect(errorText(new Error('exceljs: bad zip'), 'en', 'rollup.failed')).toMatch(/^Something unexpected went wrong while rolling up/);
+    expect(logged.mock.calls.map(([error]) => error)).toEqual([
+      invalid,
+      new Error('worker gone'),
+      'plain text',
+      new Error('exceljs: bad zip'),
+    ]);
+  } finally {
+    logged.mockRestore();
+  }
 });

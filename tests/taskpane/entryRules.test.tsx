@@ -7,7 +7,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForm } from '../../src/core/definitions/shipped';
+import { messageFor } from '../../src/core/issues/catalogue';
 import { EntryForm } from '../../src/taskpane/EntryForm';
+import { excelError } from '../excel/excelDouble';
 import { installJsdomShims } from '../helpers/jsdom';
 
 const TODAY = '2026-12-05';
@@ -103,4 +105,26 @@ test('English messages at the field when the pane is English', () => {
   expect(within(fieldOf('Phone')).getByText(/"12345" is not a valid phone number/)).toBeTruthy();
   save('Save');
   expect(onSave).not.toHaveBeenCalled();
+});
+
+test('保存 Excel refuses says what to do in plain words, never Office’s own message', async () => {
+  const onSave = renderEntry();
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    // A code the pane knows says how to go on …
+    onSave.mockRejectedValueOnce(excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.'));
+    fillValid();
+    save();
+    expect(await screen.findByText('保存失败')).toBeTruthy();
+    expect(screen.getByText(messageFor('excel.cell-edit', {}, 'zh-CN'))).toBeTruthy();
+    // … one it does not know says something unexpected went wrong; Office's words go to the console.
+    const unknown = excelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    onSave.mockRejectedValueOnce(unknown);
+    save();
+    expect(await screen.findByText(messageFor('pane.unexpected', {}, 'zh-CN'))).toBeTruthy();
+    expect(document.body.textContent).not.toContain('argument is invalid');
+    expect(logged).toHaveBeenCalledWith(unknown);
+  } finally {
+    logged.mockRestore();
+  }
 });

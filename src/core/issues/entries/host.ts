@@ -27,6 +27,12 @@ export const hostEntries = {
     'zh-CN': '汇总过程中出了意外的问题，什么也没有写入：请再试一次；如仍不行，请把所选的文件发给维护本加载项的人员，以便查明原因。',
     en: 'Something unexpected went wrong while rolling up, and nothing was written: please try again; if it still fails, send the chosen files to whoever maintains this add-in, so the cause can be found.',
   },
+  // ── The pane: a failure no other entry foresaw (its own words go to the browser's console only) ──
+  'pane.unexpected': {
+    severity: 'error',
+    'zh-CN': '出了意外的问题。请再试一次；如仍不行，请告诉维护本加载项的人员。',
+    en: 'Something unexpected went wrong. Please try again; if it still fails, tell whoever maintains this add-in.',
+  },
   // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
   'excel.cell-edit': {
     severity: 'error',
