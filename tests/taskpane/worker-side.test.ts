@@ -81,3 +81,18 @@ test("a roll-up that fails in the worker posts what to do, not the engine's word
     logged.mockRestore();
   }
 });
+
+test("a peek that fails in the worker sends nothing of the engine's words to the pane", async () => {
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  const messages: PeekMessage[] = [];
+  try {
+    // A definition the worker cannot compile: an internal error, never a user's doing.
+    const broken = [{ id: 'broken' }] as unknown as typeof shippedForms;
+    await performPeek({ type: 'peek', definitions: [...broken], files: [] }, (m) => messages.push(m));
+    expect(messages).toEqual([{ type: 'failed' }]);
+    // The engine's words are kept for whoever looks into it.
+    expect(logged).toHaveBeenCalledWith(expect.any(Error));
+  } finally {
+    logged.mockRestore();
+  }
+});

@@ -134,6 +134,7 @@ export function RollupPanel({
   const [dragging, setDragging] = useState(false);
   const { state, execute, cancel, reset } = useRollupRun();
   const [notice, setNotice] = useState<string | undefined>();
+  const [examplesProblem, setExamplesProblem] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -151,6 +152,7 @@ export function RollupPanel({
     void addFiles(event.dataTransfer.files);
   };
   const applyExamples = async () => {
+    setExamplesProblem(undefined);
     try {
       const examples = await loadExamples();
       setFiles(examples.returns);
@@ -158,7 +160,9 @@ export function RollupPanel({
       setDeadline('2024-03-25');
       setUnit('河东区总工会');
     } catch (error) {
-      setNotice(`${t.examplesFailed}${error instanceof Error ? error.message : String(error)}`);
+      // Why the fetch failed is the browser's words: for the console, not the pane.
+      console.error(error);
+      setExamplesProblem(messageFor('pane.examples-unavailable', {}, lang));
     }
   };
 
@@ -297,7 +301,8 @@ export function RollupPanel({
             },
           }
         : {}),
-      failed: (error) => errorText(error, lang),
+      // The worker's answer, its crash, or Excel refusing the write: what Excel said, else that the roll-up failed.
+      failed: (error) => errorText(error, lang, 'rollup.failed'),
     });
   };
 
@@ -350,6 +355,11 @@ export function RollupPanel({
         />
         <Caption1 className={styles.muted}>{files.length > 0 ? t.chosen(files.length) : t.formats}</Caption1>
       </div>
+      {examplesProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{examplesProblem}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <ProposalBar
         lang={lang}

@@ -26,6 +26,9 @@ export async function performPeek(request: PeekRequest, post: (message: PeekMess
       // A form that cannot be compiled says so when the roll-up uses it.
     }
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // The engine's or a library's own words are for the console only: the pane proposes
+    // nothing and the person picks the form, as for files of no known form.
+    console.error(error);
+    post({ type: 'failed' });
   }
 }

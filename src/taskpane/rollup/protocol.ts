@@ -100,4 +100,5 @@ export type NoticeMessage =
   | { type: 'notice-done'; result: NoticeResult; workbook?: Uint8Array }
   | { type: 'failed'; message: string };
 
-export type PeekMessage = { type: 'peeked'; sources: SourceForms[] } | { type: 'failed'; message: string };
+/** A failed peek says nothing more: its failure is never shown (see performPeek). */
+export type PeekMessage = { type: 'peeked'; sources: SourceForms[] } | { type: 'failed' };

@@ -37,6 +37,7 @@ function keptWorker(): KeptWorker {
   worker.onmessage = (event: MessageEvent<{ id?: number }>) => {
     if (event.data.id !== undefined) mine.runs.get(event.data.id)?.message(event.data);
   };
+  // The browser's words on the crash stay in the error, for the console: the pane says what to do (errorText).
   worker.onerror = (event) => stopWorker(mine, new Error(event.message));
   kept = mine;
   return mine;
@@ -169,7 +170,7 @@ export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
     (post) => import('./performPeek').then(({ performPeek }) => performPeek(message, post)),
     (answer, resolve, reject) => {
       if (answer.type === 'peeked') resolve(answer);
-      else reject(new Error(answer.message));
+      else reject(new Error('the peek failed (see the worker console)'));
       return 'over';
     },
     false,

@@ -33,6 +33,11 @@ export const hostEntries = {
     'zh-CN': '出了意外的问题。请再试一次；如仍不行，请告诉维护本加载项的人员。',
     en: 'Something unexpected went wrong. Please try again; if it still fails, tell whoever maintains this add-in.',
   },
+  'pane.examples-unavailable': {
+    severity: 'error',
+    'zh-CN': '示例数据没能加载（可能是网络断开，或加载项的文件不全）：请检查网络，刷新任务窗格后再试。',
+    en: "The example data could not be loaded (the network may be down, or the add-in's files incomplete): check the network, reload the task pane and try again.",
+  },
   // ── Excel refused an add-in's request (src/excel/officeErrors.ts maps Office's error codes here) ──
   'excel.cell-edit': {
     severity: 'error',
