@@ -2,11 +2,12 @@
  * `huizong template|validate|rollup` — the engine on the command line, for staff and
  * scripts. Exit codes: 0 clean, 1 problems found (or nothing could be written), 2 cannot run.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { compileForm, type CompiledForm } from '../core/definitions/compile';
 import { loadDefinition } from '../core/definitions/load';
 import { shippedForms } from '../core/definitions/shipped';
 import type { FormDefinition, Lang } from '../core/definitions/types';
+import { messageFor } from '../core/issues/catalogue';
 import { countBySeverity } from '../core/issues/issue';
 import { isMaterialId, MATERIAL_IDS, type MaterialId } from '../core/notice/materials';
 import { readAsExcelOpens } from './defaultKey';
@@ -14,6 +15,7 @@ import { runNotice } from './notice';
 import { runRollup } from './rollup';
 import { runValidate } from './validate';
 import { writeTemplateWorkbook } from '../files/writeTemplate';
+import { debugError, writeOut } from './fileFailure';
 import type { CliIO } from './io';
 import { writeRosterTemplateWorkbook } from '../files/writeRosterTemplate';
 import { writeCardTemplateWorkbook } from '../files/writeCardTemplate';
@@ -141,7 +143,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           // The blank roster has no form, year, layout or units: such an option is a mistake, not a wish to ignore.
           const stray = Object.keys(values).find((name) => !ROSTER_TEMPLATE_OPTIONS.has(name));
           if (stray !== undefined) throw new OptionError('cli.option-not-for-roster-template', { option: `--${stray}` });
-          writeFileSync(values.out, await writeRosterTemplateWorkbook(lang));
+          if (!(await writeOut(io, lang, values.out, () => writeRosterTemplateWorkbook(lang)))) return 1;
           io.err(say(lang, 'written', { path: values.out }));
           return 0;
         }
@@ -160,12 +162,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           for (const issue of roster.issues) io.err(issue.message);
           units = roster.units.map((u) => u.name);
         }
-        writeFileSync(
-          values.out,
+        const written = await writeOut(io, lang, values.out, () =>
           layout === 'card'
-            ? await writeCardTemplateWorkbook(form!, { lang, year: templateYear })
-            : await writeTemplateWorkbook(form!, { lang, year: templateYear, ...(units ? { units } : {}) }),
+            ? writeCardTemplateWorkbook(form!, { lang, year: templateYear })
+            : writeTemplateWorkbook(form!, { lang, year: templateYear, ...(units ? { units } : {}) }),
         );
+        if (!written) return 1;
         io.err(say(lang, 'written', { path: values.out }));
         return 0;
       }
@@ -178,6 +180,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err(say(lang, 'seeHelp'));
       return 2;
     }
-    throw error;
+    // A failure nothing foresaw: plain words; the error itself only with HUIZONG_DEBUG=1.
+    io.err(messageFor('cli.unexpected', {}, lang));
+    debugError(io, error);
+    return 2;
   }
 }

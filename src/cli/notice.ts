@@ -1,5 +1,5 @@
 /** `huizong rollup` without `--form`: the whole notice — every material of every unit, and who to chase. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { materialLabel, type MaterialId } from '../core/notice/materials';
@@ -7,6 +7,7 @@ import type { MaterialStatus, NoticeResult } from '../core/notice/types';
 import { rollUpNotice, type NoticeSource } from '../files/rollupNotice';
 import { readRosterFile } from '../files/rollupFiles';
 import { writeNoticeWorkbook } from '../files/writeNotice';
+import { writeOut } from './fileFailure';
 import type { CliIO } from './io';
 import { rollupReport } from './rollup';
 import { say } from './strings';
@@ -98,13 +99,9 @@ export async function runNotice(args: NoticeArgs, io: CliIO): Promise<number> {
     args.progress ? ({ index, total, file }) => io.err(`\r${say(lang, 'progress', { index, total, bar: '', file })}\u001b[K`) : undefined,
   );
   if (args.progress) io.err('\n');
-  let written = false;
-  try {
-    writeFileSync(args.out, await writeNoticeWorkbook(result, args.forms, { lang, ...(args.unit ? { unit: args.unit } : {}) }));
-    written = true;
-  } catch (error) {
-    io.err(say(lang, 'cannotWrite', { path: args.out, detail: error instanceof Error && 'code' in error ? String(error.code) : '' }));
-  }
+  const written = await writeOut(io, lang, args.out, () =>
+    writeNoticeWorkbook(result, args.forms, { lang, ...(args.unit ? { unit: args.unit } : {}) }),
+  );
   if (args.json) io.out(JSON.stringify(noticeReport(result, args.forms), null, 2));
   // Files by their place in the inbox (收件箱/二号桥街道总工会/…): the folders above say nothing.
   else printNotice(result, lang, io, new Map(listing.files.map((f) => [f.file, f.within])));

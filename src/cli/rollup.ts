@@ -1,5 +1,5 @@
 /** `huizong rollup`: returned workbooks → the roll-up workbook, with a JSON report on request. */
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { summarizeRollup } from '../core/rollup/summary';
@@ -9,6 +9,7 @@ import { decryptedInbox, readAsExcelOpens } from './defaultKey';
 import { expandInputs, readBytes } from './inputFiles';
 import { readLastYear, readRosterFile, rollUpFiles, type SourceFile } from '../files/rollupFiles';
 import { writeRollupWorkbook } from '../files/writeRollup';
+import { reportFileFailure, writeOut } from './fileFailure';
 import type { CliIO } from './io';
 import { say } from './strings';
 
@@ -35,14 +36,14 @@ export interface RollupArgs {
  * A file on disk, read when its turn comes (or decrypted before, when Excel's default key
  * encrypted it); a file that cannot be read is read as empty and rejected.
  */
-function source(path: string, io: CliIO, decrypted?: Uint8Array): SourceFile {
+function source(path: string, io: CliIO, lang: Lang, decrypted?: Uint8Array): SourceFile {
   const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
   const bytes = () => {
     if (decrypted) return decrypted;
     try {
       return readBytes(path);
     } catch (error) {
-      io.err(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+      reportFileFailure(io, lang, 'read', path, error);
       return new Uint8Array();
     }
   };
@@ -87,12 +88,12 @@ export function rollupReport(result: RollupResult, form: CompiledForm) {
 export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
   const paths = expandInputs(args.inputs);
   const decrypted = await decryptedInbox(paths.map((path) => ({ key: path, name: path, path })));
-  const files = paths.map((path) => source(path, io, decrypted.get(path)));
+  const files = paths.map((path) => source(path, io, args.lang, decrypted.get(path)));
   const roster = args.roster
-    ? readRosterFile(source(args.roster, io, await readAsExcelOpens(args.roster)), args.lang, args.forms)
+    ? readRosterFile(source(args.roster, io, args.lang, await readAsExcelOpens(args.roster)), args.lang, args.forms)
     : undefined;
   const lastYear = args.lastYear
-    ? readLastYear(source(args.lastYear, io, await readAsExcelOpens(args.lastYear)), args.form, args.forms, args.lang)
+    ? readLastYear(source(args.lastYear, io, args.lang, await readAsExcelOpens(args.lastYear)), args.form, args.forms, args.lang)
     : undefined;
   const result = rollUpFiles(
     files,
@@ -114,13 +115,7 @@ export async function runRollup(args: RollupArgs, io: CliIO): Promise<number> {
   );
   if (roster) result.issues = [...roster.issues, ...result.issues];
   if (lastYear?.issue) result.issues = [lastYear.issue, ...result.issues];
-  let written = false;
-  try {
-    writeFileSync(args.out, await writeRollupWorkbook(result, args.form, { lang: args.lang }));
-    written = true;
-  } catch (error) {
-    io.err(say(args.lang, 'cannotWrite', { path: args.out, detail: error instanceof Error ? error.message : String(error) }));
-  }
+  const written = await writeOut(io, args.lang, args.out, () => writeRollupWorkbook(result, args.form, { lang: args.lang }));
   if (args.json) io.out(JSON.stringify(rollupReport(result, args.form), null, 2));
   else printSummary(result, args, io);
   if (written) io.err(say(args.lang, 'written', { path: args.out }));

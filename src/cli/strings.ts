@@ -94,7 +94,6 @@ Form ids: activity-summary, quiz-results, typical-experience`,
     en: 'Please name the form, e.g. huizong template activity-summary --out template.xlsx',
   },
   progress: { 'zh-CN': '{bar} 第 {index}/{total} 个文件：{file}', en: '{bar} file {index}/{total}: {file}' },
-  cannotWrite: { 'zh-CN': '无法写出 {path}：{detail}', en: 'Cannot write {path}: {detail}' },
   written: { 'zh-CN': '已写出 {path}', en: 'Written: {path}' },
   rollupSummary: {
     'zh-CN': '共 {files} 个文件：接收 {accepted} 个，拒收 {rejected} 个；计入 {rows} 行；{errors} 个错误，{warnings} 个警告。',

@@ -7,6 +7,7 @@ import type { WorkbookReport } from '../core/validate/workbook';
 import { checkFile } from '../files/checkFile';
 import { decryptDefaultKey } from './defaultKey';
 import { expandInputs, readBytes } from './inputFiles';
+import { reportFileFailure } from './fileFailure';
 import type { CliIO } from './io';
 import { say } from './strings';
 
@@ -63,7 +64,7 @@ export async function runValidate(
       bytes = readBytes(file);
     } catch (error) {
       bytes = undefined;
-      io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      reportFileFailure(io, options.lang, 'read', file, error);
     }
     // A workbook Excel opens without a password is read as Excel reads it.
     if (bytes) bytes = (await decryptDefaultKey(bytes)) ?? bytes;

@@ -1,6 +1,7 @@
 /**
  * Small things of issue #14: --form twice is refused, a roll-up without a roster lists who
- * reported, English summary lines use English punctuation.
+ * reported, English summary lines use English punctuation. And a file that cannot be read or
+ * written is said in plain words, never Node's ("ENOENT: no such file or directory, open …").
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -117,4 +118,57 @@ test.each([
   expect(result.code).toBe(2);
   expect(result.err.split('\n')[0]).toBe(messageFor('cli.option-not-for-roster-template', { option }, 'zh-CN'));
   expect(fs.existsSync(out)).toBe(false);
+});
+
+describe('files that cannot be read or written', () => {
+  const NODE_WORDS = /ENOENT|EISDIR|no such file|illegal operation|at \S+ \(/;
+  const missingFolder = () => path.join(tempDir(), 'no-such-folder', 'out.xlsx');
+
+  test('a file named for validate that is not there', async () => {
+    const missing = path.join(dir, '不存在.xlsx');
+    const result = await run('validate', missing);
+    expect(result.err).toBe(`无法读取 ${missing}：没有这个文件，请检查路径和文件名`);
+    expect(result.err + result.out).not.toMatch(NODE_WORDS);
+  });
+
+  test('rollup and template into a folder that does not exist: what to do, and exit code 1', async () => {
+    const rollupOut = missingFolder();
+    const rolled = await run('rollup', dir, '--form', 'activity-summary', '--out', rollupOut, '--lang', 'en');
+    expect(rolled.code).toBe(1);
+    expect(rolled.err).toContain(
+      `Cannot write ${rollupOut}: the folder to write in does not exist; create it first, or choose another path`,
+    );
+    const templateOut = missingFolder();
+    const template = await run('template', 'activity-summary', '--out', templateOut);
+    expect(template.code).toBe(1);
+    expect(template.err).toBe(`无法写出 ${templateOut}：要写入的文件夹不存在，请先建好这个文件夹，或换一个路径`);
+    for (const said of [rolled.err, template.err]) expect(said).not.toMatch(NODE_WORDS);
+  });
+
+  test("with HUIZONG_DEBUG=1, Node's own words follow, for a maintainer", async () => {
+    process.env.HUIZONG_DEBUG = '1';
+    try {
+      const result = await run('template', 'roster', '--out', dir);
+      expect(result.code).toBe(1);
+      const [said, ...debug] = result.err.split('\n');
+      expect(said).toBe(`无法写出 ${dir}：这是一个文件夹，不是文件，请写出文件名`);
+      expect(debug.join('\n')).toMatch(/EISDIR/);
+    } finally {
+      delete process.env.HUIZONG_DEBUG;
+    }
+  });
+
+  test('a failure nothing foresaw is plain words and exit code 2, not a stack trace', async () => {
+    // Standard output closed under it (huizong validate … | head): Node's "write EPIPE".
+    const err: string[] = [];
+    const broken = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const io = {
+      out: () => {
+        throw broken;
+      },
+      err: (t: string) => void err.push(t),
+    };
+    expect(await main(['validate', path.join(dir, '甲.xlsx')], io)).toBe(2);
+    expect(err).toEqual([messageFor('cli.unexpected', {}, 'zh-CN')]);
+  });
 });
