@@ -10,9 +10,9 @@ import {
   fileNames,
   ISSUE_COLUMNS,
   ISSUES_FIRST_ROW,
-  prefixText,
   ROLLUP_COLORS,
   ROLLUP_SHEET_NAMES,
+  rollupSheet,
   text,
   TEXTS,
   type Texts,
@@ -148,7 +148,6 @@ export function issueListSheet(
   });
   const last = ISSUE_COLUMNS - 1;
   const lastRow = Math.max(1, issues.length + 1);
-  const textPrefixed = prefixText(values);
   const widths = [24, 24, 14, 8, 20, 10, 12, 70];
   const messageWidth = widths[MESSAGE_COLUMN] ?? 70;
   // A wrapped message taller than one line needs its row height set, or printed rows overlap.
@@ -156,11 +155,7 @@ export function issueListSheet(
     const lines = wrappedLines(text(issue.message), messageWidth);
     return lines > 1 ? [{ row: ISSUES_FIRST_ROW + n, points: lines * ISSUE_LINE_POINTS + 3 }] : [];
   });
-  return {
-    role: 'issues',
-    name: ROLLUP_SHEET_NAMES.issues,
-    values,
-    textPrefixed,
+  return rollupSheet('issues', values, {
     widths,
     numberFormats: [],
     headerRows: [1],
@@ -173,5 +168,5 @@ export function issueListSheet(
     borders: [area(0, 1, last, lastRow)],
     rowHeights,
     autoFilter: area(0, 1, last, lastRow),
-  };
+  });
 }

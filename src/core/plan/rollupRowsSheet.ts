@@ -20,11 +20,10 @@ import {
   INT_FORMAT,
   isoToSerial,
   localTime,
-  prefixText,
   printFooter,
   RATIO_FORMAT,
   ROLLUP_COLORS,
-  ROLLUP_SHEET_NAMES,
+  rollupSheet,
   text,
   TEXTS,
   type Texts,
@@ -346,12 +345,7 @@ export function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, 
     8,
     30,
   ];
-  const textPrefixed = prefixText(values);
-  const sheet: RollupSheetPlan = {
-    role: 'rows',
-    name: ROLLUP_SHEET_NAMES.rows,
-    values,
-    textPrefixed,
+  const sheet = rollupSheet('rows', values, {
     widths,
     numberFormats: formatRuns(columnFormats, FIRST_DATA_ROW, lastRow),
     titleRow: 1,
@@ -377,7 +371,7 @@ export function rowsSheet(result: RollupResult, form: CompiledForm, lang: Lang, 
       titleColumns: `$A:$${columnName(keyIndex)}`,
       footer: printFooter(result, lang),
     },
-  };
+  });
   const layout: RollupSheetsPlan['layout'] = { headerRow: HEADER_ROW, firstDataRow: FIRST_DATA_ROW, totalRow };
   if (lastDataRow !== undefined) layout.lastDataRow = lastDataRow;
   return { sheet, layout, keyColumn: keyIndex, counted: counted.length };

@@ -205,6 +205,18 @@ export function prefixText(values: SheetPlanValue[][]): string[] {
   return compressCells(prefixed);
 }
 
+/** What a roll-up sheet plan holds besides its role, name and values (and what those give). */
+export type RollupSheetLayout = Omit<RollupSheetPlan, 'role' | 'name' | 'values' | 'textPrefixed'>;
+
+/**
+ * One of the roll-up's own sheets (汇总, 报送情况, 问题清单): named for its role, its values
+ * with every text Excel would change prefixed (prefixText, in place).
+ */
+export function rollupSheet(role: keyof typeof ROLLUP_SHEET_NAMES, values: SheetPlanValue[][], layout: RollupSheetLayout): RollupSheetPlan {
+  const textPrefixed = prefixText(values);
+  return { role, name: ROLLUP_SHEET_NAMES[role], values, textPrefixed, ...layout };
+}
+
 export function localTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -11,10 +11,9 @@ import {
   fileNames,
   INT_FORMAT,
   isoToSerial,
-  prefixText,
   printFooter,
   ROLLUP_COLORS,
-  ROLLUP_SHEET_NAMES,
+  rollupSheet,
   STATUS_COLUMNS,
   STATUS_TABLE_TOP,
   text,
@@ -157,12 +156,7 @@ export function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang
   const wrap: string[] = [];
   if (lines.length) wrap.push(area(4, STATUS_TABLE_TOP + 1, 4, unitsEnd));
   if (result.files.length) wrap.push(area(3, fileHeaderRow + 1, last, filesEnd));
-  const textPrefixed = prefixText(values);
-  const sheet: RollupSheetPlan = {
-    role: 'status',
-    name: ROLLUP_SHEET_NAMES.status,
-    values,
-    textPrefixed,
+  return rollupSheet('status', values, {
     widths: [30, 18, 24, 12, 36, 12, 12, 8, 8, 14],
     numberFormats,
     titleRow: 1,
@@ -180,6 +174,5 @@ export function statusSheet(result: RollupResult, form: CompiledForm, lang: Lang
     rowHeights: [{ row: 1, points: 30 }],
     printTitleRows: `$${STATUS_TABLE_TOP}:$${STATUS_TABLE_TOP}`,
     print: { paper: 'A3', orientation: 'landscape', titleColumns: '$A:$A', footer: printFooter(result, lang) },
-  };
-  return sheet;
+  });
 }
