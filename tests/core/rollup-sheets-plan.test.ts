@@ -12,7 +12,7 @@ import type { RollupSheetPlan, RollupSheetsPlan } from '../../src/core/plan/type
 import type { RollupResult, RollupRow } from '../../src/core/rollup/types';
 import { columnName } from '../../src/core/table/grid';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
-import { quizRollup as fixture, quizValues, row } from '../helpers/quizRollup';
+import { quizRollup as fixture, quizSheets, quizValues, row } from '../helpers/quizRollup';
 import { makeIssue } from '../../src/core/issues/issue';
 
 const quiz: CompiledForm = compileForm(shippedForm('quiz-results')!);
@@ -184,24 +184,8 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
   it('报送情况: counts on top, each status in Chinese and coloured, then the files', () => {
     expect(status.values[0]![0]).toBe(`${quiz.def.title['zh-CN']}报送情况`);
     expect(status.values[1]![0]).toBe('应报 3，已报送 1，逾期 1，未报送 1，不在名单 1');
-    expect(status.values[3]).toEqual([
-      '单位名称',
-      '单位层级',
-      '上级单位',
-      '状态',
-      '报送文件',
-      '填表日期',
-      '截止日期',
-      '错误数',
-      '警告数',
-      '被替代的版本数',
-    ]);
-    expect(status.values.slice(4, 8).map((r) => [r[0], r[3]])).toEqual([
-      ['河东区总工会', '已报送'],
-      ['和平区总工会', '逾期'],
-      ['河西区总工会', '未报送'],
-      ['滨海新区某公司工会', '不在名单'],
-    ]);
+    expect(status.values[3]).toEqual(quizSheets.statusHeader);
+    expect(status.values.slice(4, 8).map((r) => [r[0], r[3]])).toEqual(quizSheets.unitStatuses);
     expect(status.values[5]!.slice(4)).toEqual(['和平区.xlsx', isoToSerial('2024-03-21'), isoToSerial('2024-03-18'), 1, 0, 1]);
     expect(status.fills).toEqual(
       expect.arrayContaining([
@@ -227,18 +211,9 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
   });
 
   it('问题清单: one row per issue, field label and severity in Chinese, severity coloured, autofilter', () => {
-    expect(issues.values[0]).toEqual(['单位', '文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
+    expect(issues.values[0]).toEqual(quizSheets.issuesHeader);
     expect(issues.values).toHaveLength(4);
-    expect(issues.values[2]).toEqual([
-      '和平区总工会',
-      '和平区.xlsx',
-      '知识竞赛情况',
-      'G5',
-      '竞赛场次（场）',
-      '错误',
-      '',
-      fixture().issues[1]!.message,
-    ]);
+    expect(issues.values[2]).toEqual([...quizSheets.notIntegerIssue, '', fixture().issues[1]!.message]);
     expect(issues.values[1]!.slice(0, 1).concat(issues.values[1]!.slice(4, 6))).toEqual(['河东区总工会', '联系电话', '警告']);
     expect(issues.values[3]!.slice(0, 6)).toEqual(['', '其他表.xlsx', '', '', '', '错误']);
     expect(fillAt(issues, 'F2')).toBe('#FFEB9C');
@@ -275,20 +250,12 @@ describe('rollupSheetsPlan: 报送情况 and 问题清单', () => {
     expect(en.sheets.map((s) => s.name)).toEqual(['汇总', '报送情况', '问题清单']);
     const rows = sheetOf(en, 'rows');
     expect(rows.values[0]![0]).toBe('Custom title');
-    expect(rows.values[3]).toEqual([
-      ...quiz.fields.map((f) => f.label),
-      'Women workers taking part',
-      'Share of women among participants',
-      'Source file',
-      'Sheet',
-      'Row',
-      'Notes',
-    ]);
+    expect(rows.values[3]).toEqual([...quiz.fields.map((f) => f.label), ...quizSheets.rowsHeaderTailEn]);
     expect(
       sheetOf(en, 'status')
         .values.slice(4, 8)
         .map((r) => r[3]),
-    ).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
+    ).toEqual(quizSheets.unitStatusesEn);
     expect(sheetOf(en, 'issues').values[0]![0]).toBe('Unit');
     expect(sheetOf(en, 'issues').values[2]!.slice(4, 6)).toEqual(['Sessions', 'Error']);
   });

@@ -11,7 +11,7 @@ import { shippedForms } from '../../src/core/definitions/shipped';
 import { readWorkbook } from '../../src/files/readWorkbook';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
 import { convertWithLibreOffice, describeWithOffice } from '../helpers/libreoffice';
-import { quizRollup as fixture } from '../helpers/quizRollup';
+import { quizRollup as fixture, quizSheets } from '../helpers/quizRollup';
 
 const quiz: CompiledForm = compileForm(shippedForm('quiz-results')!);
 const activity: CompiledForm = compileForm(shippedForm('activity-summary')!);
@@ -184,25 +184,9 @@ describe('writeRollupWorkbook', () => {
     const rows = grid(book, '报送情况');
     expect(rows[0]![0]).toBe(`${quiz.def.title['zh-CN']}报送情况`);
     expect(rows[1]![0]).toBe('应报 3，已报送 1，逾期 1，未报送 1，不在名单 1');
-    expect(rows[3]).toEqual([
-      '单位名称',
-      '单位层级',
-      '上级单位',
-      '状态',
-      '报送文件',
-      '填表日期',
-      '截止日期',
-      '错误数',
-      '警告数',
-      '被替代的版本数',
-    ]);
+    expect(rows[3]).toEqual(quizSheets.statusHeader);
     const units = rows.slice(4, 8);
-    expect(units.map((r) => [r[0], r[3]])).toEqual([
-      ['河东区总工会', '已报送'],
-      ['和平区总工会', '逾期'],
-      ['河西区总工会', '未报送'],
-      ['滨海新区某公司工会', '不在名单'],
-    ]);
+    expect(units.map((r) => [r[0], r[3]])).toEqual(quizSheets.unitStatuses);
     expect(units[1]!.slice(4)).toEqual(['和平区.xlsx', expect.anything(), expect.anything(), 1, 0, 1]);
     const sheet = book.Sheets['报送情况']!;
     expect(sheet['F6']!.w).toBe('2024-03-21');
@@ -218,18 +202,9 @@ describe('writeRollupWorkbook', () => {
 
   it('问题清单: every issue with the field label and the severity in Chinese; autofilter and frozen header', () => {
     const rows = grid(book, '问题清单');
-    expect(rows[0]).toEqual(['单位', '文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明']);
+    expect(rows[0]).toEqual(quizSheets.issuesHeader);
     expect(rows).toHaveLength(4);
-    expect(rows[2]).toEqual([
-      '和平区总工会',
-      '和平区.xlsx',
-      '知识竞赛情况',
-      'G5',
-      '竞赛场次（场）',
-      '错误',
-      null,
-      fixture().issues[1]!.message,
-    ]);
+    expect(rows[2]).toEqual([...quizSheets.notIntegerIssue, null, fixture().issues[1]!.message]);
     expect(rows[1]!.slice(0, 6)).toEqual(['河东区总工会', '河东区.xlsx', '知识竞赛情况', expect.any(String), '联系电话', '警告']);
     // A file of no unit's rows (sent as the wrong form) names no unit.
     expect(rows[3]!.slice(0, 6)).toEqual([null, '其他表.xlsx', null, null, null, '错误']);
@@ -285,21 +260,13 @@ describe('writeRollupWorkbook', () => {
     expect(en.SheetNames).toEqual(['汇总', '报送情况', '问题清单', '_huizong']);
     const rows = grid(en, '汇总');
     expect(rows[0]![0]).toBe('Custom title');
-    expect(rows[3]).toEqual([
-      ...labels,
-      'Women workers taking part',
-      'Share of women among participants',
-      'Source file',
-      'Sheet',
-      'Row',
-      'Notes',
-    ]);
+    expect(rows[3]).toEqual([...labels, ...quizSheets.rowsHeaderTailEn]);
     expect(String(rows[7]![0])).toMatch(/^合计/);
     expect(
       grid(en, '报送情况')
         .slice(4, 8)
         .map((r) => r[3]),
-    ).toEqual(['Reported', 'Late', 'Missing', 'Not on the roster']);
+    ).toEqual(quizSheets.unitStatusesEn);
     expect(grid(en, '问题清单')[0]![0]).toBe('Unit');
     expect(grid(en, '问题清单')[2]!.slice(4, 6)).toEqual(['Sessions', 'Error']);
   });

@@ -183,3 +183,24 @@ export function quizRollup(): RollupResult {
     },
   };
 }
+
+/** What quizRollup() reads as on the roll-up's sheets, whichever writes them (the plan for Excel, the .xlsx). */
+export const quizSheets = {
+  /** 报送情况's header row. */
+  statusHeader: ['单位名称', '单位层级', '上级单位', '状态', '报送文件', '填表日期', '截止日期', '错误数', '警告数', '被替代的版本数'],
+  /** 报送情况's units, the roster's then one not on it: [单位名称, 状态]. */
+  unitStatuses: [
+    ['河东区总工会', '已报送'],
+    ['和平区总工会', '逾期'],
+    ['河西区总工会', '未报送'],
+    ['滨海新区某公司工会', '不在名单'],
+  ],
+  /** 问题清单's header row. */
+  issuesHeader: ['单位', '文件', '工作表', '单元格', '字段', '严重程度', '规则', '说明'],
+  /** 汇总's header row in English after the fields' labels (which stay Chinese): the computed columns, then where each row came from. */
+  rowsHeaderTailEn: ['Women workers taking part', 'Share of women among participants', 'Source file', 'Sheet', 'Row', 'Notes'],
+  /** 报送情况's statuses of unitStatuses, in English. */
+  unitStatusesEn: ['Reported', 'Late', 'Missing', 'Not on the roster'],
+  /** 问题清单's second issue (和平区's 竞赛场次) up to 严重程度: its 规则 is blank and its 说明 the issue's message. */
+  notIntegerIssue: ['和平区总工会', '和平区.xlsx', '知识竞赛情况', 'G5', '竞赛场次（场）', '错误'],
+};
