@@ -35,15 +35,12 @@
  */
 import { execFile } from 'child_process';
 import fs from 'fs';
-import http from 'http';
-import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { isCI } from '../helpers/libreoffice';
+import type { Locator, Page } from 'playwright-core';
 import type { HuizongDouble } from './excel-harness/index';
-import { BUILD_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM_MESSAGE, root } from '../helpers/browserPane';
+import { BUILD_TIMEOUT_MS, describeWithChromium, openPage, root, servePane, type OpenPage, type ServedPane } from '../helpers/browserPane';
 
 const UI_TIMEOUT_MS = 120_000;
 const ROLLUP_TIMEOUT_MS = 120_000;
@@ -56,69 +53,6 @@ const screenshots = path.join(root, 'test-output/screenshots');
 /** The returned table the harness puts in the double (tests/excel/scenarios.ts). */
 const SHEET = '各单位报送';
 const ROWS = 30;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.xls': 'application/vnd.ms-excel',
-};
-
-/** `describe` that needs Chromium: skipped locally without it (said once), a failure under CI. */
-function describeWithChromium(name: string, fn: () => void): void {
-  if (fs.existsSync(CHROMIUM)) {
-    describe(name, fn);
-  } else if (isCI()) {
-    describe(name, () => {
-      it('needs Chromium', () => {
-        throw new Error(MISSING_CHROMIUM_MESSAGE);
-      });
-    });
-  } else {
-    console.warn(`Skipping the Excel-mode browser tests: ${MISSING_CHROMIUM_MESSAGE}`);
-    describe.skip(name, fn);
-  }
-}
-
-/** Serves the files under `dir` (GET/HEAD only, nothing outside it). */
-function serveStatic(dir: string): http.Server {
-  const base = path.resolve(dir);
-  return http.createServer((req, res) => {
-    const fail = (status: number) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(String(status));
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405);
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      return fail(400);
-    }
-    const file = path.resolve(base, '.' + (pathname.endsWith('/') ? `${pathname}harness.html` : pathname));
-    if (file !== base && !file.startsWith(base + path.sep)) return fail(403);
-    fs.stat(file, (error, stat) => {
-      if (error || !stat.isFile()) return fail(404);
-      res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': stat.size,
-        'Cache-Control': 'no-store',
-      });
-      if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(file).pipe(res);
-    });
-  });
-}
 
 // ── The CLI on the same files ───────────────────────────────────────────────────────────────
 
@@ -161,10 +95,7 @@ function fieldIdsByLabel(): Map<string, string> {
 
 // ── The page ────────────────────────────────────────────────────────────────────────────────
 
-interface Pane {
-  context: BrowserContext;
-  page: Page;
-  pageErrors: string[];
+interface Pane extends OpenPage {
   /** Requests to any origin but the harness server (refused). */
   foreign: string[];
 }
@@ -207,64 +138,34 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 describeWithChromium('the task pane in Excel mode, on the Office.js test double (not Excel), in Chromium', () => {
-  let dist: string;
-  let ownBuild = false;
+  let served: ServedPane;
   let work: string;
-  let server: http.Server;
-  let origin: string;
-  let browser: Browser;
   const panes: Pane[] = [];
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-excel-mode-'));
     fs.mkdirSync(screenshots, { recursive: true });
-    if (process.env.HUIZONG_EXCEL_HARNESS_DIST) {
-      dist = path.resolve(process.env.HUIZONG_EXCEL_HARNESS_DIST);
-    } else {
-      dist = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-harness-'));
-      ownBuild = true;
-      const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
-      await promisify(execFile)(process.execPath, [cli, '--config', HARNESS_CONFIG, '--mode', 'production'], {
-        cwd: root,
-        env: { ...process.env, HUIZONG_HARNESS_DIST: dist },
-        timeout: BUILD_TIMEOUT_MS,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-    }
-    if (!fs.existsSync(path.join(dist, 'harness.html'))) throw new Error(`no harness.html in ${dist}`);
-
-    server = serveStatic(dist);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    served = await servePane({ config: HARNESS_CONFIG, envDist: 'HUIZONG_EXCEL_HARNESS_DIST', outputVar: 'HUIZONG_HARNESS_DIST' });
+    if (!fs.existsSync(path.join(served.dist, 'harness.html'))) throw new Error(`no harness.html in ${served.dist}`);
   }, BUILD_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {
     await Promise.allSettled(panes.map((p) => p.context.close()));
-    if (browser) await browser.close();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-    if (ownBuild && dist) fs.rmSync(dist, { recursive: true, force: true });
+    await served?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   /** A fresh context (so a fresh double) with harness.html open, once the pane is in Excel mode. */
   async function openPane(lang: 'zh-CN' | 'en'): Promise<Pane> {
-    const context = await browser.newContext({ locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 420, height: 900 } });
-    const page = await context.newPage();
-    const pane: Pane = { context, page, pageErrors: [], foreign: [] };
+    const foreign: string[] = [];
+    const viewport = { width: 420, height: 900 };
+    const pane: Pane = {
+      ...(await openPage(served, { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport }, (url) => foreign.push(url))),
+      foreign,
+    };
     panes.push(pane);
-    page.on('pageerror', (error) => pane.pageErrors.push(`${error.name}: ${error.message}`));
-    await page.route(
-      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== origin,
-      (route) => {
-        pane.foreign.push(route.request().url());
-        return route.abort('internetdisconnected');
-      },
-    );
-    await page.goto(`${origin}/harness.html${lang === 'en' ? '?lang=en' : ''}`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
+    const { page } = pane;
+    await page.goto(`${served.origin}/harness.html${lang === 'en' ? '?lang=en' : ''}`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
     // Never mistaken for Excel: the banner is above the pane.
     await visible(page.getByText(BANNER, { exact: true }));
     // Excel mode: the template tab offers the in-workbook button once the actions are connected.

@@ -10,8 +10,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser } from 'playwright-core';
-import { BUILD_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, describeWithChromium, paneBuild, root, serveStatic } from '../helpers/browserPane';
+import { BUILD_TIMEOUT_MS, describeWithChromium, openPage, root, servePane, type ServedPane } from '../helpers/browserPane';
 import type { HuizongDouble } from './excel-harness/index';
 
 const UI_TIMEOUT_MS = 120_000;
@@ -30,38 +29,24 @@ function rosterRows(): string[][] {
 }
 
 describeWithChromium('整个通知 in Excel mode, on the Office.js test double (not Excel), in Chromium', () => {
-  let browser: Browser;
-  let build: { dist: string; done: () => void };
-  let server: { origin: string; close: () => Promise<void> };
-  const requested: string[] = [];
+  let served: ServedPane;
 
   beforeAll(async () => {
     fs.mkdirSync(screenshots, { recursive: true });
-    build = await paneBuild({
+    served = await servePane({
       config: path.join(__dirname, 'excel-harness/webpack.harness.js'),
       envDist: 'HUIZONG_EXCEL_HARNESS_DIST',
       outputVar: 'HUIZONG_HARNESS_DIST',
     });
-    server = await serveStatic(build.dist, requested);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, BUILD_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    build?.done();
+    await served?.close();
   });
 
   test('the roster is a sheet of the workbook; the notice is written into the workbook', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 420, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
-    await page.route(
-      (u) => (u.protocol === 'http:' || u.protocol === 'https:') && u.origin !== server.origin,
-      (route) => route.abort('internetdisconnected'),
-    );
-    await page.goto(`${server.origin}/harness.html`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
+    const { context, page, pageErrors: errors } = await openPage(served, { locale: 'zh-CN', viewport: { width: 420, height: 900 } });
+    await page.goto(`${served.origin}/harness.html`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
     const double = <K extends keyof HuizongDouble>(name: K, ...args: Parameters<HuizongDouble[K]>) =>
       page.evaluate(([n, a]) => (window.__huizongDouble as unknown as Record<string, (...x: unknown[]) => unknown>)[n]!(...a), [
         name,
@@ -80,7 +65,7 @@ describeWithChromium('整个通知 in Excel mode, on the Office.js test double (
     await page.getByRole('button', { name: '汇总整个通知' }).click();
     await page.getByTestId('notice-written').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await page.getByTestId('notice-written').innerText()).toBe('已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。');
-    expect(requested.some((p) => /^\/rollup-worker\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+    expect(served.requested.some((p) => /^\/rollup-worker\.[0-9a-f]+\.js$/.test(p))).toBe(true);
     // The picker says what the run read: six units, not the three of the sheet when it was picked.
     await page.getByText('工作表“单位名单”：6 个单位').waitFor({ timeout: UI_TIMEOUT_MS });
 

@@ -12,8 +12,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import * as XLSX from '@e965/xlsx';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { BUILD_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, describeWithChromium, paneBuild, root, serveStatic } from '../helpers/browserPane';
+import type { Page } from 'playwright-core';
+import { BUILD_TIMEOUT_MS, describeWithChromium, openPage, root, servePane, type ServedPane } from '../helpers/browserPane';
 import { activityRow, labelsOf, writeXlsx } from '../helpers/workbooks';
 
 const UI_TIMEOUT_MS = 120_000;
@@ -39,37 +39,31 @@ function bigInbox(dir: string): string {
 }
 
 describeWithChromium('整个通知 in Chromium (browser mode, offline)', () => {
-  let browser: Browser;
-  let build: { dist: string; done: () => void };
-  let server: { origin: string; close: () => Promise<void> };
+  let served: ServedPane;
   let work: string;
-  const requested: string[] = [];
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-notice-browser-'));
     fs.mkdirSync(screenshots, { recursive: true });
-    build = await paneBuild();
-    server = await serveStatic(build.dist, requested);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    served = await servePane();
   }, BUILD_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    build?.done();
+    await served?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   /** The pane at `url` in Chinese, office.js (and anything not local) aborted; on the 汇总 tab. */
   async function openRollup(url: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 420, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
-    await page.route(
-      (u) => (u.protocol === 'http:' || u.protocol === 'https:') && u.origin !== server.origin,
-      (route) => route.abort('internetdisconnected'),
-    );
+    const {
+      context,
+      page,
+      pageErrors: errors,
+    } = await openPage(served, {
+      locale: 'zh-CN',
+      acceptDownloads: true,
+      viewport: { width: 420, height: 900 },
+    });
     await page.goto(url, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
     await page.getByRole('tab', { name: '汇总' }).click({ timeout: UI_TIMEOUT_MS });
     return { page, errors, close: () => context.close() };
@@ -90,12 +84,12 @@ describeWithChromium('整个通知 in Chromium (browser mode, offline)', () => {
       .allInnerTexts();
 
   test('the example inbox: matrix, reminders with contact and phone, the workbook downloaded; run in the worker', async () => {
-    const { page, errors, close } = await openRollup(`${server.origin}/taskpane.html`);
+    const { page, errors, close } = await openRollup(`${served.origin}/taskpane.html`);
     await chooseSeed000(page, inbox);
     await page.getByText(/^已选 \d+ 个文件$/).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByRole('button', { name: '汇总整个通知' }).click();
     await page.getByTestId('notice-matrix').waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(requested.some((p) => /^\/rollup-worker\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+    expect(served.requested.some((p) => /^\/rollup-worker\.[0-9a-f]+\.js$/.test(p))).toBe(true);
 
     const headers = await page.getByTestId('notice-matrix').locator('th').allInnerTexts();
     expect(headers).toEqual(['单位', '知识竞赛活动情况表', '典型经验', '活动总结', '图片']);
@@ -119,7 +113,7 @@ describeWithChromium('整个通知 in Chromium (browser mode, offline)', () => {
   });
 
   test('400 units: progress shows while it runs, and 取消 stops it', async () => {
-    const { page, errors, close } = await openRollup(`${server.origin}/taskpane.html`);
+    const { page, errors, close } = await openRollup(`${served.origin}/taskpane.html`);
     await chooseSeed000(page, bigInbox(work));
     await page.getByRole('checkbox', { name: '数据汇总表' }).check();
     await page.getByText('已选 1600 个文件').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -135,7 +129,7 @@ describeWithChromium('整个通知 in Chromium (browser mode, offline)', () => {
   });
 
   test('opened from a folder (file://, no worker allowed): the notice runs on the page', async () => {
-    const { page, errors, close } = await openRollup(`file://${path.join(build.dist, 'taskpane.html')}`);
+    const { page, errors, close } = await openRollup(`file://${path.join(served.dist, 'taskpane.html')}`);
     await chooseSeed000(page, inbox);
     await page.getByText(/^已选 \d+ 个文件$/).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByRole('button', { name: '汇总整个通知' }).click();

@@ -25,20 +25,28 @@
 import { execFile } from 'child_process';
 import fs from 'fs';
 import http from 'http';
-import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import zlib from 'zlib';
 import * as XLSX from '@e965/xlsx';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { compileForm } from '../../src/core/definitions/compile';
 import { shippedForms } from '../../src/core/definitions/shipped';
 import { rollUpFiles } from '../../src/files/rollupFiles';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
 import { MISSING_SOFFICE_MESSAGE, convertWithLibreOffice, findSoffice, isCI } from '../helpers/libreoffice';
 import { activityRow, trainingTable, writeXlsx } from '../helpers/workbooks';
-import { BUILD_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM_MESSAGE, OFFICE_JS, root } from '../helpers/browserPane';
+import {
+  BUILD_TIMEOUT_MS,
+  describeWithChromium,
+  OFFICE_JS,
+  openPage,
+  root,
+  servePane,
+  type OpenPage,
+  type ServedPane,
+} from '../helpers/browserPane';
 
 const INITIAL_JS_LIMIT = 300 * 1024;
 const UI_TIMEOUT_MS = 120_000;
@@ -47,77 +55,6 @@ const TEST_TIMEOUT_MS = 4 * 60 * 1000;
 
 const exampleDir = path.join(root, 'examples/河东区-2024');
 const screenshots = path.join(root, 'test-output/screenshots');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.xlsm': 'application/vnd.ms-excel.sheet.macroEnabled.12',
-  '.xls': 'application/vnd.ms-excel',
-};
-
-/** `describe` that needs Chromium: skipped locally without it (said once), a failure under CI. */
-function describeWithChromium(name: string, fn: () => void): void {
-  if (fs.existsSync(CHROMIUM)) {
-    describe(name, fn);
-  } else if (isCI()) {
-    describe(name, () => {
-      it('needs Chromium', () => {
-        throw new Error(MISSING_CHROMIUM_MESSAGE);
-      });
-    });
-  } else {
-    console.warn(`Skipping the browser tests: ${MISSING_CHROMIUM_MESSAGE}`);
-    describe.skip(name, fn);
-  }
-}
-
-// ── The static server ───────────────────────────────────────────────────────────────────────
-
-/** Serves the files under `dir` (GET/HEAD only, nothing outside it); records the paths asked for. */
-function serveStatic(dir: string, requested: string[]): http.Server {
-  const base = path.resolve(dir);
-  return http.createServer((req, res) => {
-    const fail = (status: number) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(String(status));
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405);
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      return fail(400);
-    }
-    requested.push(pathname);
-    const file = path.resolve(base, '.' + (pathname.endsWith('/') ? `${pathname}taskpane.html` : pathname));
-    if (file !== base && !file.startsWith(base + path.sep)) return fail(403);
-    fs.stat(file, (error, stat) => {
-      if (error || !stat.isFile()) return fail(404);
-      res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': stat.size,
-        'Cache-Control': 'no-store',
-      });
-      if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(file).pipe(res);
-    });
-  });
-}
 
 // ── Returns written by LibreOffice ──────────────────────────────────────────────────────────
 
@@ -266,10 +203,7 @@ async function cliRollup(dir: string, names: string[], roster: string, out: stri
 
 // ── The page ────────────────────────────────────────────────────────────────────────────────
 
-interface Pane {
-  context: BrowserContext;
-  page: Page;
-  pageErrors: string[];
+interface Pane extends OpenPage {
   officeRequests: string[];
 }
 
@@ -301,13 +235,8 @@ function expectedCounts(report: CliReport): Record<string, number> {
 }
 
 describeWithChromium('the task pane in Chromium (browser mode, offline)', () => {
-  let dist: string;
-  let ownBuild = false;
+  let served: ServedPane;
   let work: string;
-  let server: http.Server;
-  let origin: string;
-  const requested: string[] = [];
-  let browser: Browser;
   let extras: Promise<string[] | Error | null>;
   const panes: Pane[] = [];
 
@@ -325,62 +254,35 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       extras = Promise.resolve(null);
     }
 
-    if (process.env.HUIZONG_PANE_DIST) {
-      dist = path.resolve(process.env.HUIZONG_PANE_DIST);
-    } else {
-      dist = fs.mkdtempSync(path.join(os.tmpdir(), 'huizong-dist-'));
-      ownBuild = true;
-      const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
-      await promisify(execFile)(process.execPath, [cli, '--mode', 'production'], {
-        cwd: root,
-        env: { ...process.env, HUIZONG_DIST: dist },
-        timeout: BUILD_TIMEOUT_MS,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-    }
-
-    server = serveStatic(dist, requested);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    served = await servePane();
   }, BUILD_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {
     await Promise.allSettled(panes.map((p) => p.context.close()));
-    if (browser) await browser.close();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await served?.close();
     // Let a still-running LibreOffice conversion finish before its folder goes.
     if (extras) await extras;
-    if (ownBuild && dist) fs.rmSync(dist, { recursive: true, force: true });
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   /** A fresh context in `locale` with taskpane.html open; office.js (and anything not ours) aborted. */
   async function openPane(locale: 'zh-CN' | 'en-US'): Promise<Pane> {
-    const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 420, height: 900 } });
-    const page = await context.newPage();
-    const pane: Pane = { context, page, pageErrors: [], officeRequests: [] };
+    const officeRequests: string[] = [];
+    const options = { locale, acceptDownloads: true, viewport: { width: 420, height: 900 } };
+    const open = await openPage(served, options, (url) => {
+      if (url === OFFICE_JS) officeRequests.push(url);
+    });
+    const pane: Pane = { ...open, officeRequests };
     panes.push(pane);
-    page.on('pageerror', (error) => pane.pageErrors.push(`${error.name}: ${error.message}`));
-    await page.route(
-      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== origin,
-      (route) => {
-        if (route.request().url() === OFFICE_JS) pane.officeRequests.push(route.request().url());
-        return route.abort('internetdisconnected');
-      },
-    );
-    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
+    const { page } = pane;
+    await page.goto(`${served.origin}/taskpane.html`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
     return pane;
   }
 
   /** The status of a GET of `rawPath`, sent as is (fetch would normalise dot segments). */
   function statusOf(rawPath: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      const { hostname, port } = new URL(origin);
+      const { hostname, port } = new URL(served.origin);
       http
         .get({ hostname, port, path: rawPath }, (res) => {
           res.resume();
@@ -396,7 +298,7 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
   }
 
   test('serves taskpane.html whose initial JS is under 300 KB gzip', async () => {
-    const response = await fetch(`${origin}/taskpane.html`);
+    const response = await fetch(`${served.origin}/taskpane.html`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
@@ -406,7 +308,7 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
     expect(local.length).toBeGreaterThan(0);
     let total = 0;
     for (const src of local) {
-      const script = await fetch(new URL(src, `${origin}/taskpane.html`));
+      const script = await fetch(new URL(src, `${served.origin}/taskpane.html`));
       expect(script.status).toBe(200);
       expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
       total += zlib.gzipSync(Buffer.from(await script.arrayBuffer()), { level: 9 }).length;
@@ -559,7 +461,7 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       const pane = await openPane('zh-CN');
       const { page } = pane;
       await (await visible(page.getByRole('tab', { name: '汇总' }))).click();
-      requested.length = 0;
+      served.requested.length = 0;
       await (await visible(page.getByRole('button', { name: '使用示例数据' }))).click();
       await visible(page.getByText(`已选择 ${examples.length} 个文件`, { exact: true }));
       expect(await page.getByLabel('截止日期').inputValue()).toBe('2024-03-25');
@@ -567,8 +469,8 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       // Read when chosen: its units are counted by level.
       await visible(page.getByText(/^单位名单\.csv：13 个单位（/));
       // Fetched from dist/examples, next to taskpane.html.
-      for (const name of examples) expect(requested).toContain(`/examples/河东区-2024/returns/${name}`);
-      expect(requested).toContain('/examples/河东区-2024/单位名单.csv');
+      for (const name of examples) expect(served.requested).toContain(`/examples/河东区-2024/returns/${name}`);
+      expect(served.requested).toContain('/examples/河东区-2024/单位名单.csv');
 
       // The progress bar may show only briefly: note whether it ever appeared.
       await page.evaluate(() => {
