@@ -20,8 +20,25 @@ test('a shipped definition loads, also with a byte-order mark', () => {
   expect(result.ok).toBe(true);
 });
 
-test('text that is not JSON says so', () => {
-  expect(messages('{ "id": ')[0]).toMatch(/^表单定义有误：\/ 不是有效的 JSON 文件：/);
+test('text that is not JSON says so, and where, in plain words (not JSON.parse’s)', () => {
+  // A comma missing at the end of line 2: the parser stops at line 3, character 3.
+  expect(messages('{\n  "id": "x"\n  "title": {}\n}')).toEqual([
+    '表单定义有误：/ 不是有效的 JSON 文件：第 3 行第 3 个字符附近写错了（常见的是少了逗号、引号或括号，或多了一个逗号），请用文本编辑器改正后重新选择',
+  ]);
+  const cut = loadDefinition('{ "id": ', 'en');
+  expect(cut.ok ? [] : cut.issues.map((i) => i.message)).toEqual([
+    'The form definition is wrong: / is not valid JSON (often a missing comma, quote or bracket, or one comma too many); correct it in a text editor and choose it again',
+  ]);
+  // The parser's own words stay with the issue, for whoever looks into it.
+  expect(cut.ok ? undefined : cut.issues[0]!.params.debug).toMatch(/JSON/);
+});
+
+test('a schema Ajv cannot compile says where to look, not Ajv’s words', () => {
+  const result = loadDefinition(edit((d) => (d.schema.properties.publicityEvents.$ref = '#/nowhere')));
+  expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+    '表单定义有误：/schema 不能用作 JSON Schema：请对照 forms/form-definition.schema.json 检查 schema 部分（关键字的拼写和取值）',
+  ]);
+  expect(result.ok ? undefined : result.issues[0]!.params.debug).toMatch(/#\/nowhere/);
 });
 
 test('a wrong key is named by its JSON path with what is allowed', () => {

@@ -38,6 +38,20 @@ function describeSchemaError(error: ErrorObject): string {
 
 const at = (...parts: (string | number)[]) => '/' + parts.join('/');
 
+const debugText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Where JSON.parse gave up, as a line and a character in it (1-based), read from the
+ * position its message names ("… at position 42"); undefined if it names none.
+ */
+function whereParsingStopped(text: string, error: unknown): { line: number; column: number } | undefined {
+  const position = /\bposition (\d+)/.exec(debugText(error));
+  if (!position) return undefined;
+  const offset = Math.min(Number(position[1]), text.length);
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 /** What JSON Schema cannot say: every reference inside the definition points at a real field. */
 function crossReferences(def: FormDefinition, lang: Lang): Issue[] {
   const issues: Issue[] = [];
@@ -97,13 +111,7 @@ export function checkDefinition(json: unknown, lang: Lang = 'zh-CN'): LoadResult
   try {
     createSafeAjv().compile(definition.schema);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issues: [
-        problem(at('schema'), lang === 'en' ? `cannot be used as a JSON Schema: ${detail}` : `不能用作 JSON Schema：${detail}`, lang),
-      ],
-    };
+    return { ok: false, issues: [makeIssue({ code: 'definition.schema-unusable', params: { debug: debugText(error) } }, lang)] };
   }
   return { ok: true, definition };
 }
@@ -113,11 +121,16 @@ export function loadDefinition(text: string, lang: Lang = 'zh-CN'): LoadResult {
   const size = checkSize(text, lang);
   if (size.length > 0) return { ok: false, issues: size };
   let json: unknown;
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(source);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [problem('', lang === 'en' ? `is not valid JSON: ${detail}` : `不是有效的 JSON 文件：${detail}`, lang)] };
+    const at = whereParsingStopped(source, error);
+    const debug = debugText(error);
+    const issue = at
+      ? makeIssue({ code: 'definition.not-json', params: { ...at, debug } }, lang)
+      : makeIssue({ code: 'definition.not-json-unplaced', params: { debug } }, lang);
+    return { ok: false, issues: [issue] };
   }
   return checkDefinition(json, lang);
 }

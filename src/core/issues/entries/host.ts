@@ -8,6 +8,23 @@ export const hostEntries = {
     'zh-CN': '表单定义有误：{path} {detail}',
     en: 'The form definition is wrong: {path} {detail}',
   },
+  // JSON.parse's and Ajv's own words are the engine's: kept in the `debug` param, never shown.
+  'definition.not-json': {
+    severity: 'error',
+    'zh-CN':
+      '表单定义有误：/ 不是有效的 JSON 文件：第 {line} 行第 {column} 个字符附近写错了（常见的是少了逗号、引号或括号，或多了一个逗号），请用文本编辑器改正后重新选择',
+    en: 'The form definition is wrong: / is not valid JSON: something is wrong near line {line}, character {column} (often a missing comma, quote or bracket, or one comma too many); correct it in a text editor and choose it again',
+  },
+  'definition.not-json-unplaced': {
+    severity: 'error',
+    'zh-CN': '表单定义有误：/ 不是有效的 JSON 文件（常见的是少了逗号、引号或括号，或多了一个逗号），请用文本编辑器改正后重新选择',
+    en: 'The form definition is wrong: / is not valid JSON (often a missing comma, quote or bracket, or one comma too many); correct it in a text editor and choose it again',
+  },
+  'definition.schema-unusable': {
+    severity: 'error',
+    'zh-CN': '表单定义有误：/schema 不能用作 JSON Schema：请对照 forms/form-definition.schema.json 检查 schema 部分（关键字的拼写和取值）',
+    en: 'The form definition is wrong: /schema cannot be used as a JSON Schema: check the schema part (the spelling and values of its keywords) against forms/form-definition.schema.json',
+  },
   // ── npm start (scripts/start.js) ──
   'devserver.port-busy': {
     severity: 'error',
