@@ -33,14 +33,21 @@
  * HUIZONG_EXCEL_HARNESS_DIST=<folder of an existing harness build> skips the build (for working
  * on this test only; the folder is then left alone).
  */
-import { execFile } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import type { Locator, Page } from 'playwright-core';
 import type { HuizongDouble } from './excel-harness/index';
-import { BUILD_TIMEOUT_MS, describeWithChromium, openPage, root, servePane, type OpenPage, type ServedPane } from '../helpers/browserPane';
+import {
+  BUILD_TIMEOUT_MS,
+  cliRollup,
+  describeWithChromium,
+  openPage,
+  root,
+  servePane,
+  type OpenPage,
+  type ServedPane,
+} from '../helpers/browserPane';
 
 const UI_TIMEOUT_MS = 120_000;
 const ROLLUP_TIMEOUT_MS = 120_000;
@@ -53,37 +60,6 @@ const screenshots = path.join(root, 'test-output/screenshots');
 /** The returned table the harness puts in the double (tests/excel/scenarios.ts). */
 const SHEET = '各单位报送';
 const ROWS = 30;
-
-// ── The CLI on the same files ───────────────────────────────────────────────────────────────
-
-interface CliReport {
-  totals: Record<string, number>;
-  rows: { status: string; values: Record<string, unknown> }[];
-  files: { file: string; status: string; reason: string | null }[];
-  units: { unit: string; status: string }[];
-}
-
-async function cliRollup(dir: string, names: string[], roster: string, out: string): Promise<CliReport> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(root, 'bin/huizong.js'),
-      'rollup',
-      ...names,
-      '--form',
-      'activity-summary',
-      '--roster',
-      roster,
-      '--deadline',
-      '2024-03-25',
-      '--json',
-      '--out',
-      out,
-    ],
-    { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS },
-  );
-  return JSON.parse(stdout) as CliReport;
-}
 
 /** The activity form's field labels → ids (forms/activity-summary.json). */
 function fieldIdsByLabel(): Map<string, string> {

@@ -22,12 +22,10 @@
  * HUIZONG_PANE_DIST=<folder of an existing production build> skips the build (for working on
  * this test only; the folder is then left alone).
  */
-import { execFile } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import zlib from 'zlib';
 import * as XLSX from '@e965/xlsx';
 import type { Locator, Page } from 'playwright-core';
@@ -39,11 +37,13 @@ import { MISSING_SOFFICE_MESSAGE, convertWithLibreOffice, findSoffice, isCI } fr
 import { activityRow, trainingTable, writeXlsx } from '../helpers/workbooks';
 import {
   BUILD_TIMEOUT_MS,
+  cliRollup,
   describeWithChromium,
   OFFICE_JS,
   openPage,
   root,
   servePane,
+  type CliReport,
   type OpenPage,
   type ServedPane,
 } from '../helpers/browserPane';
@@ -54,6 +54,8 @@ const ROLLUP_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = 4 * 60 * 1000;
 
 const exampleDir = path.join(root, 'examples/河东区-2024');
+/** The CLI is asked for what the pane's 汇总单位 is given. */
+const UNIT = ['--unit', '河东区总工会'];
 const screenshots = path.join(root, 'test-output/screenshots');
 
 // ── Returns written by LibreOffice ──────────────────────────────────────────────────────────
@@ -165,40 +167,6 @@ function unitStatuses(book: XLSX.WorkBook): [string, string][] {
     out.push([String(row[0]), String(row[col])]);
   }
   return out;
-}
-
-// ── The CLI on the same files ───────────────────────────────────────────────────────────────
-
-interface CliReport {
-  totals: Record<string, number>;
-  rows: { status: string; values: Record<string, unknown> }[];
-  files: { file: string; status: string; reason: string | null }[];
-  units: { unit: string; status: string }[];
-  issues: { rule: string }[];
-}
-
-async function cliRollup(dir: string, names: string[], roster: string, out: string): Promise<CliReport> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(root, 'bin/huizong.js'),
-      'rollup',
-      ...names,
-      '--form',
-      'activity-summary',
-      '--roster',
-      roster,
-      '--deadline',
-      '2024-03-25',
-      '--unit',
-      '河东区总工会',
-      '--json',
-      '--out',
-      out,
-    ],
-    { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS },
-  );
-  return JSON.parse(stdout) as CliReport;
 }
 
 // ── The page ────────────────────────────────────────────────────────────────────────────────
@@ -386,7 +354,7 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
       for (const file of made ?? []) fs.copyFileSync(file, path.join(returns, path.basename(file)));
       const names = fs.readdirSync(returns).sort();
       const roster = path.join(exampleDir, '单位名单.csv');
-      const report = await cliRollup(returns, names, roster, path.join(work, 'cli-rollup.xlsx'));
+      const report = await cliRollup(returns, names, roster, path.join(work, 'cli-rollup.xlsx'), UNIT);
       const cliBook = XLSX.read(fs.readFileSync(path.join(work, 'cli-rollup.xlsx')));
 
       const pane = await openPane('zh-CN');
@@ -456,6 +424,7 @@ describeWithChromium('the task pane in Chromium (browser mode, offline)', () => 
         examples,
         path.join(exampleDir, '单位名单.csv'),
         path.join(work, 'cli-examples.xlsx'),
+        UNIT,
       );
 
       const pane = await openPane('zh-CN');

@@ -2,7 +2,8 @@
  * What a browser test of the task pane needs: Debian's Chromium (never downloaded), one
  * production build (or HUIZONG_PANE_DIST's), and a static server on 127.0.0.1 that records
  * the paths asked for (`servePane`: all three); pages on it with every other origin refused
- * (`openPage`). For tests/browser/*.test.ts.
+ * (`openPage`); the CLI's roll-up of the same files, to compare with (`cliRollup`). For
+ * tests/browser/*.test.ts.
  */
 import { execFile } from 'child_process';
 import fs from 'fs';
@@ -194,4 +195,40 @@ export async function openPage(
     },
   );
   return open;
+}
+
+/** What `huizong rollup --json` reports, as far as the browser tests compare the pane with it. */
+export interface CliReport {
+  totals: Record<string, number>;
+  rows: { status: string; values: Record<string, unknown> }[];
+  files: { file: string; status: string; reason: string | null }[];
+  units: { unit: string; status: string }[];
+  issues: { rule: string }[];
+}
+
+/**
+ * The CLI's roll-up of the files `names` in `dir` as activity-summary, with `roster` and the
+ * 2024-03-25 deadline (`extra` options besides), written to `out`: what the pane is asked for.
+ */
+export async function cliRollup(dir: string, names: string[], roster: string, out: string, extra: string[] = []): Promise<CliReport> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      path.join(root, 'bin/huizong.js'),
+      'rollup',
+      ...names,
+      '--form',
+      'activity-summary',
+      '--roster',
+      roster,
+      '--deadline',
+      '2024-03-25',
+      ...extra,
+      '--json',
+      '--out',
+      out,
+    ],
+    { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS },
+  );
+  return JSON.parse(stdout) as CliReport;
 }
