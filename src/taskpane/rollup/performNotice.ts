@@ -12,13 +12,10 @@ import { noticeStep, startNoticeWith } from '../../files/noticeSteps';
 import { compiledForms } from './compiledForms';
 import type { NoticeMessage, NoticeRequest } from './protocol';
 import { readInWorker } from './readInWorker';
+import type { RunControl } from './runControl';
 
-export interface NoticeControl {
-  /** Asked between files: true once 取消 was pressed (on the page; a worker is ended instead). */
-  cancelled?: () => boolean;
-  /** Lets the page paint and answer clicks between files (on the page only). */
-  breathe?: () => Promise<void>;
-}
+/** 取消, asked between files: on the page, and in a worker that another run shares. */
+export type NoticeControl = RunControl;
 
 export async function performNotice(
   request: NoticeRequest,

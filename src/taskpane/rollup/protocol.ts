@@ -88,7 +88,17 @@ export interface NoticeRequest {
   workbook: boolean;
 }
 
-export type WorkerRequest = RollupRequest | PeekRequest | NoticeRequest;
+/**
+ * 取消 of one run while another request is in flight in the same worker: that run stops
+ * before its next file, and the others go on (alone there, the run's worker is ended instead).
+ */
+export interface CancelRequest {
+  type: 'cancel';
+  /** The id of the run to stop. */
+  id: number;
+}
+
+export type WorkerRequest = RollupRequest | PeekRequest | NoticeRequest | CancelRequest;
 
 export type RollupMessage =
   | { type: 'progress'; index: number; total: number; file: string }
