@@ -77,6 +77,8 @@ export interface NoticeRequest {
   files: NoticeFile[];
   /** Folders and files the listing could not take (empty, unreadable). */
   problems: ListingProblem[];
+  /** Sheets of the open workbook taken as returns with the files (Excel only), named 本工作簿/Sheet名. */
+  sheets?: WorkbookGrid[];
   materials: MaterialId[];
   roster?: RollupFile;
   rosterParsed?: Roster;
