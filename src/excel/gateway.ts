@@ -3,25 +3,20 @@
  * `officeGateway.ts`; components get these callbacks and never touch Office themselves.
  */
 import type { MaterialId } from '../core/notice/materials';
-import type { NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
+import type { NoticeSheetRole, NoticeSheetsPlan } from '../core/plan/noticeSheetsPlan';
 import type { RosterSheetPlan } from '../core/plan/rosterSheetPlan';
-import type {
-  MarkPlan,
-  RollupSheetNames,
-  RollupSheetRole,
-  RollupSheetsPlan,
-  RowWritePlan,
-  SheetSnapshot,
-  TemplatePlan,
-} from '../core/plan/types';
+import type { MarkPlan, RollupSheetNames, RollupSheetsPlan, RowWritePlan, SheetSnapshot, TemplatePlan } from '../core/plan/types';
 
 /** A sheet of the open workbook, as the roll-up's pickers list it. */
 export interface WorkbookSheet {
   name: string;
   /** False for hidden and very hidden sheets (`_huizong`, a unit's hidden helpers). */
   visible: boolean;
-  /** Set on the roll-up sheets Huizong wrote (汇总, 报送情况, 问题清单), as `_huizong` records them. */
-  rollup?: RollupSheetRole;
+  /**
+   * Set on the roll-up sheets Huizong wrote (汇总, 报送情况, 问题清单, and the whole notice's
+   * 报送材料 and 催报名单), as `_huizong` records them: never offered as a unit's table.
+   */
+  rollup?: NoticeSheetRole;
 }
 
 /**

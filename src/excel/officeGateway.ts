@@ -35,7 +35,7 @@ import type { CallOptions, ExcelGateway, WorkbookSheet } from './gateway';
 import { FONT, headerStyle, thinBorders, uniqueName, widthInPoints } from './layout';
 import { metaHead, metaKeys, metaPairs, syncWithMeta, writeMeta } from './meta';
 import { BLOCK_CELLS, FORMAT_BOX, formatsOf, originOf, readUsedValues, rowOfSelection } from './readSheets';
-import { isRollupRole, writeRollup } from './rollupApplier';
+import { writeRollup } from './rollupApplier';
 import { marksApplier } from './marks';
 import { applyRow } from './row';
 import { applyTemplate } from './template';
@@ -262,7 +262,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
         return sheets.items.map((sheet) => {
           const listed: WorkbookSheet = { name: sheet.name, visible: sheet.visibility === 'Visible' };
           const ours = record?.sheets.find((r) => r.id === sheet.id && same(r.name, sheet.name));
-          if (ours && isRollupRole(ours.role)) listed.rollup = ours.role;
+          if (ours) listed.rollup = ours.role;
           return listed;
         });
       });

@@ -11,7 +11,7 @@ import { metaKeys, metaPairs, PartlyWritten, putBack, syncWithMeta, writeMeta } 
 import { queueProtection, refuseProtected } from './protection';
 import { queueRollupChart, queueRollupSheet, VALUES_BLOCK } from './rollupSheets';
 
-/** The roles of the single-form roll-up's sheets (the pickers mark them); the notice's own are not. */
+/** The roles of the single-form roll-up's sheets, whose names the writer hands back; the notice's 报送材料 and 催报名单 are not. */
 export function isRollupRole(role: string): role is RollupSheetRole {
   return role === 'rows' || role === 'status' || role === 'issues' || role === 'comparison';
 }

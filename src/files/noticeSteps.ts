@@ -8,7 +8,10 @@ import type { Lang } from '../core/definitions/types';
 import { fileKind, isHousekeepingFile, materialHintOf } from '../core/notice/materials';
 import { startNotice, type NoticeBuilder, type NoticeOptions } from '../core/notice/notice';
 import type { ListingProblem, NoticeEntry } from '../core/notice/types';
+import type { ReturnInput } from '../core/rollup/rollup';
+import type { Grid } from '../core/table/grid';
 import type { ValidateOptions } from '../core/validate/table';
+import { validateGrids } from '../core/validate/workbook';
 
 /** What to do with one inbox entry: nothing, take its name, or read and check it as a spreadsheet. */
 export type NoticeStep =
@@ -44,6 +47,28 @@ export function noticeStep(
       ...(options.year !== undefined ? { year: options.year } : {}),
     },
   };
+}
+
+/**
+ * A sheet of the open workbook (Excel), already read, as the notice takes it: one return,
+ * checked as a spreadsheet's sheet is — the form its name suggests looked at first — under its
+ * source name `本工作簿/Sheet名`. Its tables belong to the units their rows name; rejected, it is
+ * attributed by that name, as a file is by its path.
+ */
+export function noticeSheet(
+  name: string,
+  grid: Grid,
+  forms: readonly CompiledForm[],
+  options: { lang?: Lang; year?: number },
+): { entry: NoticeEntry; input: ReturnInput } {
+  const hinted = materialHintOf(name);
+  const expected = hinted ? forms.find((f) => f.def.id === hinted) : undefined;
+  const check: ValidateOptions = {
+    lang: options.lang ?? 'zh-CN',
+    ...(expected ? { expected } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  };
+  return { entry: { file: name }, input: { file: name, report: validateGrids(name, [grid], forms, check) } };
 }
 
 /** The listing's problems, taken in first (they are files the roll-up cannot take). */

@@ -2,8 +2,9 @@
  * 整个通知 in EXCEL MODE, in Chromium, on the Office.js TEST DOUBLE (not Excel): the harness
  * page of tests/browser/excel-mode.test.ts. The roster is the workbook's 单位名单 sheet (filled
  * in with the example inbox's units, contacts and phones after it was picked: read as it is at
- * the run); the example inbox folder is chosen, the notice runs in the pane's worker, and 报送材料,
- * 催报名单 and each form's sheets are written into the workbook, the user's sheets untouched.
+ * the run); 上杭路's table, pasted into the workbook as a sheet, is ticked; the example inbox
+ * folder is chosen, the notice runs in the pane's worker over the files and the sheet, and
+ * 报送材料, 催报名单 and each form's sheets are written into the workbook, the user's sheets untouched.
  *
  * Needs /usr/bin/chromium. HUIZONG_EXCEL_HARNESS_DIST=<a harness build> skips the build.
  * Screenshot: test-output/screenshots/excel-notice-zh.png.
@@ -11,6 +12,7 @@
 import fs from 'fs';
 import path from 'path';
 import { BUILD_TIMEOUT_MS, describeWithChromium, openPage, root, servePane, type ServedPane } from '../helpers/browserPane';
+import { activityRow, labelsOf } from '../helpers/workbooks';
 import type { HuizongDouble } from './excel-harness/index';
 
 const UI_TIMEOUT_MS = 120_000;
@@ -44,7 +46,7 @@ describeWithChromium('整个通知 in Excel mode, on the Office.js test double (
     await served?.close();
   });
 
-  test('the roster is a sheet of the workbook; the notice is written into the workbook', async () => {
+  test('the roster and a unit’s table are sheets of the workbook; the notice is written into the workbook', async () => {
     const { context, page, pageErrors: errors } = await openPage(served, { locale: 'zh-CN', viewport: { width: 420, height: 900 } });
     await page.goto(`${served.origin}/harness.html`, { waitUntil: 'load', timeout: UI_TIMEOUT_MS });
     const double = <K extends keyof HuizongDouble>(name: K, ...args: Parameters<HuizongDouble[K]>) =>
@@ -58,6 +60,17 @@ describeWithChromium('整个通知 in Excel mode, on the Office.js test double (
     // Filled in after it was picked: the run reads it as it is then.
     const rows = rosterRows();
     await double('edit', '单位名单', 'A1', [...rows, ...Array.from({ length: 3 }, () => rows[0]!.map(() => ''))]);
+    // 上杭路 sent no file: its table was pasted into the workbook, and is ticked as a unit's table.
+    await double('addSheet', '上杭路', [
+      labelsOf('activity-summary'),
+      activityRow({ unitName: '上杭路街道总工会', parentUnit: '河东区总工会' }).map((v) => v ?? ''),
+    ]);
+    await page.getByRole('button', { name: '刷新列表' }).click();
+    await page.getByTestId('workbook-sheets').getByRole('checkbox', { name: '上杭路' }).check({ timeout: UI_TIMEOUT_MS });
+    await page
+      .getByTestId('notice-sheets')
+      .getByText(/另含上方勾选的本工作簿中的 1 个工作表：上杭路/)
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByTestId('notice-folder-input').setInputFiles(inbox);
     await page.getByText(/^已选 \d+ 个文件$/).waitFor({ timeout: UI_TIMEOUT_MS });
     // Seed 001's notice: 活动总结 and 数据汇总表 only.
@@ -74,11 +87,20 @@ describeWithChromium('整个通知 in Excel mode, on the Office.js test double (
     expect(sheets).not.toContain('汇总-知识竞赛活动情况表');
     // The user's sheets stay.
     expect(await double('value', '单位名单', 'A2')).toBe('大王庄街道总工会');
-    // 上杭路 sent nothing: on the reminder list with the contact and phone from the sheet.
+    // 上杭路's table came as a sheet: received; its 活动总结 is still chased, with the contact
+    // and phone from the roster sheet.
+    const materials = (await double('rows', '报送材料'))!;
+    const shanghangRow = materials.find((r) => r[0] === '上杭路街道总工会')!;
+    // Unit, level, deadline, then 数据汇总表's 状态 and 日期, 活动总结's.
+    expect(['已收到', '逾期']).toContain(shanghangRow[3]);
+    expect(shanghangRow[5]).toBe('未报送');
     const reminders = (await double('rows', '催报名单'))!;
     const shanghang = reminders.find((r) => r[0] === '上杭路街道总工会')!;
     expect(shanghang.slice(3, 5)).toEqual(['陈静', '13800000006']);
-    expect(String(shanghang[5])).toMatch(/^陈静同志，您好！.*上杭路街道总工会尚缺：数据汇总表、活动总结/);
+    expect(String(shanghang[5])).toMatch(/^陈静同志，您好！.*上杭路街道总工会尚缺：活动总结/);
+    expect(String(shanghang[5])).not.toContain('数据汇总表');
+    // The sheet stays as the user pasted it.
+    expect(await double('value', '上杭路', 'A2')).toBe('上杭路街道总工会');
     await page.screenshot({ path: path.join(screenshots, 'excel-notice-zh.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();

@@ -1,8 +1,9 @@
 /**
  * The roll-up's use of the open workbook, on the Office.js double: listing the sheets, reading
  * one sheet and many sheets (ONE sync whatever their number and rows), creating a blank
- * 单位名单 sheet (≤ 2 syncs, never over a sheet of the user's), and a roll-up of sheets pasted
- * into the workbook whose issues select their cells there.
+ * 单位名单 sheet (≤ 2 syncs, never over a sheet of the user's), a roll-up of sheets pasted
+ * into the workbook whose issues select their cells there, and the whole notice taking such
+ * sheets as returns (syncs flat in sheets and rows).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,8 +11,12 @@ import { shippedForms } from '../../src/core/definitions/shipped';
 import { rosterSheetPlan } from '../../src/core/plan/rosterSheetPlan';
 import { createOfficeGateway } from '../../src/excel/officeGateway';
 import { excelActions } from '../../src/taskpane/excelActions';
+import { compileForm } from '../../src/core/definitions/compile';
+import { performNotice } from '../../src/taskpane/rollup/performNotice';
 import { performRollup } from '../../src/taskpane/rollup/performRollup';
-import type { RollupMessage } from '../../src/taskpane/rollup/protocol';
+import { rollupCandidates } from '../../src/taskpane/rollup/workbookSources';
+import type { NoticeMessage, RollupMessage } from '../../src/taskpane/rollup/protocol';
+import { activityRow, idsOf, labelsOf } from '../helpers/workbooks';
 import { FakeExcel, type DoubleOptions } from './excelDouble';
 import { expectWithin19 } from './requirementSets';
 import { activity, returnedTable } from './scenarios';
@@ -258,5 +263,105 @@ describe('roll-up of sheets of this workbook', () => {
       `1/2 ${file}`,
       '2/2 本工作簿/单位1',
     ]);
+  });
+});
+
+describe('the whole notice takes sheets of this workbook', () => {
+  /** The roster: 大王庄, 二号桥, 教育系统, and 第1…200基层工会 (whose rows the larger workbooks hold). */
+  const roster = [
+    ['单位名称', '单位层级', '别名', '截止日期', '联系人', '联系电话'],
+    ['大王庄街道总工会', '街道（乡镇）工会', '大王庄', '', '王芳', '13800000001'],
+    ['二号桥街道总工会', '街道（乡镇）工会', '二号桥', '', '李娜', '13800000002'],
+    ['河东区教育系统工会', '产业（系统）工会', '教育系统', '', '张丽', '022-24310001'],
+    ...Array.from({ length: 200 }, (_, i) => [`第${i + 1}基层工会`, '基层工会', '', '', '', '']),
+  ];
+  const ids = idsOf('activity-summary');
+  /** 大王庄's table pasted on a sheet named for no unit, 二号桥's sheet with no table, `extra` more sheets of `rows` units' rows each. */
+  function noticeWorkbook(extra: number, rows: number): { fake: FakeExcel; names: string[] } {
+    const fake = new FakeExcel();
+    fake.model.addSheet('单位名单').setValues('A1', roster);
+    fake.model
+      .addSheet('Sheet1')
+      .setValues('B2', [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '' })]);
+    fake.model.addSheet('二号桥数据汇总表').setValues('A1', [['数据下周补报']]);
+    const names = ['Sheet1', '二号桥数据汇总表'];
+    for (let s = 1; s <= extra; s++) {
+      const units = Array.from({ length: rows }, (_, i) => activityRow({ unitName: `第${((s * rows + i) % 200) + 1}基层工会` }, ids));
+      fake.model.addSheet(`其他${s}`).setValues('A1', [labelsOf('activity-summary'), ...units.map((r) => r.map((v) => v ?? ''))]);
+      names.push(`其他${s}`);
+    }
+    return { fake, names };
+  }
+
+  async function noticeOf(fake: FakeExcel, names: string[]) {
+    const actions = excelActions(gatewayOn(fake));
+    fake.resetCounts();
+    const sources = await actions.readWorkbookSources(names, '单位名单', 'zh-CN');
+    const reads = fake.syncs;
+    const messages: NoticeMessage[] = [];
+    await performNotice(
+      {
+        type: 'notice',
+        files: [{ file: '收件箱/教育系统工会 活动总结.docx', within: '收件箱/教育系统工会 活动总结.docx', size: 10 }],
+        sheets: sources.sheets,
+        problems: [],
+        materials: ['activity-summary', 'activity-report'],
+        ...(sources.roster ? { rosterParsed: sources.roster } : {}),
+        definitions: [...shippedForms],
+        deadline: '2099-12-31',
+        lang: 'zh-CN',
+        workbook: false,
+      },
+      (m) => messages.push(m),
+    );
+    const done = messages.find((m) => m.type === 'notice-done');
+    if (done?.type !== 'notice-done') throw new Error(JSON.stringify(messages.at(-1)));
+    fake.resetCounts();
+    await actions.writeNotice(done.result, [...shippedForms].map(compileForm), 'zh-CN');
+    return { result: done.result, reads, writes: fake.syncs, progress: messages.filter((m) => m.type === 'progress') };
+  }
+
+  test('each ticked sheet is a return: placed by the units its rows name, a rejected one by the sheet name', async () => {
+    const { fake, names } = noticeWorkbook(0, 0);
+    const { result, reads, progress } = await noticeOf(fake, names);
+    expect(reads).toBe(1);
+    expect(progress.map((p) => p.type === 'progress' && `${p.index}/${p.total} ${p.file}`)).toEqual([
+      '2/3 本工作簿/Sheet1',
+      '3/3 本工作簿/二号桥数据汇总表',
+      '3/3 ',
+    ]);
+    const status = (unit: string) =>
+      Object.fromEntries(Object.entries(result.units.find((u) => u.unit === unit)!.items).map(([m, c]) => [m, [c!.status, c!.files]]));
+    expect(status('大王庄街道总工会')).toEqual({
+      'activity-summary': ['received', ['本工作簿/Sheet1']],
+      'activity-report': ['missing', []],
+    });
+    expect(status('二号桥街道总工会')).toEqual({
+      'activity-summary': ['rejected', ['本工作簿/二号桥数据汇总表']],
+      'activity-report': ['missing', []],
+    });
+    expect(status('河东区教育系统工会')['activity-report']![0]).toBe('received');
+    expect(result.files.find((f) => f.file === '本工作簿/Sheet1')).toMatchObject({ unit: '大王庄街道总工会', status: 'accepted' });
+    expect(result.files.find((f) => f.file === '本工作簿/二号桥数据汇总表')).toMatchObject({
+      unit: '二号桥街道总工会',
+      status: 'rejected',
+    });
+    // Written into the workbook: 大王庄's row in 报送材料 says received, the user's sheets stay.
+    expect(fake.model.sheet('Sheet1')!.value('B3')).toBe('大王庄街道总工会');
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['报送材料', '催报名单', '汇总-数据汇总表']));
+    // Listed again, the notice's own sheets are not offered as units' tables.
+    expect(rollupCandidates(await gatewayOn(fake).listSheets())).toEqual(['Sheet1', '二号桥数据汇总表']);
+  });
+
+  test('the same syncs for 2 sheets as for 40 sheets of 200 rows: one to read them, a fixed number to write', async () => {
+    const few = noticeWorkbook(0, 0);
+    const small = await noticeOf(few.fake, few.names);
+    const big = noticeWorkbook(38, 200);
+    const large = await noticeOf(big.fake, big.names);
+    expect(large.progress).toHaveLength(41);
+    expect(large.result.forms['activity-summary']!.rows.length).toBeGreaterThan(200);
+    expect([large.reads, large.writes]).toEqual([small.reads, small.writes]);
+    expect(large.reads).toBe(1);
+    expectWithin19(big.fake);
   });
 });

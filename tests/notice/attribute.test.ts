@@ -51,3 +51,10 @@ test('files no unit sent are not materials: lock files, macOS zip copies, folder
     expect(isHousekeepingFile(name)).toBe(true);
   for (const name of ['大王庄/活动总结.docx', 'MACOSX活动总结.docx', '大王庄/IMG_1.jpg']) expect(isHousekeepingFile(name)).toBe(false);
 });
+
+test('a sheet of the open workbook is attributed by its name, a dot in it included', () => {
+  expect(who('本工作簿/二号桥街道总工会')).toBe('二号桥街道总工会');
+  expect(who('本工作簿/1.大王庄')).toBe('大王庄街道总工会');
+  expect(who('This workbook/2.二号桥街道总工会')).toBe('二号桥街道总工会');
+  expect(who('本工作簿/Sheet1')).toBeNull();
+});

@@ -1,22 +1,23 @@
 /**
  * The pane keeps one worker for its peeks and roll-ups: the peek at the chosen files starts it,
  * the roll-up finds it ready. Each answer reaches the request it answers; a cancelled roll-up
- * ends the worker (and what else was running there), a cancelled peek only drops its answer.
+ * alone there ends the worker, beside another request it is told to stop (the other goes on:
+ * tests/taskpane/two-runs.test.ts), a cancelled peek only drops its answer.
  * Driven with a stand-in Worker that records what it is sent (jsdom has none).
  */
 import { shippedForms } from '../../src/core/definitions/shipped';
-import type { NoticeRequest, PeekRequest, RollupRequest } from '../../src/taskpane/rollup/protocol';
+import type { NoticeRequest, RollupRequest, WorkerRequest } from '../../src/taskpane/rollup/protocol';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
-  sent: (RollupRequest | PeekRequest | NoticeRequest)[] = [];
+  sent: WorkerRequest[] = [];
   terminated = false;
   constructor() {
     FakeWorker.made.push(this);
   }
-  postMessage(message: RollupRequest | PeekRequest): void {
+  postMessage(message: WorkerRequest): void {
     this.sent.push(message);
   }
   terminate(): void {
@@ -81,19 +82,31 @@ test('the peek starts the worker and the roll-up after it runs in the same one',
   await again.done;
 });
 
-test('cancelling a roll-up ends the worker at once, and what else ran there; the next request starts another', async () => {
-  const peek = startPeek({ files: [file()], definitions });
+test('cancelling a roll-up alone in the worker ends the worker at once; the next request starts another', async () => {
   const rollup = startRollup(rollupRequest(), () => {});
   const worker = FakeWorker.made[0]!;
   rollup.cancel();
   expect(worker.terminated).toBe(true);
   await expect(rollup.done).rejects.toBeInstanceOf(RollupCancelled);
-  await expect(peek.done).rejects.toBeInstanceOf(RollupCancelled);
 
   const next = startRollup(rollupRequest(), () => {});
   expect(FakeWorker.made).toHaveLength(2);
   FakeWorker.made[1]!.answer(0, { type: 'done', result: emptyResult });
   await next.done;
+});
+
+test('cancelling a roll-up while a peek is in flight there tells the worker to stop that run only', async () => {
+  const peek = startPeek({ files: [file()], definitions });
+  const rollup = startRollup(rollupRequest(), () => {});
+  const worker = FakeWorker.made[0]!;
+  rollup.cancel();
+  await expect(rollup.done).rejects.toBeInstanceOf(RollupCancelled);
+  expect(worker.terminated).toBe(false);
+  expect(worker.sent[2]).toEqual({ type: 'cancel', id: worker.sent[1]!.id });
+  worker.answer(0, { type: 'peeked', sources: [{ source: 'a.xlsx', forms: ['activity-summary'] }] });
+  expect((await peek.done).sources[0]!.forms).toEqual(['activity-summary']);
+  // The roll-up's late answer reaches no one.
+  expect(() => worker.answer(1, { type: 'done', result: emptyResult })).not.toThrow();
 });
 
 test('cancelling a peek only drops its answer: the worker goes on for the roll-up', async () => {

@@ -193,31 +193,59 @@ test('in Excel the ticks come from the workbook when the pane opens, and an unti
   await waitFor(async () => expect(await gateway.readNoticeMaterials()).toEqual(['activity-summary', 'activity-report']));
 });
 
-test('in Excel the roster may be a sheet of the workbook, read as it is when the run starts', async () => {
-  const { readRosterFile } = await import('../../src/files/rollupFiles');
-  const roster = readRosterFile(
-    { name: '单位名单.csv', bytes: new Uint8Array(fs.readFileSync(writeCsv(path.join(dir, '单位名单.csv'), ROSTER_ROWS, 'utf8-bom'))) },
-    'zh-CN',
-  );
-  const readRosterSheet = jest.fn(() => Promise.resolve(roster));
+/** In Excel (the Office.js double; Excel itself not run): sheets of the workbook are returns too. */
+test('in Excel the roster and units’ tables may be sheets of the workbook, read in one go when the run starts', async () => {
+  const fake = new FakeExcel();
+  fake.model.addSheet('单位名单').setValues('A1', [ROSTER_ROWS[0]!]);
+  // 第一热电厂's table, pasted into the workbook by hand.
+  fake.model
+    .addSheet('第一热电厂')
+    .setValues('A1', [
+      labelsOf('activity-summary'),
+      activityRow({ unitName: '天津市第一热电厂工会', parentUnit: '', photos: 1 }).map((v) => v ?? ''),
+    ]);
+  const actions = excelActions(createOfficeGateway({ host: fake.host() }));
+  const readWorkbook = jest.fn(() => actions.readWorkbookSources(['第一热电厂'], '单位名单', 'zh-CN'));
   render(
     <FluentProvider theme={webLightTheme}>
-      <NoticeSection lang="zh-CN" definitions={[...shippedForms]} readRosterSheet={readRosterSheet} deadline="2099-12-31" />
+      <NoticeSection
+        lang="zh-CN"
+        definitions={[...shippedForms]}
+        rosterSheet="单位名单"
+        workbookSheets={['第一热电厂']}
+        readWorkbook={readWorkbook}
+        deadline="2099-12-31"
+        writeToWorkbook={(result, forms, unit) => actions.writeNotice(result, forms, 'zh-CN', unit)}
+      />
     </FluentProvider>,
   );
-  // A roster is chosen: no call to choose one.
+  // A roster is chosen: no call to choose one; the ticked sheet is said to be taken in.
   expect(screen.queryByText(/请先在上方选择单位名单/)).toBeNull();
+  expect(screen.getByTestId('notice-sheets').textContent).toMatch(/^另含上方勾选的本工作簿中的 1 个工作表：第一热电厂（/);
+  // The ticked sheet alone is something to roll up.
+  expect((screen.getByRole('button', { name: '汇总整个通知' }) as HTMLButtonElement).disabled).toBe(false);
   await act(async () => {
     fireEvent.change(screen.getByTestId('notice-folder-input'), { target: { files: inbox() } });
   });
   await screen.findByText('已选 5 个文件');
+  // The roster sheet filled in after it was picked: read as it is at the run.
+  fake.model.sheet('单位名单')!.setValues('A1', ROSTER_ROWS);
   fireEvent.click(screen.getByRole('button', { name: '汇总整个通知' }));
   const matrix = await screen.findByTestId('notice-matrix');
-  expect(readRosterSheet).toHaveBeenCalledTimes(1);
-  expect(within(matrix).getByText('天津市第一热电厂工会')).toBeTruthy();
-  expect(screen.getAllByTestId('notice-reminder').length).toBeGreaterThan(0);
-  // In a browser (no workbook to write into) the workbook is offered as a download.
-  expect(screen.getByRole('button', { name: '下载整个通知的汇总工作簿' })).toBeTruthy();
+  expect(readWorkbook).toHaveBeenCalledTimes(1);
+  const rowOf = (unit: string) => [...within(matrix).getByText(unit).closest('tr')!.querySelectorAll('td')].map((td) => td.textContent);
+  expect(rowOf('天津市第一热电厂工会').slice(0, 2)).toEqual(['天津市第一热电厂工会', '已收到']);
+  fireEvent.click(within(matrix).getByText('天津市第一热电厂工会').closest('tr')!.querySelectorAll('td')[1]!);
+  expect(screen.getByTestId('notice-cell-files').textContent).toContain('本工作簿/第一热电厂');
+  expect(rowOf('河东区教育系统工会')[1]).toBe('未报送');
+  // Written into the workbook: 第一热电厂 has its table, only what else is missing is chased.
+  await screen.findByTestId('notice-written');
+  const reminders = fake.model.sheet('催报名单')!;
+  const rows = JSON.stringify([...reminders.values]);
+  expect(rows).toContain('河东区教育系统工会');
+  expect(rows).toMatch(/天津市第一热电厂工会尚缺：[^"]*活动总结/);
+  expect(rows).not.toMatch(/天津市第一热电厂工会尚缺：[^"]*数据汇总表/);
+  expect(fake.model.sheet('第一热电厂')!.value('A2')).toBe('天津市第一热电厂工会');
 });
 
 test('the checks between a unit’s materials are shown, with the cell to look at', async () => {

@@ -96,3 +96,25 @@ test("a peek that fails in the worker sends nothing of the engine's words to the
     logged.mockRestore();
   }
 });
+
+test('a roll-up told to stop (取消 beside another run) stops before its next file and says nothing more', async () => {
+  const { performRollup } = await import('../../src/taskpane/rollup/performRollup');
+  const dir = tempDir();
+  const files = ['甲单位', '乙单位', '丙单位'].map((unit) => {
+    const file = writeXlsx(path.join(dir, `${unit}.xlsx`), [
+      { name: 'S', rows: [labelsOf('activity-summary'), activityRow({ unitName: unit }, idsOf('activity-summary'))] },
+    ]);
+    return { name: `${unit}.xlsx`, bytes: new Uint8Array(fs.readFileSync(file)) };
+  });
+  let stop = false;
+  const messages: string[] = [];
+  await performRollup(
+    { type: 'rollup', form: 'activity-summary', files, definitions: [...copy(shippedForms)], lang: 'zh-CN', workbook: false },
+    (m) => {
+      messages.push(m.type === 'progress' ? `${m.type} ${m.file}` : m.type);
+      stop = true;
+    },
+    { cancelled: () => stop },
+  );
+  expect(messages).toEqual(['progress 甲单位.xlsx']);
+});

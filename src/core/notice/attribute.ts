@@ -11,9 +11,17 @@
 import { foldUnitName } from '../text/fold';
 import { unitKey } from '../rollup/roster';
 import type { Roster, RosterUnit } from '../rollup/types';
-import { stem } from './materials';
 
 export type Attribution = { kind: 'unit'; unit: RosterUnit } | { kind: 'several'; units: RosterUnit[]; name: string } | { kind: 'none' };
+
+/**
+ * A name without its extension. Only a short ASCII extension is one: in `1.大王庄` — a sheet of
+ * the open workbook, source `本工作簿/1.大王庄`, or a file saved without its extension — the
+ * part after the dot is the unit's name.
+ */
+function withoutExtension(name: string): string {
+  return name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+}
 
 /** How many leading characters of a key index it. */
 const PREFIX = 3;
@@ -69,7 +77,7 @@ export function attributorFor(roster: Roster): Attributor {
     for (let i = segments.length - 1; i >= 0; i--) {
       const segment = segments[i]!;
       let units: RosterUnit[];
-      if (i === segments.length - 1) units = mentioned(stem(segment));
+      if (i === segments.length - 1) units = mentioned(withoutExtension(segment));
       else {
         const cached = folderCache.get(segment);
         units = cached ?? mentioned(segment);

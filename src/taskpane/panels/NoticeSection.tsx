@@ -2,8 +2,9 @@
  * 整个通知: a whole folder of everything units sent (dropped or chosen), the materials this
  * notice asked for ticked, and at a glance who sent what (click a cell for its files), the
  * reminder list with a copy button per unit and for all, and for each unit whose returns have
- * errors a 退回修改 text. The workbook (报送材料, 催报名单, each form's 汇总, 问题清单) is offered
- * as a download. Documents and photos are never read: only their names, sizes and times.
+ * errors a 退回修改 text. In Excel, the sheets of this workbook ticked above are returns too.
+ * The workbook (报送材料, 催报名单, each form's 汇总, 问题清单) is written into the open workbook
+ * or offered as a download. Documents and photos are never read: only their names, sizes and times.
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
@@ -24,15 +25,16 @@ import { compileForm, type CompiledForm } from '../../core/definitions/compile';
 import type { FormDefinition, Lang } from '../../core/definitions/types';
 import { correctionTexts, remindersText } from '../../core/notice/corrections';
 import { MATERIAL_IDS, fileKind, materialLabel, type MaterialId } from '../../core/notice/materials';
-import type { ListingProblem, MaterialStatus, NoticeResult } from '../../core/notice/types';
+import type { ListingProblem, NoticeResult } from '../../core/notice/types';
 import type { Roster } from '../../core/rollup/types';
 import { MATERIAL_COLORS } from '../../core/plan/noticeSheetsPlan';
 import { messageFor } from '../../core/issues/catalogue';
 import { errorText } from '../../excel/officeErrors';
 import { downloadBytes } from '../fileIO';
-import type { NoticeFile, RollupFile } from '../rollup/protocol';
+import type { NoticeFile, RollupFile, WorkbookGrid } from '../rollup/protocol';
 import { listDropped, type DroppedFile } from '../rollup/dropEntries';
 import { RollupCancelled, startNoticeRun, type NoticeRun } from '../rollup/startRollup';
+import { NOTICE_TEXTS as TEXTS } from './noticeStrings';
 
 const useStyles = makeStyles({
   root: {
@@ -74,77 +76,20 @@ const useStyles = makeStyles({
   message: { whiteSpace: 'pre-wrap' },
 });
 
-const TEXTS = {
-  'zh-CN': {
-    heading: '整个通知：谁报了什么、谁还缺什么',
-    hint: '把收到的全部材料（每个单位一个文件夹，或文件名写着单位）拖到这里；文档和图片只看文件名，不会打开。',
-    chooseFolder: '选择文件夹…',
-    chooseFiles: '选择材料文件…',
-    chosen: (n: number) => `已选 ${n} 个文件`,
-    materials: '本次通知要求报送：',
-    run: '汇总整个通知',
-    running: '正在汇总…',
-    cancel: '取消',
-    progress: (i: number, n: number) => `已读 ${i} / ${n} 个文件`,
-    failed: '汇总整个通知未完成：',
-    needRoster: '请先在上方选择单位名单（文件或本工作簿的工作表），才能列出各单位的报送情况和催报名单。',
-    status: { received: '已收到', late: '逾期', rejected: '退回', missing: '未报送' } as Record<MaterialStatus, string>,
-    unit: '单位',
-    filesOf: (unit: string, material: string) => `${unit} · ${material}：`,
-    noFiles: '没有文件',
-    reminders: (n: number) => `催报名单（${n} 个单位）`,
-    copy: '复制',
-    copyAll: '复制全部',
-    copied: '已复制',
-    corrections: (n: number) => `退回修改（${n} 个单位）`,
-    unplaced: (n: number) => `无法确定单位或材料的文件（${n} 个）`,
-    crossForm: (n: number) => `各材料之间需核对（${n} 处）`,
-    download: '下载整个通知的汇总工作簿',
-    written: '已写入本工作簿：报送材料、催报名单、问题清单及各表汇总。',
-    writeFailed: '写入本工作簿未完成：',
-    downloadInstead: '改为下载整个通知的汇总工作簿',
-    /** Between a file (and cell) and what is said of it. */
-    sep: '：',
-  },
-  en: {
-    heading: 'The whole notice: who sent what, who is missing what',
-    hint: 'Drop everything units sent here (a folder per unit, or the unit in the file name); documents and photos are known by their names only, never opened.',
-    chooseFolder: 'Choose a folder…',
-    chooseFiles: 'Choose the files sent…',
-    chosen: (n: number) => `${n} files chosen`,
-    materials: 'This notice asks for:',
-    run: 'Roll up the whole notice',
-    running: 'Rolling up…',
-    cancel: 'Cancel',
-    progress: (i: number, n: number) => `Read ${i} of ${n} files`,
-    failed: 'The whole notice did not finish: ',
-    needRoster: 'Choose the roster above (a file, or a sheet of this workbook) to see each unit’s materials and the reminder list.',
-    status: { received: 'Received', late: 'Late', rejected: 'Rejected', missing: 'Missing' } as Record<MaterialStatus, string>,
-    unit: 'Unit',
-    filesOf: (unit: string, material: string) => `${unit} · ${material}: `,
-    noFiles: 'no files',
-    reminders: (n: number) => `Reminder list (${n} units)`,
-    copy: 'Copy',
-    copyAll: 'Copy all',
-    copied: 'Copied',
-    corrections: (n: number) => `Send back for correction (${n} units)`,
-    unplaced: (n: number) => `Files of unknown unit or material (${n})`,
-    crossForm: (n: number) => `To check between materials (${n})`,
-    download: 'Download the whole notice workbook',
-    written: 'Written into this workbook: materials, reminder list, issue list and each form’s roll-up.',
-    writeFailed: 'Writing into this workbook did not finish: ',
-    downloadInstead: 'Download the whole notice workbook instead',
-    sep: ': ',
-  },
-};
-
 export interface NoticeSectionProps {
   lang: Lang;
   definitions: FormDefinition[];
   /** The roster chosen above, as a file … */
   rosterFile?: RollupFile;
-  /** … or as a sheet of the open workbook (Excel): read as it is when the run starts. */
-  readRosterSheet?: () => Promise<Roster | undefined>;
+  /** … or as this sheet of the open workbook (Excel). */
+  rosterSheet?: string;
+  /** In Excel: the sheets of this workbook ticked above (units' tables), each taken as a return. */
+  workbookSheets?: readonly string[];
+  /**
+   * In Excel: the ticked sheets and the roster sheet, read in one go as they are when the run
+   * starts (one read of the workbook, whatever their number and rows).
+   */
+  readWorkbook?: () => Promise<{ sheets: WorkbookGrid[]; roster?: Roster }>;
   deadline?: string;
   unit?: string;
   /** In Excel: writes the whole notice's sheets into the open workbook (else only the download). */
@@ -157,7 +102,9 @@ export function NoticeSection({
   lang,
   definitions,
   rosterFile,
-  readRosterSheet,
+  rosterSheet,
+  workbookSheets,
+  readWorkbook,
   deadline,
   unit,
   writeToWorkbook,
@@ -197,6 +144,7 @@ export function NoticeSection({
     void rememberMaterials?.write(next).catch(() => undefined);
   };
   const filesInput = useRef<HTMLInputElement>(null);
+  const sheetCount = workbookSheets?.length ?? 0;
 
   const take = (listed: { files: DroppedFile[]; problems: ListingProblem[] }) => {
     setEntries(listed.files);
@@ -210,7 +158,7 @@ export function NoticeSection({
   };
 
   const run = async () => {
-    setProgress({ index: 0, total: entries.length });
+    setProgress({ index: 0, total: entries.length + sheetCount });
     // The last run's matrix is out of date, and redrawing it at every file would slow the page.
     setResult(undefined);
     setWorkbookBytes(undefined);
@@ -227,11 +175,13 @@ export function NoticeSection({
         modified: file.lastModified,
         ...(fileKind(file.name) === 'spreadsheet' ? { content: file } : {}),
       }));
-      // The roster sheet as it is now (filled in since it was picked).
-      const rosterParsed = !rosterFile && readRosterSheet ? await readRosterSheet() : undefined;
+      // The ticked sheets and the roster sheet as they are now (filled in since they were picked).
+      const fromWorkbook = readWorkbook ? await readWorkbook() : { sheets: [] };
+      const rosterParsed = rosterFile ? undefined : fromWorkbook.roster;
       const started = startNoticeRun(
         {
           files,
+          ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
           problems,
           materials,
           definitions,
@@ -262,7 +212,7 @@ export function NoticeSection({
       }
     } catch (error) {
       if (error instanceof RollupCancelled) return;
-      // Reading the roster sheet: Excel's refusal, in the catalogue's words. The run itself: its
+      // Reading the sheets: Excel's refusal, in the catalogue's words. The run itself: its
       // failure is the engine's or a library's words (the worker's console has them): what to do instead.
       setFailure(`${t.failed}${ran ? messageFor('rollup.failed', {}, lang) : errorText(error, lang)}`);
     } finally {
@@ -334,9 +284,14 @@ export function NoticeSection({
           />
         ))}
       </div>
-      {!rosterFile && !readRosterSheet && <Caption1>{t.needRoster}</Caption1>}
+      {workbookSheets && <Caption1 data-testid="notice-sheets">{sheetCount ? t.sheets(workbookSheets) : t.noSheets}</Caption1>}
+      {!rosterFile && rosterSheet === undefined && <Caption1>{t.needRoster}</Caption1>}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={running || entries.length === 0 || materials.length === 0} onClick={() => void run()}>
+        <Button
+          appearance="primary"
+          disabled={running || entries.length + sheetCount === 0 || materials.length === 0}
+          onClick={() => void run()}
+        >
           {running ? t.running : t.run}
         </Button>
         {running && <Button onClick={() => current.current?.cancel()}>{t.cancel}</Button>}

@@ -257,6 +257,21 @@ export function RollupPanel({
     }
   };
 
+  /**
+   * The ticked sheets and the roster sheet as they are now: one read of the workbook, for the
+   * roll-up and for the whole notice. The picker then says what was read of the roster sheet
+   * (filled in since it was picked, or since it was made).
+   */
+  const readWorkbookNow = async (sheetNames: readonly string[]): Promise<{ sheets: WorkbookGrid[]; roster?: Roster }> => {
+    if (!workbook || (sheetNames.length === 0 && rosterSheet === undefined)) return { sheets: [] };
+    const read = await workbook.readSources(sheetNames, rosterSheet);
+    if (rosterSheet !== undefined) {
+      const shown = rosterSheetRead(rosterSheet, read.roster);
+      setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? shown : current));
+    }
+    return read;
+  };
+
   const start = () => {
     setNotice(undefined);
     const sheetNames = chosenSheets;
@@ -265,15 +280,7 @@ export function RollupPanel({
     return execute({
       total: files.length + sheetNames.length,
       prepare: async () => {
-        let fromWorkbook: { sheets: WorkbookGrid[]; roster?: Roster } = { sheets: [] };
-        // The ticked sheets and the roster sheet as they are now: one read of the workbook.
-        if (workbook && (sheetNames.length > 0 || rosterSheet !== undefined))
-          fromWorkbook = await workbook.readSources(sheetNames, rosterSheet);
-        // The roster sheet as it is now (filled in since it was picked, or since it was made).
-        if (rosterSheet !== undefined) {
-          const read = rosterSheetRead(rosterSheet, fromWorkbook.roster);
-          setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
-        }
+        const fromWorkbook = await readWorkbookNow(sheetNames);
         return {
           files: files.map(copy),
           ...(fromWorkbook.sheets.length ? { sheets: fromWorkbook.sheets } : {}),
@@ -478,15 +485,16 @@ export function RollupPanel({
         lang={lang}
         definitions={definitions}
         {...(roster?.kind === 'file' ? { rosterFile: roster.file } : {})}
-        {...(workbook && rosterSheet !== undefined
+        {...(workbook
           ? {
-              readRosterSheet: async () => {
-                // As the roll-up above does: the picker then says what the run read.
-                const { roster: parsed } = await workbook.readSources([], rosterSheet);
-                const read = rosterSheetRead(rosterSheet, parsed);
-                setRoster((current) => (current?.kind === 'sheet' && current.sheet === rosterSheet ? read : current));
-                return parsed;
-              },
+              workbookSheets: chosenSheets,
+              ...(rosterSheet !== undefined ? { rosterSheet } : {}),
+              readWorkbook: () =>
+                readWorkbookNow(chosenSheets).catch((error: unknown) => {
+                  // A sheet renamed or deleted since it was listed: the list is brought up to date.
+                  void refreshSheets();
+                  throw error;
+                }),
             }
           : {})}
         deadline={deadline}

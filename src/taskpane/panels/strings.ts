@@ -100,7 +100,7 @@ export const panelStrings = {
       useProposed: (title: string) => `改用《${title}》`,
       // Sheets of this workbook (Excel only).
       workbookSheets: '本工作簿中的工作表',
-      workbookSheetsHint: '勾选各单位粘贴或插入到本工作簿的表，与所选文件一起汇总',
+      workbookSheetsHint: '勾选各单位粘贴或插入到本工作簿的表，与所选文件一起汇总（下方“整个通知”也一并汇总）',
       noWorkbookSheets: '本工作簿中没有可汇总的其他工作表。',
       refreshSheets: '刷新列表',
       sheetsFailed: '读取本工作簿的工作表失败：',
@@ -214,7 +214,8 @@ export const panelStrings = {
       noProposal: "No form's headers were found in the chosen files: choose the form above yourself.",
       useProposed: (title: string) => `Use "${title}"`,
       workbookSheets: 'Sheets of this workbook',
-      workbookSheetsHint: "Tick the units' tables pasted or inserted into this workbook to roll them up with the chosen files",
+      workbookSheetsHint:
+        "Tick the units' tables pasted or inserted into this workbook to roll them up with the chosen files (the whole notice below takes them too)",
       noWorkbookSheets: 'This workbook has no other sheets to roll up.',
       refreshSheets: 'Refresh the list',
       sheetsFailed: 'The sheets of this workbook could not be read: ',

@@ -1,24 +1,22 @@
 /**
  * The whole notice on what was dropped or chosen in the pane, with the same engine as the CLI
  * (`noticeStep`, `startNotice`); runs in the worker, or on the page where no worker may be
- * made. Spreadsheets are read one at a time from their Blobs; documents and photos are known
- * by their names, sizes and times only and never read.
+ * made. Spreadsheets are read one at a time from their Blobs, then the workbook's ticked sheets
+ * (Excel) are taken as returns; documents and photos are known by their names, sizes and times
+ * only and never read.
  */
 import { messageFor } from '../../core/issues/catalogue';
 import { activityYear } from '../../core/rollup/dates';
 import { checkReturn, rosterFromRead } from '../../files/checkReturn';
 import type { ReadResult } from '../../files/readLean';
-import { noticeStep, startNoticeWith } from '../../files/noticeSteps';
+import { noticeSheet, noticeStep, startNoticeWith } from '../../files/noticeSteps';
 import { compiledForms } from './compiledForms';
 import type { NoticeMessage, NoticeRequest } from './protocol';
 import { readInWorker } from './readInWorker';
+import type { RunControl } from './runControl';
 
-export interface NoticeControl {
-  /** Asked between files: true once 取消 was pressed (on the page; a worker is ended instead). */
-  cancelled?: () => boolean;
-  /** Lets the page paint and answer clicks between files (on the page only). */
-  breathe?: () => Promise<void>;
-}
+/** 取消, asked between files: on the page, and in a worker that another run shares. */
+export type NoticeControl = RunControl;
 
 export async function performNotice(
   request: NoticeRequest,
@@ -38,7 +36,8 @@ export async function performNotice(
       ...(request.deadline ? { deadline: request.deadline } : {}),
       ...(request.unit ? { unit: request.unit } : {}),
     });
-    const total = request.files.length;
+    const sheets = request.sheets ?? [];
+    const total = request.files.length + sheets.length;
     const year = activityYear({ ...(request.deadline ? { deadline: request.deadline } : {}), ...(roster ? { roster } : {}) });
     for (const [i, source] of request.files.entries()) {
       if (control.cancelled?.()) return;
@@ -62,6 +61,14 @@ export async function performNotice(
       };
       const read: ReadResult = bytes ? await readInWorker(file) : { ok: false, code: 'file.unreadable', params: {}, detail: 'arrayBuffer' };
       notice.addSpreadsheet(step.entry, checkReturn(file, read, forms, step.check));
+      await control.breathe?.();
+    }
+    // Then the workbook's ticked sheets (Excel), read by the pane before the run: each a return.
+    for (const [i, sheet] of sheets.entries()) {
+      if (control.cancelled?.()) return;
+      post({ type: 'progress', index: request.files.length + i + 1, total, file: sheet.name });
+      const { entry, input } = noticeSheet(sheet.name, sheet.grid, forms, { lang, ...(year !== undefined ? { year } : {}) });
+      notice.addSpreadsheet(entry, input);
       await control.breathe?.();
     }
     if (control.cancelled?.()) return;

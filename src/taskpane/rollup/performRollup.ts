@@ -11,9 +11,14 @@ import { lastYearOf, lastYearOfSheet } from '../../files/lastYearOf';
 import { compiledForms } from './compiledForms';
 import type { RollupMessage, RollupRequest } from './protocol';
 import { readInWorker } from './readInWorker';
+import type { RunControl } from './runControl';
 
 /** The work itself, for the worker (and for hosts without workers). */
-export async function performRollup(request: RollupRequest, post: (message: RollupMessage) => void): Promise<void> {
+export async function performRollup(
+  request: RollupRequest,
+  post: (message: RollupMessage) => void,
+  control: RunControl = {},
+): Promise<void> {
   try {
     const forms = compiledForms(request.definitions);
     const form = forms.find((f) => f.def.id === request.form);
@@ -44,14 +49,20 @@ export async function performRollup(request: RollupRequest, post: (message: Roll
     // Files as the CLI reads them (rollUpFiles does the same), then the workbook's sheets,
     // checked as the sheets of a file are: one source each, named 本工作簿/Sheet名. Each is
     // taken in before the next is read.
+    // 取消 is heard between sources: cancelled, the run ends without a word (the pane has said it).
     for (const [i, file] of request.files.entries()) {
+      if (control.cancelled?.()) return;
       post({ type: 'progress', index: i + 1, total, file: file.name });
       rollup.add(checkReturn(file, await readInWorker(file), forms, options));
+      await control.breathe?.();
     }
-    sheets.forEach((sheet, i) => {
+    for (const [i, sheet] of sheets.entries()) {
+      if (control.cancelled?.()) return;
       post({ type: 'progress', index: request.files.length + i + 1, total, file: sheet.name });
       rollup.add({ file: sheet.name, report: validateGrids(sheet.name, [sheet.grid], forms, options) });
-    });
+      await control.breathe?.();
+    }
+    if (control.cancelled?.()) return;
     const result = rollup.finish();
     if (roster) result.issues = [...roster.issues, ...result.issues];
     if (lastYear?.issue) result.issues = [lastYear.issue, ...result.issues];

@@ -77,6 +77,8 @@ export interface NoticeRequest {
   files: NoticeFile[];
   /** Folders and files the listing could not take (empty, unreadable). */
   problems: ListingProblem[];
+  /** Sheets of the open workbook taken as returns with the files (Excel only), named 本工作簿/Sheet名. */
+  sheets?: WorkbookGrid[];
   materials: MaterialId[];
   roster?: RollupFile;
   rosterParsed?: Roster;
@@ -88,7 +90,17 @@ export interface NoticeRequest {
   workbook: boolean;
 }
 
-export type WorkerRequest = RollupRequest | PeekRequest | NoticeRequest;
+/**
+ * 取消 of one run while another request is in flight in the same worker: that run stops
+ * before its next file, and the others go on (alone there, the run's worker is ended instead).
+ */
+export interface CancelRequest {
+  type: 'cancel';
+  /** The id of the run to stop. */
+  id: number;
+}
+
+export type WorkerRequest = RollupRequest | PeekRequest | NoticeRequest | CancelRequest;
 
 export type RollupMessage =
   | { type: 'progress'; index: number; total: number; file: string }

@@ -3,7 +3,8 @@
  * pane's later requests), so the pane stays responsive and a run can be cancelled. The engine,
  * SheetJS and exceljs load only in the worker (or, where there are no workers, on demand).
  */
-import type { NoticeMessage, NoticeRequest, PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
+import type { CancelRequest, NoticeMessage, NoticeRequest, PeekMessage, PeekRequest, RollupMessage, RollupRequest } from './protocol';
+import { breather, timeoutPause, type RunControl } from './runControl';
 import { createRollupWorker } from './workerUrl';
 
 export type RollupRun = WorkerRun<Extract<RollupMessage, { type: 'done' }>>;
@@ -77,14 +78,16 @@ function workerIfAllowed(): KeptWorker | undefined {
 
 /**
  * One request to the pane's worker (or, where there are no workers, to the same code loaded on
- * demand): its messages go to `handle` until it says the request is over. `cancel` with
- * `stopsWorker` ends the worker at once (a roll-up must stop now, and a worker cannot be
- * interrupted otherwise); without, the answer is only ignored (a peek: a few files, soon over).
+ * demand): its messages go to `handle` until it says the request is over. `cancel` of a long
+ * run (`stopsWorker`) alone in the worker ends the worker at once (the run must stop now, and a
+ * worker cannot be interrupted otherwise); with another request in flight there (the roll-up
+ * and the whole notice both running, a peek), the worker is told to stop this run before its
+ * next file, and the others go on. A peek's answer is only ignored: a few files, soon over.
  */
 function runInWorker<M, R>(
   request: RollupRequest | PeekRequest | NoticeRequest,
   transfer: ArrayBuffer[],
-  runHere: (post: (message: M) => void, cancelled: () => boolean) => Promise<void>,
+  runHere: (post: (message: M) => void, control: Required<RunControl>) => Promise<void>,
   handle: (message: M, resolve: (result: R) => void, reject: (error: Error) => void) => 'more' | 'over',
   stopsWorker: boolean,
 ): WorkerRun<R> {
@@ -97,10 +100,10 @@ function runInWorker<M, R>(
         cancelled = true;
         reject(new RollupCancelled());
       };
-      void runHere(
-        (message) => !cancelled && handle(message, resolve, reject),
-        () => cancelled,
-      );
+      void runHere((message) => !cancelled && handle(message, resolve, reject), {
+        cancelled: () => cancelled,
+        breathe: breather(timeoutPause),
+      });
       return;
     }
     const id = ++lastId;
@@ -112,18 +115,20 @@ function runInWorker<M, R>(
     });
     cancel = () => {
       if (!target.runs.has(id)) return;
-      if (stopsWorker) stopWorker(target, new RollupCancelled());
-      else {
-        target.runs.delete(id);
-        reject(new RollupCancelled());
+      if (stopsWorker && target.runs.size === 1) {
+        stopWorker(target, new RollupCancelled());
+        return;
       }
+      target.runs.delete(id);
+      if (stopsWorker) target.worker.postMessage({ type: 'cancel', id } satisfies CancelRequest);
+      reject(new RollupCancelled());
     };
     target.worker.postMessage({ ...request, id }, transfer);
   });
   return { done, cancel: () => cancel() };
 }
 
-/** Starts a roll-up in the pane's worker; `cancel` stops it at once (the worker is ended). */
+/** Starts a roll-up in the pane's worker; `cancel` stops it (see runInWorker), and never the whole notice. */
 export function startRollup(
   request: RollupRequest,
   onProgress: (message: Extract<RollupMessage, { type: 'progress' }>) => void,
@@ -134,7 +139,7 @@ export function startRollup(
   return runInWorker<RollupMessage, Extract<RollupMessage, { type: 'done' }>>(
     request,
     transfer,
-    (post) => import('./performRollup').then(({ performRollup }) => performRollup(request, post)),
+    (post, control) => import('./performRollup').then(({ performRollup }) => performRollup(request, post, control)),
     (message, resolve, reject) => {
       if (message.type === 'progress') {
         onProgress(message);
@@ -179,13 +184,10 @@ export function startPeek(request: Omit<PeekRequest, 'type'>): PeekRun {
 
 export type NoticeRun = WorkerRun<Extract<NoticeMessage, { type: 'notice-done' }>>;
 
-/** Hands the page back to the browser when it has been busy this long, so that it paints and answers 取消. */
-const BUSY_MS = 40;
-
 /**
- * Starts the whole notice in the pane's worker; `cancel` ends it at once (the worker is ended).
- * Where no worker may be made (file://), it runs on the page, stepping aside between files so
- * the page stays responsive, and `cancel` stops it before the next file.
+ * Starts the whole notice in the pane's worker; `cancel` stops it (see runInWorker), and never
+ * the roll-up. Where no worker may be made (file://), it runs on the page, stepping aside
+ * between files so the page stays responsive, and `cancel` stops it before the next file.
  */
 export function startNoticeRun(
   request: Omit<NoticeRequest, 'type'>,
@@ -195,15 +197,7 @@ export function startNoticeRun(
   return runInWorker<NoticeMessage, Extract<NoticeMessage, { type: 'notice-done' }>>(
     message,
     request.roster ? [request.roster.bytes.buffer as ArrayBuffer] : [],
-    (post, cancelled) => {
-      let since = Date.now();
-      const breathe = async () => {
-        if (Date.now() - since < BUSY_MS) return;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        since = Date.now();
-      };
-      return import('./performNotice').then(({ performNotice }) => performNotice(message, post, { cancelled, breathe }));
-    },
+    (post, control) => import('./performNotice').then(({ performNotice }) => performNotice(message, post, control)),
     (answer, resolve, reject) => {
       if (answer.type === 'progress') {
         onProgress(answer);

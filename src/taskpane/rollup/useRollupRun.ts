@@ -1,7 +1,8 @@
 /**
  * A roll-up run's state for the pane: idle → running (with progress) → done or failed, and
- * 取消 — which stops the worker, or, pressed while the workbook is still being read before the
- * worker starts, stops the run as soon as that read ends.
+ * 取消 — which stops this run in the worker (never the whole notice running beside it), or,
+ * pressed while the workbook is still being read before the worker starts, stops the run as
+ * soon as that read ends.
  */
 import { useRef, useState } from 'react';
 import type { RollupResult } from '../../core/rollup/types';

@@ -1,12 +1,13 @@
 /**
  * Which sheets of the open workbook the roll-up panel offers (pure): as units' tables to roll
  * up, every visible sheet but Huizong's own roll-up sheets and the roster; as the roster, any
- * visible sheet but the roll-up's.
+ * visible sheet but the roll-up's (and the whole notice's).
  */
+import { NOTICE_SHEET_NAMES } from '../../core/plan/noticeSheetsPlan';
 import type { WorkbookSheet } from '../../excel/gateway';
 
 /** The roll-up's own sheets by their names, for workbooks whose `_huizong` has no record of them. */
-const ROLLUP_NAMES = new Set(['汇总', '报送情况', '问题清单']);
+const ROLLUP_NAMES = new Set(['汇总', '报送情况', '问题清单', ...Object.values(NOTICE_SHEET_NAMES)]);
 /** A roster sheet as the pane creates it: 单位名单, 单位名单(2) … */
 const ROSTER_NAME = /^单位名单(\(\d+\))?$/;
 

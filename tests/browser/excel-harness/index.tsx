@@ -43,6 +43,8 @@ export interface HuizongDouble {
   marks(sheet: string): number;
   /** A user's edit: the values change and the sheet's onChanged handlers hear of it. */
   edit(sheet: string, address: string, rows: unknown[][]): Promise<void>;
+  /** A sheet the user adds and fills (a unit's table pasted into the workbook), last in the tab order. */
+  addSheet(name: string, rows: unknown[][]): void;
   /** Zeroes the sync count (and the recorded batches). */
   reset(): void;
 }
@@ -86,6 +88,9 @@ window.__huizongDouble = {
   selected: (sheet) => fake.model.sheet(sheet)?.selected,
   marks: (sheet) => fake.model.sheet(sheet)?.conditionalFormats.filter((cf) => isHuizongMark(cf.formula)).length ?? 0,
   edit: (sheet, address, rows) => fake.edit(sheet, address, rows),
+  addSheet: (name, rows) => {
+    fake.model.addSheet(name).setValues('A1', rows);
+  },
   reset: () => fake.resetCounts(),
 };
 
