@@ -76,10 +76,6 @@ export interface FastXlsxOptions {
  */
 export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOptions = {}): FastXlsxResult {
   const source = zip instanceof Uint8Array ? partsOf(zip) : zip;
-  const text = (name: string) => {
-    const bytes = source.part(name);
-    return bytes === undefined ? undefined : strFromU8(bytes);
-  };
   const workbook = parsedPart(source, WORKBOOK_PART, readWorkbookPart);
   if (workbook === undefined) unsupported('no xl/workbook.xml');
   const rels = parsedPart(source, WORKBOOK_RELS, (xml) => readRels(xml, WORKBOOK_RELS));
@@ -113,8 +109,7 @@ export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOpti
   if (metaAt > 0) wanted.unshift(...wanted.splice(metaAt, 1));
   let only: string | undefined;
 
-  const partText = (name: string) => text(name) ?? unsupported(`missing part ${name}`);
-  const strings = stringsPart ? readSharedStrings(partText(stringsPart), stringsPart) : [];
+  const strings = stringsPart ? readSharedStrings(partText(source, stringsPart), stringsPart) : [];
   // styles.xml only matters for numbers with a style: it is read when the sheets have any.
   const pending: SheetContext['pending'] = [];
   const grids: Grid[] = [];
@@ -123,7 +118,7 @@ export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOpti
     if (only !== undefined && entry.name !== only) continue;
     const isMeta = entry.name === META_SHEET;
     const uncached: SheetContext['uncached'] = [];
-    const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part, uncached });
+    const { rows, merges } = readSheet(partText(source, part), { strings, dateXf: null, pending, date1904, raw: isMeta, part, uncached });
     if (isMeta) {
       meta = metaOf(rows);
       const rowsSheet = meta.generator === 'huizong' ? meta.sheet : undefined;
@@ -143,6 +138,12 @@ export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOpti
     }
   }
   return meta ? { grids, meta } : { grids };
+}
+
+/** A part's XML text; a part the workbook names but the zip lacks is beyond this reader. */
+function partText(source: PartSource, name: string): string {
+  const bytes = source.part(name);
+  return bytes === undefined ? unsupported(`missing part ${name}`) : strFromU8(bytes);
 }
 
 /** `_huizong`'s key/value rows (keys in column A, values in B), as readWorkbook reads them. */
