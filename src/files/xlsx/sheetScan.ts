@@ -16,7 +16,8 @@ const { excelSerialToDate, isoToSerial } = serialDates;
 const { richText } = sharedStrings;
 const { decodeText, prepare } = xmlText;
 const { MAX_COLS, MAX_ROWS } = xlsxUnsupported;
-const { NONE, blank, endTagAt, endsAttribute, findStart, isSpace, nameStart, noValues, readAttrs, readName, skipBang, tagState } = xmlTags;
+const { NONE, attribute, blank, endTagAt, endsAttribute, findStart, nextAttribute, noValues, readAttrs, readName, skipBang, tagState } =
+  xmlTags;
 
 export interface SheetContext {
   strings: readonly string[];
@@ -111,36 +112,26 @@ function readCellTag(xml: string, i: number, part: string): number {
     i = to + 1;
     if (!endsAttribute(xml.charCodeAt(i))) unsupported(`${part}: attributes not separated by spaces`);
   }
-  const n = xml.length;
+  // Its end, the usual case, by hand too.
+  const ch = xml.charCodeAt(i);
+  if (ch === 62) {
+    tagState.selfClosing = false;
+    return i;
+  }
+  if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
+    tagState.selfClosing = true;
+    return i + 1;
+  }
+  // Anything else (other spacing, quotes or order, cm/vm/ph): attribute by attribute.
   for (;;) {
-    let ch = xml.charCodeAt(i);
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch === 62) {
-      tagState.selfClosing = false;
-      return i;
-    }
-    if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
-      tagState.selfClosing = true;
-      return i + 1;
-    }
-    if (i >= n) unsupported(`${part}: unterminated <c>`);
-    if (!nameStart(ch)) unsupported('malformed attribute');
-    const start = i;
-    let prefixed = false;
-    while (ch !== 61 && !isSpace(ch) && ch !== 62 && ch !== 47 && i < n) {
-      if (ch === 58) prefixed = true;
-      ch = xml.charCodeAt(++i);
-    }
-    const nameLength = i - start;
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch !== 61) unsupported(`${part}: attribute without a value`);
-    ch = xml.charCodeAt(++i);
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch !== 34 && ch !== 39) unsupported(`${part}: unquoted attribute`);
-    const from = i + 1;
-    const to = xml.indexOf(ch === 34 ? '"' : "'", from);
-    if (to < 0) unsupported(`${part}: unterminated attribute`);
-    if (nameLength === 1 && !prefixed) {
+    i = nextAttribute(xml, i, part);
+    if (tagState.ended) return i;
+    const start = attribute.nameStart;
+    const nameLength = attribute.nameEnd - start;
+    const from = attribute.from;
+    const to = attribute.to;
+    if (attribute.nameLocal !== start) continue; // prefixed: another vocabulary's
+    if (nameLength === 1) {
       switch (xml.charCodeAt(start)) {
         case 114: // r
           if (!decodeRef(xml, from, to)) unsupported(`${part}: cell reference ${JSON.stringify(xml.slice(from, to))}`);
@@ -153,17 +144,12 @@ function readCellTag(xml: string, i: number, part: string): number {
           cellType = typeAt(xml, from, to, part);
           break;
         default:
-          unsupported(`${part}: <c ${xml.slice(start, i)}=…>`);
+          unsupported(`${part}: <c ${xml.slice(start, start + nameLength)}=…>`);
       }
-    } else if (
-      !prefixed &&
-      !(nameLength === 2 && (xml.startsWith('cm', start) || xml.startsWith('vm', start) || xml.startsWith('ph', start)))
-    ) {
+    } else if (!(nameLength === 2 && (xml.startsWith('cm', start) || xml.startsWith('vm', start) || xml.startsWith('ph', start)))) {
       // CT_Cell has r, s, t, cm, vm and ph; anything else unprefixed is a broken tag.
       unsupported(`${part}: <c ${xml.slice(start, start + nameLength)}=…>`);
     }
-    i = to + 1;
-    if (!endsAttribute(xml.charCodeAt(i))) unsupported(`${part}: attributes not separated by spaces`);
   }
 }
 
