@@ -21,10 +21,11 @@ const { NONE, attribute, blank, endTagAt, endsAttribute, findStart, nextAttribut
 
 export interface SheetContext {
   strings: readonly string[];
-  /** Per cellXfs index, 1 for a date format; null while styles.xml is not read (see `pending`). */
-  dateXf: Uint8Array | null;
-  /** Styled numbers met before styles.xml was read: it is read only if there are any. */
-  pending: { rows: CellValue[][]; r: number; c: number; style: number }[];
+  /**
+   * Per cellXfs index, 1 for a date format: styles.xml, read when the first styled number is
+   * met (most returns have none, and never read it).
+   */
+  dateXf: () => Uint8Array;
   date1904: boolean;
   /** The values SheetJS's sheet_to_json(raw) gives: no dates, errors as their codes (for `_huizong`). */
   raw: boolean;
@@ -234,6 +235,7 @@ function readSheetData(xml: string, from: number, ctx: SheetContext): CellValue[
   let p = from;
   let prefixedQname = '';
   let prefixedClose = '';
+  let dateXf: Uint8Array | undefined;
   for (;;) {
     const lt = xml.indexOf('<', p);
     if (lt < 0) unsupported(`${part}: <sheetData> is not closed`);
@@ -368,9 +370,7 @@ function readSheetData(xml: string, from: number, ctx: SheetContext): CellValue[
         continue;
       }
       if (cellStyle >= 0 && typeof value === 'number' && !ctx.raw && (cellType === T_N || cellType === T_D)) {
-        const dateXf = ctx.dateXf;
-        if (dateXf === null) ctx.pending.push({ rows, r, c: col, style: cellStyle });
-        else if (dateXf[cellStyle] === 1) value = excelSerialToDate(value, ctx.date1904) ?? value;
+        if ((dateXf ??= ctx.dateXf())[cellStyle] === 1) value = excelSerialToDate(value, ctx.date1904) ?? value;
       }
       put(rows, r, col, value);
     } else if (localLength === 3 && xml.startsWith('row', local)) {
