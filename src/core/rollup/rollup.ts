@@ -289,11 +289,21 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     }
 
     const lastYear =
-      options.lastYear && form.def.kind !== 'list' ? { data: options.lastYear, index: lastYearIndex(options.lastYear, roster) } : undefined;
+      options.lastYear && form.def.kind !== 'list'
+        ? {
+            data: options.lastYear,
+            index: lastYearIndex(options.lastYear, roster),
+            // Each counted row's key among last year's units, worked out once for the outliers and the comparison.
+            keys: counted.map((row) => (row.unit.trim() ? lastYearKey(row.unit, roster) : undefined)),
+          }
+        : undefined;
     if (form.def.kind !== 'list') {
       const outliers = outlierOptions(form, roster, lang);
       if (lastYear) {
-        outliers.lastYearOf = (row) => (row.unit.trim() ? lastYear.index.get(lastYearKey(row.unit, roster))?.values : undefined);
+        outliers.lastYearOf = (_row, at) => {
+          const key = lastYear.keys[at];
+          return key === undefined ? undefined : lastYear.index.get(key)?.values;
+        };
         outliers.lastYearFields = new Set(lastYear.data.fields);
       }
       for (const issue of findOutliers(counted, outliers)) issues.push(issue);
@@ -352,7 +362,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues,
       meta,
     };
-    if (lastYear) result.lastYear = compareWithLastYear(counted, totals, lastYear.data, lastYear.index, form, roster);
+    if (lastYear) result.lastYear = compareWithLastYear(counted, lastYear.keys, totals, lastYear.data, lastYear.index, form);
     return result;
   }
 
