@@ -57,8 +57,11 @@ const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** `ID;` opens a SYLK file. */
 const SYLK = [0x49, 0x44, 0x3b];
-export const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
-  bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+export function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
 
 /** Other kinds of files that arrive named .xlsx, told apart so the sender knows what happened. */
 function otherKind(bytes: Uint8Array): Kind {

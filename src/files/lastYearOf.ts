@@ -8,7 +8,7 @@ import type { CompiledForm } from '../core/definitions/compile';
 import type { Lang } from '../core/definitions/types';
 import { makeIssue, type Issue } from '../core/issues/issue';
 import { lastYearFrom, lastYearReads } from '../core/rollup/lastYear';
-import { rollUp } from '../core/rollup/rollup';
+import { judgeReturn } from '../core/rollup/rollup';
 import type { LastYearData } from '../core/rollup/types';
 import type { Grid } from '../core/table/grid';
 import { checkReturn, type SourceFile } from './checkReturn';
@@ -42,9 +42,9 @@ export function lastYearOf(
   const input = checkReturn({ name: file.name, bytes: new Uint8Array() }, only, forms, { lang, expected: form, only: lastYearReads(form) });
   const data = input.report ? lastYearFrom(input.report.tables, file.name, form) : undefined;
   if (data && data.units.length > 0) return { data };
-  // Why it cannot serve, in the words a return would get.
-  const verdict = rollUp([input], { form, forms, lang }).files[0];
-  const issue = makeIssue({ code: 'last-year.unusable', params: { reason: verdict?.reason ?? '' } }, lang);
+  // Why it cannot serve, in the words a return would get (the roll-up's verdict, not a roll-up).
+  const { verdict } = judgeReturn(input, form, forms, lang);
+  const issue = makeIssue({ code: 'last-year.unusable', params: { reason: verdict.reason ?? '' } }, lang);
   issue.file = file.name;
   return { issue };
 }

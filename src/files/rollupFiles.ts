@@ -53,16 +53,17 @@ export function rollUpFiles(
     ...(options.today && !options.createdDay && !options.createdAt ? { ...options, createdDay: options.today } : options),
     ...(year !== undefined ? { year } : {}),
   });
-  files.forEach((file, index) => {
+  // The same for every file: made once.
+  const checkOptions: ValidateOptions & { lang: Lang } = {
+    lang,
+    expected: options.form,
+    ...(options.today ? { today: options.today } : {}),
+    ...(year !== undefined ? { year } : {}),
+  };
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]!;
     onProgress?.({ index: index + 1, total: files.length, file: file.name });
-    rollup.add(
-      prepareReturn(file, options.forms, {
-        lang,
-        expected: options.form,
-        ...(options.today ? { today: options.today } : {}),
-        ...(year !== undefined ? { year } : {}),
-      }),
-    );
-  });
+    rollup.add(prepareReturn(file, options.forms, checkOptions));
+  }
   return rollup.finish();
 }

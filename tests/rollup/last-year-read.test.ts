@@ -51,3 +51,30 @@ test('a last-year figure typed as words is not given last year; the other units 
   expect(units['乙工会']).toEqual({ thisYear: 160, lastYear: null, change: null });
   expect(result.lastYear!.total.trainingParticipants).toEqual({ thisYear: 270, lastYear: 100, change: 170 });
 });
+
+test('a last-year file that cannot serve is told why in the words its roll-up verdict would say', () => {
+  const dir = tempDir('huizong-last-year-unusable-');
+  const cases = [
+    // The header alone: no unit's row.
+    writeXlsx(path.join(dir, '空表.xlsx'), [
+      { name: 'Sheet1', rows: [['2023年女职工维权行动月活动数据汇总表'], labelsOf('activity-summary')] },
+    ]),
+    // A table of another form.
+    writeXlsx(path.join(dir, '别的表.xlsx'), [
+      { name: 'Sheet1', rows: [labelsOf(shippedForms.find((f) => f.id !== 'activity-summary')!.id)] },
+    ]),
+    // No table at all.
+    writeXlsx(path.join(dir, '无表.xlsx'), [{ name: 'Sheet1', rows: [['说明'], ['今年无数据']] }]),
+  ];
+  const reasons = cases.map((file) => {
+    const source = { name: file, bytes: new Uint8Array(fs.readFileSync(file)) };
+    const last = readLastYear(source, form, forms, 'zh-CN');
+    expect(last.data).toBeUndefined();
+    expect(last.issue?.code).toBe('last-year.unusable');
+    const verdict = rollUpFiles([source], { form, forms, lang: 'zh-CN', today: '2024-03-25' }).files[0]!;
+    expect(verdict.status).toBe('rejected');
+    expect(last.issue?.params?.reason).toBe(verdict.reason);
+    return verdict.code;
+  });
+  expect(new Set(reasons).size).toBe(3);
+});

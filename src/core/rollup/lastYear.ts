@@ -66,20 +66,22 @@ function pair(thisYear: unknown, lastYear: unknown): YearPair {
   return { thisYear: a, lastYear: b, change: a !== null && b !== null ? a - b : null };
 }
 
+/** `keys`: each counted row's `lastYearKey` (none for a row naming no unit), as the roll-up worked them out. */
 export function compareWithLastYear(
   counted: readonly RollupRow[],
+  keys: readonly (string | undefined)[],
   totals: Readonly<Record<string, number>>,
   data: LastYearData,
   index: ReadonlyMap<string, { unit: string; values: RowValues }>,
   form: CompiledForm,
-  roster: Roster | undefined,
 ): LastYearComparison {
   const { fields, notCompared } = comparedFields(form, data.fields);
   const seen = new Set<string>();
   const units: LastYearUnit[] = [];
-  for (const row of counted) {
+  for (let at = 0; at < counted.length; at++) {
+    const row = counted[at]!;
     if (!row.unit.trim()) continue;
-    const key = lastYearKey(row.unit, roster);
+    const key = keys[at]!;
     const last = index.get(key);
     seen.add(key);
     const values: Record<string, YearPair> = {};

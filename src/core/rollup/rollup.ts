@@ -98,6 +98,58 @@ export function rollUp(inputs: readonly ReturnInput[], options: RollupOptions): 
   return builder.finish();
 }
 
+/** A return as the roll-up of one form takes it: rejected with the issue that says why, or its tables of that form. */
+export type JudgedReturn =
+  { verdict: FileVerdict; issue: Issue; tables?: never } | { verdict: FileVerdict; issue?: never; tables: TableReport[] };
+
+/** Rejected with a verdict of its own: the issue, and the same words as its reason. */
+function rejected(file: string, lang: Lang, code: IssueCode, params: IssueParams, otherForm?: string): JudgedReturn {
+  const issue = makeIssue({ code, params }, lang);
+  issue.file = file;
+  const verdict: FileVerdict = { file, status: 'rejected', code, reason: messageFor(code, params, lang), rows: 0 };
+  if (otherForm) verdict.otherForm = otherForm;
+  return { verdict, issue };
+}
+
+/** Rejected with the issue 校验 gave, said again as the verdict. */
+function rejectedAs(file: string, issue: Issue): JudgedReturn {
+  return { verdict: { file, status: 'rejected', code: issue.code, reason: issue.message, rows: 0 }, issue };
+}
+
+/**
+ * Whether a checked return is counted in the roll-up of `form`, and if not, why: the verdict
+ * the roll-up lists it with. Also what last year's table is told when it cannot serve.
+ */
+export function judgeReturn(input: ReturnInput, form: CompiledForm, forms: readonly CompiledForm[], lang: Lang): JudgedReturn {
+  if (input.failure || !input.report) {
+    const failure = input.failure ?? { code: 'file.unreadable' as const, params: { detail: '' } };
+    return rejected(input.file, lang, failure.code, failure.params);
+  }
+  const tables = input.report.tables.filter((t) => t.form === form.def.id);
+  if (tables.length === 0) {
+    const other = input.report.tables[0];
+    if (other) {
+      const otherForm = forms.find((f) => f.def.id === other.form);
+      return rejected(
+        input.file,
+        lang,
+        'file.other-form',
+        { form: otherForm ? formTitle(otherForm, lang) : other.form, expected: formTitle(form, lang) },
+        other.form,
+      );
+    }
+    const notFound = input.report.issues.find((i) => NO_TABLE_CODES.has(i.code));
+    return notFound ? rejectedAs(input.file, notFound) : rejected(input.file, lang, 'file.empty', {});
+  }
+  const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
+  if (rowCount === 0) {
+    // A blank template sent back, or a 合计 row alone: the verdict 校验 gives it, at its sheet and row.
+    const blank = input.report.issues.find((i) => NO_UNIT_ROW_CODES.has(i.code));
+    return blank ? rejectedAs(input.file, blank) : rejected(input.file, lang, 'table.no-rows', {});
+  }
+  return { verdict: { file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) }, tables };
+}
+
 /**
  * The roll-up, built as returns arrive. The result does not depend on their order: what each
  * brought is put in the order of file names (then arrival) before anything is decided.
@@ -117,24 +169,6 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   let issues: Issue[] = [];
   let candidates: Candidate[] = [];
 
-  const fileIssue = (file: string, code: IssueCode, params: IssueParams): Issue => {
-    const issue = makeIssue({ code, params }, lang);
-    issue.file = file;
-    return issue;
-  };
-  const reject = (input: ReturnInput, code: IssueCode, params: IssueParams, otherForm?: string) => {
-    const issue = fileIssue(input.file, code, params);
-    issues.push(issue);
-    files.push({
-      file: input.file,
-      status: 'rejected',
-      code,
-      reason: messageFor(code, params, lang),
-      rows: 0,
-      ...(otherForm ? { otherForm } : {}),
-    });
-  };
-
   function add(input: ReturnInput): void {
     files = [];
     issues = [];
@@ -146,46 +180,16 @@ export function startRollup(options: RollupOptions): RollupBuilder {
   }
 
   function take(input: ReturnInput): void {
-    if (input.failure || !input.report) {
-      const failure = input.failure ?? { code: 'file.unreadable' as const, params: { detail: '' } };
-      reject(input, failure.code, failure.params);
+    const judged = judgeReturn(input, form, options.forms, lang);
+    files.push(judged.verdict);
+    if (judged.issue) {
+      issues.push(judged.issue);
       return;
     }
-    const tables = input.report.tables.filter((t) => t.form === form.def.id);
-    if (tables.length === 0) {
-      const other = input.report.tables[0];
-      if (other) {
-        const otherForm = options.forms.find((f) => f.def.id === other.form);
-        reject(
-          input,
-          'file.other-form',
-          { form: otherForm ? formTitle(otherForm, lang) : other.form, expected: formTitle(form, lang) },
-          other.form,
-        );
-      } else {
-        const notFound = input.report.issues.find((i) => NO_TABLE_CODES.has(i.code));
-        if (notFound) {
-          issues.push(notFound);
-          files.push({ file: input.file, status: 'rejected', code: notFound.code, reason: notFound.message, rows: 0 });
-        } else reject(input, 'file.empty', {});
-      }
-      return;
-    }
-    const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
-    if (rowCount === 0) {
-      // A blank template sent back, or a 合计 row alone: the verdict 校验 gives it, at its sheet and row.
-      const blank = input.report.issues.find((i) => NO_UNIT_ROW_CODES.has(i.code));
-      if (blank) {
-        issues.push(blank);
-        files.push({ file: input.file, status: 'rejected', code: blank.code, reason: blank.message, rows: 0 });
-      } else reject(input, 'table.no-rows', {});
-      return;
-    }
-    files.push({ file: input.file, status: 'accepted', rows: rowCount, ...(input.meta ? { rollupOf: input.meta } : {}) });
     // A loop, not a spread: a hostile file may bring more issues than a call takes arguments.
-    for (const issue of input.report.issues)
-      if (issue.sheet === undefined || tables.some((t) => t.sheet === issue.sheet)) issues.push(issue);
-    for (const table of tables) collectRows(table, input);
+    for (const issue of input.report!.issues)
+      if (issue.sheet === undefined || judged.tables.some((t) => t.sheet === issue.sheet)) issues.push(issue);
+    for (const table of judged.tables) collectRows(table, input);
   }
 
   function collectRows(table: TableReport, input: ReturnInput): void {
@@ -285,11 +289,21 @@ export function startRollup(options: RollupOptions): RollupBuilder {
     }
 
     const lastYear =
-      options.lastYear && form.def.kind !== 'list' ? { data: options.lastYear, index: lastYearIndex(options.lastYear, roster) } : undefined;
+      options.lastYear && form.def.kind !== 'list'
+        ? {
+            data: options.lastYear,
+            index: lastYearIndex(options.lastYear, roster),
+            // Each counted row's key among last year's units, worked out once for the outliers and the comparison.
+            keys: counted.map((row) => (row.unit.trim() ? lastYearKey(row.unit, roster) : undefined)),
+          }
+        : undefined;
     if (form.def.kind !== 'list') {
       const outliers = outlierOptions(form, roster, lang);
       if (lastYear) {
-        outliers.lastYearOf = (row) => (row.unit.trim() ? lastYear.index.get(lastYearKey(row.unit, roster))?.values : undefined);
+        outliers.lastYearOf = (_row, at) => {
+          const key = lastYear.keys[at];
+          return key === undefined ? undefined : lastYear.index.get(key)?.values;
+        };
         outliers.lastYearFields = new Set(lastYear.data.fields);
       }
       for (const issue of findOutliers(counted, outliers)) issues.push(issue);
@@ -348,7 +362,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues,
       meta,
     };
-    if (lastYear) result.lastYear = compareWithLastYear(counted, totals, lastYear.data, lastYear.index, form, roster);
+    if (lastYear) result.lastYear = compareWithLastYear(counted, lastYear.keys, totals, lastYear.data, lastYear.index, form);
     return result;
   }
 

@@ -2,7 +2,7 @@
 import { ElementCounter, MIN_ELEMENT_BYTES, mentionsHyperlink } from './elementCounter';
 import { checkKind } from './packageKind';
 import { inflatePart, verifyParts } from './partInflate';
-import { GuardRefusal, fileTooLarge, limitsWith, tooManyCells, verdictOf, type GuardVerdict, type Limits } from './verdicts';
+import { GuardRefusal, fileTooLarge, limitsWith, refusalOf, tooManyCells, verdictOf, type GuardVerdict, type Limits } from './verdicts';
 import { checkDeclared, walkZip, type ZipEntry } from './zipDirectory';
 
 /** The zip's directory, with the checks that need no inflating: structure, declared sizes, kind. */
@@ -35,65 +35,91 @@ export interface CheckedZip {
   verifyAll(): GuardVerdict;
 }
 
+/** Most callers give no limits of their own: the defaults, not copied per file. */
+const NO_LIMITS: Partial<Limits> = Object.freeze({});
+const DEFAULTS: Limits = Object.freeze(limitsWith({}));
+
 /** Opens a zip's directory for lazy, checked reading; a refusal if the directory fails the guards. */
 export function openCheckedZip(
   bytes: Uint8Array,
-  limits: Partial<Limits> = {},
+  limits: Partial<Limits> = NO_LIMITS,
 ): { ok: true; zip: CheckedZip } | Extract<GuardVerdict, { ok: false }> {
-  const lim = limitsWith(limits);
-  let entries: ZipEntry[] = [];
-  const opened = verdictOf(() => {
+  const lim = limits === NO_LIMITS ? DEFAULTS : limitsWith(limits);
+  let entries: ZipEntry[];
+  try {
     fileTooLarge(bytes, lim);
     entries = openZip(bytes, lim);
-  });
-  if (!opened.ok) return opened;
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  let elements: ElementCounter | undefined; // most returns never need one
-  const uncounted: Uint8Array[] = [];
-  let inflated = 0;
+  } catch (error) {
+    return refusalOf(error);
+  }
+  return { ok: true, zip: new LazyZip(bytes, entries, lim) };
+}
+
+/** A class, not an object of closures: one is made per file read. */
+class LazyZip implements CheckedZip {
+  private readonly byName = new Map<string, ZipEntry>();
+  private namesSeen: Set<string> | undefined;
+  private elements: ElementCounter | undefined; // most returns never need one
+  private readonly uncounted: Uint8Array[] = [];
+  private inflated = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: ZipEntry[],
+    private readonly lim: Limits,
+  ) {
+    for (const e of entries) this.byName.set(e.name, e);
+  }
+
+  get names(): ReadonlySet<string> {
+    return (this.namesSeen ??= new Set(this.byName.keys()));
+  }
+
+  part(name: string): Uint8Array | undefined {
+    const entry = this.byName.get(name);
+    if (!entry) return undefined;
+    try {
+      const out = inflatePart(this.bytes, entry, this.lim);
+      this.count(name, out);
+      return out;
+    } catch (error) {
+      throw new GuardRefusal(refusalOf(error));
+    }
+  }
+
+  stored(name: string): StoredPart | undefined {
+    const entry = this.byName.get(name);
+    if (!entry) return undefined;
+    // What decides the inflated part and its checks: equal ones mean an equal part, checked
+    // the same way when first inflated.
+    return {
+      what: `${entry.method}:${entry.crc}:${entry.usz}:${entry.localUsz}`,
+      data: this.bytes.subarray(entry.dataStart, entry.dataStart + entry.csz),
+    };
+  }
+
+  verifyAll(): GuardVerdict {
+    return verdictOf(() => verifyParts(this.bytes, this.entries, this.lim));
+  }
+
   /**
    * The same cell limit as before SheetJS, on what the lean reader reads: counted once the
    * parts read so far could hold that many elements, or when a sheet has hyperlinks (one
    * tag may stand for a whole sheet's cells). Most returns are never counted at all.
    */
-  const count = (name: string, part: Uint8Array) => {
-    inflated += part.length;
-    uncounted.push(part);
+  private count(name: string, part: Uint8Array): void {
+    const lim = this.lim;
+    this.inflated += part.length;
+    this.uncounted.push(part);
     const linked = name.toLowerCase().startsWith('xl/worksheets/') && mentionsHyperlink(part);
-    if (!linked && inflated / MIN_ELEMENT_BYTES <= lim.maxCells) return;
-    elements ??= new ElementCounter();
-    for (const data of uncounted.splice(0)) {
+    if (!linked && this.inflated / MIN_ELEMENT_BYTES <= lim.maxCells) return;
+    const elements = (this.elements ??= new ElementCounter());
+    for (const data of this.uncounted.splice(0)) {
       elements.reset();
       elements.push(data);
     }
     if (elements.items > lim.maxCells) tooManyCells(elements.items, lim, elements.largestHyperlink);
-  };
-  const zip: CheckedZip = {
-    names: new Set(byName.keys()),
-    part(name) {
-      const entry = byName.get(name);
-      if (!entry) return undefined;
-      let out: Uint8Array | undefined;
-      const verdict = verdictOf(() => {
-        out = inflatePart(bytes, entry, lim);
-        count(name, out);
-      });
-      if (!verdict.ok) throw new GuardRefusal(verdict);
-      return out;
-    },
-    stored(name) {
-      const entry = byName.get(name);
-      if (!entry) return undefined;
-      // What decides the inflated part and its checks: equal ones mean an equal part, checked
-      // the same way when first inflated.
-      return {
-        what: `${entry.method}:${entry.crc}:${entry.usz}:${entry.localUsz}`,
-        data: bytes.subarray(entry.dataStart, entry.dataStart + entry.csz),
-      };
-    },
-    verifyAll: () => verdictOf(() => verifyParts(bytes, entries, lim)),
-  };
-  return { ok: true, zip };
+  }
 }
 
 export function inspectZip(b: Uint8Array, lim: Limits): void {

@@ -56,13 +56,36 @@ function mainPart(b: Uint8Array, byName: Map<string, ZipEntry>, lim: Limits): { 
 
 /** What a zip holds, told from its relationships and part names: only OOXML workbooks go on. */
 export function checkKind(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
-  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
-  const has = (prefix: string) => entries.some((e) => e.name.toLowerCase().startsWith(prefix));
-  if (byName.has('mimetype') && byName.has('content.xml')) notSpreadsheet('ods');
-  const otherwise = (): never => notSpreadsheet(has('word/') ? 'word' : has('ppt/') ? 'powerpoint' : 'archive');
-  if (!byName.has('[content_types].xml')) otherwise();
-  // The usual place, as every reader of ours looks first: no part inflated for most returns.
-  if (byName.has('xl/workbook.xml')) return;
+  // The usual package, told by a look at its names: no map built, no part inflated, for most returns.
+  let mimetype = false;
+  let content = false;
+  let types = false;
+  let workbook = false;
+  for (const e of entries) {
+    const key = e.key;
+    if (key === 'mimetype') mimetype = true;
+    else if (key === 'content.xml') content = true;
+    else if (key === '[content_types].xml') types = true;
+    else if (key === 'xl/workbook.xml') workbook = true;
+  }
+  if (mimetype && content) notSpreadsheet('ods');
+  if (!types) otherKind(entries);
+  // The usual place, as every reader of ours looks first.
+  if (!workbook) checkMainPart(b, entries, lim);
+}
+
+const hasPrefix = (entries: readonly ZipEntry[], prefix: string) => entries.some((e) => e.key.startsWith(prefix));
+
+/** A zip without a workbook: what it holds instead. */
+function otherKind(entries: readonly ZipEntry[]): never {
+  return notSpreadsheet(hasPrefix(entries, 'word/') ? 'word' : hasPrefix(entries, 'ppt/') ? 'powerpoint' : 'archive');
+}
+
+/** A package without xl/workbook.xml: its main part, where its relationships say it is. */
+function checkMainPart(b: Uint8Array, entries: ZipEntry[], lim: Limits): void {
+  const byName = new Map(entries.map((e) => [e.key, e]));
+  const has = (prefix: string) => hasPrefix(entries, prefix);
+  const otherwise = (): never => otherKind(entries);
   const main = mainPart(b, byName, lim);
   if (!main) {
     // No relationship to follow: the usual place, as readers without them look.

@@ -131,8 +131,13 @@ export function verdictOf(run: () => void): GuardVerdict {
     run();
     return { ok: true };
   } catch (error) {
-    if (error instanceof Refused) return error.verdict;
-    // A walker's own bug or an exotic structure: refuse rather than hand it to the parser.
-    return { ok: false, code: 'file.unreadable', params: { debug: error instanceof Error ? error.message : String(error) } };
+    return refusalOf(error);
   }
+}
+
+/** What an error met while guarding means: a refusal's own verdict, else a plain one. */
+export function refusalOf(error: unknown): Refusal {
+  if (error instanceof Refused) return error.verdict;
+  // A walker's own bug or an exotic structure: refuse rather than hand it to the parser.
+  return { ok: false, code: 'file.unreadable', params: { debug: error instanceof Error ? error.message : String(error) } };
 }

@@ -8,6 +8,8 @@ const { latin1, u16, u32 } = littleEndian;
 
 export interface ZipEntry {
   name: string;
+  /** The name in lower case: OPC compares part names letter case aside. */
+  key: string;
   flags: number;
   method: number;
   crc: number;
@@ -20,8 +22,11 @@ export interface ZipEntry {
   dataStart: number;
 }
 
+const NO_SIZES: { usz?: number; csz?: number } = Object.freeze({});
+
 /** ZIP64 extra field as SheetJS reads it: usz then csz, 8 bytes each, whatever the header says. */
 function zip64Sizes(b: Uint8Array, start: number, end: number): { usz?: number; csz?: number } {
+  if (start === end) return NO_SIZES;
   for (let p = start; p + 4 <= end;) {
     const id = u16(b, p);
     const size = u16(b, p + 2);
@@ -31,7 +36,13 @@ function zip64Sizes(b: Uint8Array, start: number, end: number): { usz?: number; 
     }
     p += 4 + size;
   }
-  return {};
+  return NO_SIZES;
+}
+
+/** Whether b[p, p + length) and b[q, q + length) hold the same bytes. */
+function sameBytesAt(b: Uint8Array, p: number, q: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (b[p + i] !== b[q + i]) return false;
+  return true;
 }
 
 export function walkZip(b: Uint8Array, lim: Limits): ZipEntry[] {
@@ -65,7 +76,7 @@ export function walkZip(b: Uint8Array, lim: Limits): ZipEntry[] {
     const cdExtra = zip64Sizes(b, p + 46 + nameLength, p + 46 + nameLength + extraLength);
     const stored = latin1(b, p + 46, nameLength);
     // Some export tools write `xl\workbook.xml`; Excel reads it as `xl/workbook.xml`.
-    const name = stored.replace(/\\/g, '/');
+    const name = stored.indexOf('\\') < 0 ? stored : stored.replace(/\\/g, '/');
     const offset = u32(b, p + 42);
     const csz = cdExtra.csz ?? u32(b, p + 20);
     const usz = cdExtra.usz ?? u32(b, p + 24);
@@ -94,11 +105,12 @@ export function walkZip(b: Uint8Array, lim: Limits): ZipEntry[] {
     }
     if (flags & 0x2041) refuse('file.zip-encrypted');
     if (method !== 0 && method !== 8) unsupportedZip('method');
-    if (latin1(b, offset + 30, localNameLength) !== stored || method !== u16(b, p + 10)) refuse('file.corrupt');
+    if (localNameLength !== nameLength || !sameBytesAt(b, offset + 30, p + 46, nameLength) || method !== u16(b, p + 10))
+      refuse('file.corrupt');
     // Without a data descriptor the two headers must agree (SheetJS throws otherwise).
     if (!(flags & 8) && (localCsz !== csz || localUsz !== usz)) refuse('file.corrupt');
     if (dataStart + csz > b.length) truncated(b);
-    entries.push({ name, flags, method, crc: u32(b, p + 16), csz, usz, localUsz, offset, dataStart });
+    entries.push({ name, key, flags, method, crc: u32(b, p + 16), csz, usz, localUsz, offset, dataStart });
     p = next;
   }
   return entries;
@@ -117,9 +129,13 @@ export function checkDeclared(entries: ZipEntry[], lim: Limits): void {
   }
   if (total > lim.maxTotalBytes) refuse('file.total-too-large', { size: bytesText(total), limit: bytesText(lim.maxTotalBytes) });
   // Parts sharing compressed bytes multiply what one stream costs (the "overlapping" zip bomb).
-  const spans = entries.map((e) => [e.offset, e.dataStart + e.csz, e.name] as const).sort((a, c) => a[0] - c[0]);
-  for (let i = 1; i < spans.length; i++) {
-    if (spans[i]![0] < spans[i - 1]![1]) refuse('file.zip-overlap', { part: spans[i]![2] });
+  // Writers list parts in the order they stored them: sorted only when they did not.
+  let inOrder = true;
+  for (let i = 1; i < entries.length && inOrder; i++) inOrder = entries[i - 1]!.offset <= entries[i]!.offset;
+  const byOffset = inOrder ? entries : [...entries].sort((a, c) => a.offset - c.offset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const before = byOffset[i - 1]!;
+    if (byOffset[i]!.offset < before.dataStart + before.csz) refuse('file.zip-overlap', { part: byOffset[i]!.name });
   }
 }
 

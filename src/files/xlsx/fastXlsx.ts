@@ -33,7 +33,6 @@ import { strFromU8 } from 'fflate';
 import type { Grid } from '../../core/table/grid';
 import type { CellValue } from '../../core/values/types';
 import { META_SHEET } from '../../core/meta/records';
-import { excelSerialToDate } from './serialDates';
 import { readStyles } from './dateStyles';
 import { readSharedStrings } from './sharedStrings';
 import { readSheet, type SheetContext } from './sheetScan';
@@ -76,10 +75,6 @@ export interface FastXlsxOptions {
  */
 export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOptions = {}): FastXlsxResult {
   const source = zip instanceof Uint8Array ? partsOf(zip) : zip;
-  const text = (name: string) => {
-    const bytes = source.part(name);
-    return bytes === undefined ? undefined : strFromU8(bytes);
-  };
   const workbook = parsedPart(source, WORKBOOK_PART, readWorkbookPart);
   if (workbook === undefined) unsupported('no xl/workbook.xml');
   const rels = parsedPart(source, WORKBOOK_RELS, (xml) => readRels(xml, WORKBOOK_RELS));
@@ -113,17 +108,17 @@ export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOpti
   if (metaAt > 0) wanted.unshift(...wanted.splice(metaAt, 1));
   let only: string | undefined;
 
-  const partText = (name: string) => text(name) ?? unsupported(`missing part ${name}`);
-  const strings = stringsPart ? readSharedStrings(partText(stringsPart), stringsPart) : [];
-  // styles.xml only matters for numbers with a style: it is read when the sheets have any.
-  const pending: SheetContext['pending'] = [];
+  const strings = stringsPart ? readSharedStrings(partText(source, stringsPart), stringsPart) : [];
+  // styles.xml only matters for numbers with a style: it is read at the first one, if any.
+  let styles: Uint8Array | undefined;
+  const dateXf = () => (styles ??= stylesPart === undefined ? NO_DATES : dateStyles(source, stylesPart));
   const grids: Grid[] = [];
   let meta: Record<string, string> | undefined;
   for (const { entry, part } of wanted) {
     if (only !== undefined && entry.name !== only) continue;
     const isMeta = entry.name === META_SHEET;
     const uncached: SheetContext['uncached'] = [];
-    const { rows, merges } = readSheet(partText(part), { strings, dateXf: null, pending, date1904, raw: isMeta, part, uncached });
+    const { rows, merges } = readSheet(partText(source, part), { strings, dateXf, date1904, raw: isMeta, part, uncached });
     if (isMeta) {
       meta = metaOf(rows);
       const rowsSheet = meta.generator === 'huizong' ? meta.sheet : undefined;
@@ -135,14 +130,21 @@ export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOpti
           : { sheet: entry.name, rows, merges, typed: true },
       );
   }
-  if (pending.length > 0 && stylesPart !== undefined) {
-    const part = stylesPart;
-    const dateXf = parsedPart(source, part, (xml) => readStyles(xml, part)) ?? unsupported(`missing part ${part}`);
-    for (const { rows, r, c, style } of pending) {
-      if (dateXf[style] === 1) rows[r]![c] = excelSerialToDate(rows[r]![c] as number, date1904) ?? rows[r]![c]!;
-    }
-  }
   return meta ? { grids, meta } : { grids };
+}
+
+/** No styles part: no number shows as a date. */
+const NO_DATES = new Uint8Array(0);
+
+/** Which cell formats of the styles part are dates (parsed once per distinct part, see `parsedPart`). */
+function dateStyles(source: PartSource, part: string): Uint8Array {
+  return parsedPart(source, part, (xml) => readStyles(xml, part)) ?? unsupported(`missing part ${part}`);
+}
+
+/** A part's XML text; a part the workbook names but the zip lacks is beyond this reader. */
+function partText(source: PartSource, name: string): string {
+  const bytes = source.part(name);
+  return bytes === undefined ? unsupported(`missing part ${name}`) : strFromU8(bytes);
 }
 
 /** `_huizong`'s key/value rows (keys in column A, values in B), as readWorkbook reads them. */

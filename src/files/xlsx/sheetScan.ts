@@ -16,14 +16,16 @@ const { excelSerialToDate, isoToSerial } = serialDates;
 const { richText } = sharedStrings;
 const { decodeText, prepare } = xmlText;
 const { MAX_COLS, MAX_ROWS } = xlsxUnsupported;
-const { NONE, blank, endTagAt, endsAttribute, findStart, isSpace, nameStart, noValues, readAttrs, readName, skipBang, tagState } = xmlTags;
+const { NONE, attribute, blank, endTagAt, endsAttribute, findStart, nextAttribute, noValues, readAttrs, readName, skipBang, tagState } =
+  xmlTags;
 
 export interface SheetContext {
   strings: readonly string[];
-  /** Per cellXfs index, 1 for a date format; null while styles.xml is not read (see `pending`). */
-  dateXf: Uint8Array | null;
-  /** Styled numbers met before styles.xml was read: it is read only if there are any. */
-  pending: { rows: CellValue[][]; r: number; c: number; style: number }[];
+  /**
+   * Per cellXfs index, 1 for a date format: styles.xml, read when the first styled number is
+   * met (most returns have none, and never read it).
+   */
+  dateXf: () => Uint8Array;
   date1904: boolean;
   /** The values SheetJS's sheet_to_json(raw) gives: no dates, errors as their codes (for `_huizong`). */
   raw: boolean;
@@ -111,36 +113,26 @@ function readCellTag(xml: string, i: number, part: string): number {
     i = to + 1;
     if (!endsAttribute(xml.charCodeAt(i))) unsupported(`${part}: attributes not separated by spaces`);
   }
-  const n = xml.length;
+  // Its end, the usual case, by hand too.
+  const ch = xml.charCodeAt(i);
+  if (ch === 62) {
+    tagState.selfClosing = false;
+    return i;
+  }
+  if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
+    tagState.selfClosing = true;
+    return i + 1;
+  }
+  // Anything else (other spacing, quotes or order, cm/vm/ph): attribute by attribute.
   for (;;) {
-    let ch = xml.charCodeAt(i);
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch === 62) {
-      tagState.selfClosing = false;
-      return i;
-    }
-    if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
-      tagState.selfClosing = true;
-      return i + 1;
-    }
-    if (i >= n) unsupported(`${part}: unterminated <c>`);
-    if (!nameStart(ch)) unsupported('malformed attribute');
-    const start = i;
-    let prefixed = false;
-    while (ch !== 61 && !isSpace(ch) && ch !== 62 && ch !== 47 && i < n) {
-      if (ch === 58) prefixed = true;
-      ch = xml.charCodeAt(++i);
-    }
-    const nameLength = i - start;
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch !== 61) unsupported(`${part}: attribute without a value`);
-    ch = xml.charCodeAt(++i);
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch !== 34 && ch !== 39) unsupported(`${part}: unquoted attribute`);
-    const from = i + 1;
-    const to = xml.indexOf(ch === 34 ? '"' : "'", from);
-    if (to < 0) unsupported(`${part}: unterminated attribute`);
-    if (nameLength === 1 && !prefixed) {
+    i = nextAttribute(xml, i, part);
+    if (tagState.ended) return i;
+    const start = attribute.nameStart;
+    const nameLength = attribute.nameEnd - start;
+    const from = attribute.from;
+    const to = attribute.to;
+    if (attribute.nameLocal !== start) continue; // prefixed: another vocabulary's
+    if (nameLength === 1) {
       switch (xml.charCodeAt(start)) {
         case 114: // r
           if (!decodeRef(xml, from, to)) unsupported(`${part}: cell reference ${JSON.stringify(xml.slice(from, to))}`);
@@ -153,17 +145,12 @@ function readCellTag(xml: string, i: number, part: string): number {
           cellType = typeAt(xml, from, to, part);
           break;
         default:
-          unsupported(`${part}: <c ${xml.slice(start, i)}=…>`);
+          unsupported(`${part}: <c ${xml.slice(start, start + nameLength)}=…>`);
       }
-    } else if (
-      !prefixed &&
-      !(nameLength === 2 && (xml.startsWith('cm', start) || xml.startsWith('vm', start) || xml.startsWith('ph', start)))
-    ) {
+    } else if (!(nameLength === 2 && (xml.startsWith('cm', start) || xml.startsWith('vm', start) || xml.startsWith('ph', start)))) {
       // CT_Cell has r, s, t, cm, vm and ph; anything else unprefixed is a broken tag.
       unsupported(`${part}: <c ${xml.slice(start, start + nameLength)}=…>`);
     }
-    i = to + 1;
-    if (!endsAttribute(xml.charCodeAt(i))) unsupported(`${part}: attributes not separated by spaces`);
   }
 }
 
@@ -248,6 +235,7 @@ function readSheetData(xml: string, from: number, ctx: SheetContext): CellValue[
   let p = from;
   let prefixedQname = '';
   let prefixedClose = '';
+  let dateXf: Uint8Array | undefined;
   for (;;) {
     const lt = xml.indexOf('<', p);
     if (lt < 0) unsupported(`${part}: <sheetData> is not closed`);
@@ -382,9 +370,7 @@ function readSheetData(xml: string, from: number, ctx: SheetContext): CellValue[
         continue;
       }
       if (cellStyle >= 0 && typeof value === 'number' && !ctx.raw && (cellType === T_N || cellType === T_D)) {
-        const dateXf = ctx.dateXf;
-        if (dateXf === null) ctx.pending.push({ rows, r, c: col, style: cellStyle });
-        else if (dateXf[cellStyle] === 1) value = excelSerialToDate(value, ctx.date1904) ?? value;
+        if ((dateXf ??= ctx.dateXf())[cellStyle] === 1) value = excelSerialToDate(value, ctx.date1904) ?? value;
       }
       put(rows, r, col, value);
     } else if (localLength === 3 && xml.startsWith('row', local)) {

@@ -6,10 +6,17 @@ import { unsupported } from './xlsxUnsupported';
 
 /**
  * What the last scan left behind, read by the caller right after: `selfClosing`, whether the
- * tag just read was `<… />` (set by `readAttrs` and the sheet's own `<c>` reader), and
+ * tag just read was `<… />` (set where a start tag's end is read: `nextAttribute`, and so
+ * `readAttrs`), `ended`, whether `nextAttribute` met that end rather than an attribute, and
  * `nameLocal`, where the local part of the name `readName` just read starts.
  */
-export const tagState = { selfClosing: false, nameLocal: 0 };
+export const tagState = { selfClosing: false, ended: false, nameLocal: 0 };
+
+/**
+ * Set by `nextAttribute`: the attribute it read, its name xml[nameStart, nameEnd) (the local part
+ * from `nameLocal`), its raw value xml[from, to).
+ */
+export const attribute = { nameStart: 0, nameLocal: 0, nameEnd: 0, from: 0, to: 0 };
 
 export function isSpace(ch: number): boolean {
   return ch === 32 || ch === 10 || ch === 13 || ch === 9;
@@ -26,56 +33,83 @@ export function readName(xml: string, i: number): number {
   }
 }
 
+/** A malformed start tag: beyond this reader, `part` naming where (debug text only). */
+function malformed(part: string, what: string): never {
+  return unsupported(part ? `${part}: ${what}` : what);
+}
+
+/**
+ * From `i` inside a start tag (just after its name or an attribute): the next attribute read
+ * into `attribute`, returning the index just past its closing quote; or, at the tag's end, the
+ * index of its closing `>` with `tagState.ended` (and `selfClosing` for `/>`) set. Quotes are
+ * honoured, so a `>` inside a value is no end. The one reader of attributes, for every tag.
+ */
+export function nextAttribute(xml: string, i: number, part: string): number {
+  const n = xml.length;
+  let ch = xml.charCodeAt(i);
+  while (isSpace(ch)) ch = xml.charCodeAt(++i);
+  if (ch === 62) {
+    tagState.selfClosing = false;
+    tagState.ended = true;
+    return i;
+  }
+  if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
+    tagState.selfClosing = true;
+    tagState.ended = true;
+    return i + 1;
+  }
+  tagState.ended = false;
+  if (i >= n) malformed(part, 'unterminated tag');
+  if (!nameStart(ch)) malformed(part, 'malformed attribute');
+  const start = i;
+  let local = i;
+  while (ch !== 61 && !isSpace(ch) && ch !== 62 && ch !== 47 && i < n) {
+    if (ch === 58) local = i + 1;
+    else if (ch === 60) malformed(part, 'malformed attribute');
+    ch = xml.charCodeAt(++i);
+  }
+  attribute.nameStart = start;
+  attribute.nameLocal = local;
+  attribute.nameEnd = i;
+  while (isSpace(ch)) ch = xml.charCodeAt(++i);
+  if (ch !== 61) malformed(part, 'attribute without a value');
+  ch = xml.charCodeAt(++i);
+  while (isSpace(ch)) ch = xml.charCodeAt(++i);
+  if (ch !== 34 && ch !== 39) malformed(part, 'unquoted attribute');
+  const close = xml.indexOf(ch === 34 ? '"' : "'", i + 1);
+  if (close < 0) malformed(part, 'unterminated attribute');
+  const lt = xml.indexOf('<', i + 1);
+  if (lt >= 0 && lt < close) malformed(part, '"<" in an attribute value');
+  attribute.from = i + 1;
+  attribute.to = close;
+  i = close + 1;
+  if (!endsAttribute(xml.charCodeAt(i))) malformed(part, 'attributes not separated by spaces');
+  return i;
+}
+
 /**
  * Reads the attributes of a start tag from just after its name, keeping the values (raw, not
  * decoded) of those whose local names are in `names`; returns the index of the closing `>`.
- * Namespace declarations are skipped. Quotes are honoured, so a `>` inside a value is no end.
+ * Namespace declarations are skipped.
  */
 export function readAttrs(xml: string, i: number, names: readonly string[], out: (string | undefined)[]): number {
   for (let k = 0; k < out.length; k++) out[k] = undefined;
-  const n = xml.length;
   for (;;) {
-    let ch = xml.charCodeAt(i);
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch === 62) {
-      tagState.selfClosing = false;
-      return i;
-    }
-    if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
-      tagState.selfClosing = true;
-      return i + 1;
-    }
-    if (i >= n) unsupported('unterminated tag');
-    if (!nameStart(ch)) unsupported('malformed attribute');
-    const start = i;
-    let local = i;
-    while (ch !== 61 && !isSpace(ch) && ch !== 62 && ch !== 47 && i < n) {
-      if (ch === 58) local = i + 1;
-      else if (ch === 60) unsupported('malformed attribute');
-      ch = xml.charCodeAt(++i);
-    }
-    const end = i;
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch !== 61) unsupported('attribute without a value');
-    ch = xml.charCodeAt(++i);
-    while (isSpace(ch)) ch = xml.charCodeAt(++i);
-    if (ch !== 34 && ch !== 39) unsupported('unquoted attribute');
-    const close = xml.indexOf(ch === 34 ? '"' : "'", i + 1);
-    if (close < 0) unsupported('unterminated attribute');
-    const lt = xml.indexOf('<', i + 1);
-    if (lt >= 0 && lt < close) unsupported('"<" in an attribute value');
+    i = nextAttribute(xml, i, '');
+    if (tagState.ended) return i;
+    if (names.length === 0) continue;
+    const start = attribute.nameStart;
+    const local = attribute.nameLocal;
+    const end = attribute.nameEnd;
     const isNamespace = local !== start ? xml.startsWith('xmlns:', start) : end - start === 5 && xml.startsWith('xmlns', start);
-    if (!isNamespace) {
-      for (let k = 0; k < names.length; k++) {
-        const name = names[k]!;
-        if (name.length === end - local && xml.startsWith(name, local)) {
-          out[k] = xml.slice(i + 1, close);
-          break;
-        }
+    if (isNamespace) continue;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (name.length === end - local && xml.startsWith(name, local)) {
+        out[k] = xml.slice(attribute.from, attribute.to);
+        break;
       }
     }
-    i = close + 1;
-    if (!endsAttribute(xml.charCodeAt(i))) unsupported('attributes not separated by spaces');
   }
 }
 
