@@ -25,6 +25,36 @@ jest.mock('../../src/taskpane/rollup/performNotice', () => {
   };
 });
 
+/** The worker's roll-ups, to await their end, with whether each was told it was cancelled. */
+const mockRollupWork: { work: Promise<void>; toldCancelled: boolean }[] = [];
+jest.mock('../../src/taskpane/rollup/performRollup', () => {
+  const actual = jest.requireActual<typeof import('../../src/taskpane/rollup/performRollup')>('../../src/taskpane/rollup/performRollup');
+  return {
+    performRollup: (...[request, post, control]: Parameters<typeof actual.performRollup>) => {
+      const run = { work: Promise.resolve(), toldCancelled: false };
+      const asked = control?.cancelled;
+      const watched = asked
+        ? {
+            cancelled: () => {
+              const yes = asked();
+              if (yes) run.toldCancelled = true;
+              return yes;
+            },
+            // Steps aside after every file, not only after 40 ms busy: on a fast machine the
+            // example's few files take less, and the cancel would come after the run's end.
+            breathe: async () => {
+              await control?.breathe?.();
+              await new Promise((resolve) => setTimeout(resolve, 0));
+            },
+          }
+        : control;
+      run.work = actual.performRollup(request, post, watched);
+      mockRollupWork.push(run);
+      return run.work;
+    },
+  };
+});
+
 interface Posted {
   type: string;
   id?: number;
@@ -158,6 +188,7 @@ beforeEach(() => {
   releaseWorker();
   InProcessWorker.made = [];
   mockNoticeWork.length = 0;
+  mockRollupWork.length = 0;
 });
 
 afterAll(() => releaseWorker());
@@ -196,6 +227,12 @@ test('取消 of the roll-up while the whole notice runs: the notice comes back w
   await expect(rollup.done).rejects.toBeInstanceOf(RollupCancelled);
   const worker = InProcessWorker.made[0]!;
   expect(worker.terminated).toBe(false);
+  // In the worker, the roll-up heard its cancel and stopped before its end: it posts no result.
+  await worker.hears('cancel');
+  expect(mockRollupWork).toHaveLength(1);
+  await mockRollupWork[0]!.work;
+  expect(mockRollupWork[0]!.toldCancelled).toBe(true);
+  expect(worker.posted.filter((m) => m.type === 'done')).toEqual([]);
   gate.resolve();
   const { result } = await notice.done;
   expect(Object.fromEntries(result.units.map((u) => [u.unit, u.items['activity-summary']!.status]))).toEqual({
