@@ -39,15 +39,22 @@ export function debugError(io: CliIO, error: unknown): void {
 }
 
 export function reportFileFailure(io: CliIO, lang: Lang, action: 'read' | 'write', path: string, error: unknown): void {
-  const reason = messageFor(REASONS[action][codeOf(error)] ?? 'cli.file.other', {}, lang);
+  const reasons = REASONS[action];
+  const code = codeOf(error);
+  // Own keys only: a code such as "constructor" must not find Object's prototype.
+  const reason = messageFor(Object.hasOwn(reasons, code) ? reasons[code]! : 'cli.file.other', {}, lang);
   io.err(messageFor(action === 'read' ? 'cli.cannot-read' : 'cli.cannot-write', { path, reason }, lang));
   debugError(io, error);
 }
 
-/** Writes the command's workbook at `path`; says why not, if not (its making failing, or the write). */
+/**
+ * Writes the command's workbook at `path`; says why not, if the write fails. The workbook is made
+ * before the try: a failure to make it is not the file's fault and is not told as one.
+ */
 export async function writeOut(io: CliIO, lang: Lang, path: string, make: () => Promise<Uint8Array>): Promise<boolean> {
+  const bytes = await make();
   try {
-    writeFileSync(path, await make());
+    writeFileSync(path, bytes);
     return true;
   } catch (error) {
     reportFileFailure(io, lang, 'write', path, error);

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
+import { reportFileFailure, writeOut } from '../../src/cli/fileFailure';
 import { main } from '../../src/cli/main';
 import { messageFor } from '../../src/core/issues/catalogue';
 import { readRosterFile } from '../../src/files/rollupFiles';
@@ -170,5 +171,22 @@ describe('files that cannot be read or written', () => {
     };
     expect(await main(['validate', path.join(dir, '甲.xlsx')], io)).toBe(2);
     expect(err).toEqual([messageFor('cli.unexpected', {}, 'zh-CN')]);
+  });
+
+  test('a workbook that could not be made is not blamed on the file it was to be written to', async () => {
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void err.push(t) };
+    const out = path.join(tempDir(), 'out.xlsx');
+    const making = writeOut(io, 'zh-CN', out, () => Promise.reject(new Error('making failed')));
+    await expect(making).rejects.toThrow('making failed');
+    expect(err).toEqual([]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("an error code that is a name on every object (constructor) is an unknown reason, not Object's", () => {
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void err.push(t) };
+    reportFileFailure(io, 'en', 'read', 'a.xlsx', Object.assign(new Error('odd'), { code: 'constructor' }));
+    expect(err).toEqual([messageFor('cli.cannot-read', { path: 'a.xlsx', reason: messageFor('cli.file.other', {}, 'en') }, 'en')]);
   });
 });
