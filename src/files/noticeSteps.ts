@@ -35,17 +35,22 @@ export function noticeStep(
   if (entry.size !== undefined) plain.size = entry.size;
   if (entry.modified !== undefined) plain.modified = entry.modified;
   if (fileKind(entry.file) !== 'spreadsheet') return { kind: 'name', entry: plain };
-  const hinted = materialHintOf(entry.file);
+  return { kind: 'spreadsheet', entry: plain, check: checkFor(entry.file, forms, options) };
+}
+
+/** How a return named `name` is checked: the form its name suggests looked at first. */
+function checkFor(
+  name: string,
+  forms: readonly CompiledForm[],
+  options: { lang?: Lang; today?: string; year?: number },
+): ValidateOptions & { lang: Lang } {
+  const hinted = materialHintOf(name);
   const expected = hinted ? forms.find((f) => f.def.id === hinted) : undefined;
   return {
-    kind: 'spreadsheet',
-    entry: plain,
-    check: {
-      lang: options.lang ?? 'zh-CN',
-      ...(expected ? { expected } : {}),
-      ...(options.today ? { today: options.today } : {}),
-      ...(options.year !== undefined ? { year: options.year } : {}),
-    },
+    lang: options.lang ?? 'zh-CN',
+    ...(expected ? { expected } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
   };
 }
 
@@ -61,13 +66,7 @@ export function noticeSheet(
   forms: readonly CompiledForm[],
   options: { lang?: Lang; year?: number },
 ): { entry: NoticeEntry; input: ReturnInput } {
-  const hinted = materialHintOf(name);
-  const expected = hinted ? forms.find((f) => f.def.id === hinted) : undefined;
-  const check: ValidateOptions = {
-    lang: options.lang ?? 'zh-CN',
-    ...(expected ? { expected } : {}),
-    ...(options.year !== undefined ? { year: options.year } : {}),
-  };
+  const check = checkFor(name, forms, options);
   return { entry: { file: name }, input: { file: name, report: validateGrids(name, [grid], forms, check) } };
 }
 
