@@ -2,7 +2,17 @@
 import { ElementCounter, MIN_ELEMENT_BYTES, mentionsHyperlink } from './elementCounter';
 import { checkKind } from './packageKind';
 import { inflatePart, verifyParts } from './partInflate';
-import { GuardRefusal, fileTooLarge, limitsWith, refusalOf, tooManyCells, verdictOf, type GuardVerdict, type Limits } from './verdicts';
+import {
+  DEFAULT_LIMITS,
+  GuardRefusal,
+  fileTooLarge,
+  limitsWith,
+  refusalOf,
+  tooManyCells,
+  verdictOf,
+  type GuardVerdict,
+  type Limits,
+} from './verdicts';
 import { checkDeclared, walkZip, type ZipEntry } from './zipDirectory';
 
 /** The zip's directory, with the checks that need no inflating: structure, declared sizes, kind. */
@@ -37,14 +47,13 @@ export interface CheckedZip {
 
 /** Most callers give no limits of their own: the defaults, not copied per file. */
 const NO_LIMITS: Partial<Limits> = Object.freeze({});
-const DEFAULTS: Limits = Object.freeze(limitsWith({}));
 
 /** Opens a zip's directory for lazy, checked reading; a refusal if the directory fails the guards. */
 export function openCheckedZip(
   bytes: Uint8Array,
   limits: Partial<Limits> = NO_LIMITS,
 ): { ok: true; zip: CheckedZip } | Extract<GuardVerdict, { ok: false }> {
-  const lim = limits === NO_LIMITS ? DEFAULTS : limitsWith(limits);
+  const lim: Limits = limits === NO_LIMITS ? DEFAULT_LIMITS : limitsWith(limits);
   let entries: ZipEntry[];
   try {
     fileTooLarge(bytes, lim);
