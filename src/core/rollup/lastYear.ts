@@ -66,10 +66,17 @@ function pair(thisYear: unknown, lastYear: unknown): YearPair {
   return { thisYear: a, lastYear: b, change: a !== null && b !== null ? a - b : null };
 }
 
-/** `keys`: each counted row's `lastYearKey` (none for a row naming no unit), as the roll-up worked them out. */
+/** Each row's `lastYearKey`; a row naming no unit has none. */
+export function lastYearKeys(rows: readonly RollupRow[], roster: Roster | undefined): Map<RollupRow, string> {
+  const keyOf = new Map<RollupRow, string>();
+  for (const row of rows) if (row.unit.trim()) keyOf.set(row, lastYearKey(row.unit, roster));
+  return keyOf;
+}
+
+/** `keyOf`: the counted rows' keys among last year's units (`lastYearKeys`), as the roll-up worked them out. */
 export function compareWithLastYear(
   counted: readonly RollupRow[],
-  keys: readonly (string | undefined)[],
+  keyOf: ReadonlyMap<RollupRow, string>,
   totals: Readonly<Record<string, number>>,
   data: LastYearData,
   index: ReadonlyMap<string, { unit: string; values: RowValues }>,
@@ -78,10 +85,9 @@ export function compareWithLastYear(
   const { fields, notCompared } = comparedFields(form, data.fields);
   const seen = new Set<string>();
   const units: LastYearUnit[] = [];
-  for (let at = 0; at < counted.length; at++) {
-    const row = counted[at]!;
-    if (!row.unit.trim()) continue;
-    const key = keys[at]!;
+  for (const row of counted) {
+    const key = keyOf.get(row);
+    if (key === undefined) continue;
     const last = index.get(key);
     seen.add(key);
     const values: Record<string, YearPair> = {};

@@ -66,8 +66,8 @@ export interface OutlierOptions {
   lang: Lang;
   /** A row's 单位层级 (its own, else the roster's); rows of unknown level are peers of each other. */
   levelOf: (row: RollupRow) => string;
-  /** A unit's values last year, where there is a last year (`at`: the row's place among the counted). */
-  lastYearOf?: (row: RollupRow, at: number) => Record<string, unknown> | undefined;
+  /** A unit's values last year, where there is a last year. */
+  lastYearOf?: (row: RollupRow) => Record<string, unknown> | undefined;
   /** Fields present last year (those added since are not compared). */
   lastYearFields?: ReadonlySet<string>;
 }
@@ -154,9 +154,8 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
 
   // Last year: each unit against itself.
   if (options.lastYearOf) {
-    for (let at = 0; at < counted.length; at++) {
-      const row = counted[at]!;
-      const last = options.lastYearOf(row, at);
+    for (const row of counted) {
+      const last = options.lastYearOf(row);
       if (!last) continue;
       for (const field of ints) {
         if (options.lastYearFields && !options.lastYearFields.has(field.id)) continue;

@@ -14,7 +14,7 @@ import type { TableReport } from '../validate/table';
 import { NO_TABLE_CODES, type WorkbookReport } from '../validate/workbook';
 import { fileNames } from '../text/fileName';
 import { dayOfTime, localDay } from './dates';
-import { compareWithLastYear, lastYearIndex, lastYearKey, type LastYearData } from './lastYear';
+import { compareWithLastYear, lastYearIndex, lastYearKeys, type LastYearData } from './lastYear';
 import { findOutliers, type OutlierOptions } from './outliers';
 import { matchUnit, rosterUnitFor, unitKey } from './roster';
 import type { FileVerdict, RatioCoverage, Roster, RollupMeta, RollupResult, RollupRow, RowOrigin, UnitStatus } from './types';
@@ -294,14 +294,14 @@ export function startRollup(options: RollupOptions): RollupBuilder {
             data: options.lastYear,
             index: lastYearIndex(options.lastYear, roster),
             // Each counted row's key among last year's units, worked out once for the outliers and the comparison.
-            keys: counted.map((row) => (row.unit.trim() ? lastYearKey(row.unit, roster) : undefined)),
+            keyOf: lastYearKeys(counted, roster),
           }
         : undefined;
     if (form.def.kind !== 'list') {
       const outliers = outlierOptions(form, roster, lang);
       if (lastYear) {
-        outliers.lastYearOf = (_row, at) => {
-          const key = lastYear.keys[at];
+        outliers.lastYearOf = (row) => {
+          const key = lastYear.keyOf.get(row);
           return key === undefined ? undefined : lastYear.index.get(key)?.values;
         };
         outliers.lastYearFields = new Set(lastYear.data.fields);
@@ -362,7 +362,7 @@ export function startRollup(options: RollupOptions): RollupBuilder {
       issues,
       meta,
     };
-    if (lastYear) result.lastYear = compareWithLastYear(counted, lastYear.keys, totals, lastYear.data, lastYear.index, form);
+    if (lastYear) result.lastYear = compareWithLastYear(counted, lastYear.keyOf, totals, lastYear.data, lastYear.index, form);
     return result;
   }
 
