@@ -36,8 +36,8 @@ export interface StoredPart {
  * inflates and parses every part (SheetJS).
  */
 export interface CheckedZip {
-  /** Part names, as in the zip. */
-  readonly names: ReadonlySet<string>;
+  /** Whether the zip has a part of this name (as in the zip). */
+  has(name: string): boolean;
   /** The part's bytes, checked; undefined if there is none. Throws `GuardRefusal`. */
   part(name: string): Uint8Array | undefined;
   /** The part as stored (compressed), not inflated: see `StoredPart`. */
@@ -67,7 +67,6 @@ export function openCheckedZip(
 /** A class, not an object of closures: one is made per file read. */
 class LazyZip implements CheckedZip {
   private readonly byName = new Map<string, ZipEntry>();
-  private namesSeen: Set<string> | undefined;
   private elements: ElementCounter | undefined; // most returns never need one
   private readonly uncounted: Uint8Array[] = [];
   private inflated = 0;
@@ -80,8 +79,8 @@ class LazyZip implements CheckedZip {
     for (const e of entries) this.byName.set(e.name, e);
   }
 
-  get names(): ReadonlySet<string> {
-    return (this.namesSeen ??= new Set(this.byName.keys()));
+  has(name: string): boolean {
+    return this.byName.has(name);
   }
 
   part(name: string): Uint8Array | undefined {

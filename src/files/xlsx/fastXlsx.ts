@@ -89,8 +89,8 @@ export function readXlsxFast(zip: Uint8Array | PartSource, options: FastXlsxOpti
     else if (type === 'styles') stylesPart = resolveTarget(rel.target);
   }
   // As SheetJS finds them through [Content_Types].xml: at their usual names if no rel says.
-  stringsPart ??= source.names.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
-  stylesPart ??= source.names.has('xl/styles.xml') ? 'xl/styles.xml' : undefined;
+  stringsPart ??= source.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
+  stylesPart ??= source.has('xl/styles.xml') ? 'xl/styles.xml' : undefined;
 
   // The sheets to read: all but the very hidden, and _huizong whatever its state.
   const wanted: { entry: SheetEntry; part: string }[] = [];

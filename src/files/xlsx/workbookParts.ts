@@ -89,7 +89,8 @@ export const relType = (rel: Relationship) => (rel.type.startsWith(REL_TYPES) ? 
  * and CRC-checked as it is inflated); `partsOf` makes one of bare bytes.
  */
 export interface PartSource {
-  readonly names: ReadonlySet<string>;
+  /** Whether the zip has a part of this name. */
+  has(name: string): boolean;
   part(name: string): Uint8Array | undefined;
   /** The part as stored in the zip, for recognising one seen before without inflating it. */
   stored?(name: string): StoredPart | undefined;
@@ -136,5 +137,5 @@ export function partsOf(bytes: Uint8Array): PartSource {
   } catch (error) {
     return unsupported(`zip: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { names: new Set(Object.keys(files)), part: (name) => files[name] };
+  return { has: (name) => Object.hasOwn(files, name), part: (name) => files[name] };
 }
