@@ -277,14 +277,14 @@ describe('the whole notice takes sheets of this workbook', () => {
   ];
   const ids = idsOf('activity-summary');
   /** 大王庄's table pasted on a sheet named for no unit, 二号桥's sheet with no table, `extra` more sheets of `rows` units' rows each. */
-  function noticeWorkbook(extra: number, rows: number): { fake: FakeExcel; names: string[] } {
+  function noticeWorkbook(extra: number, rows: number, unread = '二号桥数据汇总表'): { fake: FakeExcel; names: string[] } {
     const fake = new FakeExcel();
     fake.model.addSheet('单位名单').setValues('A1', roster);
     fake.model
       .addSheet('Sheet1')
       .setValues('B2', [labelsOf('activity-summary'), activityRow({ unitName: '大王庄街道总工会', parentUnit: '' })]);
-    fake.model.addSheet('二号桥数据汇总表').setValues('A1', [['数据下周补报']]);
-    const names = ['Sheet1', '二号桥数据汇总表'];
+    fake.model.addSheet(unread).setValues('A1', [['数据下周补报']]);
+    const names = ['Sheet1', unread];
     for (let s = 1; s <= extra; s++) {
       const units = Array.from({ length: rows }, (_, i) => activityRow({ unitName: `第${((s * rows + i) % 200) + 1}基层工会` }, ids));
       fake.model.addSheet(`其他${s}`).setValues('A1', [labelsOf('activity-summary'), ...units.map((r) => r.map((v) => v ?? ''))]);
@@ -351,6 +351,15 @@ describe('the whole notice takes sheets of this workbook', () => {
     expect(fake.model.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['报送材料', '催报名单', '汇总-数据汇总表']));
     // Listed again, the notice's own sheets are not offered as units' tables.
     expect(rollupCandidates(await gatewayOn(fake).listSheets())).toEqual(['Sheet1', '二号桥数据汇总表']);
+  });
+
+  test('a rejected sheet numbered as people number them (2.二号桥数据汇总表) is still that unit’s 数据汇总表', async () => {
+    const { fake, names } = noticeWorkbook(0, 0, '2.二号桥数据汇总表');
+    const { result } = await noticeOf(fake, names);
+    expect(result.units.find((u) => u.unit === '二号桥街道总工会')!.items['activity-summary']).toMatchObject({
+      status: 'rejected',
+      files: ['本工作簿/2.二号桥数据汇总表'],
+    });
   });
 
   test('the same syncs for 2 sheets as for 40 sheets of 200 rows: one to read them, a fixed number to write', async () => {

@@ -9,19 +9,11 @@
  * (`河东区总工会` inside `河东区总工会机关工会`) is the longer unit only.
  */
 import { foldUnitName } from '../text/fold';
+import { stem } from './materials';
 import { unitKey } from '../rollup/roster';
 import type { Roster, RosterUnit } from '../rollup/types';
 
 export type Attribution = { kind: 'unit'; unit: RosterUnit } | { kind: 'several'; units: RosterUnit[]; name: string } | { kind: 'none' };
-
-/**
- * A name without its extension. Only a short ASCII extension is one: in `1.大王庄` — a sheet of
- * the open workbook, source `本工作簿/1.大王庄`, or a file saved without its extension — the
- * part after the dot is the unit's name.
- */
-function withoutExtension(name: string): string {
-  return name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-}
 
 /** How many leading characters of a key index it. */
 const PREFIX = 3;
@@ -77,7 +69,7 @@ export function attributorFor(roster: Roster): Attributor {
     for (let i = segments.length - 1; i >= 0; i--) {
       const segment = segments[i]!;
       let units: RosterUnit[];
-      if (i === segments.length - 1) units = mentioned(withoutExtension(segment));
+      if (i === segments.length - 1) units = mentioned(stem(segment));
       else {
         const cached = folderCache.get(segment);
         units = cached ?? mentioned(segment);

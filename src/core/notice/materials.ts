@@ -48,10 +48,13 @@ export function extensionOf(name: string): string {
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
+/**
+ * A name without its folders and extension. Only a short ASCII extension is one: in
+ * `2.二号桥数据汇总表` — a sheet of the open workbook, or a file saved without its extension —
+ * what follows the dot is the name itself.
+ */
 export function stem(name: string): string {
-  const base = baseName(name);
-  const dot = base.lastIndexOf('.');
-  return dot <= 0 ? base : base.slice(0, dot);
+  return baseName(name).replace(/\.[A-Za-z0-9]{1,5}$/, '');
 }
 
 /**
