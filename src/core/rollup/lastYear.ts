@@ -83,6 +83,9 @@ export function compareWithLastYear(
   form: CompiledForm,
 ): LastYearComparison {
   const { fields, notCompared } = comparedFields(form, data.fields);
+  // Every unit's values copied from one object holding every field: built key by key, an object
+  // of this many fields turns into a slow dictionary, and there is one per unit.
+  const template = Object.fromEntries(fields.map((id) => [id, null])) as unknown as Record<string, YearPair>;
   const seen = new Set<string>();
   const units: LastYearUnit[] = [];
   for (const row of counted) {
@@ -90,23 +93,23 @@ export function compareWithLastYear(
     if (key === undefined) continue;
     const last = index.get(key);
     seen.add(key);
-    const values: Record<string, YearPair> = {};
+    const values = { ...template };
     for (const id of fields) values[id] = pair(row.values[id], last?.values[id]);
     units.push({ unit: row.unit, status: last ? 'both' : 'new', values });
   }
-  const lastTotals: Record<string, number> = {};
-  for (const id of fields) lastTotals[id] = 0;
+  // Summed by the field's place, not in an object keyed by its id (a dictionary, as above).
+  const lastTotals = new Float64Array(fields.length);
   for (const [key, last] of index) {
-    for (const id of fields) {
-      const v = last.values[id];
-      if (typeof v === 'number') lastTotals[id]! += v;
+    for (let f = 0; f < fields.length; f++) {
+      const v = last.values[fields[f]!];
+      if (typeof v === 'number') lastTotals[f]! += v;
     }
     if (seen.has(key)) continue;
-    const values: Record<string, YearPair> = {};
+    const values = { ...template };
     for (const id of fields) values[id] = pair(undefined, last.values[id]);
     units.push({ unit: last.unit, status: 'gone', values });
   }
-  const total: Record<string, YearPair> = {};
-  for (const id of fields) total[id] = pair(totals[id] ?? 0, lastTotals[id]);
+  const total = { ...template };
+  for (let f = 0; f < fields.length; f++) total[fields[f]!] = pair(totals[fields[f]!] ?? 0, lastTotals[f]);
   return { file: data.file, fields, notCompared, units, total };
 }
