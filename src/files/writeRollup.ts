@@ -258,6 +258,11 @@ export function writeSheet(workbook: Workbook, plan: Omit<RollupSheetPlan, 'role
 /** ECMA-376 paperSize codes: 8 A3, 9 A4. */
 const PAPER = { A3: 8, A4: 9 } as const;
 
+/** An area as exceljs wants it: it puts `$` before each part's column only, so `A$1` gives the `$A$1` LibreOffice needs. */
+export function exceljsArea(area: string): string {
+  return area.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+}
+
 /** A sheet printed at its own size (100 %, never fit to one page's width), as the plan sets it up. */
 export function applyPrint(sheet: Worksheet, print: PrintSetup): void {
   Object.assign(sheet.pageSetup, {
@@ -266,8 +271,7 @@ export function applyPrint(sheet: Worksheet, print: PrintSetup): void {
     fitToPage: false,
     scale: 100,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
-    // exceljs puts `$` before each part's column only: `A$1` gives the `$A$1` LibreOffice needs.
-    ...(print.area ? { printArea: print.area.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
+    ...(print.area ? { printArea: exceljsArea(print.area) } : {}),
     ...(print.titleColumns ? { printTitlesColumn: print.titleColumns.replace(/\$/g, '') } : {}),
   });
   if (print.footer) {

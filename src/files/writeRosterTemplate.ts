@@ -8,7 +8,7 @@ import { Workbook, type DataValidation } from 'exceljs';
 import type { Lang } from '../core/definitions/types';
 import { rosterSheetPlan } from '../core/plan/rosterSheetPlan';
 import { excelValidation } from './writeCardTemplate';
-import { BODY_FONT, BOLD_FONT, THIN_BORDER, toBytes } from './writeRollup';
+import { BODY_FONT, BOLD_FONT, THIN_BORDER, exceljsArea, toBytes } from './writeRollup';
 
 /** `worksheet.dataValidations` exists in exceljs 4.4 but is missing from its typings (see writeTemplate.ts). */
 interface RangeValidations {
@@ -21,7 +21,17 @@ export async function writeRosterTemplateWorkbook(lang: Lang): Promise<Uint8Arra
   workbook.creator = 'Huizong';
   const sheet = workbook.addWorksheet(plan.sheetName, {
     views: [{ state: 'frozen', ySplit: plan.freeze.rows, activeCell: plan.select }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      // The empty bordered rows are the form to fill in; LibreOffice prints only the cells
+      // holding values unless the print area takes in the rest.
+      printArea: exceljsArea(plan.body),
+    },
   });
   const lastRow = Number(/\d+$/.exec(plan.body)![0]);
   plan.columns.forEach((column, i) => {

@@ -15,6 +15,7 @@ import { shippedForms } from '../../src/core/definitions/shipped';
 import { fileName } from '../../src/core/plan/rollupSheetsPlan';
 import { rollUpFiles, readRosterFile } from '../../src/files/rollupFiles';
 import { writeRollupWorkbook } from '../../src/files/writeRollup';
+import { writeRosterTemplateWorkbook } from '../../src/files/writeRosterTemplate';
 import { writeTemplateWorkbook } from '../../src/files/writeTemplate';
 import { convertWithLibreOffice, describeWithOffice, pdfPages, pdfToPngs } from '../helpers/libreoffice';
 
@@ -116,6 +117,18 @@ describeWithOffice('printed through LibreOffice', () => {
       expect(second).toMatch(/第 2 页，共 \d+ 页/);
     }
     pdfToPngs(pdf, path.join(screenshots, 'district-template'), 50);
+  }, 180_000);
+
+  test('the blank roster prints its empty bordered rows to fill in, the header on every page', async () => {
+    const xlsx = path.join(work, 'roster.xlsx');
+    fs.writeFileSync(xlsx, await writeRosterTemplateWorkbook('zh-CN'));
+    const pdf = await convertWithLibreOffice(xlsx, 'pdf', work);
+    const pages = pdfPages(new Uint8Array(fs.readFileSync(pdf)));
+    // Only the header row printed, it was one page; the 300 rows to fill take several.
+    expect(pages.length).toBeGreaterThan(1);
+    const second = text(pdf, 2);
+    if (second !== undefined) expect(second).toContain('单位名称');
+    pdfToPngs(pdf, path.join(screenshots, 'blank-roster'), 50);
   }, 180_000);
 
   test('the roll-up: 汇总 and 报送情况 on A3 landscape, no path printed', async () => {
