@@ -25,13 +25,16 @@ jest.mock('../../src/taskpane/rollup/performNotice', () => {
   };
 });
 
-/** The worker's roll-ups, to await their end, with whether each was told it was cancelled. */
-const mockRollupWork: { work: Promise<void>; toldCancelled: boolean }[] = [];
+/**
+ * The worker's roll-ups, to await their end: whether each was told it was cancelled, and how
+ * many files it still began after that (each begun file posts its progress).
+ */
+const mockRollupWork: { work: Promise<void>; toldCancelled: boolean; begunAfterCancel: number }[] = [];
 jest.mock('../../src/taskpane/rollup/performRollup', () => {
   const actual = jest.requireActual<typeof import('../../src/taskpane/rollup/performRollup')>('../../src/taskpane/rollup/performRollup');
   return {
     performRollup: (...[request, post, control]: Parameters<typeof actual.performRollup>) => {
-      const run = { work: Promise.resolve(), toldCancelled: false };
+      const run = { work: Promise.resolve(), toldCancelled: false, begunAfterCancel: 0 };
       const asked = control?.cancelled;
       const watched = asked
         ? {
@@ -40,7 +43,7 @@ jest.mock('../../src/taskpane/rollup/performRollup', () => {
               if (yes) run.toldCancelled = true;
               return yes;
             },
-            // Steps aside after every file, not only after 40 ms busy: on a fast machine the
+            // Steps aside after every file, not only once busy BUSY_MS: on a fast machine the
             // example's few files take less, and the cancel would come after the run's end.
             breathe: async () => {
               await control?.breathe?.();
@@ -48,7 +51,11 @@ jest.mock('../../src/taskpane/rollup/performRollup', () => {
             },
           }
         : control;
-      run.work = actual.performRollup(request, post, watched);
+      const counted: typeof post = (message) => {
+        if (message.type === 'progress' && run.toldCancelled) run.begunAfterCancel++;
+        post(message);
+      };
+      run.work = actual.performRollup(request, counted, watched);
       mockRollupWork.push(run);
       return run.work;
     },
@@ -181,6 +188,8 @@ async function noticeUnderWay() {
     if (p.index === 2) atSecond.resolve();
   });
   await atSecond.promise;
+  // A test that fails before awaiting the notice must not leave its rejection unhandled.
+  notice.done.catch(() => undefined);
   return { notice, gate, reads };
 }
 
@@ -232,6 +241,7 @@ test('取消 of the roll-up while the whole notice runs: the notice comes back w
   expect(mockRollupWork).toHaveLength(1);
   await mockRollupWork[0]!.work;
   expect(mockRollupWork[0]!.toldCancelled).toBe(true);
+  expect(mockRollupWork[0]!.begunAfterCancel).toBe(0);
   expect(worker.posted.filter((m) => m.type === 'done')).toEqual([]);
   gate.resolve();
   const { result } = await notice.done;
