@@ -12,6 +12,19 @@ import { messageFor } from '../../src/core/issues/catalogue';
 import { readRosterFile } from '../../src/files/rollupFiles';
 import { activityRow, labelsOf, tempDir, writeXlsx } from '../helpers/workbooks';
 
+/** Whether making the roll-up's workbook fails (as a bug in the writer would), for one test. */
+const mockMaking = { fails: false, calls: 0 };
+jest.mock('../../src/files/writeRollup', () => {
+  const actual = jest.requireActual<typeof import('../../src/files/writeRollup')>('../../src/files/writeRollup');
+  return {
+    ...actual,
+    writeRollupWorkbook: (...args: Parameters<typeof actual.writeRollupWorkbook>) => {
+      mockMaking.calls++;
+      return mockMaking.fails ? Promise.reject(new Error('exceljs: something broke')) : actual.writeRollupWorkbook(...args);
+    },
+  };
+});
+
 async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
@@ -188,5 +201,21 @@ describe('files that cannot be read or written', () => {
     const io = { out: () => undefined, err: (t: string) => void err.push(t) };
     reportFileFailure(io, 'en', 'read', 'a.xlsx', Object.assign(new Error('odd'), { code: 'constructor' }));
     expect(err).toEqual([messageFor('cli.cannot-read', { path: 'a.xlsx', reason: messageFor('cli.file.other', {}, 'en') }, 'en')]);
+  });
+
+  test('a roll-up whose workbook could not be made: plain words, exit code 2, no file blamed', async () => {
+    mockMaking.fails = true;
+    mockMaking.calls = 0;
+    try {
+      const out = path.join(tempDir(), '汇总.xlsx');
+      const result = await run('rollup', dir, '--form', 'activity-summary', '--out', out);
+      expect(mockMaking.calls).toBe(1);
+      expect(result.code).toBe(2);
+      expect(result.err.split('\n')).toContain(messageFor('cli.unexpected', {}, 'zh-CN'));
+      expect(result.err).not.toContain('无法写出');
+      expect(result.err).not.toContain('something broke');
+    } finally {
+      mockMaking.fails = false;
+    }
   });
 });
