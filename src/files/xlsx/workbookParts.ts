@@ -137,5 +137,7 @@ export function partsOf(bytes: Uint8Array): PartSource {
   } catch (error) {
     return unsupported(`zip: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { has: (name) => Object.hasOwn(files, name), part: (name) => files[name] };
+  // Own keys only: a rels target such as `/constructor` must not find Object's prototype.
+  const has = (name: string) => Object.hasOwn(files, name);
+  return { has, part: (name) => (has(name) ? files[name] : undefined) };
 }
