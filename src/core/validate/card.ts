@@ -20,6 +20,14 @@ import { readDataRow, rowChecker, type Column, type TableReport, type ValidateOp
 const setups = new WeakMap<CompiledForm, Map<string, { columns: Column[]; checker: ReturnType<typeof rowChecker> }>>();
 const SETUPS_MAX = 64;
 
+/** Per form: a row with every field empty, copied for each card rather than built field by field. */
+const blankRows = new WeakMap<CompiledForm, Readonly<Record<string, null>>>();
+function blankRowOf(form: CompiledForm): Readonly<Record<string, null>> {
+  let blank = blankRows.get(form);
+  if (!blank) blankRows.set(form, (blank = Object.freeze(Object.fromEntries(form.fields.map((f) => [f.id, null])))));
+  return blank;
+}
+
 function cardSetup(
   form: CompiledForm,
   fields: readonly CompiledField[],
@@ -31,7 +39,13 @@ function cardSetup(
 ) {
   let byKey = setups.get(form);
   if (!byKey) setups.set(form, (byKey = new Map()));
-  const key = `${lang}\u0000${today}\u0000${year}\u0000${fields.map((f) => `${f.id}${typed && !card.cells.get(f.id)!.fromLine ? 't' : 'x'}`).join(',')}`;
+  // Which of the form's fields the card has, and how each was given: one letter per field.
+  let shape = '';
+  for (const field of form.fields) {
+    const cell = card.cells.get(field.id);
+    shape += cell === undefined ? '-' : typed && !cell.fromLine ? 't' : 'x';
+  }
+  const key = `${lang}\u0000${today}\u0000${year}\u0000${shape}`;
   let setup = byKey.get(key);
   if (!setup) {
     const columns: Column[] = fields.map((field, column) => ({
@@ -117,7 +131,7 @@ export function validateCard(grid: Grid, card: LocatedCard, options: ValidateOpt
     tableIssues.push(makeIssue({ code, params: { label: fieldLabel(field, lang) }, field: field.id, row: unitRow }, lang));
   }
 
-  const values = { ...Object.fromEntries(form.fields.map((f) => [f.id, null])), ...read.values };
+  const values = { ...blankRowOf(form), ...read.values };
   const cells: Record<string, string> = {};
   for (const [id, cell] of card.cells) cells[id] = a1(cell.r, cell.c);
   // The card's row, as a table's would be: the first below its header.
