@@ -704,10 +704,12 @@ describe('roll-up properties', () => {
           ]);
         }
 
-        // New issues concern the new file or the unit's rows; none about other rows is lost or added.
+        // New issues concern the new file or the unit's rows; none about other rows is lost or
+        // added, but for outliers against peers: the corrected figures move the peers' median.
         const unitRows = new Set(before.rows.filter((r) => keyOf.get(rowId(r)) === key).map(rowId));
         const concernsUnit = (i: Issue) =>
           i.file === name ||
+          i.code === 'outlier.peers' ||
           (i.row !== undefined &&
             unitRows.has(rowId({ file: i.file ?? '', sheet: i.sheet ?? '', row: i.row })) &&
             (i.code === 'rollup.superseded' || i.code === 'rollup.not-on-roster')) ||
