@@ -10,6 +10,10 @@
  *     clearing puts the field's own prompt back.
  *   - what was marked is recorded on `_huizong` first (core/meta/records.ts), so that clearing
  *     works after the workbook was saved and opened again, or after a batch failed half-way.
+ *   - each recorded area also gets a hidden name of the sheet's (`_huizong_mark_D5_D9`): Excel
+ *     moves a name with its cells when the user inserts or deletes rows or columns, grows or
+ *     shrinks it with them, and makes it `#REF!` once they are all deleted. Clearing puts the
+ *     prompts back where the names say the cells are now, not at the recorded addresses.
  */
 import { compressCells, chunkAreas, columnOf, expandAreas, parseRange, promptGroups } from '../core/plan/markPlan';
 import { readMarksRecord, templateLastRow, withRecord, type MarksRecord } from '../core/meta/records';
@@ -66,6 +70,68 @@ function byColumn(areas: readonly string[]): Map<string, string[]> {
   return out;
 }
 
+/** The start of the hidden names Huizong gives its marked areas. */
+const NAME_PREFIX = '_huizong_mark_';
+
+/** The name of a recorded area (`D5:D9` → `_huizong_mark_D5_D9`): valid as an Excel name, and the area read back from it. */
+export function markName(area: string): string {
+  return NAME_PREFIX + area.replace(':', '_');
+}
+
+/** The recorded area a name of Huizong's stands for; undefined for any other name. */
+export function markedArea(name: string): string | undefined {
+  if (name.slice(0, NAME_PREFIX.length).toLowerCase() !== NAME_PREFIX) return undefined;
+  const m = /^([A-Za-z]{1,3}\d+)(?:_([A-Za-z]{1,3}\d+))?$/.exec(name.slice(NAME_PREFIX.length));
+  if (!m) return undefined;
+  return (m[2] ? `${m[1]}:${m[2]}` : m[1]!).toUpperCase();
+}
+
+/** A named range's address as `NamedItem.value` gives it (`'表'!$D$7:$D$9`) → `D7:D9`; undefined for anything else. */
+export function namedAddress(type: string, value: unknown): string | undefined {
+  if (type !== 'Range' || typeof value !== 'string') return undefined;
+  const address = value.slice(value.lastIndexOf('!') + 1).replace(/\$/g, '');
+  return /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(address) ? address : undefined;
+}
+
+/** The areas a record's prompts are put back on, one command each: by column, split at the template's last row. */
+export function clearAreas(record: MarksRecord | null | undefined, lastRow: number | undefined): string[] {
+  if (!record) return [];
+  const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
+  return [...columns.values()].flatMap((areas) => splitAtRow(areas, lastRow).flat());
+}
+
+/**
+ * Where each recorded area is now: its name's range, none where the name is `#REF!` (the
+ * cells deleted), the recorded address where it has no name (marks of an earlier version, or
+ * a batch that failed before its names). Names of Huizong's the record does not list (the
+ * template's last row changed since) count too.
+ */
+export interface PlacedArea {
+  /** The recorded area: its column says which field's prompt to put back. */
+  recorded: string;
+  /** Where its cells are now; undefined when they were all deleted. */
+  now: string | undefined;
+  name?: Excel.NamedItem;
+}
+
+export function placeAreas(
+  recorded: readonly string[],
+  names: readonly { name: string; type: string; value: unknown; item?: Excel.NamedItem }[],
+): PlacedArea[] {
+  const out: PlacedArea[] = [];
+  const named = new Set<string>();
+  for (const entry of names) {
+    const area = markedArea(entry.name);
+    if (!area) continue;
+    named.add(area);
+    const placed: PlacedArea = { recorded: area, now: namedAddress(entry.type, entry.value) };
+    if (entry.item) placed.name = entry.item;
+    out.push(placed);
+  }
+  for (const area of recorded) if (!named.has(area)) out.push({ recorded: area, now: area });
+  return out;
+}
+
 /** Applying and clearing marks within one `Excel.run` each, with the request budget and `getRanges` limit given. */
 export function marksApplier(budget: number, limit: { chars: number; areas: number }) {
   /**
@@ -78,25 +144,34 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     sheet: Excel.Worksheet,
     ours: readonly Excel.ConditionalFormat[],
     record: MarksRecord | undefined,
-    lastRow: number | undefined,
+    placed: readonly PlacedArea[],
   ): Promise<void> {
     for (const format of ours) {
       await batch.room(null);
       format.delete();
     }
-    if (!record) return;
-    const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
-    for (const [column, areas] of columns) {
-      const own = record.prompts[column];
-      const prompt: Excel.DataValidationPrompt = own
-        ? { showPrompt: true, title: own[0], message: own[1] }
-        : { showPrompt: false, title: '', message: '' };
-      for (const part of splitAtRow(areas, lastRow)) {
-        for (const area of part) {
-          await batch.room([area, prompt]);
-          sheet.getRange(area).dataValidation.prompt = prompt;
-        }
+    for (const area of placed) {
+      // Without a record there is no prompt to put back: the names alone go.
+      if (record && area.now) {
+        const own = record.prompts[columnOf(area.recorded)];
+        const prompt: Excel.DataValidationPrompt = own
+          ? { showPrompt: true, title: own[0], message: own[1] }
+          : { showPrompt: false, title: '', message: '' };
+        await batch.room([area.now, prompt]);
+        sheet.getRange(area.now).dataValidation.prompt = prompt;
       }
+      if (area.name) {
+        await batch.room(null);
+        area.name.delete();
+      }
+    }
+  }
+
+  /** Hidden names on the areas of `record` (see the top of this file). */
+  async function queueNames(batch: Batch, sheet: Excel.Worksheet, record: MarksRecord, lastRow: number | undefined): Promise<void> {
+    for (const area of clearAreas(record, lastRow)) {
+      await batch.room([markName(area), area]);
+      sheet.names.add(markName(area), sheet.getRange(area)).visible = false;
     }
   }
 
@@ -224,7 +299,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       const sheet = context.workbook.worksheets.getItem(name);
       const formats = formatsWhere(sheet, guessed);
       loadFormats(formats, withRules);
-      return { sheet, formats, validations: loadRules(sheet, parts[0]!), protection: queueProtection(context, sheet) };
+      const names = sheet.names;
+      names.load('items/name,items/type,items/value');
+      return { sheet, formats, names, validations: loadRules(sheet, parts[0]!), protection: queueProtection(context, sheet) };
     };
     let read: Awaited<ReturnType<typeof syncWithMeta<ReturnType<ReturnType<typeof queue>>>>>;
     let withRules = true;
@@ -237,9 +314,15 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
     let formats = read.main.formats;
     const found = readMarksRecord(metaPairs(read.meta), name);
-    const columns = columnsOf(recordAreas(found));
+    const lastRow = templateLastRow(metaPairs(read.meta), name);
+    const placed = placeAreas(
+      clearAreas(found, lastRow),
+      read.main.names.items.map((item) => ({ name: item.name, type: item.type, value: item.value, item })),
+    );
+    const columns = columnsOf(placed.flatMap((area) => (area.now ? [area.now] : [])));
     if (columns.join(',') !== guessed.join(',')) {
-      // The record's columns are not as last seen: the formats where it now says.
+      // The marked cells are not in the columns last seen (a column inserted or deleted, or
+      // another record): the formats where the names and the record now say.
       formats = formatsWhere(read.main.sheet, columns);
       withRules = true;
       loadFormats(formats, true);
@@ -276,7 +359,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       meta,
       pairs,
       record: found,
-      lastRow: templateLastRow(pairs, name),
+      placed,
+      lastRow,
       protection: main.protection,
     };
   }
@@ -327,9 +411,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     async clear(context: Excel.RequestContext, sheetName: string): Promise<void> {
       const read = await readMarks(context, sheetName);
       // Nothing to take away on a protected sheet is no refusal; anything to take away is refused whole.
-      if (read.ours.length || read.record) refuseProtected(read.protection, sheetName, false);
+      if (read.ours.length || read.record || read.placed.length) refuseProtected(read.protection, sheetName, false);
       const batch = new Batch(context, budget);
-      await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+      await queueClear(batch, read.sheet, read.ours, read.record, read.placed);
       if (read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, sheetName, undefined));
       try {
         await batch.sync();
@@ -349,7 +433,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     // 清除标记 still finds every mark, the earlier ones listed as stale.
     const marked = plan.cells.error.length + plan.cells.warning.length > 0;
     // Refused before anything is written: a protected sheet, or `_huizong` to be added to a protected workbook.
-    if (marked || read.record || read.ours.length) refuseProtected(read.protection, plan.sheet, marked && !read.meta.exists);
+    if (marked || read.record || read.ours.length || read.placed.length)
+      refuseProtected(read.protection, plan.sheet, marked && !read.meta.exists);
     let record: MarksRecord | undefined;
     if (marked) {
       record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
@@ -361,7 +446,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
     } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
 
-    await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+    await queueClear(batch, read.sheet, read.ours, read.record, read.placed);
+    // The names before the marks: should the batch stop half-way, the marks written have theirs.
+    if (record) await queueNames(batch, read.sheet, record, read.lastRow);
     for (const severity of ['error', 'warning'] as const) {
       const areas = compressCells(plan.cells[severity]);
       for (const chunk of chunkAreas(areas, limit)) {
