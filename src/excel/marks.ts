@@ -184,8 +184,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
 
   /**
    * The whole columns of `areas` (`D:D,F:H`): Excel moves a conditional format with its cells
-   * when the user inserts or deletes rows, so Huizong's may no longer be on the recorded rows;
-   * they stay in the recorded columns.
+   * when the user inserts or deletes rows, so Huizong's may no longer be on the recorded rows,
+   * but they stay in the columns of the marked areas (where the names say, see placeAreas).
    */
   function columnsOf(areas: readonly string[]): string[] {
     const marked = new Set<number>();
@@ -205,9 +205,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
   }
 
   /**
-   * The conditional formats in the columns where Huizong recorded marks, not the whole
-   * sheet's: range areas when one `getRanges` call takes them, else the columns' block. None
-   * without a record.
+   * The conditional formats in the columns where Huizong's marks are, not the whole sheet's:
+   * range areas when one `getRanges` call takes them, else the columns' block. None without
+   * a mark.
    */
   function formatsWhere(sheet: Excel.Worksheet, columns: readonly string[]): Excel.ConditionalFormatCollection | undefined {
     if (!columns.length) return undefined;
@@ -268,9 +268,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
 
   /**
    * Reads `_huizong`'s keys, the validation rules where new prompts go and Huizong's
-   * conditional formats, looked for only in the columns its record says it marked: one sync
-   * (see syncWithMeta) when those are as last seen — read with the snapshot, or written by the
-   * last marking. Otherwise the formats are read where the record now says, one sync more.
+   * conditional formats, looked for only in the columns of the marked areas, and the names
+   * saying where those areas are now: one sync (see syncWithMeta) when the columns are as last
+   * seen — read with the snapshot, or written by the last marking. Otherwise (a column inserted
+   * or deleted, another record) the formats are read where the names now say, one sync more.
    * A user's format whose rule cannot be read costs more syncs but never stops the read
    * (huizongFormats).
    */
