@@ -97,6 +97,8 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'ConditionalFormat.custom.rule.formula': '1.6',
   'ConditionalFormat.custom.format.fill.color': '1.6',
   'ConditionalFormat.delete': '1.6',
+  'ConditionalFormat.getRanges': '1.9',
+  'RangeAreas.load(address)': '1.9',
   'RangeFormat.fill.color': '1.1',
   'RangeFormat.font.name': '1.1',
   'RangeFormat.font.size': '1.1',
@@ -1416,8 +1418,19 @@ class NamedItemProxy {
     return this.loadedState.value;
   }
 
+  /**
+   * Setting `visible` on a name of type Error (`#REF!`) fails with InvalidArgument in current
+   * builds (https://github.com/OfficeDev/office-js/issues/5174, https://github.com/OfficeDev/office-js/issues/5882).
+   * Hiding a name may also not take (https://github.com/OfficeDev/office-js/issues/3878,
+   * https://github.com/OfficeDev/office-js/issues/3949): the double takes it, and nothing of
+   * Huizong's depends on a name being hidden.
+   */
   set visible(value: boolean) {
-    this.context.push({ api: 'NamedItem.visible', data: value }, () => void (this.item().visible = value));
+    this.context.push({ api: 'NamedItem.visible', data: value }, () => {
+      const model = this.item();
+      if (!model.ref) throw excelError('InvalidArgument', `name ${model.name} is #REF!`);
+      model.visible = value;
+    });
   }
 
   delete(): void {
@@ -1997,6 +2010,32 @@ class ConditionalFormatProxy {
             context.push({ api: 'ConditionalFormat.custom.format.fill.color', data: value }, () => void (self.model!.fill = value));
           },
         },
+      },
+    };
+  }
+
+  /** The areas the format applies to now (ExcelApi 1.9): `address` once loaded, each area with its sheet. */
+  getRanges(): { load: (what: string) => { readonly address: string } } {
+    const context = this.context;
+    const self = this;
+    context.fake.use('ConditionalFormat.getRanges');
+    let address: string | undefined;
+    const areas = {
+      get address(): string {
+        if (address === undefined) throw notLoaded('address');
+        return address;
+      },
+    };
+    return {
+      load(what: string) {
+        if (what !== 'address') throw new Error(`the double loads a format's ranges' address only, not ${what}`);
+        context.push({ api: 'RangeAreas.load(address)' }, () => {
+          const sheet = context.fake.model.sheets.find((s) => s.conditionalFormats.includes(self.model!));
+          if (!sheet) throw excelError('ItemNotFound', 'a conditional format not there');
+          address = self.model!.areas.map((a) => nameValue(sheet, parseArea(a)).replace(/\$/g, '')).join(',');
+          return bytesOf(address);
+        });
+        return areas;
       },
     };
   }
