@@ -338,6 +338,12 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       }
     }
     const ours = await huizongFormats(context, formats, withRules);
+    let placedNow = placed;
+    if (found && placed.length && !placed.some((area) => area.name) && (await movedSince(context, ours, placed))) {
+      // Marks of an earlier version, without names, and their cells moved: the recorded
+      // addresses now hold other cells, whose prompts are left alone rather than overwritten.
+      placedNow = placed.map((area) => ({ ...area, now: undefined }));
+    }
     const { main, meta } = read;
     const validations = [...main.validations];
     for (const part of parts.slice(1)) {
@@ -360,10 +366,31 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       meta,
       pairs,
       record: found,
-      placed,
+      placed: placedNow,
       lastRow,
       protection: main.protection,
     };
+  }
+
+  /**
+   * Whether marks without names (an earlier version's) are no longer where recorded: their
+   * conditional formats, found in the recorded columns, cover other cells now (rows inserted or
+   * deleted), or none is there (a column inserted, or the formats gone). One sync more, on
+   * that path only.
+   */
+  async function movedSince(
+    context: Excel.RequestContext,
+    ours: readonly Excel.ConditionalFormat[],
+    placed: readonly PlacedArea[],
+  ): Promise<boolean> {
+    if (!ours.length) return true;
+    const ranges = ours.map((format) => format.getRanges().load('address'));
+    await context.sync();
+    const now = new Set(
+      expandAreas(ranges.flatMap((range) => range.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '')))),
+    );
+    const then = expandAreas(placed.map((area) => area.recorded));
+    return now.size !== new Set(then).size || then.some((cell) => !now.has(cell));
   }
 
   /**

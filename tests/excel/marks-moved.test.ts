@@ -6,6 +6,7 @@
  * Huizong's left anywhere, the user's own prompt and format back on the cells wherever they
  * are now. Excel itself was not run.
  */
+import { MARK_TITLES } from '../../src/core/plan/markPlan';
 import { createOfficeGateway, isHuizongMark } from '../../src/excel/officeGateway';
 import { parseArea, type FakeExcel, type ValidationModel } from './excelDouble';
 import { SHEET, validateOnce, workbookWithTable } from './scenarios';
@@ -124,4 +125,53 @@ test('the syncs of 清除标记 after a column insert do not grow with the rows'
     counts.push(fake.syncs);
   }
   expect(counts[1]).toBe(counts[0]);
+});
+
+describe('marks of an earlier version, without names', () => {
+  /** Checked, then the names taken away: as an earlier Huizong left its marks. */
+  async function markedWithoutNames(): Promise<{ fake: FakeExcel; untouched: FakeExcel }> {
+    const fake = await preparedWorkbook();
+    await validateOnce(fake);
+    fake.model.sheet(SHEET)!.names = [];
+    return { fake, untouched: await preparedWorkbook() };
+  }
+
+  async function clear(fake: FakeExcel): Promise<number> {
+    const gateway = createOfficeGateway({ host: fake.host() });
+    await gateway.readActiveSheet();
+    fake.resetCounts();
+    await gateway.clearMarks(SHEET);
+    return fake.syncs;
+  }
+
+  test('not moved: put back at the recorded addresses as before, one sync more', async () => {
+    const { fake, untouched } = await markedWithoutNames();
+    expect(await clear(fake)).toBe(3);
+    expect(visible(fake)).toEqual(visible(untouched));
+  });
+
+  test('rows deleted: no cell given a prompt not its own; Huizong’s stay on the moved cells', async () => {
+    const { fake, untouched } = await markedWithoutNames();
+    // Units 1 to 18 deleted: the recorded rows of units 26 to 30 are now below the table.
+    for (const f of [fake, untouched]) f.model.sheet(SHEET)!.shift(parseArea('3:20'), 'Up');
+    const syncs = await clear(fake);
+    const after = visible(fake);
+    const own = new Map(visible(untouched).prompts);
+    expect(after.formats.filter((cf) => isHuizongMark(cf.formula))).toEqual([]);
+    const changed = after.prompts.filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(own.get(k)));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const [, v] of changed) expect(Object.values(MARK_TITLES)).toContain(v.prompt?.[0]);
+    expect(syncs).toBe(3);
+  });
+
+  // Huizong's formats are then left in the moved column: without a name nothing says where they went.
+  test('a column inserted: the formats are not where recorded, and no prompt is written', async () => {
+    const { fake, untouched } = await markedWithoutNames();
+    for (const f of [fake, untouched]) f.model.sheet(SHEET)!.shift(parseArea('B:B'), 'Right');
+    await clear(fake);
+    const own = new Map(visible(untouched).prompts);
+    for (const [k, v] of visible(fake).prompts)
+      if (JSON.stringify(v) !== JSON.stringify(own.get(k))) expect(Object.values(MARK_TITLES)).toContain(v.prompt?.[0]);
+    expect(fake.commands.filter((c) => c.api.endsWith('dataValidation.prompt'))).toEqual([]);
+  });
 });
