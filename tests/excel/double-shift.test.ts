@@ -99,3 +99,25 @@ test('a row inserted between two cells of one validation takes it, prompt and al
   sheet.shift(parseArea('8:8'), 'Down');
   expect(sheet.validation('C8')).toBeUndefined();
 });
+
+test('a #REF! name cannot be shown or hidden (office-js #5174, #5882), and can be deleted', async () => {
+  const fake = workbook();
+  await run(fake, (context) => {
+    const sheet = context.workbook.worksheets.getItem('S');
+    sheet.names.add('gone', sheet.getRange('C3'));
+  });
+  fake.model.sheet('S')!.shift(parseArea('3:3'), 'Up');
+  await expect(
+    run(fake, async (context) => {
+      const names = context.workbook.worksheets.getItem('S').names.load('items/name,items/type,items/value');
+      await context.sync();
+      names.items[0]!.visible = false;
+    }),
+  ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  await run(fake, async (context) => {
+    const names = context.workbook.worksheets.getItem('S').names.load('items/name,items/type,items/value');
+    await context.sync();
+    names.items[0]!.delete();
+  });
+  expect(fake.model.sheet('S')!.names).toEqual([]);
+});
