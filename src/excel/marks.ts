@@ -100,12 +100,7 @@ export function clearAreas(record: MarksRecord | null | undefined, lastRow: numb
   return [...columns.values()].flatMap((areas) => splitAtRow(areas, lastRow).flat());
 }
 
-/**
- * Where each recorded area is now: its name's range, none where the name is `#REF!` (the
- * cells deleted), the recorded address where it has no name (marks of an earlier version, or
- * a batch that failed before its names). Names of Huizong's the record does not list (the
- * template's last row changed since) count too.
- */
+/** A recorded area and where its cells are now (see placeAreas). */
 export interface PlacedArea {
   /** The recorded area: its column says which field's prompt to put back. */
   recorded: string;
@@ -114,6 +109,12 @@ export interface PlacedArea {
   name?: Excel.NamedItem;
 }
 
+/**
+ * Where each recorded area is now: its name's range, none where the name is `#REF!` (the
+ * cells deleted), the recorded address where it has no name (marks of an earlier version, or
+ * a batch that failed before its names). Names of Huizong's the record does not list (the
+ * template's last row changed since) count too.
+ */
 export function placeAreas(
   recorded: readonly string[],
   names: readonly { name: string; type: string; value: unknown; item?: Excel.NamedItem }[],
