@@ -476,8 +476,6 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
 
     await queueClear(batch, read.sheet, read.ours, read.record, read.placed);
-    // The names before the marks: should the batch stop half-way, the marks written have theirs.
-    if (record) await queueNames(batch, read.sheet, record, read.lastRow);
     for (const severity of ['error', 'warning'] as const) {
       const areas = compressCells(plan.cells[severity]);
       for (const chunk of chunkAreas(areas, limit)) {
@@ -495,6 +493,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
         else read.sheet.getRange(chunk).dataValidation.prompt = prompt;
       }
     }
+    // The names after the marks: a batch stops at its first failing command, and a name
+    // refused must not cost the marks. Marks left without names are still found at the
+    // recorded addresses (placeAreas).
+    if (record) await queueNames(batch, read.sheet, record, read.lastRow);
     // Everything done: the record as it stands (the stale areas dropped, or none at all).
     if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
     else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));

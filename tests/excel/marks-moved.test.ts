@@ -175,3 +175,15 @@ describe('marks of an earlier version, without names', () => {
     expect(fake.commands.filter((c) => c.api.endsWith('dataValidation.prompt'))).toEqual([]);
   });
 });
+
+test('a name refused while checking: the marks stand, said partly written, and 清除标记 clears them', async () => {
+  const fake = await preparedWorkbook();
+  const untouched = await preparedWorkbook();
+  fake.failCommand((c) => c.api === 'NamedItemCollection.add');
+  await expect(validateOnce(fake)).rejects.toThrow(/marks partly written/);
+  const sheet = fake.model.sheet(SHEET)!;
+  expect(sheet.conditionalFormats.filter((cf) => isHuizongMark(cf.formula)).length).toBeGreaterThan(0);
+  expect(sheet.validation('D12')?.prompt?.title).toBe(MARK_TITLES.error);
+  await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+  expect(visible(fake)).toEqual(visible(untouched));
+});
