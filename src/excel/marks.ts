@@ -138,7 +138,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
   /**
    * Queues the removal of Huizong's marks on `sheet`: its conditional formats, and the prompts
    * it set put back — one command per recorded area (a Range, never range areas, whose
-   * validation is null as soon as two areas differ).
+   * validation is null as soon as two areas differ). The names go too, but those of `kept`
+   * (recorded areas marked again where they are).
    */
   async function queueClear(
     batch: Batch,
@@ -146,6 +147,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     ours: readonly Excel.ConditionalFormat[],
     record: MarksRecord | undefined,
     placed: readonly PlacedArea[],
+    kept: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     for (const format of ours) {
       await batch.room(null);
@@ -161,16 +163,23 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
         await batch.room([area.now, prompt]);
         sheet.getRange(area.now).dataValidation.prompt = prompt;
       }
-      if (area.name) {
+      if (area.name && !kept.has(area.recorded)) {
         await batch.room(null);
         area.name.delete();
       }
     }
   }
 
-  /** Hidden names on the areas of `record` (see the top of this file). */
-  async function queueNames(batch: Batch, sheet: Excel.Worksheet, record: MarksRecord, lastRow: number | undefined): Promise<void> {
+  /** Hidden names on the areas of `record` (see the top of this file), but those of `kept`, which have theirs. */
+  async function queueNames(
+    batch: Batch,
+    sheet: Excel.Worksheet,
+    record: MarksRecord,
+    lastRow: number | undefined,
+    kept: ReadonlySet<string>,
+  ): Promise<void> {
     for (const area of clearAreas(record, lastRow)) {
+      if (kept.has(area)) continue;
       await batch.room([markName(area), area]);
       sheet.names.add(markName(area), sheet.getRange(area)).visible = false;
     }
@@ -475,7 +484,11 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
     } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
 
-    await queueClear(batch, read.sheet, read.ours, read.record, read.placed);
+    // A name whose area is marked again and has not moved stays: re-checks run after each
+    // edit, and deleting and adding every name each time would double their commands.
+    const wanted = new Set(record ? clearAreas(record, read.lastRow) : []);
+    const kept = new Set(read.placed.filter((a) => a.name && a.now === a.recorded && wanted.has(a.recorded)).map((a) => a.recorded));
+    await queueClear(batch, read.sheet, read.ours, read.record, read.placed, kept);
     for (const severity of ['error', 'warning'] as const) {
       const areas = compressCells(plan.cells[severity]);
       for (const chunk of chunkAreas(areas, limit)) {
@@ -496,7 +509,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     // The names after the marks: a batch stops at its first failing command, and a name
     // refused must not cost the marks. Marks left without names are still found at the
     // recorded addresses (placeAreas).
-    if (record) await queueNames(batch, read.sheet, record, read.lastRow);
+    if (record) await queueNames(batch, read.sheet, record, read.lastRow, kept);
     // Everything done: the record as it stands (the stale areas dropped, or none at all).
     if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
     else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));

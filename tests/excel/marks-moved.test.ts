@@ -187,3 +187,28 @@ test('a name refused while checking: the marks stand, said partly written, and æ
   await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
   expect(visible(fake)).toEqual(visible(untouched));
 });
+
+test('checking again with nothing moved sends no name command, and every marked area keeps its name', async () => {
+  const fake = await preparedWorkbook();
+  await validateOnce(fake);
+  const names = fake.model.sheet(SHEET)!.names.map((n) => ({ ...n }));
+  expect(names.length).toBeGreaterThan(0);
+  fake.resetCounts();
+  await validateOnce(fake);
+  expect(fake.commands.filter((c) => c.api.startsWith('NamedItem') && !c.api.includes('.load('))).toEqual([]);
+  expect(fake.model.sheet(SHEET)!.names).toEqual(names);
+});
+
+test('checking again after a fix: the name of the area no longer marked goes, the others stay', async () => {
+  const fake = await preparedWorkbook();
+  await validateOnce(fake);
+  const before = fake.model.sheet(SHEET)!.names.map((n) => n.name);
+  expect(before).toContain('_huizong_mark_D12_D14');
+  fake.model.sheet(SHEET)!.setValues('D12', [[3], [4], [5]]);
+  fake.resetCounts();
+  await validateOnce(fake);
+  const after = fake.model.sheet(SHEET)!.names.map((n) => n.name);
+  expect(after).toEqual(before.filter((n) => n !== '_huizong_mark_D12_D14'));
+  expect(fake.commands.filter((c) => c.api === 'NamedItem.delete')).toHaveLength(1);
+  expect(fake.commands.filter((c) => c.api === 'NamedItemCollection.add')).toEqual([]);
+});
