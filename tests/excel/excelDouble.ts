@@ -431,11 +431,13 @@ export class SheetModel {
       const moved = moveArea(move, parseArea(text));
       return moved === 'beside' ? [text] : moved ? [areaAddress(moved)] : [];
     });
-    // A name follows its cells as a reference does: moved by cells inserted or deleted before
-    // it, grown or shrunk by cells inserted or deleted within it, and `#REF!` once all its
-    // cells are deleted ("How Excel maintains cell and range names", J. Walkenbach, Excel 2007
-    // Formulas, https://flylib.com/books/en/3.427.1.43/1/). A shift across part of a name's
-    // width leaves it as it was: inferred.
+    // A name follows its cells when cells are inserted or deleted before it (a Microsoft
+    // maintainer recommends NamedItems to track a cell moved by a deleted column,
+    // https://github.com/OfficeDev/office-js-snippets/issues/466). Inferred, as a reference
+    // grows and shrinks: grown or shrunk by cells inserted or deleted within it, `#REF!` once
+    // all its cells are deleted (the Error type of
+    // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditemtype), and left as
+    // it was by a shift across part of its width.
     for (const name of this.names) {
       if (!name.ref) continue;
       const moved = moveArea(move, name.ref);
