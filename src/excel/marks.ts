@@ -86,10 +86,20 @@ export function markedArea(name: string): string | undefined {
   return (m[2] ? `${m[1]}:${m[2]}` : m[1]!).toUpperCase();
 }
 
-/** A named range's address as `NamedItem.value` gives it (`'表'!$D$7:$D$9`) → `D7:D9`; undefined for anything else. */
-export function namedAddress(type: string, value: unknown): string | undefined {
+/**
+ * A named range's address as `NamedItem.value` gives it (`'表'!$D$7:$D$9`) → `D7:D9`, where it
+ * is on `sheet`; undefined for anything else. A name follows its cells cut and pasted on
+ * another sheet: the cells at its old address are then not the marked ones.
+ */
+export function namedAddress(type: string, value: unknown, sheet: string): string | undefined {
   if (type !== 'Range' || typeof value !== 'string') return undefined;
-  const address = value.slice(value.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const bang = value.lastIndexOf('!');
+  if (bang < 0) return undefined;
+  let on = value.slice(0, bang).replace(/^=/, '');
+  if (on.length > 1 && on.startsWith("'") && on.endsWith("'")) on = on.slice(1, -1).replace(/''/g, "'");
+  // Sheet names are not case-sensitive in Excel.
+  if (on.toLowerCase() !== sheet.toLowerCase()) return undefined;
+  const address = value.slice(bang + 1).replace(/\$/g, '');
   return /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(address) ? address : undefined;
 }
 
@@ -104,20 +114,21 @@ export function clearAreas(record: MarksRecord | null | undefined, lastRow: numb
 export interface PlacedArea {
   /** The recorded area: its column says which field's prompt to put back. */
   recorded: string;
-  /** Where its cells are now; undefined when they were all deleted. */
+  /** Where its cells are now on the checked sheet; undefined when they were all deleted or moved to another sheet. */
   now: string | undefined;
   name?: Excel.NamedItem;
 }
 
 /**
- * Where each recorded area is now: its name's range, none where the name is `#REF!` (the
- * cells deleted), the recorded address where it has no name (marks of an earlier version, or
+ * Where each recorded area is now on `sheet`: its name's range, none where the name is `#REF!`
+ * (the cells deleted) or on another sheet (cut and pasted there), the recorded address where it has no name (marks of an earlier version, or
  * a batch that failed before its names). Names of Huizong's the record does not list (the
  * template's last row changed since) count too.
  */
 export function placeAreas(
   recorded: readonly string[],
   names: readonly { name: string; type: string; value: unknown; item?: Excel.NamedItem }[],
+  sheet: string,
 ): PlacedArea[] {
   const out: PlacedArea[] = [];
   const named = new Set<string>();
@@ -125,7 +136,7 @@ export function placeAreas(
     const area = markedArea(entry.name);
     if (!area) continue;
     named.add(area);
-    const placed: PlacedArea = { recorded: area, now: namedAddress(entry.type, entry.value) };
+    const placed: PlacedArea = { recorded: area, now: namedAddress(entry.type, entry.value, sheet) };
     if (entry.item) placed.name = entry.item;
     out.push(placed);
   }
@@ -329,6 +340,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     const placed = placeAreas(
       clearAreas(found, lastRow),
       read.main.names.items.map((item) => ({ name: item.name, type: item.type, value: item.value, item })),
+      name,
     );
     const columns = columnsOf(placed.flatMap((area) => (area.now ? [area.now] : [])));
     if (columns.join(',') !== guessed.join(',')) {

@@ -439,7 +439,8 @@ export class SheetModel {
     // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditemtype), and left as
     // it was by a shift across part of its width.
     for (const name of this.names) {
-      if (!name.ref) continue;
+      // A name whose cells are on another sheet does not follow this one's shifts.
+      if (!name.ref || name.refSheet !== undefined) continue;
       const moved = moveArea(move, name.ref);
       if (moved !== 'beside') name.ref = moved;
     }
@@ -453,6 +454,12 @@ export class SheetModel {
 export interface NameModel {
   name: string;
   ref?: Area;
+  /**
+   * The sheet the name's cells are on when not its own: set by a test to play the user
+   * cutting the named cells and pasting them on another sheet, the name following them as a
+   * reference does (inferred).
+   */
+  refSheet?: string;
   visible: boolean;
   comment?: string;
 }
@@ -1378,7 +1385,8 @@ class NamedItemCollectionProxy {
         // A named range's value is its address; a name whose cells are all deleted is an error
         // `#REF!` (https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditem#excel-excel-nameditem-value-member,
         // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditemtype).
-        item.loadedState = model.ref ? { type: 'Range', value: nameValue(sheet, model.ref) } : { type: 'Error', value: '#REF!' };
+        const on = model.refSheet === undefined ? sheet : this.context.fake.model.sheet(model.refSheet)!;
+        item.loadedState = model.ref ? { type: 'Range', value: nameValue(on, model.ref) } : { type: 'Error', value: '#REF!' };
         return item;
       });
       return bytesOf(this.loadedItems.map((i) => ({ name: i.model!.name, ...i.loadedState })));

@@ -216,3 +216,20 @@ test('checking again after a fix: the name of the area no longer marked goes, th
   expect(fake.commands.filter((c) => c.api === 'NamedItem.delete')).toHaveLength(1);
   expect(fake.commands.filter((c) => c.api === 'NamedItemCollection.add')).toEqual([]);
 });
+
+test('marked cells cut and pasted on another sheet: 清除标记 writes no prompt where they were, and their name goes', async () => {
+  const fake = await preparedWorkbook();
+  await validateOnce(fake);
+  fake.model.addSheet('Sheet2');
+  const name = fake.model.sheet(SHEET)!.names.find((n) => n.name === '_huizong_mark_D12_D14')!;
+  // The name follows its cells to Sheet2!D12:D14; the checked sheet's D12:D14 are others now.
+  name.refSheet = 'Sheet2';
+  const gateway = createOfficeGateway({ host: fake.host() });
+  await gateway.readActiveSheet();
+  fake.resetCounts();
+  await gateway.clearMarks(SHEET);
+  const prompts = fake.commands.filter((c) => c.api.endsWith('dataValidation.prompt'));
+  expect(prompts.length).toBeGreaterThan(0);
+  expect(prompts.filter((c) => /D1[2-4]/.test(c.address ?? ''))).toEqual([]);
+  expect(fake.model.sheet(SHEET)!.names).toEqual([]);
+});
