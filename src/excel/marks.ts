@@ -103,6 +103,27 @@ export function namedAddress(type: string, value: unknown, sheet: string): strin
   return /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(address) ? address : undefined;
 }
 
+/**
+ * The areas of a `RangeAreas.address` (`'a,b'!D5:D9,'a,b'!F3`) without their sheet: split at
+ * the commas outside quotes, since a sheet's name may hold a comma (and a `!`).
+ */
+function addressAreas(address: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    // A quote inside a quoted name is doubled: toggling twice leaves it quoted.
+    if (ch === "'") quoted = !quoted;
+    else if (i === address.length || (ch === ',' && !quoted)) {
+      const part = address.slice(start, i);
+      out.push(part.slice(part.lastIndexOf('!') + 1).replace(/\$/g, ''));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 /** The areas a record's prompts are put back on, one command each: by column, split at the template's last row. */
 export function clearAreas(record: MarksRecord | null | undefined, lastRow: number | undefined): string[] {
   if (!record) return [];
@@ -408,9 +429,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     if (!ours.length) return true;
     const ranges = ours.map((format) => format.getRanges().load('address'));
     await context.sync();
-    const now = new Set(
-      expandAreas(ranges.flatMap((range) => range.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '')))),
-    );
+    const now = new Set(expandAreas(ranges.flatMap((range) => addressAreas(range.address))));
     const then = expandAreas(placed.map((area) => area.recorded));
     return now.size !== new Set(then).size || then.some((cell) => !now.has(cell));
   }

@@ -8,8 +8,8 @@
  */
 import { MARK_TITLES } from '../../src/core/plan/markPlan';
 import { createOfficeGateway, isHuizongMark } from '../../src/excel/officeGateway';
-import { parseArea, type FakeExcel, type ValidationModel } from './excelDouble';
-import { SHEET, validateOnce, workbookWithTable } from './scenarios';
+import { FakeExcel, parseArea, type ValidationModel } from './excelDouble';
+import { returnedTable, SHEET, validateOnce, workbookWithTable } from './scenarios';
 
 type Move = (fake: FakeExcel) => void;
 
@@ -166,6 +166,19 @@ describe('marks of an earlier version, without names', () => {
     expect(changed.length).toBeGreaterThan(0);
     for (const [, v] of changed) expect(Object.values(MARK_TITLES)).toContain(v.prompt?.[0]);
     expect(syncs).toBe(3);
+  });
+
+  test('not moved, on a sheet named with a comma and an exclamation mark: put back at the recorded addresses', async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.model.addSheet('报送!A1,2024');
+    sheet.setValues('A1', returnedTable(30));
+    fake.model.active = sheet.name;
+    await validateOnce(fake);
+    expect([...sheet.validations.values()].some((v) => Object.values(MARK_TITLES).includes(v.prompt?.title ?? ''))).toBe(true);
+    sheet.names = [];
+    await createOfficeGateway({ host: fake.host() }).clearMarks(sheet.name);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect([...sheet.validations.values()].filter((v) => Object.values(MARK_TITLES).includes(v.prompt?.title ?? ''))).toEqual([]);
   });
 
   // Huizong's formats are then left in the moved column: without a name nothing says where they went.
