@@ -70,6 +70,13 @@ function byColumn(areas: readonly string[]): Map<string, string[]> {
   return out;
 }
 
+/**
+ * Hidden names added per checked sheet at most: all of a sheet's names are loaded in one
+ * response, which Excel limits (5 MB on the web), and each re-check may add them. Areas
+ * beyond have no name and are found at their recorded addresses (placeAreas).
+ */
+export const MARK_NAMES_LIMIT = 2_000;
+
 /** The start of the hidden names Huizong gives its marked areas. */
 const NAME_PREFIX = '_huizong_mark_';
 
@@ -166,7 +173,7 @@ export function placeAreas(
 }
 
 /** Applying and clearing marks within one `Excel.run` each, with the request budget and `getRanges` limit given. */
-export function marksApplier(budget: number, limit: { chars: number; areas: number }) {
+export function marksApplier(budget: number, limit: { chars: number; areas: number }, maxNames = MARK_NAMES_LIMIT) {
   /**
    * Queues the removal of Huizong's marks on `sheet`: its conditional formats, and the prompts
    * it set put back — one command per recorded area (a Range, never range areas, whose
@@ -202,7 +209,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
   }
 
-  /** Hidden names on the areas of `record` (see the top of this file), but those of `kept`, which have theirs. */
+  /**
+   * Hidden names on the areas of `record` (see the top of this file), but those of `kept`,
+   * which have theirs; no more than `maxNames` in all.
+   */
   async function queueNames(
     batch: Batch,
     sheet: Excel.Worksheet,
@@ -210,8 +220,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     lastRow: number | undefined,
     kept: ReadonlySet<string>,
   ): Promise<void> {
+    let count = kept.size;
     for (const area of clearAreas(record, lastRow)) {
       if (kept.has(area)) continue;
+      if (count++ >= maxNames) break;
       await batch.room([markName(area), area]);
       sheet.names.add(markName(area), sheet.getRange(area)).visible = false;
     }

@@ -246,3 +246,18 @@ test('marked cells cut and pasted on another sheet: 清除标记 writes no promp
   expect(prompts.filter((c) => /D1[2-4]/.test(c.address ?? ''))).toEqual([]);
   expect(fake.model.sheet(SHEET)!.names).toEqual([]);
 });
+
+test('names capped per sheet: no more are added, and 清除标记 finds the areas beyond at their recorded addresses', async () => {
+  const fake = await preparedWorkbook();
+  const untouched = await preparedWorkbook();
+  const { plan } = await validateOnce(fake, { markNames: 3 });
+  expect(plan.cells.error.length + plan.cells.warning.length).toBeGreaterThan(3);
+  expect(fake.model.sheet(SHEET)!.names).toHaveLength(3);
+  fake.resetCounts();
+  await validateOnce(fake, { markNames: 3 });
+  expect(fake.commands.filter((c) => c.api === 'NamedItemCollection.add')).toEqual([]);
+  expect(fake.model.sheet(SHEET)!.names).toHaveLength(3);
+  await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+  expect(visible(fake)).toEqual(visible(untouched));
+  expect(fake.model.sheet(SHEET)!.names).toEqual([]);
+});
