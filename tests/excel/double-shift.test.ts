@@ -68,7 +68,7 @@ test('Range.insert right: a name and a format move sideways, and the name reads 
   expect(value).toBe('S!$E$3:$E$6');
 });
 
-test('what Excel refuses: a name twice in one scope, a name like a cell, a shift through a table', async () => {
+test('what Excel refuses: a name twice in one scope, a name like a cell or of Excel’s (_xl), a shift through a table', async () => {
   const fake = workbook();
   const refused = (batch: (context: Excel.RequestContext) => void) =>
     expect(run(fake, batch)).rejects.toMatchObject({ code: expect.stringMatching(/ItemAlreadyExists|InvalidArgument/) });
@@ -83,6 +83,10 @@ test('what Excel refuses: a name twice in one scope, a name like a cell, a shift
   await refused((context) => {
     const sheet = context.workbook.worksheets.getItem('S');
     sheet.names.add('AB12', sheet.getRange('C4'));
+  });
+  await refused((context) => {
+    const sheet = context.workbook.worksheets.getItem('S');
+    sheet.names.add('_XLmine', sheet.getRange('C4'));
   });
   fake.model.sheet('S')!.tables.push({ name: 'T', range: 'A10:H12' });
   await expect(run(fake, (context) => context.workbook.worksheets.getItem('S').getRange('C2:D2').delete('Up'))).rejects.toMatchObject({

@@ -1321,7 +1321,9 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
  * a cell reference, TRUE or FALSE; at most 255 characters ([MS-OI29500] 2.1.867,
  * https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/1399f3cb-927c-4611-96ee-666143a8be35;
  * ECMA-376 Part 1 §18.17.2.5). Names are not case-sensitive, and one scope holds a name once
- * (the same section); the error codes are inferred.
+ * (the same section). Names starting with `_xl` are Excel's own ([MS-OI29500] 2.1.568 (m),
+ * https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/16c3c118-f358-493d-a99f-4c85ca834c00).
+ * The error codes are inferred.
  */
 function checkName(name: string, taken: readonly NameModel[]): void {
   const bad =
@@ -1330,7 +1332,8 @@ function checkName(name: string, taken: readonly NameModel[]): void {
     /^(TRUE|FALSE)$/i.test(name) ||
     /^[A-Za-z]{1,3}\d+$/.test(name) ||
     /^R\d*C\d*$/i.test(name) ||
-    /^[RC]$/i.test(name);
+    /^[RC]$/i.test(name) ||
+    /^_xl/i.test(name);
   if (bad) throw excelError('InvalidArgument', `not a valid name: ${name}`);
   if (taken.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', `name ${name}`);
 }
@@ -1359,6 +1362,8 @@ class NamedItemCollectionProxy {
     const record = this.context.push(
       { api: 'NamedItemCollection.add', address: reference.addressForRecord(), data: { name, comment } },
       () => {
+        // Refused on a protected sheet as other writes are: inferred, no reference or issue
+        // says so for names.
         const sheet = writable(this.host.sheet());
         record.sheet = sheet.name;
         const [target] = reference.targets();
@@ -1446,6 +1451,7 @@ class NamedItemProxy {
   delete(): void {
     this.context.push({ api: 'NamedItem.delete' }, () => {
       const model = this.item();
+      // Refused on a protected sheet: inferred, as for NamedItemCollection.add.
       const sheet = writable(this.host.sheet());
       sheet.names = sheet.names.filter((n) => n !== model);
     });
