@@ -10,6 +10,10 @@
  *     clearing puts the field's own prompt back.
  *   - what was marked is recorded on `_huizong` first (core/meta/records.ts), so that clearing
  *     works after the workbook was saved and opened again, or after a batch failed half-way.
+ *   - each recorded area also gets a hidden name of the sheet's (`_huizong_mark_D5_D9`): Excel
+ *     moves a name with its cells when the user inserts or deletes rows or columns, grows or
+ *     shrinks it with them, and makes it `#REF!` once they are all deleted. Clearing puts the
+ *     prompts back where the names say the cells are now, not at the recorded addresses.
  */
 import { compressCells, chunkAreas, columnOf, expandAreas, parseRange, promptGroups } from '../core/plan/markPlan';
 import { readMarksRecord, templateLastRow, withRecord, type MarksRecord } from '../core/meta/records';
@@ -66,37 +70,162 @@ function byColumn(areas: readonly string[]): Map<string, string[]> {
   return out;
 }
 
+/**
+ * Hidden names added per checked sheet at most: all of a sheet's names are loaded in one
+ * response, which Excel limits (5 MB on the web), and each re-check may add them. Areas
+ * beyond have no name and are found at their recorded addresses (placeAreas).
+ */
+export const MARK_NAMES_LIMIT = 2_000;
+
+/** The start of the hidden names Huizong gives its marked areas. */
+const NAME_PREFIX = '_huizong_mark_';
+
+/** The name of a recorded area (`D5:D9` → `_huizong_mark_D5_D9`): valid as an Excel name, and the area read back from it. */
+export function markName(area: string): string {
+  return NAME_PREFIX + area.replace(':', '_');
+}
+
+/** The recorded area a name of Huizong's stands for; undefined for any other name. */
+export function markedArea(name: string): string | undefined {
+  if (name.slice(0, NAME_PREFIX.length).toLowerCase() !== NAME_PREFIX) return undefined;
+  const m = /^([A-Za-z]{1,3}\d+)(?:_([A-Za-z]{1,3}\d+))?$/.exec(name.slice(NAME_PREFIX.length));
+  if (!m) return undefined;
+  return (m[2] ? `${m[1]}:${m[2]}` : m[1]!).toUpperCase();
+}
+
+/**
+ * A named range's address as `NamedItem.value` gives it (`'表'!$D$7:$D$9`) → `D7:D9`, where it
+ * is on `sheet`; undefined for anything else. A name follows its cells cut and pasted on
+ * another sheet: the cells at its old address are then not the marked ones.
+ */
+export function namedAddress(type: string, value: unknown, sheet: string): string | undefined {
+  if (type !== 'Range' || typeof value !== 'string') return undefined;
+  const bang = value.lastIndexOf('!');
+  if (bang < 0) return undefined;
+  let on = value.slice(0, bang).replace(/^=/, '');
+  if (on.length > 1 && on.startsWith("'") && on.endsWith("'")) on = on.slice(1, -1).replace(/''/g, "'");
+  // Sheet names are not case-sensitive in Excel.
+  if (on.toLowerCase() !== sheet.toLowerCase()) return undefined;
+  const address = value.slice(bang + 1).replace(/\$/g, '');
+  return /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(address) ? address : undefined;
+}
+
+/**
+ * The areas of a `RangeAreas.address` (`'a,b'!D5:D9,'a,b'!F3`) without their sheet: split at
+ * the commas outside quotes, since a sheet's name may hold a comma (and a `!`).
+ */
+function addressAreas(address: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    // A quote inside a quoted name is doubled: toggling twice leaves it quoted.
+    if (ch === "'") quoted = !quoted;
+    else if (i === address.length || (ch === ',' && !quoted)) {
+      const part = address.slice(start, i);
+      out.push(part.slice(part.lastIndexOf('!') + 1).replace(/\$/g, ''));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The areas a record's prompts are put back on, one command each: by column, split at the template's last row. */
+export function clearAreas(record: MarksRecord | null | undefined, lastRow: number | undefined): string[] {
+  if (!record) return [];
+  const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
+  return [...columns.values()].flatMap((areas) => splitAtRow(areas, lastRow).flat());
+}
+
+/** A recorded area and where its cells are now (see placeAreas). */
+export interface PlacedArea {
+  /** The recorded area: its column says which field's prompt to put back. */
+  recorded: string;
+  /** Where its cells are now on the checked sheet; undefined when they were all deleted or moved to another sheet. */
+  now: string | undefined;
+  name?: Excel.NamedItem;
+}
+
+/**
+ * Where each recorded area is now on `sheet`: its name's range, none where the name is `#REF!`
+ * (the cells deleted) or on another sheet (cut and pasted there), the recorded address where it has no name (marks of an earlier version, or
+ * a batch that failed before its names). Names of Huizong's the record does not list (the
+ * template's last row changed since) count too.
+ */
+export function placeAreas(
+  recorded: readonly string[],
+  names: readonly { name: string; type: string; value: unknown; item?: Excel.NamedItem }[],
+  sheet: string,
+): PlacedArea[] {
+  const out: PlacedArea[] = [];
+  const named = new Set<string>();
+  for (const entry of names) {
+    const area = markedArea(entry.name);
+    if (!area) continue;
+    named.add(area);
+    const placed: PlacedArea = { recorded: area, now: namedAddress(entry.type, entry.value, sheet) };
+    if (entry.item) placed.name = entry.item;
+    out.push(placed);
+  }
+  for (const area of recorded) if (!named.has(area)) out.push({ recorded: area, now: area });
+  return out;
+}
+
 /** Applying and clearing marks within one `Excel.run` each, with the request budget and `getRanges` limit given. */
-export function marksApplier(budget: number, limit: { chars: number; areas: number }) {
+export function marksApplier(budget: number, limit: { chars: number; areas: number }, maxNames = MARK_NAMES_LIMIT) {
   /**
    * Queues the removal of Huizong's marks on `sheet`: its conditional formats, and the prompts
    * it set put back — one command per recorded area (a Range, never range areas, whose
-   * validation is null as soon as two areas differ).
+   * validation is null as soon as two areas differ). The names go too, but those of `kept`
+   * (recorded areas marked again where they are).
    */
   async function queueClear(
     batch: Batch,
     sheet: Excel.Worksheet,
     ours: readonly Excel.ConditionalFormat[],
     record: MarksRecord | undefined,
-    lastRow: number | undefined,
+    placed: readonly PlacedArea[],
+    kept: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     for (const format of ours) {
       await batch.room(null);
       format.delete();
     }
-    if (!record) return;
-    const columns = byColumn(compressCells([...record.error, ...record.warning, ...(record.stale ?? [])]));
-    for (const [column, areas] of columns) {
-      const own = record.prompts[column];
-      const prompt: Excel.DataValidationPrompt = own
-        ? { showPrompt: true, title: own[0], message: own[1] }
-        : { showPrompt: false, title: '', message: '' };
-      for (const part of splitAtRow(areas, lastRow)) {
-        for (const area of part) {
-          await batch.room([area, prompt]);
-          sheet.getRange(area).dataValidation.prompt = prompt;
-        }
+    for (const area of placed) {
+      // Without a record there is no prompt to put back: the names alone go.
+      if (record && area.now) {
+        const own = record.prompts[columnOf(area.recorded)];
+        const prompt: Excel.DataValidationPrompt = own
+          ? { showPrompt: true, title: own[0], message: own[1] }
+          : { showPrompt: false, title: '', message: '' };
+        await batch.room([area.now, prompt]);
+        sheet.getRange(area.now).dataValidation.prompt = prompt;
       }
+      if (area.name && !kept.has(area.recorded)) {
+        await batch.room(null);
+        area.name.delete();
+      }
+    }
+  }
+
+  /**
+   * Hidden names on the areas of `record` (see the top of this file), but those of `kept`,
+   * which have theirs; no more than `maxNames` in all.
+   */
+  async function queueNames(
+    batch: Batch,
+    sheet: Excel.Worksheet,
+    record: MarksRecord,
+    lastRow: number | undefined,
+    kept: ReadonlySet<string>,
+  ): Promise<void> {
+    let count = kept.size;
+    for (const area of clearAreas(record, lastRow)) {
+      if (kept.has(area)) continue;
+      if (count++ >= maxNames) break;
+      await batch.room([markName(area), area]);
+      sheet.names.add(markName(area), sheet.getRange(area)).visible = false;
     }
   }
 
@@ -109,8 +238,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
 
   /**
    * The whole columns of `areas` (`D:D,F:H`): Excel moves a conditional format with its cells
-   * when the user inserts or deletes rows, so Huizong's may no longer be on the recorded rows;
-   * they stay in the recorded columns.
+   * when the user inserts or deletes rows, so Huizong's may no longer be on the recorded rows,
+   * but they stay in the columns of the marked areas (where the names say, see placeAreas).
    */
   function columnsOf(areas: readonly string[]): string[] {
     const marked = new Set<number>();
@@ -130,9 +259,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
   }
 
   /**
-   * The conditional formats in the columns where Huizong recorded marks, not the whole
-   * sheet's: range areas when one `getRanges` call takes them, else the columns' block. None
-   * without a record.
+   * The conditional formats in the columns where Huizong's marks are, not the whole sheet's:
+   * range areas when one `getRanges` call takes them, else the columns' block. None without
+   * a mark.
    */
   function formatsWhere(sheet: Excel.Worksheet, columns: readonly string[]): Excel.ConditionalFormatCollection | undefined {
     if (!columns.length) return undefined;
@@ -193,9 +322,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
 
   /**
    * Reads `_huizong`'s keys, the validation rules where new prompts go and Huizong's
-   * conditional formats, looked for only in the columns its record says it marked: one sync
-   * (see syncWithMeta) when those are as last seen — read with the snapshot, or written by the
-   * last marking. Otherwise the formats are read where the record now says, one sync more.
+   * conditional formats, looked for only in the columns of the marked areas, and the names
+   * saying where those areas are now: one sync (see syncWithMeta) when the columns are as last
+   * seen — read with the snapshot, or written by the last marking. Otherwise (a column inserted
+   * or deleted, another record) the formats are read where the names now say, one sync more.
    * A user's format whose rule cannot be read costs more syncs but never stops the read
    * (huizongFormats).
    */
@@ -224,7 +354,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       const sheet = context.workbook.worksheets.getItem(name);
       const formats = formatsWhere(sheet, guessed);
       loadFormats(formats, withRules);
-      return { sheet, formats, validations: loadRules(sheet, parts[0]!), protection: queueProtection(context, sheet) };
+      const names = sheet.names;
+      names.load('items/name,items/type,items/value');
+      return { sheet, formats, names, validations: loadRules(sheet, parts[0]!), protection: queueProtection(context, sheet) };
     };
     let read: Awaited<ReturnType<typeof syncWithMeta<ReturnType<ReturnType<typeof queue>>>>>;
     let withRules = true;
@@ -237,9 +369,16 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
     let formats = read.main.formats;
     const found = readMarksRecord(metaPairs(read.meta), name);
-    const columns = columnsOf(recordAreas(found));
+    const lastRow = templateLastRow(metaPairs(read.meta), name);
+    const placed = placeAreas(
+      clearAreas(found, lastRow),
+      read.main.names.items.map((item) => ({ name: item.name, type: item.type, value: item.value, item })),
+      name,
+    );
+    const columns = columnsOf(placed.flatMap((area) => (area.now ? [area.now] : [])));
     if (columns.join(',') !== guessed.join(',')) {
-      // The record's columns are not as last seen: the formats where it now says.
+      // The marked cells are not in the columns last seen (a column inserted or deleted, or
+      // another record): the formats where the names and the record now say.
       formats = formatsWhere(read.main.sheet, columns);
       withRules = true;
       loadFormats(formats, true);
@@ -254,6 +393,12 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       }
     }
     const ours = await huizongFormats(context, formats, withRules);
+    let placedNow = placed;
+    if (found && placed.length && !placed.some((area) => area.name) && (await movedSince(context, ours, placed))) {
+      // Marks of an earlier version, without names, and their cells moved: the recorded
+      // addresses now hold other cells, whose prompts are left alone rather than overwritten.
+      placedNow = placed.map((area) => ({ ...area, now: undefined }));
+    }
     const { main, meta } = read;
     const validations = [...main.validations];
     for (const part of parts.slice(1)) {
@@ -276,9 +421,29 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       meta,
       pairs,
       record: found,
-      lastRow: templateLastRow(pairs, name),
+      placed: placedNow,
+      lastRow,
       protection: main.protection,
     };
+  }
+
+  /**
+   * Whether marks without names (an earlier version's) are no longer where recorded: their
+   * conditional formats, found in the recorded columns, cover other cells now (rows inserted or
+   * deleted), or none is there (a column inserted, or the formats gone). One sync more, on
+   * that path only.
+   */
+  async function movedSince(
+    context: Excel.RequestContext,
+    ours: readonly Excel.ConditionalFormat[],
+    placed: readonly PlacedArea[],
+  ): Promise<boolean> {
+    if (!ours.length) return true;
+    const ranges = ours.map((format) => format.getRanges().load('address'));
+    await context.sync();
+    const now = new Set(expandAreas(ranges.flatMap((range) => addressAreas(range.address))));
+    const then = expandAreas(placed.map((area) => area.recorded));
+    return now.size !== new Set(then).size || then.some((cell) => !now.has(cell));
   }
 
   /**
@@ -327,9 +492,9 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     async clear(context: Excel.RequestContext, sheetName: string): Promise<void> {
       const read = await readMarks(context, sheetName);
       // Nothing to take away on a protected sheet is no refusal; anything to take away is refused whole.
-      if (read.ours.length || read.record) refuseProtected(read.protection, sheetName, false);
+      if (read.ours.length || read.record || read.placed.length) refuseProtected(read.protection, sheetName, false);
       const batch = new Batch(context, budget);
-      await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+      await queueClear(batch, read.sheet, read.ours, read.record, read.placed);
       if (read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, sheetName, undefined));
       try {
         await batch.sync();
@@ -349,7 +514,8 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     // 清除标记 still finds every mark, the earlier ones listed as stale.
     const marked = plan.cells.error.length + plan.cells.warning.length > 0;
     // Refused before anything is written: a protected sheet, or `_huizong` to be added to a protected workbook.
-    if (marked || read.record || read.ours.length) refuseProtected(read.protection, plan.sheet, marked && !read.meta.exists);
+    if (marked || read.record || read.ours.length || read.placed.length)
+      refuseProtected(read.protection, plan.sheet, marked && !read.meta.exists);
     let record: MarksRecord | undefined;
     if (marked) {
       record = { v: 1, error: compressCells(plan.cells.error), warning: compressCells(plan.cells.warning), prompts: {} };
@@ -361,7 +527,11 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
       await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, during));
     } else if (record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
 
-    await queueClear(batch, read.sheet, read.ours, read.record, read.lastRow);
+    // A name whose area is marked again and has not moved stays: re-checks run after each
+    // edit, and deleting and adding every name each time would double their commands.
+    const wanted = new Set(record ? clearAreas(record, read.lastRow) : []);
+    const kept = new Set(read.placed.filter((a) => a.name && a.now === a.recorded && wanted.has(a.recorded)).map((a) => a.recorded));
+    await queueClear(batch, read.sheet, read.ours, read.record, read.placed, kept);
     for (const severity of ['error', 'warning'] as const) {
       const areas = compressCells(plan.cells[severity]);
       for (const chunk of chunkAreas(areas, limit)) {
@@ -379,6 +549,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
         else read.sheet.getRange(chunk).dataValidation.prompt = prompt;
       }
     }
+    // The names after the marks: a batch stops at its first failing command, and a name
+    // refused must not cost the marks. Marks left without names are still found at the
+    // recorded addresses (placeAreas).
+    if (record) await queueNames(batch, read.sheet, record, read.lastRow, kept);
     // Everything done: the record as it stands (the stale areas dropped, or none at all).
     if (record && earlier.length) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, record));
     else if (!record && read.record) await writeMeta(batch, read.meta, withRecord(read.pairs, plan.sheet, undefined));

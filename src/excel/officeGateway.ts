@@ -85,6 +85,8 @@ export interface GatewayOptions {
   requestBudget?: number;
   /** How much one `getRanges` call is given. */
   rangesLimit?: { chars: number; areas: number };
+  /** Hidden names 校验本表 adds per sheet at most (see MARK_NAMES_LIMIT). */
+  markNames?: number;
   debounce?: DebounceOptions;
 }
 
@@ -94,7 +96,7 @@ export function createOfficeGateway(options: GatewayOptions = {}): ExcelGateway 
   const host = options.host ?? excelHost();
   const budget = options.requestBudget ?? REQUEST_BUDGET;
   const limit = options.rangesLimit ?? RANGES_LIMIT;
-  const marks = marksApplier(budget, limit);
+  const marks = marksApplier(budget, limit, options.markNames);
   // Asked when a sheet is written, Office being ready by then; a host that cannot say is taken to have it.
   const printable = () => {
     try {

@@ -75,6 +75,12 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Range.merge': '1.2',
   'Range.clear': '1.1',
   'Range.insert': '1.1',
+  'Range.delete': '1.1',
+  'Worksheet.names': '1.4',
+  'NamedItemCollection.add': '1.4',
+  'NamedItemCollection.load(items/name,items/type,items/value)': '1.1',
+  'NamedItem.visible': '1.1',
+  'NamedItem.delete': '1.4',
   'Range.select': '1.1',
   'Range.conditionalFormats': '1.6',
   'Range.dataValidation.rule': '1.8',
@@ -91,6 +97,8 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'ConditionalFormat.custom.rule.formula': '1.6',
   'ConditionalFormat.custom.format.fill.color': '1.6',
   'ConditionalFormat.delete': '1.6',
+  'ConditionalFormat.getRanges': '1.9',
+  'RangeAreas.load(address)': '1.9',
   'RangeFormat.fill.color': '1.1',
   'RangeFormat.font.name': '1.1',
   'RangeFormat.font.size': '1.1',
@@ -375,43 +383,156 @@ export class SheetModel {
     return area;
   }
 
-  /** Cells from `area`'s row down move down by its height, within its columns. */
+  /** Cells from `area`'s row down move down by its height, within its columns (rows inserted). */
   shiftDown(area: Area): void {
-    const height = area.e.r - area.s.r + 1;
+    this.shift(area, 'Down');
+  }
+
+  /**
+   * Cells inserted at `area` (the others pushed Down or Right) or `area`'s cells deleted (the
+   * others pulled Up or Left), as Range.insert and Range.delete do
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-insert-member(1),
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)):
+   * values, formats and data validation go with their cells, and the cells deleted take theirs
+   * with them. Conditional formats, merges and names follow as references do (see `moveArea`).
+   */
+  shift(area: Area, direction: 'Down' | 'Right' | 'Up' | 'Left'): void {
+    const move = shiftOf(area, direction);
     for (const map of [this.values, this.numberFormats, this.styles, this.validations] as Map<number, unknown>[]) {
-      const moved: [number, unknown][] = [];
-      for (const [k, v] of map) {
-        const [r, c] = unkey(k);
-        if (r >= area.s.r && c >= area.s.c && c <= area.e.c) moved.push([k, v]);
-      }
-      for (const [k] of moved) map.delete(k);
-      for (const [k, v] of moved) {
-        const [r, c] = unkey(k);
-        map.set(key(r + height, c), v);
+      const entries = [...map];
+      map.clear();
+      for (const [k, v] of entries) {
+        const to = movePoint(move, ...unkey(k));
+        if (to) map.set(key(...to), v);
       }
     }
-    // Conditional formats move with their cells: inserted cells shift the existing ones, and
-    // the references to them adjust (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-insert;
-    // Range.insert, https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)).
-    // That a format's range follows as a reference does — down when below, grown when the
-    // cells go in within it — is inferred. Columns outside the shifted ones stay.
-    for (const format of this.conditionalFormats) {
-      format.areas = format.areas.flatMap((text) => {
-        const a = parseArea(text);
-        if (a.e.r < area.s.r || a.e.c < area.s.c || a.s.c > area.e.c) return [text];
-        const bands: string[] = [];
-        if (a.s.c < area.s.c) bands.push(areaAddress({ s: a.s, e: { r: a.e.r, c: area.s.c - 1 } }));
-        const top = a.s.r >= area.s.r ? Math.min(a.s.r + height, MAX_ROW) : a.s.r;
-        const inside = {
-          s: { r: top, c: Math.max(a.s.c, area.s.c) },
-          e: { r: Math.min(a.e.r + height, MAX_ROW), c: Math.min(a.e.c, area.e.c) },
-        };
-        bands.push(areaAddress(inside));
-        if (a.e.c > area.e.c) bands.push(areaAddress({ s: { r: a.s.r, c: area.e.c + 1 }, e: a.e }));
-        return bands;
-      });
+    // A validation is kept as one rule over a range (the sqref of [MS-OI29500]/ECMA-376 §18.3.1.32),
+    // which grows as a reference does where cells go in within it: an inserted cell between two
+    // cells of one rule takes it, its prompt with it. Inferred from how references grow.
+    if (!move.remove && move.from > 0) {
+      for (const [k, v] of [...this.validations]) {
+        const [r, c] = unkey(k);
+        const [m, x] = move.axis === 'r' ? [r, c] : [c, r];
+        if (m !== move.from - 1 || x < move.cross[0] || x > move.cross[1]) continue;
+        const after = move.axis === 'r' ? key(move.from + move.count, c) : key(r, move.from + move.count);
+        if (JSON.stringify(this.validations.get(after)) !== JSON.stringify(v)) continue;
+        for (let i = move.from; i < move.from + move.count; i++)
+          this.validations.set(move.axis === 'r' ? key(i, c) : key(r, i), { ...(v as ValidationModel) });
+      }
+    }
+    // Conditional formats move with their cells, and grow where cells go in within them
+    // (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-insert).
+    // The part of a format's range across the shifted band follows; the parts beside it stay.
+    // A format whose cells are all deleted goes with them: inferred, as Excel's rule manager
+    // then lists no such rule.
+    for (const format of this.conditionalFormats) format.areas = format.areas.flatMap((text) => moveBands(move, parseArea(text)));
+    this.conditionalFormats = this.conditionalFormats.filter((format) => format.areas.length > 0);
+    this.merges = this.merges.flatMap((text) => {
+      const moved = moveArea(move, parseArea(text));
+      return moved === 'beside' ? [text] : moved ? [areaAddress(moved)] : [];
+    });
+    // A name follows its cells when cells are inserted or deleted before it (a Microsoft
+    // maintainer recommends NamedItems to track a cell moved by a deleted column,
+    // https://github.com/OfficeDev/office-js-snippets/issues/466). Inferred, as a reference
+    // grows and shrinks: grown or shrunk by cells inserted or deleted within it, `#REF!` once
+    // all its cells are deleted (the Error type of
+    // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditemtype), and left as
+    // it was by a shift across part of its width.
+    for (const name of this.names) {
+      // A name whose cells are on another sheet does not follow this one's shifts.
+      if (!name.ref || name.refSheet !== undefined) continue;
+      const moved = moveArea(move, name.ref);
+      if (moved !== 'beside') name.ref = moved;
     }
   }
+
+  /** Names scoped to this sheet (Worksheet.names): `ref` undefined once it is `#REF!`. */
+  names: NameModel[] = [];
+}
+
+/** A sheet-scoped defined name. */
+export interface NameModel {
+  name: string;
+  ref?: Area;
+  /**
+   * The sheet the name's cells are on when not its own: set by a test to play the user
+   * cutting the named cells and pasting them on another sheet, the name following them as a
+   * reference does (inferred).
+   */
+  refSheet?: string;
+  visible: boolean;
+  comment?: string;
+}
+
+/** A shift along rows (`r`) or columns (`c`): `count` lines at `from`, across the band `cross`. */
+interface Shift {
+  axis: 'r' | 'c';
+  from: number;
+  count: number;
+  cross: [number, number];
+  remove: boolean;
+}
+
+function shiftOf(area: Area, direction: 'Down' | 'Right' | 'Up' | 'Left'): Shift {
+  const remove = direction === 'Up' || direction === 'Left';
+  return direction === 'Down' || direction === 'Up'
+    ? { axis: 'r', from: area.s.r, count: area.e.r - area.s.r + 1, cross: [area.s.c, area.e.c], remove }
+    : { axis: 'c', from: area.s.c, count: area.e.c - area.s.c + 1, cross: [area.s.r, area.e.r], remove };
+}
+
+const limitOf = (move: Shift) => (move.axis === 'r' ? MAX_ROW : MAX_COLUMN);
+
+/** Where a cell goes: undefined where it is deleted or pushed off the sheet. */
+function movePoint(move: Shift, r: number, c: number): [number, number] | undefined {
+  const [m, x] = move.axis === 'r' ? [r, c] : [c, r];
+  if (x < move.cross[0] || x > move.cross[1] || m < move.from) return [r, c];
+  let to: number;
+  if (move.remove) {
+    if (m < move.from + move.count) return undefined;
+    to = m - move.count;
+  } else to = m + move.count;
+  if (to > limitOf(move)) return undefined;
+  return move.axis === 'r' ? [to, c] : [r, to];
+}
+
+/** A line span [a, b] along the shift's axis as a reference follows it; undefined once all deleted. */
+function moveSpan(move: Shift, a: number, b: number): [number, number] | undefined {
+  const end = move.from + move.count;
+  if (!move.remove) {
+    if (a >= move.from) return a + move.count > limitOf(move) ? undefined : [a + move.count, Math.min(b + move.count, limitOf(move))];
+    return b >= move.from ? [a, Math.min(b + move.count, limitOf(move))] : [a, b];
+  }
+  const first = a < move.from ? a : a >= end ? a - move.count : b >= end ? move.from : undefined;
+  const last = b < move.from ? b : b >= end ? b - move.count : a < move.from ? move.from - 1 : undefined;
+  return first === undefined || last === undefined ? undefined : [first, last];
+}
+
+/** An area whose width across the shift lies within the band, moved; 'beside' where it is not all within it. */
+function moveArea(move: Shift, area: Area): Area | undefined | 'beside' {
+  const [x0, x1] = move.axis === 'r' ? [area.s.c, area.e.c] : [area.s.r, area.e.r];
+  if (x1 < move.cross[0] || x0 > move.cross[1]) return 'beside';
+  if (x0 < move.cross[0] || x1 > move.cross[1]) return 'beside';
+  const span = move.axis === 'r' ? moveSpan(move, area.s.r, area.e.r) : moveSpan(move, area.s.c, area.e.c);
+  if (!span) return undefined;
+  return move.axis === 'r'
+    ? { s: { r: span[0], c: area.s.c }, e: { r: span[1], c: area.e.c } }
+    : { s: { r: area.s.r, c: span[0] }, e: { r: area.e.r, c: span[1] } };
+}
+
+/** A conditional format's area: the band across the shift moved (or gone), the parts beside it kept. */
+function moveBands(move: Shift, area: Area): string[] {
+  const [x0, x1] = move.axis === 'r' ? [area.s.c, area.e.c] : [area.s.r, area.e.r];
+  if (x1 < move.cross[0] || x0 > move.cross[1]) return [areaAddress(area)];
+  const part = (from: number, to: number): Area =>
+    move.axis === 'r'
+      ? { s: { r: area.s.r, c: from }, e: { r: area.e.r, c: to } }
+      : { s: { r: from, c: area.s.c }, e: { r: to, c: area.e.c } };
+  const out: string[] = [];
+  if (x0 < move.cross[0]) out.push(areaAddress(part(x0, move.cross[0] - 1)));
+  const inside = moveArea(move, part(Math.max(x0, move.cross[0]), Math.min(x1, move.cross[1])));
+  if (inside && inside !== 'beside') out.push(areaAddress(inside));
+  if (x1 > move.cross[1]) out.push(areaAddress(part(move.cross[1] + 1, x1)));
+  return out;
 }
 
 export class WorkbookModel {
@@ -617,6 +738,7 @@ export class FakeExcel {
         merges: sheet.merges,
         tables: sheet.tables,
         conditionalFormats: sheet.conditionalFormats,
+        names: sheet.names,
         charts: sheet.charts,
         frozen: sheet.frozen,
       })),
@@ -1183,8 +1305,156 @@ class WorksheetProxy extends ProxyBase<SheetModel> {
     return new RangeProxy(this.context, this, (sheet) => sheet.used(!!valuesOnly) ?? NULL, true);
   }
 
+  /** Names scoped to this sheet (ExcelApi 1.4). */
+  get names(): NamedItemCollectionProxy {
+    this.context.fake.use('Worksheet.names');
+    return new NamedItemCollectionProxy(this.context, this);
+  }
+
   activate(): void {
     this.context.push({ api: 'Worksheet.activate' }, () => this.context.fake.model.show(this.sheet().name));
+  }
+}
+
+/**
+ * A name as Excel takes it: a letter, `_` or a backslash first, then letters, digits, `_` and `.`; not
+ * a cell reference, TRUE or FALSE; at most 255 characters ([MS-OI29500] 2.1.867,
+ * https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/1399f3cb-927c-4611-96ee-666143a8be35;
+ * ECMA-376 Part 1 §18.17.2.5). Names are not case-sensitive, and one scope holds a name once
+ * (the same section). Names starting with `_xl` are Excel's own ([MS-OI29500] 2.1.568 (m),
+ * https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/16c3c118-f358-493d-a99f-4c85ca834c00).
+ * The error codes are inferred.
+ */
+function checkName(name: string, taken: readonly NameModel[]): void {
+  const bad =
+    name.length > 255 ||
+    !/^[\p{L}_\\][\p{L}\p{Nd}_.]*$/u.test(name) ||
+    /^(TRUE|FALSE)$/i.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^R\d*C\d*$/i.test(name) ||
+    /^[RC]$/i.test(name) ||
+    /^_xl/i.test(name);
+  if (bad) throw excelError('InvalidArgument', `not a valid name: ${name}`);
+  if (taken.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', `name ${name}`);
+}
+
+/** `Sheet1!$D$5:$D$9`, as NamedItem.value gives a named range's address (the sheet quoted where it must be). */
+function nameValue(sheet: SheetModel, area: Area): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  const cell = (r: number, c: number) => `$${columnName(c)}$${r + 1}`;
+  const from = cell(area.s.r, area.s.c);
+  const to = cell(area.e.r, area.e.c);
+  return `${quoted}!${from === to ? from : `${from}:${to}`}`;
+}
+
+/** `Worksheet.names`: the sheet's names, added, loaded (name, type, value) and deleted. */
+class NamedItemCollectionProxy {
+  private loadedItems?: NamedItemProxy[];
+  constructor(
+    readonly context: FakeContext,
+    private readonly host: WorksheetProxy,
+  ) {}
+
+  /** Adds a name for a Range of this sheet (the double takes a Range, not a formula). */
+  add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    if (typeof reference === 'string') throw new Error('the double names a Range, not a formula');
+    const item = new NamedItemProxy(this.context, this.host, () => undefined);
+    const record = this.context.push(
+      { api: 'NamedItemCollection.add', address: reference.addressForRecord(), data: { name, comment } },
+      () => {
+        // Refused on a protected sheet as other writes are: inferred, no reference or issue
+        // says so for names.
+        const sheet = writable(this.host.sheet());
+        record.sheet = sheet.name;
+        const [target] = reference.targets();
+        if (target!.sheet !== sheet) throw new Error('the double names ranges of the sheet itself only');
+        checkName(name, sheet.names);
+        const model: NameModel = { name, ref: target!.area, visible: true };
+        if (comment !== undefined) model.comment = comment;
+        sheet.names.push(model);
+        item.model = model;
+      },
+    );
+    return item;
+  }
+
+  load(what: string): this {
+    const api = `NamedItemCollection.load(${what.replace(/\s+/g, '')})`;
+    if (api !== 'NamedItemCollection.load(items/name,items/type,items/value)')
+      throw new Error(`the double loads names' name,type,value only, not ${what}`);
+    this.context.push({ api }, () => {
+      const sheet = this.host.sheet();
+      this.loadedItems = sheet.names.map((model) => {
+        const item = new NamedItemProxy(this.context, this.host, () => model);
+        item.model = model;
+        // A named range's value is its address; a name whose cells are all deleted is an error
+        // `#REF!` (https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditem#excel-excel-nameditem-value-member,
+        // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditemtype).
+        const on = model.refSheet === undefined ? sheet : this.context.fake.model.sheet(model.refSheet)!;
+        item.loadedState = model.ref ? { type: 'Range', value: nameValue(on, model.ref) } : { type: 'Error', value: '#REF!' };
+        return item;
+      });
+      return bytesOf(this.loadedItems.map((i) => ({ name: i.model!.name, ...i.loadedState })));
+    });
+    return this;
+  }
+
+  get items(): NamedItemProxy[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+class NamedItemProxy {
+  model?: NameModel;
+  loadedState?: { type: string; value: string };
+  constructor(
+    readonly context: FakeContext,
+    private readonly host: WorksheetProxy,
+    private readonly find: () => NameModel | undefined,
+  ) {}
+
+  private item(): NameModel {
+    const model = this.model ?? this.find();
+    if (!model || !this.host.sheet().names.includes(model)) throw excelError('ItemNotFound', 'a name not there');
+    return model;
+  }
+
+  get name(): string {
+    if (!this.loadedState) throw notLoaded('name');
+    return this.model!.name;
+  }
+  get type(): string {
+    if (!this.loadedState) throw notLoaded('type');
+    return this.loadedState.type;
+  }
+  get value(): string {
+    if (!this.loadedState) throw notLoaded('value');
+    return this.loadedState.value;
+  }
+
+  /**
+   * Setting `visible` on a name of type Error (`#REF!`) fails with InvalidArgument in current
+   * builds (https://github.com/OfficeDev/office-js/issues/5174, https://github.com/OfficeDev/office-js/issues/5882).
+   * Hiding a name may also not take (https://github.com/OfficeDev/office-js/issues/3878,
+   * https://github.com/OfficeDev/office-js/issues/3949): the double takes it, and nothing of
+   * Huizong's depends on a name being hidden.
+   */
+  set visible(value: boolean) {
+    this.context.push({ api: 'NamedItem.visible', data: value }, () => {
+      const model = this.item();
+      if (!model.ref) throw excelError('InvalidArgument', `name ${model.name} is #REF!`);
+      model.visible = value;
+    });
+  }
+
+  delete(): void {
+    this.context.push({ api: 'NamedItem.delete' }, () => {
+      const model = this.item();
+      // Refused on a protected sheet: inferred, as for NamedItemCollection.add.
+      const sheet = writable(this.host.sheet());
+      sheet.names = sheet.names.filter((n) => n !== model);
+    });
   }
 }
 
@@ -1246,6 +1516,24 @@ abstract class AreasProxy extends ProxyBase<RangeTarget[]> {
     return (this.validationProxy ??= new DataValidationProxy(this.context, this));
   }
   abstract addressForRecord(): string;
+}
+
+/**
+ * Shifting part of the sheet is refused where a table or merged cells in the way reach out of
+ * the shifted band (Excel.ErrorCodes InsertDeleteConflict, MergedRangeConflict:
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows (A:XFD)
+ * or whole columns shift with everything in them.
+ */
+function refuseConflicts(sheet: SheetModel, area: Area, shift: 'Down' | 'Right' | 'Up' | 'Left'): void {
+  const down = shift === 'Down' || shift === 'Up';
+  const inWay: Area = down ? { s: area.s, e: { r: MAX_ROW, c: area.e.c } } : { s: area.s, e: { r: area.e.r, c: MAX_COLUMN } };
+  const sticksOut = (other: Area) =>
+    intersect(other, inWay) !== undefined &&
+    (down ? other.s.c < area.s.c || other.e.c > area.e.c : other.s.r < area.s.r || other.e.r > area.e.r);
+  if (sheet.tables.some((t) => sticksOut(parseArea(t.range))))
+    throw excelError('InsertDeleteConflict', 'The insert or delete operation attempted resulted in a conflict.');
+  if (sheet.merges.some((m) => sticksOut(parseArea(m))))
+    throw excelError('MergedRangeConflict', 'Cannot merge cells or insert through merged cells.');
 }
 
 class RangeProxy extends AreasProxy {
@@ -1414,29 +1702,22 @@ class RangeProxy extends AreasProxy {
 
   insert(shift: string): RangeProxy {
     this.context.push({ api: 'Range.insert', address: this.addressForRecord(), data: shift }, () => {
-      if (shift !== 'Down') throw new Error('the double inserts down only');
+      if (shift !== 'Down' && shift !== 'Right') throw excelError('InvalidArgument', `insert shift ${shift}`);
       const { sheet, area } = this.writeOne();
-      // Shifting part of a row down is refused where a table or merged cells below reach out
-      // of the shifted columns (Excel.ErrorCodes InsertDeleteConflict, MergedRangeConflict:
-      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcodes). Whole rows
-      // (A:XFD) shift with them.
-      const below: Area = { s: { r: area.s.r, c: area.s.c }, e: { r: MAX_ROW, c: area.e.c } };
-      const sticksOut = (other: Area) =>
-        intersect(other, below) !== undefined && other.e.r >= area.s.r && (other.s.c < area.s.c || other.e.c > area.e.c);
-      if (sheet.tables.some((t) => sticksOut(parseArea(t.range))))
-        throw excelError('InsertDeleteConflict', 'The insert or delete operation attempted resulted in a conflict.');
-      if (sheet.merges.some((m) => sticksOut(parseArea(m))))
-        throw excelError('MergedRangeConflict', 'Cannot merge cells or insert through merged cells.');
-      sheet.shiftDown(area);
-      const moved = (text: string) => {
-        const a = parseArea(text);
-        if (a.s.r < area.s.r || a.s.c < area.s.c || a.e.c > area.e.c) return text;
-        const height = area.e.r - area.s.r + 1;
-        return areaAddress({ s: { r: a.s.r + height, c: a.s.c }, e: { r: a.e.r + height, c: a.e.c } });
-      };
-      sheet.merges = sheet.merges.map(moved);
+      refuseConflicts(sheet, area, shift);
+      sheet.shift(area, shift);
     });
     return new RangeProxy(this.context, this.worksheet, (sheet) => this.locate(sheet), false, this.label);
+  }
+
+  /** Deletes the range's cells, the others pulled Up or Left (DeleteShiftDirection, ExcelApi 1.1). */
+  delete(shift: string): void {
+    this.context.push({ api: 'Range.delete', address: this.addressForRecord(), data: shift }, () => {
+      if (shift !== 'Up' && shift !== 'Left') throw excelError('InvalidArgument', `delete shift ${shift}`);
+      const { sheet, area } = this.writeOne();
+      refuseConflicts(sheet, area, shift);
+      sheet.shift(area, shift);
+    });
   }
 
   select(): void {
@@ -1745,6 +2026,32 @@ class ConditionalFormatProxy {
             context.push({ api: 'ConditionalFormat.custom.format.fill.color', data: value }, () => void (self.model!.fill = value));
           },
         },
+      },
+    };
+  }
+
+  /** The areas the format applies to now (ExcelApi 1.9): `address` once loaded, each area with its sheet. */
+  getRanges(): { load: (what: string) => { readonly address: string } } {
+    const context = this.context;
+    const self = this;
+    context.fake.use('ConditionalFormat.getRanges');
+    let address: string | undefined;
+    const areas = {
+      get address(): string {
+        if (address === undefined) throw notLoaded('address');
+        return address;
+      },
+    };
+    return {
+      load(what: string) {
+        if (what !== 'address') throw new Error(`the double loads a format's ranges' address only, not ${what}`);
+        context.push({ api: 'RangeAreas.load(address)' }, () => {
+          const sheet = context.fake.model.sheets.find((s) => s.conditionalFormats.includes(self.model!));
+          if (!sheet) throw excelError('ItemNotFound', 'a conditional format not there');
+          address = self.model!.areas.map((a) => nameValue(sheet, parseArea(a)).replace(/\$/g, '')).join(',');
+          return bytesOf(address);
+        });
+        return areas;
       },
     };
   }
