@@ -394,10 +394,11 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
     const ours = await huizongFormats(context, formats, withRules);
     let placedNow = placed;
-    if (found && placed.length && !placed.some((area) => area.name) && (await movedSince(context, ours, placed))) {
-      // Marks of an earlier version, without names, and their cells moved: the recorded
-      // addresses now hold other cells, whose prompts are left alone rather than overwritten.
-      placedNow = placed.map((area) => ({ ...area, now: undefined }));
+    if (found && placed.some((area) => !area.name) && (await movedSince(context, ours, placed))) {
+      // Areas without names (an earlier version's marks, or past the cap on names) whose cells
+      // moved: their recorded addresses now hold other cells, whose prompts are left alone
+      // rather than overwritten. Named areas are still put back where their names say.
+      placedNow = placed.map((area) => (area.name ? area : { ...area, now: undefined }));
     }
     const { main, meta } = read;
     const validations = [...main.validations];
@@ -428,10 +429,11 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
   }
 
   /**
-   * Whether marks without names (an earlier version's) are no longer where recorded: their
-   * conditional formats, found in the recorded columns, cover other cells now (rows inserted or
-   * deleted), or none is there (a column inserted, or the formats gone). One sync more, on
-   * that path only.
+   * Whether marks without names (an earlier version's, or past the cap) are no longer where
+   * recorded: Huizong's conditional formats, found in the columns looked in, cover other cells
+   * than the named areas where their names say and the nameless ones where recorded (rows
+   * inserted or deleted), or none is there (a column inserted, or the formats gone). One sync
+   * more, on that path only.
    */
   async function movedSince(
     context: Excel.RequestContext,
@@ -442,7 +444,7 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     const ranges = ours.map((format) => format.getRanges().load('address'));
     await context.sync();
     const now = new Set(expandAreas(ranges.flatMap((range) => addressAreas(range.address))));
-    const then = expandAreas(placed.map((area) => area.recorded));
+    const then = expandAreas(placed.flatMap((area) => (area.name ? (area.now ? [area.now] : []) : [area.recorded])));
     return now.size !== new Set(then).size || then.some((cell) => !now.has(cell));
   }
 

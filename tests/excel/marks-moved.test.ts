@@ -6,9 +6,9 @@
  * Huizong's left anywhere, the user's own prompt and format back on the cells wherever they
  * are now. Excel itself was not run.
  */
-import { MARK_TITLES } from '../../src/core/plan/markPlan';
+import { MARK_TITLES, expandAreas } from '../../src/core/plan/markPlan';
 import { createOfficeGateway, isHuizongMark } from '../../src/excel/officeGateway';
-import { FakeExcel, parseArea, type ValidationModel } from './excelDouble';
+import { FakeExcel, areaAddress, parseArea, type ValidationModel } from './excelDouble';
 import { returnedTable, SHEET, validateOnce, workbookWithTable } from './scenarios';
 
 type Move = (fake: FakeExcel) => void;
@@ -260,4 +260,26 @@ test('names capped per sheet: no more are added, and 清除标记 finds the area
   await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
   expect(visible(fake)).toEqual(visible(untouched));
   expect(fake.model.sheet(SHEET)!.names).toEqual([]);
+});
+
+test('names capped, then two rows inserted: the areas without a name get no prompt on the cells now at their old addresses', async () => {
+  const fake = await preparedWorkbook();
+  const { plan } = await validateOnce(fake, { markNames: 3 });
+  const marked = expandAreas([...plan.cells.error, ...plan.cells.warning]);
+  const sheet = fake.model.sheet(SHEET)!;
+  const named = new Set(expandAreas(sheet.names.map((n) => areaAddress(n.ref!))));
+  const nameless = marked.filter((cell) => !named.has(cell));
+  expect(nameless.length).toBeGreaterThan(0);
+  sheet.shift(parseArea('1:2'), 'Down');
+  const gateway = createOfficeGateway({ host: fake.host() });
+  await gateway.readActiveSheet();
+  fake.resetCounts();
+  await gateway.clearMarks(SHEET);
+  const prompted = new Set(
+    expandAreas(fake.commands.filter((c) => c.api.endsWith('dataValidation.prompt')).flatMap((c) => (c.address ?? '').split(','))),
+  );
+  // The named areas' cells, two rows down, get their field's prompt back; the old addresses of the others none.
+  expect(prompted.size).toBeGreaterThan(0);
+  expect(nameless.filter((cell) => prompted.has(cell))).toEqual([]);
+  expect(sheet.names).toEqual([]);
 });
