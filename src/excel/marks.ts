@@ -11,9 +11,10 @@
  *   - what was marked is recorded on `_huizong` first (core/meta/records.ts), so that clearing
  *     works after the workbook was saved and opened again, or after a batch failed half-way.
  *   - each recorded area also gets a hidden name of the sheet's (`_huizong_mark_D5_D9`): Excel
- *     moves a name with its cells when the user inserts or deletes rows or columns, grows or
- *     shrinks it with them, and makes it `#REF!` once they are all deleted. Clearing puts the
- *     prompts back where the names say the cells are now, not at the recorded addresses.
+ *     moves a name with its cells when the user inserts or deletes rows or columns (and, we
+ *     take it, grows or shrinks it with them and makes it `#REF!` once they are all deleted:
+ *     see the double). Clearing puts the prompts back where the names say the cells are now,
+ *     not at the recorded addresses.
  */
 import { compressCells, chunkAreas, columnOf, expandAreas, parseRange, promptGroups } from '../core/plan/markPlan';
 import { readMarksRecord, templateLastRow, withRecord, type MarksRecord } from '../core/meta/records';

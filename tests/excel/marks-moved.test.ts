@@ -103,8 +103,8 @@ test('rows deleted above the table and through marked rows: the rest go back whe
 test('checking again after rows were inserted: the earlier marks go where their cells are, still 3 syncs', async () => {
   const fake = await preparedWorkbook();
   const untouched = await preparedWorkbook();
-  // A mark in the first data row: once two rows go in above, its recorded address is the
-  // header's, where no prompt may be put back.
+  // A mark in the first data row: once two rows go in above, its recorded address holds the
+  // old title row, where no prompt may be put back.
   for (const f of [fake, untouched]) f.model.sheet(SHEET)!.setValues('D3', [['若干']]);
   await validateOnce(fake);
   expect(fake.model.sheet(SHEET)!.validation('D3')?.prompt?.title).toBe(MARK_TITLES.error);
