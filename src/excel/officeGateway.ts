@@ -58,7 +58,8 @@ export { PartlyWritten } from './meta';
 export { BLOCK_CELLS, FORMAT_COLUMNS, FORMAT_ROWS, rowOfSelection } from './readSheets';
 export { rowBlocks, VALUES_BLOCK } from './rollupSheets';
 export { widthInPoints } from './layout';
-export { isHuizongMark, MARK_FILLS, MARK_FORMULAS, splitAtRow } from './marks';
+export { isHuizongMark, MARK_FILLS, MARK_FORMULAS } from './marks';
+export { splitAtRow } from './markAreas';
 
 /** What the gateway needs of Office.js; `Excel` itself by default, a test double in tests. */
 export interface OfficeHost {
