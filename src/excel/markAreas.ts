@@ -49,7 +49,7 @@ function byColumn(areas: readonly string[]): Map<string, string[]> {
  * response, which Excel limits (5 MB on the web), and each re-check may add them. Areas
  * beyond have no name and are found at their recorded addresses (placeAreas).
  */
-export const MARK_NAMES_LIMIT = 2_000;
+export const MARK_NAMES_LIMIT = 5_000;
 
 /** The start of the hidden names Huizong gives its marked areas. */
 const NAME_PREFIX = '_huizong_mark_';
