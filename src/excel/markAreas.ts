@@ -47,7 +47,7 @@ function byColumn(areas: readonly string[]): Map<string, string[]> {
 /**
  * Hidden names added per checked sheet at most: all of a sheet's names are loaded in one
  * response, which Excel limits (5 MB on the web), and each re-check may add them. Areas
- * beyond have no name and are found at their recorded addresses (placeAreas).
+ * beyond have no name: put back at their recorded addresses while nothing moved (marks.ts).
  */
 export const MARK_NAMES_LIMIT = 5_000;
 

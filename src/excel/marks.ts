@@ -258,7 +258,10 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
     }
     const ours = await huizongFormats(context, formats, withRules);
     let placedNow = placed;
-    if (found && placed.some((area) => !area.name) && (await movedSince(context, ours, placed))) {
+    // A named area in another column: columns went in or out, and the nameless areas' formats
+    // may have gone where no one looks (judged moved without a look).
+    const shifted = placed.some((area) => area.name && area.now && columnOf(area.now) !== columnOf(area.recorded));
+    if (found && placed.some((area) => !area.name) && (shifted || (await movedSince(context, ours, placed, found)))) {
       // Areas without names (an earlier version's marks, or past the cap on names) whose cells
       // moved: their recorded addresses now hold other cells, whose prompts are left alone
       // rather than overwritten. Named areas are still put back where their names say.
@@ -296,20 +299,32 @@ export function marksApplier(budget: number, limit: { chars: number; areas: numb
    * Whether marks without names (an earlier version's, or past the cap) are no longer where
    * recorded: Huizong's conditional formats, found in the columns looked in, cover other cells
    * than the named areas where their names say and the nameless ones where recorded (rows
-   * inserted or deleted), or none is there (a column inserted, or the formats gone). One sync
-   * more, on that path only.
+   * inserted or deleted), or none is there (a column inserted, or the formats gone). Cells the
+   * record lists only as stale need no format: a re-check that stopped part-way deleted theirs.
+   * One sync more, on that path only.
    */
   async function movedSince(
     context: Excel.RequestContext,
     ours: readonly Excel.ConditionalFormat[],
     placed: readonly PlacedArea[],
+    record: MarksRecord,
   ): Promise<boolean> {
     if (!ours.length) return true;
     const ranges = ours.map((format) => format.getRanges().load('address'));
     await context.sync();
     const now = new Set(expandAreas(ranges.flatMap((range) => addressAreas(range.address))));
-    const then = expandAreas(placed.flatMap((area) => (area.name ? (area.now ? [area.now] : []) : [area.recorded])));
-    return now.size !== new Set(then).size || then.some((cell) => !now.has(cell));
+    const marked = new Set(expandAreas([...record.error, ...record.warning]));
+    const then = new Set<string>();
+    const needed: string[] = [];
+    for (const area of placed) {
+      const cells = area.name ? (area.now ? expandAreas([area.now]) : []) : expandAreas([area.recorded]);
+      for (const cell of cells) {
+        then.add(cell);
+        if (area.name || marked.has(cell)) needed.push(cell);
+      }
+    }
+    for (const cell of now) if (!then.has(cell)) return true;
+    return needed.some((cell) => !now.has(cell));
   }
 
   /**

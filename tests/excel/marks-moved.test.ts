@@ -230,6 +230,24 @@ test('checking again after a fix: the name of the area no longer marked goes, th
   expect(fake.commands.filter((c) => c.api === 'NamedItemCollection.add')).toEqual([]);
 });
 
+test('a re-check stopped at a new mark’s name, after a fix: 清除标记 still puts every prompt back', async () => {
+  const fake = await preparedWorkbook();
+  const untouched = await preparedWorkbook();
+  await validateOnce(fake);
+  // D12:D14 fixed, D20 newly wrong: the re-check's record lists D12:D14 as stale and D20 as new.
+  const sheet = fake.model.sheet(SHEET)!;
+  sheet.setValues('D12', [[3], [4], [5]]);
+  sheet.setValues('D20', [['若干']]);
+  untouched.model.sheet(SHEET)!.setValues('D12', [[3], [4], [5]]);
+  untouched.model.sheet(SHEET)!.setValues('D20', [['若干']]);
+  fake.failCommand((c) => c.api === 'NamedItemCollection.add');
+  await expect(validateOnce(fake)).rejects.toThrow(/marks partly written/);
+  expect(sheet.validation('D20')?.prompt?.title).toBe(MARK_TITLES.error);
+  await createOfficeGateway({ host: fake.host() }).clearMarks(SHEET);
+  expect(visible(fake)).toEqual(visible(untouched));
+  expect(sheet.names).toEqual([]);
+});
+
 test('marked cells cut and pasted on another sheet: 清除标记 writes no prompt where they were, and their name goes', async () => {
   const fake = await preparedWorkbook();
   await validateOnce(fake);
