@@ -8,7 +8,7 @@
 import { performNotice } from './performNotice';
 import { performPeek } from './performPeek';
 import { performRollup } from './performRollup';
-import type { WorkerRequest } from './protocol';
+import type { NoticeMessage, RollupMessage, WorkerRequest } from './protocol';
 import { breather, messagePause, type RunControl } from './runControl';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -42,24 +42,11 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   const { control, end } = controlOf(id);
-  if (request.type === 'notice') {
-    void performNotice(
-      request,
-      (message) => {
-        if (message.type === 'notice-done' && message.workbook)
-          scope.postMessage({ ...message, id }, [message.workbook.buffer as ArrayBuffer]);
-        else scope.postMessage({ ...message, id });
-      },
-      control,
-    ).finally(end);
-    return;
-  }
-  void performRollup(
-    request,
-    (message) => {
-      if (message.type === 'done' && message.workbook) scope.postMessage({ ...message, id }, [message.workbook.buffer as ArrayBuffer]);
-      else scope.postMessage({ ...message, id });
-    },
-    control,
-  ).finally(end);
+  // A written workbook is handed over, not copied: it is the largest thing the worker sends.
+  const post = (message: RollupMessage | NoticeMessage) => {
+    const workbook = 'workbook' in message ? message.workbook : undefined;
+    scope.postMessage({ ...message, id }, workbook ? [workbook.buffer as ArrayBuffer] : []);
+  };
+  const run = request.type === 'notice' ? performNotice(request, post, control) : performRollup(request, post, control);
+  void run.finally(end);
 };
