@@ -15,13 +15,10 @@ import type { NoticeMessage, NoticeRequest } from './protocol';
 import { readInWorker } from './readInWorker';
 import type { RunControl } from './runControl';
 
-/** 取消, asked between files: on the page, and in a worker that another run shares. */
-export type NoticeControl = RunControl;
-
 export async function performNotice(
   request: NoticeRequest,
   post: (message: NoticeMessage) => void,
-  control: NoticeControl = {},
+  control: RunControl = {},
 ): Promise<void> {
   try {
     const forms = compiledForms(request.definitions);
