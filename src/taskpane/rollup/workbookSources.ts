@@ -4,10 +4,11 @@
  * visible sheet but the roll-up's (and the whole notice's).
  */
 import { NOTICE_SHEET_NAMES } from '../../core/plan/noticeSheetsPlan';
+import { ROLLUP_SHEET_NAMES } from '../../core/plan/rollupSheetsShared';
 import type { WorkbookSheet } from '../../excel/gateway';
 
 /** The roll-up's own sheets by their names, for workbooks whose `_huizong` has no record of them. */
-const ROLLUP_NAMES = new Set(['汇总', '报送情况', '问题清单', ...Object.values(NOTICE_SHEET_NAMES)]);
+const ROLLUP_NAMES = new Set<string>([...Object.values(ROLLUP_SHEET_NAMES), ...Object.values(NOTICE_SHEET_NAMES)]);
 /** A roster sheet as the pane creates it: 单位名单, 单位名单(2) … */
 const ROSTER_NAME = /^单位名单(\(\d+\))?$/;
 
