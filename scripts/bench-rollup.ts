@@ -16,6 +16,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
+import { PerformanceObserver } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as zlib from 'zlib';
@@ -37,12 +38,6 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function timeOnce(fn: () => unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
 const mb = (bytes: number) => bytes / (1024 * 1024);
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -59,6 +54,31 @@ function gcFunction(): () => void {
   return () => undefined;
 }
 const collectGarbage = gcFunction();
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The main thread's GC pauses while it runs, from Node's `gc` performance entries (same clock
+ * as performance.now()); `stop` gives, for a list of timed spans, the pause time inside them.
+ */
+function gcPauses(): { stop: () => Promise<(spans: readonly Span[]) => number> } {
+  const seen: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    async stop() {
+      // The entries are delivered on a later turn of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      return (spans) => seen.filter((p) => spans.some((s) => p.start >= s.start && p.start < s.end)).reduce((n, p) => n + p.duration, 0);
+    },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The returns
@@ -297,38 +317,54 @@ export async function benchRollup(): Promise<void> {
   // Last year's roll-up of the same units, as a workbook Huizong wrote (not timed).
   const lastYear = await lastYearWorkbook(thousand);
 
-  // Warm-up: the JIT, Ajv and SheetJS caches, the same for each side.
-  rollupRun(thousand.slice(0, 50));
-  rollupRunWithLastYear(thousand.slice(0, 50), lastYear);
-  fflateFloor(thousand.slice(0, 50));
-  zlibFloor(thousand.slice(0, 50));
+  // Warm-up: the JIT, Ajv and SheetJS caches, the same for each side: a whole untimed round,
+  // so that the timed rounds run the code the engine has settled on, not its first tiers.
+  rollupRun(thousand);
+  rollupRunWithLastYear(thousand, lastYear);
+  fflateFloor([...thousand, lastYear]);
+  zlibFloor(thousand);
 
   // 1. 1,000 returns against the unzip + scan floor, rounds interleaved, medians compared.
-  // Five, not three: one round slowed by the machine moves a median of three too far.
-  const rounds = 5;
+  // Seven rounds: one round slowed by the machine moves a median of three or five too far.
+  // No forced GC between these runs (part 2 forces them, for memory): a full GC throws away
+  // optimised code that holds objects of the run just ended (V8 keeps them weakly;
+  // `--trace-deopt` says "weak objects"), so each timed roll-up began half cold, while the
+  // floor's few loops hardly noticed. V8 collects as it goes, as in a CLI run; because the
+  // runs are interleaved, a run may pause for the garbage of the one before it, so the time
+  // each side spent in GC pauses is printed beside its figures.
+  const pauses = gcPauses();
+  const timed = async (into: number[], spans: Span[], fn: () => unknown): Promise<void> => {
+    const start = performance.now();
+    await fn();
+    const end = performance.now();
+    into.push(end - start);
+    spans.push({ start, end });
+  };
+  const rounds = 7;
   const rollupMs: number[] = [];
   const withLastYearMs: number[] = [];
   const withLastYearFloorMs: number[] = [];
   const fflateMs: number[] = [];
   const zlibMs: number[] = [];
+  const spans = {
+    rollup: [] as Span[],
+    withLastYear: [] as Span[],
+    withLastYearFloor: [] as Span[],
+    fflate: [] as Span[],
+    zlib: [] as Span[],
+  };
   let stats: RunStats | undefined;
   let cellsFflate = 0;
   let cellsZlib = 0;
   for (let r = 0; r < rounds; r++) {
-    collectGarbage();
-    const run = rollupRun(thousand);
-    stats = run;
-    rollupMs.push(run.ms);
-    collectGarbage();
-    withLastYearMs.push(rollupRunWithLastYear(thousand, lastYear).ms);
-    collectGarbage();
+    await timed(rollupMs, spans.rollup, () => (stats = rollupRun(thousand)));
+    await timed(withLastYearMs, spans.withLastYear, () => rollupRunWithLastYear(thousand, lastYear));
     // Its floor is over the same bytes: this year's returns and last year's roll-up.
-    withLastYearFloorMs.push(await timeOnce(() => fflateFloor([...thousand, lastYear])));
-    collectGarbage();
-    fflateMs.push(await timeOnce(() => (cellsFflate = fflateFloor(thousand))));
-    collectGarbage();
-    zlibMs.push(await timeOnce(() => (cellsZlib = zlibFloor(thousand))));
+    await timed(withLastYearFloorMs, spans.withLastYearFloor, () => fflateFloor([...thousand, lastYear]));
+    await timed(fflateMs, spans.fflate, () => (cellsFflate = fflateFloor(thousand)));
+    await timed(zlibMs, spans.zlib, () => (cellsZlib = zlibFloor(thousand)));
   }
+  const gcIn = await pauses.stop();
   const rollup = median(rollupMs);
   const fflate = median(fflateMs);
   const native = median(zlibMs);
@@ -348,6 +384,11 @@ export async function benchRollup(): Promise<void> {
   const withLastYearFloor = median(withLastYearFloorMs);
   console.log(
     `rollup --last-year: ${POOL} returns + last year's roll-up (${(bytesOf(lastYear).length / 1024).toFixed(0)} KB) ${fmt(withLastYear)} ms; unzip+scan floor of the same bytes (fflate) ${fmt(withLastYearFloor)} ms; ratio ${(withLastYear / withLastYearFloor).toFixed(2)}× (target ≤ 3×: ${verdict(withLastYear / withLastYearFloor <= 3)}); ${(withLastYear / rollup).toFixed(2)}× the roll-up without it`,
+  );
+  const perRun = (list: readonly Span[]) => fmt(gcIn(list) / rounds);
+  console.log(
+    `   GC pauses inside the timed runs, per run on average: roll-up ${perRun(spans.rollup)} ms, with last year ${perRun(spans.withLastYear)} ms, ` +
+      `its floor ${perRun(spans.withLastYearFloor)} ms, fflate floor ${perRun(spans.fflate)} ms, zlib floor ${perRun(spans.zlib)} ms`,
   );
   if (process.env.HUIZONG_BENCH_ROLLUP_PART === '1') return;
 
