@@ -98,13 +98,13 @@ export const rollupEntries = {
   'outlier.peers': {
     severity: 'warning',
     'zh-CN':
-      '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
-    en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is',
+      '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”、填到了别的列，或把不知道的数填成了 0；该数照常计入合计',
+    en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. Please check for an extra or missing zero, a figure in wan (ten thousands), the wrong column, or 0 typed for a figure not known; the figure is counted as it is',
   },
   'outlier.last-year': {
     severity: 'warning',
-    'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
-    en: "{value} is ten times off this unit's {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), or the wrong column; the figure is counted as it is",
+    'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”、填到了别的列，或把不知道的数填成了 0；该数照常计入合计',
+    en: "{value} is ten times off this unit's {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), the wrong column, or 0 typed for a figure not known; the figure is counted as it is",
   },
   'last-year.unusable': {
     severity: 'warning',
