@@ -8,22 +8,23 @@
  */
 import { MARK_TITLES, expandAreas } from '../../src/core/plan/markPlan';
 import { createOfficeGateway, isHuizongMark } from '../../src/excel/officeGateway';
-import { FakeExcel, areaAddress, parseArea, type ValidationModel } from './excelDouble';
+import { FakeExcel, areaAddress, parseArea, type SheetModel, type ValidationModel } from './excelDouble';
 import { returnedTable, SHEET, validateOnce, workbookWithTable } from './scenarios';
 
 type Move = (fake: FakeExcel) => void;
 
 /** The table as a Huizong template leaves it: each data cell with a rule, and the field's prompt where it has one. */
-async function preparedWorkbook(): Promise<FakeExcel> {
+async function preparedWorkbook(count = 30, plant?: (sheet: SheetModel) => void): Promise<FakeExcel> {
   const probe = workbookWithTable(30);
   const { plan } = await validateOnce(probe);
   const prompts = new Map((plan.fieldPrompts ?? []).map((p) => [p.column, p]));
   expect(prompts.size).toBeGreaterThan(0);
-  const fake = workbookWithTable(30);
+  const fake = workbookWithTable(count);
   const sheet = fake.model.sheet(SHEET)!;
-  // 若干 for units 10 to 12: one marked area of three rows, D12:D14.
-  sheet.setValues('D13', [['若干'], ['若干']]);
-  for (const [r, c] of [...Array(30).keys()].flatMap((i) => [...Array(38).keys()].map((c) => [i + 2, c] as const))) {
+  // Unless told otherwise, 若干 for units 10 to 12: one marked area of three rows, D12:D14.
+  if (plant) plant(sheet);
+  else sheet.setValues('D13', [['若干'], ['若干']]);
+  for (const [r, c] of [...Array(count).keys()].flatMap((i) => [...Array(38).keys()].map((c) => [i + 2, c] as const))) {
     const column = String.fromCharCode(65 + (c % 26));
     const letter = c < 26 ? column : `A${column}`;
     const own = prompts.get(letter);
@@ -300,4 +301,28 @@ test('names capped, then two rows inserted: the areas without a name get no prom
   expect(prompted.size).toBeGreaterThan(0);
   expect(nameless.filter((cell) => prompted.has(cell))).toEqual([]);
   expect(sheet.names).toEqual([]);
+});
+
+test('names capped, then a column inserted: a named area moved onto a nameless one’s address gets its own prompt, not the other’s', async () => {
+  // Six units, two marks side by side: 若干 in D5 (an error, named first) and 1,200 in E5 (a
+  // warning, past a cap of one name). A column inserted left moves D5's mark to E5, where the
+  // nameless mark was recorded, and that one's format to F5, a column not looked in.
+  const plant = (sheet: SheetModel) => sheet.setValues('D5', [['若干', '1,200']]);
+  const fake = await preparedWorkbook(6, plant);
+  const untouched = await preparedWorkbook(6, plant);
+  const { plan } = await validateOnce(fake, { markNames: 1 });
+  expect([...plan.cells.error, ...plan.cells.warning].sort()).toEqual(['D5', 'E5']);
+  expect(fake.model.sheet(SHEET)!.names.map((n) => areaAddress(n.ref!))).toEqual(['D5']);
+  for (const f of [fake, untouched]) f.model.sheet(SHEET)!.shift(parseArea('B:B'), 'Right');
+  const gateway = createOfficeGateway({ host: fake.host() });
+  await gateway.readActiveSheet();
+  await gateway.clearMarks(SHEET);
+  // E5 holds the 宣传活动 cell now: its own prompt back, not 宣传人数's. Only Huizong's own
+  // prompt may be left behind (on F5, where nothing said the nameless mark went).
+  const own = new Map(visible(untouched).prompts);
+  const after = new Map(visible(fake).prompts);
+  const e5 = 4 * 16_384 + 4; // row 5, column E, as the double keys a cell
+  expect(after.get(e5)).toEqual(own.get(e5));
+  for (const [k, v] of after)
+    if (JSON.stringify(v) !== JSON.stringify(own.get(k))) expect(Object.values(MARK_TITLES)).toContain(v.prompt?.[0]);
 });
