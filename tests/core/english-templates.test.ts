@@ -21,6 +21,16 @@ test.each(entries)('%s: English and Chinese say the same things', (_code, entry)
   expect([...slots(entry.en)].sort()).toEqual([...slots(entry['zh-CN'])].sort());
 });
 
+const withAdvice = entries.filter(([, entry]) => entry.advice);
+
+test.each(withAdvice)('%s: each case of its advice is said in both languages, the English without Chinese', (_code, entry) => {
+  expect(entry['zh-CN']).toContain('{advice}');
+  for (const advice of Object.values(entry.advice!)) {
+    expect(advice.en).not.toMatch(CJK);
+    expect(advice['zh-CN']).toMatch(CJK);
+  }
+});
+
 test('a word to type in Chinese is named in both languages, from one place', () => {
   expect(messageFor('roster.no-name-column', {}, 'en')).toBe(
     'The roster has no unit name column. Please put the header "单位名称" (unit name) in the first 10 rows, one unit per row',

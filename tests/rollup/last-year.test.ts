@@ -87,7 +87,7 @@ describe('this year against last year', () => {
     const warned = report.issues.filter((i: any) => i.rule === 'outlier.last-year');
     expect(warned.map((i: any) => [path.basename(i.file), i.cell, i.field])).toEqual([['乙工会.xlsx', 'I3', 'trainingParticipants']]);
     expect(warned[0].message).toBe(
-      'I3 培训人数（人次）：1500 与本单位去年的 150 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”、填到了别的列，或把不知道的数填成了 0；该数照常计入合计',
+      'I3 培训人数（人次）：1500 与本单位去年的 150 相差十倍以上。请核对是否多写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
     );
     expect(report.totals.trainingParticipants).toBe(1670);
   });

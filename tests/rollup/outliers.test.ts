@@ -68,7 +68,7 @@ describe('the rules, at their edges', () => {
     const issues = findOutliers(six, { form: activity, lang: 'zh-CN', levelOf });
     expect(issues.map((i) => [i.file, i.cell, i.code, i.field])).toEqual([['5.xlsx', 'I2', 'outlier.peers', 'trainingParticipants']]);
     expect(issues[0]!.message).toBe(
-      'I2 培训人数（人次）：12000 与同级单位相差十倍以上：同级 5 个单位的中位数为 100。请核对是否多写或漏写了 0、误用了“万”、填到了别的列，或把不知道的数填成了 0；该数照常计入合计',
+      'I2 培训人数（人次）：12000 与同级单位相差十倍以上：同级 5 个单位的中位数为 100。请核对是否多写了 0、误用了“万”，或填到了别的列；该数照常计入合计',
     );
     expect(six[5]!.warnings).toBe(1);
     expect(six[5]!.values.trainingParticipants).toBe(12000);
@@ -78,15 +78,19 @@ describe('the rules, at their edges', () => {
     const seven = rows([1, 100, 110, 120, 130, 140, 150]);
     const issues = findOutliers(seven, { form: activity, lang: 'zh-CN', levelOf });
     expect(issues.map((i) => i.file)).toEqual(['0.xlsx']);
-    expect(issues[0]!.message).toContain('同级 6 个单位的中位数为 125');
+    expect(issues[0]!.message).toContain('同级 6 个单位的中位数为 125。请核对是否漏写了 0，或填到了别的列；');
   });
 
-  test('a 0 among peers who all did the work is flagged, and the message asks whether 0 was typed for a figure not known', () => {
+  test('a 0 among peers who all did the work: flagged, saying that a figure not counted is left blank, not 0', () => {
     const seven = rows([0, 100, 110, 120, 130, 140, 150]);
     const issues = findOutliers(seven, { form: activity, lang: 'zh-CN', levelOf });
     expect(issues.map((i) => [i.file, i.code])).toEqual([['0.xlsx', 'outlier.peers']]);
-    expect(issues[0]!.message).toContain('把不知道的数填成了 0');
+    expect(issues[0]!.message).toBe(
+      'I2 培训人数（人次）：0 与同级单位相差十倍以上：同级 6 个单位的中位数为 125。确实没有的可不必理会；未统计的应留空，不要填 0；也请核对是否填到了别的列；该数照常计入合计',
+    );
     expect(seven[0]!.values.trainingParticipants).toBe(0);
+    const en = findOutliers(rows([0, 100, 110, 120, 130, 140, 150]), { form: activity, lang: 'en', levelOf });
+    expect(en[0]!.message).toContain('if it was not counted, leave the cell blank instead of 0');
   });
 
   test('units of another level are not peers', () => {

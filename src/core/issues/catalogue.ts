@@ -46,6 +46,8 @@ export function fillTemplate(template: string, params: IssueParams): string {
 
 export function messageFor(code: IssueCode, params: IssueParams, lang: Lang): string {
   const entry = catalogue[code];
-  const filled = entry.literal ? { ...entry.literal, ...params } : params;
+  const filled: IssueParams = entry.literal ? { ...entry.literal, ...params } : { ...params };
+  const advice = entry.advice?.[String(params.advice)];
+  if (advice) filled.advice = lang === 'en' ? advice.en : advice['zh-CN'];
   return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], filled);
 }

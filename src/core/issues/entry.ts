@@ -11,4 +11,10 @@ export interface CatalogueEntry {
    * readers look for them so): filled into `{name}` slots of both templates.
    */
   literal?: Readonly<Record<string, string>>;
+  /**
+   * One kind of issue whose advice differs with the case (a figure far above its peers, far
+   * below, or 0): the issue's `advice` param names the case, and that case's words in the
+   * message's language fill the templates' `{advice}` slot.
+   */
+  advice?: Readonly<Record<string, { 'zh-CN': string; en: string }>>;
 }

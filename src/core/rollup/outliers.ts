@@ -61,6 +61,11 @@ export function plainNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+/** Which advice the warning gives: the slips that make a figure too big are not those that make it too small. */
+function adviceFor(value: number, reference: number): 'high' | 'low' | 'zero' {
+  return value === 0 ? 'zero' : value > reference ? 'high' : 'low';
+}
+
 export interface OutlierOptions {
   form: CompiledForm;
   lang: Lang;
@@ -146,7 +151,7 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
           field.id,
           label,
           { field: field.id, kind: 'peers', reference: median, peers },
-          { value: v, peers, median: plainNumber(median) },
+          { value: v, peers, median: plainNumber(median), advice: adviceFor(v, median) },
         );
       }
     }
@@ -162,7 +167,13 @@ export function findOutliers(counted: readonly RollupRow[], options: OutlierOpti
         const v = row.values[field.id];
         const v0 = last[field.id];
         if (typeof v !== 'number' || typeof v0 !== 'number' || !farFromLastYear(v, v0)) continue;
-        flag(row, field.id, fieldLabel(field, lang), { field: field.id, kind: 'last-year', reference: v0 }, { value: v, last: v0 });
+        flag(
+          row,
+          field.id,
+          fieldLabel(field, lang),
+          { field: field.id, kind: 'last-year', reference: v0 },
+          { value: v, last: v0, advice: adviceFor(v, v0) },
+        );
       }
     }
   }

@@ -1,6 +1,22 @@
 /** Catalogue entries: The roster, the roll-up and outliers. */
 import type { CatalogueEntry } from '../entry';
 
+/** What to check on a figure far from its peers or last year: above, below, or 0 (`advice` param). */
+const outlierAdvice = {
+  high: {
+    'zh-CN': '请核对是否多写了 0、误用了“万”，或填到了别的列',
+    en: 'Please check for an extra zero, a figure in wan (ten thousands), or the wrong column',
+  },
+  low: {
+    'zh-CN': '请核对是否漏写了 0，或填到了别的列',
+    en: 'Please check for a missing zero or the wrong column',
+  },
+  zero: {
+    'zh-CN': '确实没有的可不必理会；未统计的应留空，不要填 0；也请核对是否填到了别的列',
+    en: 'If there really were none, nothing needs doing; if it was not counted, leave the cell blank instead of 0; also check for the wrong column',
+  },
+} as const;
+
 export const rollupEntries = {
   // ── The roster ──
   'roster.no-name-column': {
@@ -97,14 +113,15 @@ export const rollupEntries = {
   // ── Outliers: readable figures far from their peers or from last year (counted as they are) ──
   'outlier.peers': {
     severity: 'warning',
-    'zh-CN':
-      '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。请核对是否多写或漏写了 0、误用了“万”、填到了别的列，或把不知道的数填成了 0；该数照常计入合计',
-    en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. Please check for an extra or missing zero, a figure in wan (ten thousands), the wrong column, or 0 typed for a figure not known; the figure is counted as it is',
+    'zh-CN': '{value} 与同级单位相差十倍以上：同级 {peers} 个单位的中位数为 {median}。{advice}；该数照常计入合计',
+    en: '{value} is ten times off its peers: the median of {peers} units at the same level is {median}. {advice}; the figure is counted as it is',
+    advice: outlierAdvice,
   },
   'outlier.last-year': {
     severity: 'warning',
-    'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。请核对是否多写或漏写了 0、误用了“万”、填到了别的列，或把不知道的数填成了 0；该数照常计入合计',
-    en: "{value} is ten times off this unit's {last} of last year. Please check for an extra or missing zero, a figure in wan (ten thousands), the wrong column, or 0 typed for a figure not known; the figure is counted as it is",
+    'zh-CN': '{value} 与本单位去年的 {last} 相差十倍以上。{advice}；该数照常计入合计',
+    en: "{value} is ten times off this unit's {last} of last year. {advice}; the figure is counted as it is",
+    advice: outlierAdvice,
   },
   'last-year.unusable': {
     severity: 'warning',
