@@ -16,7 +16,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { PerformanceObserver } from 'perf_hooks';
+import { PerformanceObserver, constants } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as zlib from 'zlib';
@@ -62,12 +62,18 @@ interface Span {
 
 /**
  * The main thread's GC pauses while it runs, from Node's `gc` performance entries (same clock
- * as performance.now()); `stop` gives, for a list of timed spans, the pause time inside them.
+ * as performance.now()); `stop` gives, for a list of timed spans, the pause time inside them
+ * and how many major GCs began there. Work done beside the main thread (concurrent marking,
+ * sweeping) is not in the pauses; a major GC is where most of it would be.
  */
-function gcPauses(): { stop: () => Promise<(spans: readonly Span[]) => number> } {
-  const seen: { start: number; duration: number }[] = [];
+function gcPauses(): { stop: () => Promise<(spans: readonly Span[]) => { ms: number; major: number }> } {
+  const seen: { start: number; duration: number; major: boolean }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) seen.push({ start: entry.startTime, duration: entry.duration });
+    for (const entry of list.getEntries()) {
+      // Node gives a gc entry its kind in `detail`, which @types/node does not declare.
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      seen.push({ start: entry.startTime, duration: entry.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
   return {
@@ -75,7 +81,10 @@ function gcPauses(): { stop: () => Promise<(spans: readonly Span[]) => number> }
       // The entries are delivered on a later turn of the event loop.
       await new Promise((resolve) => setTimeout(resolve, 50));
       observer.disconnect();
-      return (spans) => seen.filter((p) => spans.some((s) => p.start >= s.start && p.start < s.end)).reduce((n, p) => n + p.duration, 0);
+      return (spans) => {
+        const inside = seen.filter((p) => spans.some((s) => p.start >= s.start && p.start < s.end));
+        return { ms: inside.reduce((n, p) => n + p.duration, 0), major: inside.filter((p) => p.major).length };
+      };
     },
   };
 }
@@ -292,10 +301,10 @@ const describe = (s: RunStats) =>
 // ---------------------------------------------------------------------------------------------
 
 /** Last year's roll-up of `files` as a workbook; the roll-up itself is not kept past this call. */
-async function lastYearWorkbook(files: readonly SourceFile[]): Promise<SourceFile> {
+async function lastYearWorkbook(files: readonly SourceFile[]): Promise<{ file: SourceFile; ms: number }> {
   let result: RollupResult | undefined;
-  rollupRun(files, undefined, (r) => (result = r));
-  return { name: 'last-year.xlsx', bytes: await writeRollupWorkbook(result!, form, { lang: 'zh-CN' }) };
+  const { ms } = rollupRun(files, undefined, (r) => (result = r));
+  return { file: { name: 'last-year.xlsx', bytes: await writeRollupWorkbook(result!, form, { lang: 'zh-CN' }) }, ms };
 }
 
 export async function benchRollup(): Promise<void> {
@@ -315,7 +324,12 @@ export async function benchRollup(): Promise<void> {
   const thousand = filesFrom(pool, POOL);
 
   // Last year's roll-up of the same units, as a workbook Huizong wrote (not timed).
-  const lastYear = await lastYearWorkbook(thousand);
+  // It is also this process's first roll-up, and the floor's first run follows: a CLI run is
+  // one such cold run, printed for information.
+  const { file: lastYear, ms: coldRollup } = await lastYearWorkbook(thousand);
+  const coldStart = performance.now();
+  fflateFloor(thousand);
+  const coldFloor = performance.now() - coldStart;
 
   // Warm-up: the JIT, Ajv and SheetJS caches, the same for each side: a whole untimed round,
   // so that the timed rounds run the code the engine has settled on, not its first tiers.
@@ -325,19 +339,23 @@ export async function benchRollup(): Promise<void> {
   zlibFloor(thousand);
 
   // 1. 1,000 returns against the unzip + scan floor, rounds interleaved, medians compared.
-  // Seven rounds: one round slowed by the machine moves a median of three or five too far.
+  // Seven rounds: the median stays put with up to three rounds slowed by the machine (five: two),
+  // and here several in a row often are.
   // No forced GC between these runs (part 2 forces them, for memory): a full GC throws away
   // optimised code that holds objects of the run just ended (V8 keeps them weakly;
   // `--trace-deopt` says "weak objects"), so each timed roll-up began half cold, while the
   // floor's few loops hardly noticed. V8 collects as it goes, as in a CLI run; because the
   // runs are interleaved, a run may pause for the garbage of the one before it, so the time
-  // each side spent in GC pauses is printed beside its figures.
+  // each side spent in GC pauses, and the major GCs that began in its runs, are printed beside
+  // its figures. The result is the steady state of a long-running process (the pane's worker
+  // after its first files); the cold first run is printed apart.
   const pauses = gcPauses();
-  const timed = async (into: number[], spans: Span[], fn: () => unknown): Promise<void> => {
+  /** Times `fn`, or takes the roll-up's own time where `fn` gives it (its counts are not timed). */
+  const timed = async (into: number[], spans: Span[], fn: () => RunStats | number): Promise<void> => {
     const start = performance.now();
-    await fn();
+    const run = await fn();
     const end = performance.now();
-    into.push(end - start);
+    into.push(typeof run === 'number' ? end - start : run.ms);
     spans.push({ start, end });
   };
   const rounds = 7;
@@ -385,10 +403,16 @@ export async function benchRollup(): Promise<void> {
   console.log(
     `rollup --last-year: ${POOL} returns + last year's roll-up (${(bytesOf(lastYear).length / 1024).toFixed(0)} KB) ${fmt(withLastYear)} ms; unzip+scan floor of the same bytes (fflate) ${fmt(withLastYearFloor)} ms; ratio ${(withLastYear / withLastYearFloor).toFixed(2)}× (target ≤ 3×: ${verdict(withLastYear / withLastYearFloor <= 3)}); ${(withLastYear / rollup).toFixed(2)}× the roll-up without it`,
   );
-  const perRun = (list: readonly Span[]) => fmt(gcIn(list) / rounds);
+  const gcOf = (list: readonly Span[]) => {
+    const { ms, major } = gcIn(list);
+    return `${fmt(ms / rounds)} ms${major ? ` (${major} major GC${major > 1 ? 's' : ''} in ${rounds} runs)` : ''}`;
+  };
   console.log(
-    `   GC pauses inside the timed runs, per run on average: roll-up ${perRun(spans.rollup)} ms, with last year ${perRun(spans.withLastYear)} ms, ` +
-      `its floor ${perRun(spans.withLastYearFloor)} ms, fflate floor ${perRun(spans.fflate)} ms, zlib floor ${perRun(spans.zlib)} ms`,
+    `   GC pauses inside the timed runs, per run on average: roll-up ${gcOf(spans.rollup)}, with last year ${gcOf(spans.withLastYear)}, ` +
+      `its floor ${gcOf(spans.withLastYearFloor)}, fflate floor ${gcOf(spans.fflate)}, zlib floor ${gcOf(spans.zlib)}`,
+  );
+  console.log(
+    `   the first roll-up in this process, cold (for information; a CLI run is one such): ${fmt(coldRollup)} ms; the fflate floor's first run, after it (fflate warmed by the roll-up's reads), ${fmt(coldFloor)} ms; ratio ${(coldRollup / coldFloor).toFixed(2)}×`,
   );
   if (process.env.HUIZONG_BENCH_ROLLUP_PART === '1') return;
 
