@@ -247,6 +247,18 @@ export function tableColumns(grid: Grid, table: LocatedTable, year: number | und
   return columns;
 }
 
+/**
+ * Every column's field null, in column order, made once per list of columns. Built key by key,
+ * each row's values would be a dictionary of 38 entries whose every look-up hashes its key;
+ * copied from this, rows share one shape, as `validateTable`'s do (its `blankRow`).
+ */
+const blankRows = new WeakMap<readonly Column[], RowValues>();
+function blankRowOf(columns: readonly Column[]): RowValues {
+  let blank = blankRows.get(columns);
+  if (!blank) blankRows.set(columns, (blank = Object.fromEntries(columns.map((c) => [c.field.id, null]))));
+  return blank;
+}
+
 /** Reads a data row's cells (for benchmarks and callers that check rows themselves). */
 export function readDataRow(
   columns: readonly Column[],
@@ -255,7 +267,7 @@ export function readDataRow(
   lang: Lang,
   formulas?: ReadonlySet<number>,
 ): ReadRow {
-  return readCells(columns, raw, r, lang, true, formulas);
+  return readCells(columns, raw, r, lang, true, formulas, blankRowOf(columns));
 }
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -351,7 +363,7 @@ function tableSetup(
       columns,
       numericColumns: columns.filter((c) => c.field.def.type === 'int' || c.field.def.type === 'number'),
       checker: rowChecker(table.form, columns, lang, today),
-      blankRow: Object.fromEntries(columns.map((c) => [c.field.id, null])),
+      blankRow: blankRowOf(columns),
     };
     byOptions.set(key, setup);
   }
