@@ -249,7 +249,7 @@ export function tableColumns(grid: Grid, table: LocatedTable, year: number | und
 
 /**
  * Every column's field null, in column order, made once per list of columns. Built key by key,
- * each row's values would be a dictionary of 38 entries whose every look-up hashes its key;
+ * a row's values of a form's many fields would be a dictionary whose every look-up hashes its key;
  * copied from this, rows share one shape, as `validateTable`'s do (its `blankRow`).
  */
 const blankRows = new WeakMap<readonly Column[], RowValues>();
