@@ -46,8 +46,11 @@ export function fillTemplate(template: string, params: IssueParams): string {
 
 export function messageFor(code: IssueCode, params: IssueParams, lang: Lang): string {
   const entry = catalogue[code];
-  const filled: IssueParams = entry.literal ? { ...entry.literal, ...params } : { ...params };
   const advice = entry.advice?.[String(params.advice)];
-  if (advice) filled.advice = lang === 'en' ? advice.en : advice['zh-CN'];
+  // Copied only where something is added: this runs once per issue, and a table may have thousands.
+  const filled: IssueParams =
+    entry.literal || advice
+      ? { ...entry.literal, ...params, ...(advice ? { advice: lang === 'en' ? advice.en : advice['zh-CN'] } : {}) }
+      : params;
   return fillTemplate(lang === 'en' ? entry.en : entry['zh-CN'], filled);
 }
