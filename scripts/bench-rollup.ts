@@ -350,42 +350,37 @@ export async function benchRollup(): Promise<void> {
   // its figures. The result is the steady state of a long-running process (the pane's worker
   // after its first files); the cold first run is printed apart.
   const pauses = gcPauses();
+  /** One side's runs: each run's time and when it ran (for the GC pauses inside it). */
+  interface Side {
+    ms: number[];
+    spans: Span[];
+  }
+  const side = (): Side => ({ ms: [], spans: [] });
   /** Times `fn`, or takes the roll-up's own time where `fn` gives it (its counts are not timed). */
-  const timed = async (into: number[], spans: Span[], fn: () => RunStats | number): Promise<void> => {
+  const timed = (into: Side, fn: () => RunStats | number): void => {
     const start = performance.now();
-    const run = await fn();
+    const run = fn();
     const end = performance.now();
-    into.push(typeof run === 'number' ? end - start : run.ms);
-    spans.push({ start, end });
+    into.ms.push(typeof run === 'number' ? end - start : run.ms);
+    into.spans.push({ start, end });
   };
   const rounds = 7;
-  const rollupMs: number[] = [];
-  const withLastYearMs: number[] = [];
-  const withLastYearFloorMs: number[] = [];
-  const fflateMs: number[] = [];
-  const zlibMs: number[] = [];
-  const spans = {
-    rollup: [] as Span[],
-    withLastYear: [] as Span[],
-    withLastYearFloor: [] as Span[],
-    fflate: [] as Span[],
-    zlib: [] as Span[],
-  };
+  const runs = { rollup: side(), withLastYear: side(), withLastYearFloor: side(), fflate: side(), zlib: side() };
   let stats: RunStats | undefined;
   let cellsFflate = 0;
   let cellsZlib = 0;
   for (let r = 0; r < rounds; r++) {
-    await timed(rollupMs, spans.rollup, () => (stats = rollupRun(thousand)));
-    await timed(withLastYearMs, spans.withLastYear, () => rollupRunWithLastYear(thousand, lastYear));
+    timed(runs.rollup, () => (stats = rollupRun(thousand)));
+    timed(runs.withLastYear, () => rollupRunWithLastYear(thousand, lastYear));
     // Its floor is over the same bytes: this year's returns and last year's roll-up.
-    await timed(withLastYearFloorMs, spans.withLastYearFloor, () => fflateFloor([...thousand, lastYear]));
-    await timed(fflateMs, spans.fflate, () => (cellsFflate = fflateFloor(thousand)));
-    await timed(zlibMs, spans.zlib, () => (cellsZlib = zlibFloor(thousand)));
+    timed(runs.withLastYearFloor, () => fflateFloor([...thousand, lastYear]));
+    timed(runs.fflate, () => (cellsFflate = fflateFloor(thousand)));
+    timed(runs.zlib, () => (cellsZlib = zlibFloor(thousand)));
   }
   const gcIn = await pauses.stop();
-  const rollup = median(rollupMs);
-  const fflate = median(fflateMs);
-  const native = median(zlibMs);
+  const rollup = median(runs.rollup.ms);
+  const fflate = median(runs.fflate.ms);
+  const native = median(runs.zlib.ms);
   console.log(`\n1. roll-up of ${POOL} returns against unzip + scan of the same bytes (median of ${rounds} interleaved rounds)`);
   console.log(`   roll-up result: ${describe(stats!)}`);
   console.log(`   floor scanned ${cellsFflate} <c> cells (fflate) / ${cellsZlib} (zlib) in sharedStrings + sheet1`);
@@ -398,18 +393,18 @@ export async function benchRollup(): Promise<void> {
   console.log(
     `   per file: roll-up ${(rollup / POOL).toFixed(2)} ms, fflate floor ${(fflate / POOL).toFixed(2)} ms, zlib floor ${(native / POOL).toFixed(2)} ms`,
   );
-  const withLastYear = median(withLastYearMs);
-  const withLastYearFloor = median(withLastYearFloorMs);
+  const withLastYear = median(runs.withLastYear.ms);
+  const withLastYearFloor = median(runs.withLastYearFloor.ms);
   console.log(
     `rollup --last-year: ${POOL} returns + last year's roll-up (${(bytesOf(lastYear).length / 1024).toFixed(0)} KB) ${fmt(withLastYear)} ms; unzip+scan floor of the same bytes (fflate) ${fmt(withLastYearFloor)} ms; ratio ${(withLastYear / withLastYearFloor).toFixed(2)}× (target ≤ 3×: ${verdict(withLastYear / withLastYearFloor <= 3)}); ${(withLastYear / rollup).toFixed(2)}× the roll-up without it`,
   );
-  const gcOf = (list: readonly Span[]) => {
-    const { ms, major } = gcIn(list);
+  const gcOf = (of: Side) => {
+    const { ms, major } = gcIn(of.spans);
     return `${fmt(ms / rounds)} ms${major ? ` (${major} major GC${major > 1 ? 's' : ''} in ${rounds} runs)` : ''}`;
   };
   console.log(
-    `   GC pauses inside the timed runs, per run on average: roll-up ${gcOf(spans.rollup)}, with last year ${gcOf(spans.withLastYear)}, ` +
-      `its floor ${gcOf(spans.withLastYearFloor)}, fflate floor ${gcOf(spans.fflate)}, zlib floor ${gcOf(spans.zlib)}`,
+    `   GC pauses inside the timed runs, per run on average: roll-up ${gcOf(runs.rollup)}, with last year ${gcOf(runs.withLastYear)}, ` +
+      `its floor ${gcOf(runs.withLastYearFloor)}, fflate floor ${gcOf(runs.fflate)}, zlib floor ${gcOf(runs.zlib)}`,
   );
   console.log(
     `   the first roll-up in this process, cold (for information; a CLI run is one such): ${fmt(coldRollup)} ms; the fflate floor's first run, after it (fflate warmed by the roll-up's reads), ${fmt(coldFloor)} ms; ratio ${(coldRollup / coldFloor).toFixed(2)}×`,
